@@ -1,0 +1,126 @@
+package parse
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// frequentHan holds characters common to simplified and traditional text;
+// a correct decoding of Chinese bytes is dense in them, a wrong one is not.
+const frequentHan = "的一是在不了有和人中大上我以他年出就分成會会可主工也能下子說说產产面方後后多定行學学法所民得十三之進进等部度家力如水化高自二理起小物實实加量都兩两體体制機机當当使點点從从業业本去性好應应開开合還还因由其些然前外天政四日那社義义事平形相全表間间樣样與与關关各重新線线內内數数正心反你明看原又么利比或但質质第向道命此變变條条只沒没結结解問问意建月公無无系軍军很情者最立代想已通並并提直題题黨党程展五果料象員员革位入常文總总次品式活設设及管特件長长求老頭头基資资邊边流路級级少圖图山統统接知較较將将組组見见計计別别她手角期根論论運运農农指"
+
+var frequentSet = func() map[rune]bool {
+	m := make(map[rune]bool, 300)
+	for _, r := range frequentHan {
+		m[r] = true
+	}
+	return m
+}()
+
+// decode returns data as UTF-8 text. HTML inputs may declare a charset in a
+// meta tag; otherwise valid UTF-8 is taken as is, and anything else is tried
+// as GB18030 and Big5, keeping the decoding that reads as Chinese.
+func decode(data []byte, isHTML bool) (string, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", ErrEmpty
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if looksBinary(data) {
+		return "", ErrBinary
+	}
+	if isHTML {
+		if enc, name := declaredCharset(data); enc != nil && name != "utf-8" {
+			out, err := enc.NewDecoder().Bytes(data)
+			if err == nil {
+				return string(out), nil
+			}
+		}
+	}
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	best, bestScore := "", 0.0
+	for _, enc := range []encoding.Encoding{simplifiedchinese.GB18030, traditionalchinese.Big5} {
+		out, err := enc.NewDecoder().Bytes(data)
+		if err != nil {
+			continue
+		}
+		s := string(out)
+		if sc := hanScore(s); sc > bestScore {
+			best, bestScore = s, sc
+		}
+	}
+	if bestScore < 0.05 {
+		return "", ErrEncoding
+	}
+	return best, nil
+}
+
+// declaredCharset reads a <meta charset> or http-equiv declaration in the
+// first kilobytes of an HTML page.
+func declaredCharset(data []byte) (encoding.Encoding, string) {
+	head := data
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	lower := strings.ToLower(string(head))
+	i := strings.Index(lower, "charset=")
+	if i < 0 {
+		return nil, ""
+	}
+	rest := strings.TrimLeft(lower[i+len("charset="):], `"' `)
+	end := strings.IndexAny(rest, `"'; />`)
+	if end < 0 {
+		end = len(rest)
+	}
+	enc, name := charset.Lookup(rest[:end])
+	return enc, name
+}
+
+// looksBinary reports NUL bytes or a high share of control bytes.
+func looksBinary(data []byte) bool {
+	sample := data
+	if len(sample) > 8192 {
+		sample = sample[:8192]
+	}
+	if bytes.IndexByte(sample, 0) >= 0 {
+		return true
+	}
+	ctrl := 0
+	for _, b := range sample {
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl*10 > len(sample)
+}
+
+// hanScore is the share of runes that are frequent Chinese characters.
+func hanScore(s string) float64 {
+	n, hit := 0, 0
+	for _, r := range s {
+		if r <= ' ' {
+			continue
+		}
+		n++
+		if frequentSet[r] {
+			hit++
+		}
+		if n > 20000 {
+			break
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	if strings.ContainsRune(s, utf8.RuneError) {
+		return float64(hit) / float64(n) / 2
+	}
+	return float64(hit) / float64(n)
+}

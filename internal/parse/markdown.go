@@ -1,0 +1,137 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	reMdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	reMdEmph     = regexp.MustCompile(`(\*\*|__|\*|_)([^*_\n]+?)(\*\*|__|\*|_)`)
+	reHTMLTag    = regexp.MustCompile(`</?[A-Za-z][^>]*>|<!--.*?-->`)
+	reHeading    = regexp.MustCompile(`^#{1,6}\s+`)
+	reListMark   = regexp.MustCompile(`^(?:[-*+]|\d+\.)\s+`)
+	reFileDate   = regexp.MustCompile(`(\d{4}-\d{2}-\d{2})`)
+	reSummaryDay = regexp.MustCompile(`^\*\*Date:\*\*\s*(.+)$`)
+	reSignature  = regexp.MustCompile(`^(?:[A-Z][A-Za-z]*\.EPS|THE WHITE HOUSE,?)$`)
+	// footers of Federal Register conversions
+	reFooter = regexp.MustCompile(`^(?:[A-Z]+\.EPS|THE WHITE HOUSE,?|\[FR Doc\.|Filed \d|Billing code|\*Filed by |\(Presidential Sig\.\))`)
+)
+
+// parseMarkdown reads Markdown: optional front matter, the first heading as
+// title, one paragraph per line (law articles and order sections are written
+// one per line). The law texts' header before `<!-- INFO END -->` and the
+// Federal Register summary before the first `---` rule are metadata.
+func parseMarkdown(d *Document, text string) error {
+	head, body, hasFM, err := splitFrontMatter(text)
+	if err != nil {
+		return err
+	}
+	if hasFM {
+		fm := parseFrontMatter(head)
+		d.Title, d.Author = fm.Title, fm.Author
+		d.Categories = fm.Categories
+		d.Date = normalizeDate(fm.Date, false)
+	}
+	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
+	if i := indexLine(lines, "<!-- INFO END -->"); i >= 0 {
+		for _, l := range lines[:i] {
+			if strings.HasPrefix(l, "# ") && d.Title == "" {
+				d.Title = strings.TrimSpace(l[2:])
+			}
+		}
+		lines = lines[i+1:]
+	} else if s := indexLine(lines, "## Summary"); s >= 0 {
+		if end := indexLineFrom(lines, "---", s); end >= 0 {
+			for _, l := range lines[:end] {
+				if strings.HasPrefix(l, "# ") && d.Title == "" {
+					d.Title = cleanMarkdown(l[2:])
+				}
+				if m := reSummaryDay.FindStringSubmatch(strings.TrimSpace(l)); m != nil && d.Date == "" {
+					d.Date = normalizeDate(m[1], false)
+				}
+				if strings.HasPrefix(strings.TrimSpace(l), "- [") && d.Source == "" {
+					d.Source = cleanMarkdown(strings.TrimPrefix(strings.TrimSpace(l), "- "))
+				}
+			}
+			lines = lines[end+1:]
+		}
+	}
+	inComment := false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if inComment {
+			if strings.Contains(t, "-->") {
+				inComment = false
+			}
+			continue
+		}
+		if strings.HasPrefix(t, "<!--") && !strings.Contains(t, "-->") {
+			inComment = true
+			continue
+		}
+		if reSignature.MatchString(t) {
+			break // the signature block ends an order; the rest is filing data
+		}
+		if t == "---" || t == "***" || reFooter.MatchString(t) {
+			continue
+		}
+		isHeading := reHeading.MatchString(t)
+		p := cleanMarkdown(t)
+		if p == "" {
+			continue
+		}
+		if isHeading && strings.HasPrefix(t, "# ") && d.Title == "" {
+			d.Title = p
+		}
+		d.Paragraphs = append(d.Paragraphs, p)
+	}
+	return nil
+}
+
+// cleanMarkdown strips inline Markdown and HTML, keeping the text.
+func cleanMarkdown(s string) string {
+	s = reHeading.ReplaceAllString(strings.TrimSpace(s), "")
+	s = reListMark.ReplaceAllString(s, "")
+	s = reMdLink.ReplaceAllString(s, "$1")
+	s = reHTMLTag.ReplaceAllString(s, "")
+	s = reMdEmph.ReplaceAllString(s, "$2")
+	s = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&nbsp;", " ", "&quot;", `"`, "&#39;", "'").Replace(s)
+	return cleanSpace(s)
+}
+
+func indexLine(lines []string, want string) int { return indexLineFrom(lines, want, 0) }
+
+func indexLineFrom(lines []string, want string, from int) int {
+	for i := from; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) == want {
+			return i
+		}
+	}
+	return -1
+}
+
+// parseText reads plain text: a paragraph per non-empty line.
+func parseText(d *Document, text string) error {
+	d.Paragraphs = splitLines(text)
+	return nil
+}
+
+func splitLines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		if p := cleanSpace(l); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// dateFromName takes a date written in a file name such as
+// `安全生产法(2021-06-10).md` or `eo-2023-05-09-….md`.
+func dateFromName(name string, zh bool) string {
+	if m := reFileDate.FindString(name); m != "" {
+		return normalizeDate(m, zh)
+	}
+	return ""
+}
