@@ -1,0 +1,4 @@
+// Package lexicon parses, validates and compiles the lexicon files of
+// package lexicons once, adds the files of a user's own folder, and offers
+// the compiled forms (maps and a longest-match trie) to the extractors.
+package lexicon

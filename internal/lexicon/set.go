@@ -1,0 +1,246 @@
+package lexicon
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/policylens/policylens/lexicons"
+)
+
+// Entity types a lexicon entry can name.
+const (
+	Organization = "organization"
+	Location     = "location"
+	Law          = "law"
+	Event        = "event"
+	Term         = "term"
+	Addressee    = "addressee"
+	Title        = "title"
+)
+
+// Entry is one lexicon entry: a canonical form with its aliases.
+type Entry struct {
+	Type      string
+	Canonical string
+	Aliases   []string
+	Kind      string // organizations: kind; locations: level
+	Lang      string // zh or en
+	Source    string // file:line, for evidence
+}
+
+// Set is the compiled form of all lexicon files.
+type Set struct {
+	Entries []Entry
+	// Surface finds lexicon surfaces (canonical forms and aliases) in text;
+	// its values index Groups, the entries written that way (one form may
+	// name several entries, e.g. a law and a term).
+	Surface *Index
+	Groups  [][]int32
+	// Titles finds official titles (zh and en).
+	Titles     *Index
+	Surnames   map[string]bool
+	Markers    map[string]Marker // zh
+	MarkersEN  []Marker
+	FalseFrnds *Index
+	Frames     map[string]string // frame verb → directive|report|opinion
+	Stop       map[string]bool   // zh and en stop words
+	Generic    map[string]bool
+	IDF        map[string]float64
+	IDFen      map[string]float64
+	UserDict   []DictWord
+}
+
+// Marker is a directive force marker.
+type Marker struct {
+	Text  string
+	Force string
+	Kind  string
+}
+
+// DictWord is a word added to the segmentation dictionary.
+type DictWord struct {
+	Word string
+	Freq float64
+	POS  string
+}
+
+var (
+	builtinOnce sync.Once
+	builtin     *Set
+	builtinErr  error
+)
+
+// Builtin returns the compiled built-in lexicons, built once per process.
+func Builtin() (*Set, error) {
+	builtinOnce.Do(func() { builtin, builtinErr = Load(nil) })
+	return builtin, builtinErr
+}
+
+// Load compiles the built-in lexicons plus the files of the user's folders
+// (same file names as the built-in ones; their rows are added).
+func Load(userDirs []string) (*Set, error) {
+	s := &Set{
+		Surnames: map[string]bool{}, Markers: map[string]Marker{}, Frames: map[string]string{},
+		Stop: map[string]bool{}, Generic: map[string]bool{}, IDF: map[string]float64{}, IDFen: map[string]float64{},
+	}
+	var probs ProblemList
+	var ffs []string
+	var titles []string
+	sources := []struct {
+		fsys  fs.FS
+		label string
+	}{{lexicons.FS, "lexicons"}}
+	for _, d := range userDirs {
+		if st, err := os.Stat(d); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("lexicon folder %s: not a readable folder", d)
+		}
+		if p := Validate(d); len(p) > 0 {
+			return nil, fmt.Errorf("lexicon folder %s:\n%w", d, p)
+		}
+		sources = append(sources, struct {
+			fsys  fs.FS
+			label string
+		}{os.DirFS(d), d})
+	}
+	for _, src := range sources {
+		for _, spec := range Specs {
+			if _, err := fs.Stat(src.fsys, spec.Name); err != nil {
+				continue
+			}
+			shown := filepath.Join(src.label, spec.Name)
+			rows, p := readTable(src.fsys, spec.Name, shown, spec)
+			probs = append(probs, p...)
+			for _, r := range rows {
+				s.add(spec.Name, shown, r, &ffs, &titles)
+			}
+		}
+	}
+	if len(probs) > 0 {
+		probs.Sort()
+		return nil, probs
+	}
+	group := map[string]int32{}
+	var keys []string
+	var vals []int32
+	for i, e := range s.Entries {
+		for _, f := range append([]string{e.Canonical}, e.Aliases...) {
+			g, ok := group[f]
+			if !ok {
+				g = int32(len(s.Groups))
+				group[f] = g
+				s.Groups = append(s.Groups, nil)
+				keys = append(keys, f)
+				vals = append(vals, g)
+			}
+			s.Groups[g] = append(s.Groups[g], int32(i))
+		}
+	}
+	s.Surface = NewIndex(keys, vals)
+	s.Titles = NewIndex(titles, make([]int32, len(titles)))
+	s.FalseFrnds = NewIndex(ffs, make([]int32, len(ffs)))
+	return s, nil
+}
+
+func (s *Set) add(file, shown string, r Row, ffs, titles *[]string) {
+	f := r.Fields
+	src := fmt.Sprintf("%s:%d", shown, r.Line)
+	lang := "zh"
+	if strings.Contains(file, ".en.") {
+		lang = "en"
+	}
+	entry := func(typ string, canon string, aliases []string, kind string) {
+		s.Entries = append(s.Entries, Entry{Type: typ, Canonical: canon, Aliases: aliases, Kind: kind, Lang: lang, Source: src})
+	}
+	switch {
+	case strings.HasPrefix(file, "organizations."):
+		entry(Organization, f[0], splitAlt(f[1]), f[2])
+	case strings.HasPrefix(file, "locations."):
+		entry(Location, f[0], splitAlt(f[2]), f[1])
+	case strings.HasPrefix(file, "laws."):
+		entry(Law, f[0], splitAlt(f[1]), "")
+	case strings.HasPrefix(file, "events."):
+		entry(Event, f[0], splitAlt(f[1]), "")
+	case strings.HasPrefix(file, "terms."):
+		entry(Term, f[0], splitAlt(f[1]), "")
+	case strings.HasPrefix(file, "addressees."):
+		entry(Addressee, f[0], nil, "")
+	case strings.HasPrefix(file, "titles."):
+		*titles = append(*titles, f[0])
+	case file == "surnames.zh.txt":
+		s.Surnames[f[0]] = true
+	case file == "markers.zh.tsv":
+		s.Markers[f[0]] = Marker{f[0], f[1], f[2]}
+	case file == "markers.en.tsv":
+		s.MarkersEN = append(s.MarkersEN, Marker{f[0], f[1], f[2]})
+	case file == "falsefriends.zh.txt":
+		*ffs = append(*ffs, f[0])
+	case file == "frames.zh.tsv":
+		s.Frames[f[0]] = f[1]
+	case strings.HasPrefix(file, "stopwords."):
+		s.Stop[f[0]] = true
+	case file == "generic.zh.txt":
+		s.Generic[f[0]] = true
+	case file == "idf.zh.tsv" || file == "idf.en.tsv":
+		v, _ := strconv.ParseFloat(f[1], 64)
+		if file == "idf.zh.tsv" {
+			s.IDF[f[0]] = v
+		} else {
+			s.IDFen[f[0]] = v
+		}
+	case file == "userdict.zh.tsv":
+		v, _ := strconv.ParseFloat(f[1], 64)
+		s.UserDict = append(s.UserDict, DictWord{f[0], v, f[2]})
+	}
+}
+
+// Validate checks every file of a user's lexicon folder and returns all
+// problems found, sorted.
+func Validate(dir string) ProblemList {
+	var probs ProblemList
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return ProblemList{{dir, 0, err.Error()}}
+	}
+	forces := map[string]bool{"must": true, "should": true, "prohibit": true, "encourage": true}
+	frameKinds := map[string]bool{"directive": true, "report": true, "opinion": true}
+	for _, e := range ents {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || strings.EqualFold(e.Name(), "README.md") {
+			continue
+		}
+		shown := filepath.Join(dir, e.Name())
+		spec, ok := SpecOf(e.Name())
+		if !ok {
+			probs = append(probs, Problem{shown, 0, "unknown lexicon file name (see `policylens lexicons list`)"})
+			continue
+		}
+		rows, p := readTable(os.DirFS(dir), e.Name(), shown, spec)
+		probs = append(probs, p...)
+		seen := map[string]int{}
+		for _, r := range rows {
+			if prev, dup := seen[r.Fields[0]]; dup {
+				probs = append(probs, Problem{shown, r.Line, fmt.Sprintf("%q repeats line %d", r.Fields[0], prev)})
+			}
+			seen[r.Fields[0]] = r.Line
+			switch {
+			case strings.HasPrefix(spec.Name, "markers.") && !forces[r.Fields[1]]:
+				probs = append(probs, Problem{shown, r.Line, fmt.Sprintf("force %q, want must, should, prohibit or encourage", r.Fields[1])})
+			case spec.Name == "frames.zh.tsv" && !frameKinds[r.Fields[1]]:
+				probs = append(probs, Problem{shown, r.Line, fmt.Sprintf("kind %q, want directive, report or opinion", r.Fields[1])})
+			case strings.HasPrefix(spec.Name, "idf.") || spec.Name == "userdict.zh.tsv":
+				if _, err := strconv.ParseFloat(r.Fields[1], 64); err != nil {
+					probs = append(probs, Problem{shown, r.Line, fmt.Sprintf("%q is not a number", r.Fields[1])})
+				}
+			}
+			if strings.ContainsAny(r.Fields[0], "|") {
+				probs = append(probs, Problem{shown, r.Line, "`|` separates aliases; it cannot stand in the first column"})
+			}
+		}
+	}
+	probs.Sort()
+	return probs
+}

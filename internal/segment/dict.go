@@ -1,0 +1,96 @@
+package segment
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/policylens/policylens/internal/lexicon"
+)
+
+// dict is a segmentation dictionary: gse's word list searched in place in
+// the embedded file, plus an overlay of the lexicons' terms.
+type dict struct {
+	base    *lexicon.Index
+	logFreq []float32 // per base value
+	pos     []string
+	overlay *lexicon.Index
+	ovFreq  []float32
+	ovPOS   []string
+	logTot  float64
+	maxLen  int // longest word in runes
+}
+
+// loadDict reads a `word<TAB>freq<TAB>pos` file sorted bytewise.
+func loadDict(data string, extra []lexicon.DictWord) (*dict, error) {
+	n := strings.Count(data, "\n")
+	keys := make([]string, 0, n)
+	vals := make([]int32, 0, n)
+	d := &dict{logFreq: make([]float32, 0, n), pos: make([]string, 0, n)}
+	total := 0.0
+	prev := ""
+	for len(data) > 0 {
+		line := data
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = ""
+		}
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		word, rest, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("dictionary line %q: want word, freq and pos", line)
+		}
+		fs, pos, _ := strings.Cut(rest, "\t")
+		freq, err := strconv.ParseFloat(fs, 64)
+		if err != nil {
+			return nil, fmt.Errorf("dictionary line %q: %w", line, err)
+		}
+		if word <= prev {
+			return nil, fmt.Errorf("dictionary not sorted at %q", word)
+		}
+		prev = word
+		if rn := runeLen(word); rn > d.maxLen {
+			d.maxLen = rn
+		}
+		total += freq
+		keys = append(keys, word)
+		vals = append(vals, int32(len(vals)))
+		d.logFreq = append(d.logFreq, float32(math.Log(freq)))
+		d.pos = append(d.pos, pos)
+	}
+	d.base = lexicon.NewSortedIndex(keys, vals)
+	var okeys []string
+	var ovals []int32
+	for _, w := range extra {
+		if w.Word == "" {
+			continue
+		}
+		okeys = append(okeys, w.Word)
+		ovals = append(ovals, int32(len(d.ovFreq)))
+		d.ovFreq = append(d.ovFreq, float32(math.Log(w.Freq)))
+		d.ovPOS = append(d.ovPOS, w.POS)
+		if rn := runeLen(w.Word); rn > d.maxLen {
+			d.maxLen = rn
+		}
+	}
+	d.overlay = lexicon.NewIndex(okeys, ovals)
+	d.logTot = math.Log(total)
+	return d, nil
+}
+
+func runeLen(s string) int { return len([]rune(s)) }
+
+// lookup returns the log frequency and POS of a word, the overlay first.
+func (d *dict) lookup(w string) (float64, string, bool) {
+	if v, ok := d.overlay.Get(w); ok {
+		return float64(d.ovFreq[v]), d.ovPOS[v], true
+	}
+	if v, ok := d.base.Get(w); ok {
+		return float64(d.logFreq[v]), d.pos[v], true
+	}
+	return 0, "", false
+}

@@ -1,0 +1,194 @@
+package segment
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/lexicons"
+)
+
+// Options control a Segmenter.
+type Options struct {
+	TagEnglish bool // run prose's POS tagger on English text (slower)
+}
+
+// Segmenter segments documents in Chinese and English. It is safe for
+// concurrent use; dictionaries and models are loaded on first need, once.
+type Segmenter struct {
+	lex  *lexicon.Set
+	opts Options
+
+	zhOnce, ztOnce sync.Once
+	zh, zt         *dict
+	zhErr, ztErr   error
+	en             englishModels
+}
+
+// New returns a Segmenter over the compiled lexicons.
+func New(lex *lexicon.Set, opts Options) *Segmenter {
+	return &Segmenter{lex: lex, opts: opts}
+}
+
+// overlayWords are the lexicons' terms added to the dictionary so that they
+// come out whole.
+func (s *Segmenter) overlayWords() []lexicon.DictWord {
+	words := append([]lexicon.DictWord(nil), s.lex.UserDict...)
+	pos := map[string]string{lexicon.Organization: "nt", lexicon.Location: "ns", lexicon.Law: "nz",
+		lexicon.Event: "nz", lexicon.Term: "nz", lexicon.Addressee: "n"}
+	for _, e := range s.lex.Entries {
+		if e.Lang != "zh" {
+			continue
+		}
+		for _, f := range append([]string{e.Canonical}, e.Aliases...) {
+			if runeLen(f) >= 2 {
+				words = append(words, lexicon.DictWord{Word: f, Freq: 3000, POS: pos[e.Type]})
+			}
+		}
+	}
+	return words
+}
+
+func (s *Segmenter) dict(traditional bool) (*dict, error) {
+	if traditional {
+		s.ztOnce.Do(func() {
+			data, err := lexicons.FS.ReadFile("dict.zht.txt")
+			if err != nil {
+				s.ztErr = err
+				return
+			}
+			s.zt, s.ztErr = loadDict(string(data), s.overlayWords())
+		})
+		return s.zt, s.ztErr
+	}
+	s.zhOnce.Do(func() {
+		data, err := lexicons.FS.ReadFile("dict.zh.txt")
+		if err != nil {
+			s.zhErr = err
+			return
+		}
+		s.zh, s.zhErr = loadDict(string(data), s.overlayWords())
+	})
+	return s.zh, s.zhErr
+}
+
+// Warm loads what a language needs now rather than on first use.
+func (s *Segmenter) Warm(lang string) error {
+	if lang == "en" {
+		return s.en.load()
+	}
+	_, err := s.dict(false)
+	return err
+}
+
+// Segment segments a document's title and paragraphs. lang "" detects it.
+func (s *Segmenter) Segment(lang, title string, paras []string) (*Doc, error) {
+	if lang == "" {
+		lang = DetectLanguage(title, paras)
+	}
+	doc := &Doc{Lang: lang, Paragraphs: make([]Paragraph, len(paras))}
+	if lang == "en" {
+		if err := s.en.load(); err != nil {
+			return nil, err
+		}
+		doc.Title = s.paragraphEn(title)
+		for i, p := range paras {
+			doc.Paragraphs[i] = s.paragraphEn(p)
+		}
+		return doc, nil
+	}
+	doc.Traditional = IsTraditional(paras)
+	d, err := s.dict(doc.Traditional)
+	if err != nil {
+		return nil, fmt.Errorf("load dictionary: %w", err)
+	}
+	doc.Title = s.paragraphZh(d, title)
+	for i, p := range paras {
+		doc.Paragraphs[i] = s.paragraphZh(d, p)
+	}
+	return doc, nil
+}
+
+func (s *Segmenter) paragraphZh(d *dict, text string) Paragraph {
+	runes := []rune(text)
+	p := Paragraph{Text: text, Runes: runes, Tokens: d.cutZh(text, runes), Sentences: splitZh(runes)}
+	s.markStop(p.Tokens)
+	return p
+}
+
+func (s *Segmenter) paragraphEn(text string) Paragraph {
+	runes := []rune(text)
+	p := Paragraph{Text: text, Runes: runes, Tokens: s.en.cutEn(text, runes, s.opts.TagEnglish), Sentences: s.en.splitEn(text, runes)}
+	s.markStop(p.Tokens)
+	return p
+}
+
+func (s *Segmenter) markStop(toks []Token) {
+	for i := range toks {
+		t := &toks[i]
+		t.Stop = t.POS == "w" || t.POS == "m" || s.lex.Stop[strings.ToLower(t.Text)] || !hasLetter(t.Text)
+	}
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if isHan(r) || (r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z') {
+			return true
+		}
+	}
+	return false
+}
+
+// DetectLanguage returns "zh" when Chinese characters make up a fair share
+// of the letters, else "en".
+func DetectLanguage(title string, paras []string) string {
+	han, latin := 0, 0
+	count := func(s string) {
+		for _, r := range s {
+			switch {
+			case isHan(r):
+				han++
+			case r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z':
+				latin++
+			}
+		}
+	}
+	count(title)
+	for _, p := range paras {
+		count(p)
+		if han+latin > 20000 {
+			break
+		}
+	}
+	if han*3 >= latin && han > 0 {
+		return "zh"
+	}
+	return "en"
+}
+
+// Characters written only in traditional or only in simplified form.
+const (
+	tradOnly = "這們國會說為發來時對經過學與實現進務當機關體認書義員問題頭長開間還種點從業產爲於報黨衆眾萬廣濟們個區議條無應該後總強應數設計從"
+	simpOnly = "这们国会说为发来时对经过学与实现进务当机关体认书义员问题头长开间还种点从业产于报党众万广济个区议条无应该后总强数设计"
+)
+
+// IsTraditional reports a text in traditional characters.
+func IsTraditional(paras []string) bool {
+	t, s := 0, 0
+	seen := 0
+	for _, p := range paras {
+		for _, r := range p {
+			if strings.ContainsRune(tradOnly, r) {
+				t++
+			} else if strings.ContainsRune(simpOnly, r) {
+				s++
+			}
+			seen++
+		}
+		if seen > 20000 {
+			break
+		}
+	}
+	return t > s && t >= 3
+}

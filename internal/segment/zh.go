@@ -1,0 +1,199 @@
+package segment
+
+import (
+	"math"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse/hmm"
+)
+
+// hmmOnce loads gse's HMM tables, package globals of gse that must be
+// written once before any goroutine cuts with them.
+var hmmOnce sync.Once
+
+type edge struct {
+	end  int // rune index after the word
+	logp float64
+	pos  string
+}
+
+// cutHan cuts a run of Han characters (runes[lo:hi]) into words with the
+// jieba algorithm: every dictionary word from each position forms a DAG,
+// the route of maximum probability is taken, and runs of single characters
+// that are not words go to the HMM.
+func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, emit func(start, end int, pos string)) {
+	n := hi - lo
+	dag := make([][]edge, n)
+	for k := 0; k < n; k++ {
+		s := text[byteOff[lo+k]:byteOff[hi]]
+		seen := false
+		add := func(nb int, logp float64, pos string) {
+			end := k + utf8.RuneCountInString(s[:nb])
+			for i := range dag[k] {
+				if dag[k][i].end == end {
+					if logp > dag[k][i].logp {
+						dag[k][i] = edge{end, logp, pos}
+					}
+					return
+				}
+			}
+			dag[k] = append(dag[k], edge{end, logp, pos})
+			seen = seen || end == k+1
+		}
+		d.base.Prefixes(s, d.maxLen, func(nb int, v int32) { add(nb, float64(d.logFreq[v]), d.pos[v]) })
+		d.overlay.Prefixes(s, d.maxLen, func(nb int, v int32) { add(nb, float64(d.ovFreq[v]), d.ovPOS[v]) })
+		if !seen {
+			dag[k] = append(dag[k], edge{k + 1, 0, ""}) // unknown character: frequency 1
+		}
+	}
+	best := make([]float64, n+1)
+	next := make([]int, n+1)
+	pos := make([]string, n+1)
+	for k := n - 1; k >= 0; k-- {
+		best[k] = math.Inf(-1)
+		for _, e := range dag[k] {
+			v := e.logp - d.logTot + best[e.end]
+			if v > best[k] || (v == best[k] && e.end > next[k]) {
+				best[k], next[k], pos[k] = v, e.end, e.pos
+			}
+		}
+	}
+	bufStart := -1
+	flush := func(end int) {
+		if bufStart < 0 {
+			return
+		}
+		if end-bufStart == 1 {
+			emit(lo+bufStart, lo+end, d.posOf(string(runes[lo+bufStart:lo+end])))
+		} else if _, _, known := d.lookup(string(runes[lo+bufStart : lo+end])); known {
+			for i := bufStart; i < end; i++ {
+				emit(lo+i, lo+i+1, d.posOf(string(runes[lo+i])))
+			}
+		} else {
+			hmmOnce.Do(func() { hmm.LoadModel() })
+			at := lo + bufStart
+			for _, w := range hmm.Cut(string(runes[lo+bufStart : lo+end])) {
+				k := utf8.RuneCountInString(w)
+				p := "x"
+				if k == 1 {
+					p = d.posOf(w)
+				}
+				emit(at, at+k, p)
+				at += k
+			}
+		}
+		bufStart = -1
+	}
+	for k := 0; k < n; {
+		e := next[k]
+		if e-k == 1 {
+			if bufStart < 0 {
+				bufStart = k
+			}
+		} else {
+			flush(k)
+			emit(lo+k, lo+e, pos[k])
+		}
+		k = e
+	}
+	flush(n)
+}
+
+func (d *dict) posOf(w string) string {
+	if _, p, ok := d.lookup(w); ok {
+		return p
+	}
+	return "x"
+}
+
+// isHan reports a Chinese character.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) || r == '〇' }
+
+// cutZh segments one paragraph of Chinese text.
+func (d *dict) cutZh(text string, runes []rune) []Token {
+	byteOff := make([]int, len(runes)+1)
+	b := 0
+	for i, r := range runes {
+		byteOff[i] = b
+		b += utf8.RuneLen(r)
+	}
+	byteOff[len(runes)] = b
+	toks := make([]Token, 0, len(runes)/2+1)
+	emit := func(start, end int, pos string) {
+		toks = append(toks, Token{Text: string(runes[start:end]), Start: start, End: end, POS: pos})
+	}
+	for i := 0; i < len(runes); {
+		r := runes[i]
+		switch {
+		case isHan(r):
+			j := i + 1
+			for j < len(runes) && isHan(runes[j]) {
+				j++
+			}
+			// a lexicon term may mix Han with Latin or symbols (互联网+监管):
+			// let the overlay take the longest form first
+			d.cutHan(text, runes, byteOff, i, j, emit)
+			i = j
+		case isAlnum(r):
+			j := i + 1
+			for j < len(runes) && (isAlnum(runes[j]) || (isJoiner(runes[j]) && j+1 < len(runes) && isAlnum(runes[j+1]))) {
+				j++
+			}
+			if j < len(runes) && (runes[j] == '%' || runes[j] == '％') {
+				j++
+			}
+			pos := "eng"
+			if unicode.IsDigit(r) {
+				pos = "m"
+			}
+			emit(i, j, pos)
+			i = j
+		case unicode.IsSpace(r) || r == '\u3000':
+			i++
+		default:
+			emit(i, i+1, "w")
+			i++
+		}
+	}
+	return mergeOverlay(d, toks, runes, text, byteOff)
+}
+
+// mergeOverlay joins tokens that together spell a lexicon term across a
+// script change (互联网 + + + 监管 → 互联网+监管, 5G, COVID-19 stays whole).
+func mergeOverlay(d *dict, toks []Token, runes []rune, text string, byteOff []int) []Token {
+	if d.overlay.Len() == 0 {
+		return toks
+	}
+	out := toks[:0:0]
+	for i := 0; i < len(toks); {
+		start := toks[i].Start
+		if i+1 == len(toks) || (isHan(runes[start]) && isHan(runes[toks[i+1].Start])) {
+			out = append(out, toks[i])
+			i++
+			continue
+		}
+		s := text[byteOff[start]:byteOff[min(start+d.maxLen, len(runes))]]
+		n, v := d.overlay.Longest(s)
+		end := start + utf8.RuneCountInString(s[:n])
+		j := i
+		for j < len(toks) && toks[j].End <= end {
+			j++
+		}
+		if n > 0 && j > i+1 && toks[j-1].End == end {
+			out = append(out, Token{Text: string(runes[start:end]), Start: start, End: end, POS: d.ovPOS[v]})
+			i = j
+			continue
+		}
+		out = append(out, toks[i])
+		i++
+	}
+	return out
+}
+
+func isAlnum(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) || (r >= '０' && r <= '９') || (r >= 'Ａ' && r <= 'ｚ')
+}
+
+func isJoiner(r rune) bool { return r == '.' || r == '-' || r == '_' || r == '·' }
