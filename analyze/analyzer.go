@@ -1,0 +1,187 @@
+package analyze
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"unicode/utf8"
+
+	"github.com/policylens/policylens/internal/directives"
+	"github.com/policylens/policylens/internal/entities"
+	"github.com/policylens/policylens/internal/keywords"
+	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/parse"
+	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/targets"
+)
+
+// DefaultMaxBytes is the largest input accepted unless WithMaxBytes says otherwise.
+const DefaultMaxBytes = 50 << 20
+
+type config struct {
+	lexiconDirs []string
+	language    string
+	keywords    int
+	format      string
+	jsonl       parse.JSONLFields
+	maxBytes    int64
+	jobs        int
+	tagEnglish  bool
+}
+
+// Option configures an Analyzer.
+type Option func(*config)
+
+// WithLexiconDirs adds the lexicon files of the given folders to the built-in ones.
+func WithLexiconDirs(dirs ...string) Option {
+	return func(c *config) { c.lexiconDirs = append(c.lexiconDirs, dirs...) }
+}
+
+// WithLanguage forces the language ("zh" or "en") instead of detecting it.
+func WithLanguage(lang string) Option { return func(c *config) { c.language = lang } }
+
+// WithKeywords sets how many keywords to keep (default 10).
+func WithKeywords(n int) Option { return func(c *config) { c.keywords = n } }
+
+// WithInputFormat forces an input format instead of detecting it.
+func WithInputFormat(f string) Option { return func(c *config) { c.format = f } }
+
+// WithJSONLFields names the fields of JSONL records.
+func WithJSONLFields(f parse.JSONLFields) Option { return func(c *config) { c.jsonl = f } }
+
+// WithMaxBytes refuses inputs larger than n bytes (default 50 MB).
+func WithMaxBytes(n int64) Option { return func(c *config) { c.maxBytes = n } }
+
+// WithJobs sets the number of concurrent workers of a batch (default: CPUs).
+func WithJobs(n int) Option { return func(c *config) { c.jobs = n } }
+
+// WithEnglishTagging runs prose's part-of-speech tagger on English text.
+func WithEnglishTagging(on bool) Option { return func(c *config) { c.tagEnglish = on } }
+
+// Analyzer analyzes documents. It is safe for concurrent use: the
+// lexicons, dictionaries and models it holds are built once and only read.
+type Analyzer struct {
+	cfg config
+	lex *lexicon.Set
+	seg *segment.Segmenter
+}
+
+// New builds an Analyzer.
+func New(opts ...Option) (*Analyzer, error) {
+	cfg := config{keywords: 10, maxBytes: DefaultMaxBytes, jobs: runtime.NumCPU(), jsonl: parse.DefaultJSONLFields}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.language != "" && cfg.language != "zh" && cfg.language != "en" {
+		return nil, fmt.Errorf("language %q: want zh or en", cfg.language)
+	}
+	if cfg.format != "" && !validFormat(cfg.format) {
+		return nil, fmt.Errorf("input format %q: want one of %v", cfg.format, parse.Formats)
+	}
+	if cfg.jobs < 1 {
+		cfg.jobs = 1
+	}
+	var lex *lexicon.Set
+	var err error
+	if len(cfg.lexiconDirs) == 0 {
+		lex, err = lexicon.Builtin()
+	} else {
+		lex, err = lexicon.Load(cfg.lexiconDirs)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("lexicons: %w", err)
+	}
+	return &Analyzer{cfg: cfg, lex: lex, seg: segment.New(lex, segment.Options{TagEnglish: cfg.tagEnglish})}, nil
+}
+
+func validFormat(f string) bool {
+	for _, x := range parse.Formats {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Lexicons returns the compiled lexicons the Analyzer uses.
+func (a *Analyzer) Lexicons() *lexicon.Set { return a.lex }
+
+// Source is one input: a name shown in messages and used as the id, and its bytes.
+type Source struct {
+	Name string
+	ID   string // defaults to Name
+	Data []byte
+}
+
+// Analyze analyzes one document (any format but JSONL, whose records are
+// documents of their own: see Batch).
+func (a *Analyzer) Analyze(ctx context.Context, src Source) (*Analysis, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d, err := parse.Parse(src.Name, src.Data, a.parseOptions())
+	if err != nil {
+		return nil, err
+	}
+	if src.ID != "" {
+		d.ID = src.ID
+	}
+	return a.analyzeDocument(ctx, d)
+}
+
+func (a *Analyzer) parseOptions() parse.Options {
+	return parse.Options{Format: a.cfg.format, JSONL: a.cfg.jsonl, MaxBytes: a.cfg.maxBytes}
+}
+
+// analyzeDocument runs segmentation and the extractors over a parsed document.
+func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Analysis, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	lang := a.cfg.language
+	if d.Language != "" {
+		lang = d.Language
+	}
+	seg, err := a.seg.Segment(lang, d.Title, d.Paragraphs)
+	if err != nil {
+		return nil, err
+	}
+	res := &Analysis{
+		Schema:   Schema,
+		Document: documentOf(d, seg.Lang),
+	}
+	res.Keywords = nonNil(keywords.Extract(seg, a.lex, a.cfg.keywords))
+	res.Entities = nonNil(entities.Extract(seg, a.lex, entities.Meta{Date: d.Date}))
+	res.Directives = nonNil(directives.Extract(seg, a.lex, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title}))
+	res.Targets = nonNil(targets.Extract(seg))
+	for i := range res.Entities {
+		res.Entities[i].Titles = nonNil(res.Entities[i].Titles)
+		res.Entities[i].Aliases = nonNil(res.Entities[i].Aliases)
+		res.Entities[i].Mentions = nonNil(res.Entities[i].Mentions)
+	}
+	for i := range res.Directives {
+		res.Directives[i].Markers = nonNil(res.Directives[i].Markers)
+		res.Directives[i].Addressees = nonNil(res.Directives[i].Addressees)
+	}
+	return res, nil
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+func documentOf(d *parse.Document, lang string) Document {
+	chars := 0
+	for _, p := range d.Paragraphs {
+		chars += utf8.RuneCountInString(p)
+	}
+	return Document{
+		ID: d.ID, Path: d.Path, Format: d.Format, Language: lang, Title: d.Title,
+		OriginalTitle: d.OriginalTitle, Source: d.Source, Author: d.Author, Editor: d.Editor,
+		Date: d.Date, DocNumber: d.DocNumber, Issuer: d.Issuer,
+		Categories: nonNil(d.Categories), Paragraphs: nonNil(d.Paragraphs), Chars: chars,
+	}
+}

@@ -1,0 +1,241 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/internal/parse"
+	"github.com/policylens/policylens/reports"
+)
+
+// analyzeOptions are the flags of `policylens analyze`.
+type analyzeOptions struct {
+	format      string
+	inputFormat string
+	lang        string
+	jobs        int
+	keywords    int
+	lexicons    []string
+	maxBytes    int64
+	jsonl       parse.JSONLFields
+	quiet       bool
+	only        []string
+	force       []string
+	width       int
+	output      string
+	tagEnglish  bool
+}
+
+// addInputFlags registers the flags every command that reads documents shares.
+func addInputFlags(cmd *cobra.Command, o *analyzeOptions) {
+	f := cmd.Flags()
+	f.StringVar(&o.inputFormat, "input-format", "", "force the input format: "+strings.Join(parse.Formats, ", ")+" (default: detect)")
+	f.StringVar(&o.lang, "lang", "", "force the language: zh or en (default: detect per document)")
+	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents analyzed at once")
+	f.StringArrayVar(&o.lexicons, "lexicon", nil, "folder of lexicon files added to the built-in ones (repeatable)")
+	f.Int64Var(&o.maxBytes, "max-bytes", analyze.DefaultMaxBytes, "refuse inputs (files, JSONL lines) larger than this")
+	f.StringVar(&o.jsonl.Text, "jsonl-text", parse.DefaultJSONLFields.Text, "JSONL field holding the text")
+	f.StringVar(&o.jsonl.Title, "jsonl-title", parse.DefaultJSONLFields.Title, "JSONL field holding the title")
+	f.StringVar(&o.jsonl.Date, "jsonl-date", parse.DefaultJSONLFields.Date, "JSONL field(s) holding the date, comma-separated, first present wins")
+	f.StringVar(&o.jsonl.ID, "jsonl-id", parse.DefaultJSONLFields.ID, "JSONL field holding the record id")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
+	f.BoolVar(&o.tagEnglish, "tag-english", false, "run prose's part-of-speech tagger on English text (slower)")
+}
+
+func (o *analyzeOptions) analyzer() (*analyze.Analyzer, error) {
+	if o.jobs < 1 {
+		return nil, usagef("--jobs must be at least 1")
+	}
+	if o.lang != "" && o.lang != "zh" && o.lang != "en" {
+		return nil, usagef("--lang %q: want zh or en", o.lang)
+	}
+	if o.inputFormat != "" && !contains(parse.Formats, o.inputFormat) {
+		return nil, usagef("--input-format %q: want one of %s", o.inputFormat, strings.Join(parse.Formats, ", "))
+	}
+	return analyze.New(
+		analyze.WithLexiconDirs(o.lexicons...), analyze.WithLanguage(o.lang), analyze.WithKeywords(o.keywords),
+		analyze.WithInputFormat(o.inputFormat), analyze.WithJSONLFields(o.jsonl), analyze.WithMaxBytes(o.maxBytes),
+		analyze.WithJobs(o.jobs), analyze.WithEnglishTagging(o.tagEnglish),
+	)
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func newAnalyzeCmd(s Streams) *cobra.Command {
+	o := &analyzeOptions{}
+	cmd := &cobra.Command{
+		Use:   "analyze [flags] PATH...",
+		Short: "Analyze documents: keywords, entities, directives, targets",
+		Long: `Analyze reads files, folders (walked for .md .markdown .txt .html .htm .jsonl)
+or - for standard input, and prints each document's analysis in input order.
+A file that cannot be read gets a one-line error; the others go on, and the
+exit code is 1 at the end (0 when all went well, 2 for a usage error).`,
+		Example: `  policylens analyze testdata/docs/zh-news/20210322-34998173986.md
+  policylens analyze --format json --only directives --force must,prohibit notice.html
+  policylens analyze --format jsonl --jobs 2 ../shared/corpus > corpus.jsonl`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runAnalyze(cmd.Context(), s, o, args) },
+	}
+	addInputFlags(cmd, o)
+	f := cmd.Flags()
+	f.StringVarP(&o.format, "format", "f", "table", "output format: "+strings.Join(reports.Formats(), ", "))
+	f.IntVar(&o.keywords, "keywords", 10, "number of keywords per document")
+	f.StringSliceVar(&o.only, "only", nil, "sections to print: "+strings.Join(reports.Sections, ", ")+" (table), or to keep in JSON")
+	f.StringSliceVar(&o.force, "force", nil, "keep only directives of these forces: must, should, prohibit, encourage")
+	f.IntVar(&o.width, "width", 0, "table width in columns (default: the terminal's, or 100)")
+	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	return cmd
+}
+
+func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	for _, f := range o.force {
+		if analyzeForceRank(f) < 0 {
+			return usagef("--force %q: want must, should, prohibit or encourage", f)
+		}
+	}
+	if o.keywords < 0 {
+		return usagef("--keywords must not be negative")
+	}
+	a, err := o.analyzer()
+	if err != nil {
+		return err
+	}
+	out := s.Out
+	var file *atomicFile
+	if o.output != "" {
+		if file, err = createAtomic(o.output); err != nil {
+			return err
+		}
+		defer file.Abort() // no-op after Commit
+		out = file
+	}
+	width := o.width
+	if width == 0 {
+		width = terminalWidth(s.Out)
+	}
+	rep, err := reports.New(o.format, out, reports.Options{Width: width, Sections: o.only})
+	if err != nil {
+		return usageError{err}
+	}
+	inputs, skipped, errs := analyze.Inputs(args)
+	failed := 0
+	for _, e := range errs {
+		failed++
+		reportError(s.Err, o.format, "", e)
+	}
+	bar := newProgress(s.Err, len(inputs), o.quiet)
+	err = a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
+		if bar != nil {
+			bar.Add(1)
+		}
+		if r.Err != nil {
+			failed++
+			if bar != nil {
+				bar.Clear()
+			}
+			reportError(s.Err, o.format, r.Name, r.Err)
+			return nil
+		}
+		filterAnalysis(r.Analysis, o)
+		return rep.Write(r.Analysis)
+	})
+	if bar != nil {
+		bar.Finish()
+		fmt.Fprintln(s.Err)
+	}
+	if err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	if err := rep.Close(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	if file != nil {
+		if err := file.Commit(); err != nil {
+			return err
+		}
+	}
+	if skipped > 0 && !o.quiet {
+		fmt.Fprintf(s.Err, "policylens: skipped %d file(s) of other types\n", skipped)
+	}
+	if failed > 0 {
+		return failedError{failed}
+	}
+	return nil
+}
+
+func analyzeForceRank(f string) int {
+	for i, x := range analyze.Forces {
+		if x == f {
+			return i
+		}
+	}
+	return -1
+}
+
+// filterAnalysis applies --force and, for JSON, --only.
+func filterAnalysis(a *analyze.Analysis, o *analyzeOptions) {
+	if len(o.force) > 0 {
+		kept := a.Directives[:0]
+		for _, d := range a.Directives {
+			if contains(o.force, d.Force) {
+				kept = append(kept, d)
+			}
+		}
+		a.Directives = kept
+	}
+	if len(o.only) > 0 && o.format != "table" {
+		if !contains(o.only, "keywords") {
+			a.Keywords = []analyze.Keyword{}
+		}
+		if !contains(o.only, "entities") {
+			a.Entities = []analyze.Entity{}
+		}
+		if !contains(o.only, "directives") {
+			a.Directives = []analyze.Directive{}
+		}
+		if !contains(o.only, "targets") {
+			a.Targets = []analyze.Target{}
+		}
+	}
+}
+
+// terminalWidth is the width of w when it is a terminal, else 0.
+func terminalWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil {
+			return cols
+		}
+	}
+	return 0
+}
+
+// newProgress returns a progress bar on stderr for large batches when it is
+// a terminal, else nil.
+func newProgress(w io.Writer, n int, quiet bool) *progressbar.ProgressBar {
+	f, ok := w.(*os.File)
+	if quiet || n < 20 || !ok || !isatty.IsTerminal(f.Fd()) {
+		return nil
+	}
+	return progressbar.NewOptions(n, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("analyzing"),
+		progressbar.OptionShowCount(), progressbar.OptionThrottle(100_000_000))
+}
