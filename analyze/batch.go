@@ -59,7 +59,7 @@ func Inputs(paths []string) (inputs []Input, skipped int, errs []error) {
 				}
 				return nil
 			}
-			if !parse.Extensions[strings.ToLower(filepath.Ext(path))] {
+			if !parse.Extensions[strings.ToLower(filepath.Ext(path))] || isProjectFile(d.Name()) {
 				skipped++
 				return nil
 			}
@@ -255,4 +255,11 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w: over the limit of %d bytes (--max-bytes)", parse.ErrTooLarge, max)
 	}
 	return data, nil
+}
+
+// isProjectFile recognises a folder's own documentation, which is not a
+// document to analyze.
+func isProjectFile(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	return base == "README" || base == "LICENSE" || base == "CHANGELOG" || base == "CONTRIBUTING"
 }

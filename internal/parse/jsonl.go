@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 )
 
-// wikisourceNotice opens the public-domain notice that ends each work report.
-const wikisourceNotice = "本作品是中华人民共和国的"
+// reNotice finds the public-domain notice of the source site that ends
+// each work report.
+var reNotice = regexp.MustCompile(`\n\s*(?:本作品(?:是|来自)|Public domain\n)`)
 
 // ReadJSONL streams the records of a JSONL corpus, calling yield for each
 // document or record error in order; yield returns false to stop. Lines
@@ -75,8 +77,8 @@ func jsonlRecord(raw []byte, name string, line int, f JSONLFields) (*Document, e
 	if !ok || strings.TrimSpace(text) == "" {
 		return nil, &RecordError{Line: line, Err: fmt.Errorf("no text in field %q", f.Text)}
 	}
-	if i := strings.Index(text, wikisourceNotice); i > 0 {
-		text = text[:i]
+	if loc := reNotice.FindStringIndex(text); loc != nil && loc[0] > 0 {
+		text = text[:loc[0]]
 	}
 	d := &Document{
 		ID:     fmt.Sprintf("%s#%d", name, line),

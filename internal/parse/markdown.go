@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"html"
 	"regexp"
 	"strings"
 )
@@ -8,7 +9,9 @@ import (
 var (
 	reMdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	reMdEmph     = regexp.MustCompile(`(\*\*|__|\*|_)([^*_\n]+?)(\*\*|__|\*|_)`)
-	reHTMLTag    = regexp.MustCompile(`</?[A-Za-z][^>]*>|<!--.*?-->`)
+	reHTMLTag    = regexp.MustCompile(`</?[A-Za-z][^>]*(?:>|$)|<!--.*?-->`)
+	reKramdown   = regexp.MustCompile(`\{:[^}]*\}`)
+	reFootRef    = regexp.MustCompile(`\[\^\d+\]:?`)
 	reHeading    = regexp.MustCompile(`^#{1,6}\s+`)
 	reListMark   = regexp.MustCompile(`^(?:[-*+]|\d+\.)\s+`)
 	reFileDate   = regexp.MustCompile(`(\d{4}-\d{2}-\d{2})`)
@@ -96,7 +99,9 @@ func cleanMarkdown(s string) string {
 	s = reMdLink.ReplaceAllString(s, "$1")
 	s = reHTMLTag.ReplaceAllString(s, "")
 	s = reMdEmph.ReplaceAllString(s, "$2")
-	s = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&nbsp;", " ", "&quot;", `"`, "&#39;", "'").Replace(s)
+	s = reKramdown.ReplaceAllString(s, "")
+	s = reFootRef.ReplaceAllString(s, "")
+	s = html.UnescapeString(s)
 	return cleanSpace(s)
 }
 
