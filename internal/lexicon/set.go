@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,6 +49,9 @@ type Set struct {
 	MarkersEN  []Marker
 	FalseFrnds *Index
 	Frames     map[string]string // frame verb → directive|report|opinion
+	Cues       map[string][]string // clause cue kind → cues (clauses.zh.tsv)
+	NameCues   map[string]bool     // words that may follow a name
+	OrgSuffix  []string            // endings of organization names, longest first
 	Stop       map[string]bool   // zh and en stop words
 	Generic    map[string]bool
 	IDF        map[string]float64
@@ -86,6 +90,7 @@ func Builtin() (*Set, error) {
 func Load(userDirs []string) (*Set, error) {
 	s := &Set{
 		Surnames: map[string]bool{}, Markers: map[string]Marker{}, Frames: map[string]string{},
+		Cues: map[string][]string{}, NameCues: map[string]bool{},
 		Stop: map[string]bool{}, Generic: map[string]bool{}, IDF: map[string]float64{}, IDFen: map[string]float64{},
 	}
 	var probs ProblemList
@@ -141,6 +146,10 @@ func Load(userDirs []string) (*Set, error) {
 		}
 	}
 	s.Surface = NewIndex(keys, vals)
+	sort.SliceStable(s.OrgSuffix, func(i, j int) bool { return len(s.OrgSuffix[i]) > len(s.OrgSuffix[j]) })
+	for k := range s.Cues {
+		sort.SliceStable(s.Cues[k], func(i, j int) bool { return len(s.Cues[k][i]) > len(s.Cues[k][j]) })
+	}
 	s.Titles = NewIndex(titles, make([]int32, len(titles)))
 	s.FalseFrnds = NewIndex(ffs, make([]int32, len(ffs)))
 	return s, nil
@@ -181,6 +190,12 @@ func (s *Set) add(file, shown string, r Row, ffs, titles *[]string) {
 		*ffs = append(*ffs, f[0])
 	case file == "frames.zh.tsv":
 		s.Frames[f[0]] = f[1]
+	case file == "clauses.zh.tsv":
+		s.Cues[f[1]] = append(s.Cues[f[1]], f[0])
+	case file == "namecues.zh.txt":
+		s.NameCues[f[0]] = true
+	case file == "orgsuffixes.zh.txt":
+		s.OrgSuffix = append(s.OrgSuffix, f[0])
 	case strings.HasPrefix(file, "stopwords."):
 		s.Stop[f[0]] = true
 	case file == "generic.zh.txt":
