@@ -1,6 +1,11 @@
 package directives
 
 import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
 )
@@ -10,7 +15,230 @@ type Meta struct {
 	Date   string // RFC 3339: the anchor of deadlines
 	Issuer string // the issuing body a page states (发文机关)
 	Title  string
+	Format string // the input format
 }
 
+// Document kinds, which set the default mode of a document's clauses.
+const (
+	kindNews   = "news"   // directives only under frames or with markers
+	kindPolicy = "policy" // a notice, opinion or plan: its measures are directives
+	kindLaw    = "law"    // articles: clauses with markers
+)
+
+var (
+	rePolicyTitle = regexp.MustCompile(`(?:意见|通知|方案|规划|纲要|决定|办法|细则|指引|指南|计划|措施|公告|通告|决议)$`)
+	reLawTitle    = regexp.MustCompile(`(?:法|条例|规定|规则|解释|办法|细则)$`)
+	reIssuer      = regexp.MustCompile(`^(.{2,30}?)关于`)
+)
+
 // Extract finds the directives of a document.
-func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Directive { return nil }
+func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Directive {
+	if doc.Lang == "en" {
+		return extractEnglish(doc, lex, meta)
+	}
+	c := newCues(lex)
+	x := &zhExtractor{c: c, doc: doc, meta: meta, date: parseDate(meta.Date)}
+	x.kind, x.docIssuer = documentKind(doc, meta)
+	x.meeting = namedMeeting(lex, doc)
+	for i := range doc.Paragraphs {
+		x.paragraph(i)
+	}
+	return x.out
+}
+
+// documentKind tells news from policy documents and laws, and names the
+// issuer of a document (发文机关, or the body before 关于 in its title).
+func documentKind(doc *segment.Doc, meta Meta) (kind, issuer string) {
+	issuer = meta.Issuer
+	title := strings.TrimSpace(meta.Title)
+	if issuer == "" {
+		if m := reIssuer.FindStringSubmatch(title); m != nil {
+			issuer = m[1]
+		}
+	}
+	articles := 0
+	for _, p := range doc.Paragraphs {
+		if reArticle.MatchString(p.Text) {
+			articles++
+		}
+	}
+	switch {
+	case meta.Format == "sina-hexo" || meta.Format == "jsonl":
+		return kindNews, issuer
+	case articles >= 3:
+		return kindLaw, issuer
+	case rePolicyTitle.MatchString(title) || reLawTitle.MatchString(title):
+		return kindPolicy, issuer
+	}
+	return kindNews, issuer
+}
+
+// namedMeeting is the first named meeting of the document (国务院常务会议),
+// which a later 会议 refers to.
+func namedMeeting(lex *lexicon.Set, doc *segment.Doc) string {
+	for _, p := range append([]segment.Paragraph{doc.Title}, doc.Paragraphs...) {
+		t := p.Text
+		for b := 0; b < len(t); {
+			n, v := lex.Surface.Longest(t[b:])
+			if n > 0 {
+				for _, e := range lex.Groups[v] {
+					if lex.Entries[e].Type == lexicon.Event && strings.Contains(t[b:b+n], "会") {
+						return lex.Entries[e].Canonical
+					}
+				}
+				b += n
+				continue
+			}
+			_, size := utf8.DecodeRuneInString(t[b:])
+			b += size
+		}
+	}
+	return ""
+}
+
+type zhExtractor struct {
+	c         *cues
+	doc       *segment.Doc
+	meta      Meta
+	date      time.Time
+	kind      string
+	docIssuer string
+	meeting   string
+	out       []Directive
+}
+
+// paragraph walks the clauses of one paragraph. A frame holds until the
+// next frame or the end of the paragraph; in a policy document the
+// document itself is the frame.
+func (x *zhExtractor) paragraph(pi int) {
+	p := &x.doc.Paragraphs[pi]
+	fr := frame{}
+	if x.kind == kindPolicy {
+		fr = frame{issuer: x.docIssuer, kind: "directive"}
+	}
+	if x.kind == kindLaw {
+		fr = frame{issuer: x.docIssuer, kind: "law"}
+	}
+	article := ""
+	if m := reArticle.FindString(p.Text); m != "" {
+		article = strings.TrimSpace(m)
+	}
+	ti := 0
+	for _, s := range p.Sentences {
+		scope := false
+		prevForce := ""
+		var pending []unit
+		for _, cl := range s.Clauses {
+			u := unit{para: pi, sent: s.Span, span: cl.Span, delim: cl.Delim}
+			u.span.Start += prefixLen(p.Runes[cl.Start:cl.End])
+			if u.span.Start >= u.span.End {
+				continue
+			}
+			u.runes = p.Runes[u.span.Start:u.span.End]
+			u.text = string(u.runes)
+			for ti < len(p.Tokens) && p.Tokens[ti].End <= u.span.Start {
+				ti++
+			}
+			for k := ti; k < len(p.Tokens) && p.Tokens[k].Start < u.span.End; k++ {
+				u.toks = append(u.toks, p.Tokens[k])
+			}
+			if speaker, _, kind, ok := x.c.detectFrame(u); ok && (cl.Delim == '，' || cl.Delim == '：' || cl.Delim == ':' || cl.Delim == ',') {
+				fr = frame{issuer: x.c.issuerOf(speaker, x.meeting, x.docIssuer), kind: kind}
+				pending, scope, prevForce = nil, false, ""
+				continue
+			}
+			hits := x.c.findMarkers(u.runes)
+			if len(hits) == 0 && x.c.isCondition(u) {
+				pending = append(pending, u)
+				continue
+			}
+			var isDirective bool
+			switch {
+			case fr.kind == "opinion":
+				isDirective = false
+			case len(hits) > 0:
+				isDirective = !x.c.isFact(u) || hits[0].force == "prohibit" || hits[0].force == "must"
+			case fr.kind == "directive":
+				isDirective = hasVerb(u) && !x.c.isFact(u)
+			case scope:
+				isDirective = hasVerb(u) && !x.c.isFact(u)
+			default:
+				isDirective = x.commitment(u)
+			}
+			if !isDirective {
+				pending, prevForce = nil, ""
+				continue
+			}
+			scope = true
+			force, markers := strongest(hits)
+			if force == "" {
+				force = "should"
+				if prevForce == "prohibit" && len(u.toks) > 0 && strings.HasPrefix(u.toks[0].POS, "v") {
+					force = "prohibit" // 不得销售电子烟，张贴烟草广告
+				}
+			}
+			prevForce = force
+			x.out = append(x.out, x.directive(p, u, pending, force, markers, hits, fr, article))
+			pending = nil
+		}
+	}
+}
+
+// commitment recognises an authority's statement of what it will do
+// (工信部将…, 国务院将加快…) outside any frame.
+func (x *zhExtractor) commitment(u unit) bool {
+	i := strings.Index(u.text, "将")
+	if i <= 0 {
+		return false
+	}
+	subject := u.text[:i]
+	for _, w := range x.c.will {
+		if strings.Contains(subject, w) {
+			return false
+		}
+	}
+	return len(addresseesIn(x.c.lex, subject)) > 0 && hasVerb(u) && !x.c.isFact(u)
+}
+
+// prefixLen is the length of an article number or list mark opening a clause.
+func prefixLen(runes []rune) int {
+	s := string(runes)
+	if m := reArticle.FindString(s); m != "" {
+		return utf8.RuneCountInString(m)
+	}
+	if m := reItem.FindString(s); m != "" {
+		return utf8.RuneCountInString(m)
+	}
+	return 0
+}
+
+func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, force string, markers []string, hits []hit, fr frame, article string) Directive {
+	start := u.span.Start
+	if len(pending) > 0 {
+		start = pending[0].span.Start
+	}
+	text := string(p.Runes[start:u.span.End])
+	firstMarker := 0
+	if len(hits) > 0 {
+		firstMarker = hits[0].at
+	}
+	subject := string(u.runes[:firstMarker])
+	action, object := actionObject(u, firstMarker)
+	deadline, norm := deadlineZh(text, x.date)
+	return Directive{
+		Text:               text,
+		Sentence:           p.Slice(u.sent),
+		Paragraph:          u.para,
+		Start:              start,
+		End:                u.span.End,
+		Force:              force,
+		Markers:            markers,
+		Issuer:             fr.issuer,
+		Addressees:         addresseesIn(x.c.lex, subject),
+		Action:             action,
+		Object:             object,
+		Deadline:           deadline,
+		DeadlineNormalized: norm,
+		Article:            article,
+	}
+}

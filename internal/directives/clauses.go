@@ -1,0 +1,193 @@
+package directives
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/segment"
+)
+
+// unit is one clause of a paragraph with the tokens inside it.
+type unit struct {
+	para  int
+	sent  segment.Span
+	span  segment.Span
+	text  string
+	runes []rune
+	toks  []segment.Token
+	delim rune
+}
+
+func (u unit) firstTok() string {
+	for _, t := range u.toks {
+		if t.POS != "w" {
+			return t.Text
+		}
+	}
+	return ""
+}
+
+var (
+	reTimeOnly = regexp.MustCompile(`^(?:从|自|自从|截至|截止|到|至|在)?[\d〇一二三四五六七八九十]+(?:年|月|日|号)[\d〇一二三四五六七八九十年月日号至到—\-~起止前后底末内以]*$`)
+	reArticle  = regexp.MustCompile(`^第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十]+)?\s*`)
+	reItem     = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*`)
+	reLinkers  = regexp.MustCompile(`^(?:同时|此外|另外|其中|对此|为此|因此|目前|当前|近年来|今年以来|近日|日前|据悉|据了解|总体看|总的来看|首先|其次|最后|第[一二三四五六七八九十]|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)$`)
+)
+
+// isCondition reports a clause that only sets a condition, purpose, time
+// or frame for the action clause it introduces.
+func (c *cues) isCondition(u unit) bool {
+	t := strings.TrimRight(u.text, " ")
+	if reTimeOnly.MatchString(t) || reLinkers.MatchString(t) {
+		return true
+	}
+	for _, tail := range c.tails {
+		if strings.HasSuffix(t, tail) {
+			return true
+		}
+	}
+	if strings.HasSuffix(t, "的") && u.delim != 0 {
+		return true // 经营者集中达到下列标准之一的，
+	}
+	first := u.firstTok()
+	if first == "" {
+		return true
+	}
+	if _, ok := c.preps.Get(first); !ok {
+		return false
+	}
+	if i := strings.LastIndex(t, "的"); i >= 0 {
+		after := t[i+len("的"):]
+		for w := range c.byKind["disposal"] {
+			if strings.HasPrefix(after, w) {
+				return false
+			}
+		}
+		return utf8.RuneCountInString(after) <= 8
+	}
+	// a preposition phrase that ends on its head noun (根据…情况, 按照…要求)
+	for _, h := range c.lex.Cues["head"] {
+		if strings.HasSuffix(t, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFact reports a statement of fact or assessment: a copula, an aspect
+// marker of completed action, or a statistic.
+func (c *cues) isFact(u unit) bool {
+	for _, tk := range u.toks {
+		if c.byKind["fact"][tk.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasVerb reports whether a clause holds a verb (an instruction needs one).
+func hasVerb(u unit) bool {
+	for _, tk := range u.toks {
+		if strings.HasPrefix(tk.POS, "v") || tk.POS == "x" && utf8.RuneCountInString(tk.Text) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// frame is the speech act in force: who speaks and how.
+type frame struct {
+	issuer string
+	kind   string // directive, report, opinion; "" when none
+}
+
+// detectFrame recognises a clause that only frames: a short speaker and a
+// frame verb (会议要求, 黄明强调, 通知指出, 业内人士认为).
+func (c *cues) detectFrame(u unit) (speaker, verb, kind string, ok bool) {
+	t := strings.TrimSpace(u.text)
+	best := ""
+	for f := range c.lex.Frames {
+		if strings.HasSuffix(t, f) && len(f) > len(best) {
+			best = f
+		}
+	}
+	if best == "" {
+		return "", "", "", false
+	}
+	speaker = strings.TrimSpace(strings.TrimSuffix(t, best))
+	speaker = strings.TrimSuffix(speaker, "还")
+	speaker = strings.TrimSuffix(speaker, "也")
+	speaker = strings.TrimSuffix(speaker, "同时")
+	speaker = strings.TrimSuffix(speaker, "进一步")
+	n := utf8.RuneCountInString(speaker)
+	if n == 0 || n > 40 {
+		return "", "", "", false
+	}
+	if len(c.findMarkers([]rune(speaker))) > 0 {
+		return "", "", "", false
+	}
+	kind = c.lex.Frames[best]
+	for _, o := range c.opinion {
+		if strings.Contains(speaker, o) {
+			kind = "opinion"
+		}
+	}
+	return speaker, best, kind, true
+}
+
+// issuerOf resolves a frame's speaker: a person's name without titles, the
+// named meeting for 会议, the document's issuer for the document itself.
+func (c *cues) issuerOf(speaker, meeting, docIssuer string) string {
+	s := strings.TrimPrefix(strings.TrimPrefix(speaker, "《"), "“")
+	switch {
+	case s == "会议" || s == "会上" || strings.HasSuffix(s, "会议") && utf8.RuneCountInString(s) <= 4:
+		if meeting != "" {
+			return meeting
+		}
+		return s
+	case strings.HasPrefix(s, "通知") || strings.HasPrefix(s, "意见") || strings.HasPrefix(s, "方案") ||
+		strings.HasPrefix(s, "规定") || strings.HasPrefix(s, "办法") || strings.HasPrefix(s, "文件") || strings.HasPrefix(s, "规划"):
+		if docIssuer != "" {
+			return docIssuer
+		}
+		return s
+	}
+	if name := c.nameAfterTitle(s); name != "" {
+		return name
+	}
+	return s
+}
+
+// nameAfterTitle returns the personal name that ends a speaker written as
+// titles + name (国务院安委会副主任、应急管理部部长黄明 → 黄明).
+func (c *cues) nameAfterTitle(s string) string {
+	runes := []rune(s)
+	for k := 2; k <= 4 && k < len(runes); k++ {
+		name := string(runes[len(runes)-k:])
+		head := string(runes[:len(runes)-k])
+		if !c.lex.Surnames[string([]rune(name)[:1])] && !(k >= 3 && c.lex.Surnames[string([]rune(name)[:2])]) {
+			continue
+		}
+		if n, _ := longestSuffix(c.lex.Titles, head); n > 0 {
+			return name
+		}
+	}
+	if len(runes) >= 2 && len(runes) <= 3 && c.lex.Surnames[string(runes[:1])] {
+		return s
+	}
+	return ""
+}
+
+// longestSuffix finds the longest key of x that ends s.
+func longestSuffix(x *lexicon.Index, s string) (int, string) {
+	runes := []rune(s)
+	for k := min(len(runes), 12); k >= 1; k-- {
+		tail := string(runes[len(runes)-k:])
+		if _, ok := x.Get(tail); ok {
+			return k, tail
+		}
+	}
+	return 0, ""
+}

@@ -1,0 +1,146 @@
+package directives
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/policylens/policylens/internal/lexicon"
+)
+
+// hit is one force marker found in a clause.
+type hit struct {
+	text  string
+	force string
+	at    int // rune offset in the clause
+}
+
+// cues holds the compiled lexicon parts the extractor uses.
+type cues struct {
+	lex        *lexicon.Set
+	markers    *lexicon.Index // marker → index into markerList
+	markerList []lexicon.Marker
+	frames     *lexicon.Index
+	byKind     map[string]map[string]bool
+	opinion    []string
+	will       []string
+	tails      []string
+	preps      *lexicon.Index
+}
+
+func newCues(lex *lexicon.Set) *cues {
+	c := &cues{lex: lex, byKind: map[string]map[string]bool{}}
+	var keys []string
+	var vals []int32
+	for k, m := range lex.Markers {
+		keys = append(keys, k)
+		vals = append(vals, int32(len(c.markerList)))
+		c.markerList = append(c.markerList, m)
+	}
+	c.markers = lexicon.NewIndex(keys, vals)
+	var fk []string
+	for k := range lex.Frames {
+		fk = append(fk, k)
+	}
+	c.frames = lexicon.NewIndex(fk, make([]int32, len(fk)))
+	for kind, list := range lex.Cues {
+		c.byKind[kind] = map[string]bool{}
+		for _, w := range list {
+			c.byKind[kind][w] = true
+		}
+	}
+	c.opinion = lex.Cues["opinion"]
+	c.will = lex.Cues["will"]
+	c.tails = lex.Cues["tail"]
+	preps := lex.Cues["prep"]
+	c.preps = lexicon.NewIndex(preps, make([]int32, len(preps)))
+	return c
+}
+
+// findMarkers lists the force markers of a clause, skipping markers inside
+// false friends (主要, 不得不, 应对), adjectival uses (更严格的), and lead
+// markers (鼓励, 支持) that do not open the clause.
+func (c *cues) findMarkers(runes []rune) []hit {
+	covered := make([]bool, len(runes)+1)
+	text := string(runes)
+	byteAt := 0
+	for i := range runes {
+		c.lex.FalseFrnds.Prefixes(text[byteAt:], 6, func(n int, _ int32) {
+			for k := i; k < i+utf8.RuneCountInString(text[byteAt:byteAt+n]); k++ {
+				covered[k] = true
+			}
+		})
+		byteAt += utf8.RuneLen(runes[i])
+	}
+	var hits []hit
+	byteAt = 0
+	for i := 0; i < len(runes); i++ {
+		if covered[i] {
+			byteAt += utf8.RuneLen(runes[i])
+			continue
+		}
+		n, v := c.markers.Longest(text[byteAt:])
+		if n == 0 {
+			byteAt += utf8.RuneLen(runes[i])
+			continue
+		}
+		m := c.markerList[v]
+		k := utf8.RuneCountInString(m.Text)
+		ok := true
+		next := rune(0)
+		if i+k < len(runes) {
+			next = runes[i+k]
+		}
+		switch {
+		case next == '的' || next == '地' && m.Force != "must":
+			ok = false // 更严格的措施: an attribute, not a marker
+		case i+k >= len(runes) && m.Kind != "modal":
+			ok = false // a clause-final 支持 is an object
+		case m.Kind == "lead" && !leadPosition(runes, i):
+			ok = false
+		case m.Kind == "permit" && m.Text == "可" && (next == 0 || strings.ContainsRune("以能是见靠行信观比", next)):
+			ok = false
+		}
+		if ok {
+			hits = append(hits, hit{m.Text, m.Force, i})
+			i += k - 1
+			for _, r := range m.Text {
+				byteAt += utf8.RuneLen(r)
+			}
+			continue
+		}
+		byteAt += utf8.RuneLen(runes[i])
+	}
+	return hits
+}
+
+// leadPosition reports whether a lead marker (鼓励, 支持) at i opens the
+// clause: nothing before it but a subject of a few characters, adverbs or
+// another marker.
+func leadPosition(runes []rune, i int) bool {
+	if i <= 6 {
+		return true
+	}
+	before := string(runes[max(0, i-3):i])
+	for _, w := range []string{"要", "应", "并", "积极", "大力", "继续", "进一步", "可", "将", "同时"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// strongest picks the force of a clause from its markers: prohibit beats
+// must beats should; encourage only when it is the only kind.
+func strongest(hits []hit) (string, []string) {
+	force := ""
+	var markers []string
+	for _, h := range hits {
+		markers = append(markers, h.text)
+		if force == "" || force == "encourage" || (h.force != "encourage" && Rank(h.force) > Rank(force)) {
+			if !(force != "" && force != "encourage" && h.force == "encourage") {
+				force = h.force
+			}
+		}
+	}
+	return force, markers
+}
