@@ -151,7 +151,7 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 		Document: documentOf(d, seg.Lang),
 	}
 	res.Keywords = nonNil(keywords.Extract(seg, a.lex, a.cfg.keywords))
-	res.Entities = nonNil(entities.Extract(seg, a.lex, entities.Meta{Date: d.Date}))
+	res.Entities = nonNil(entities.Extract(seg, a.lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format}))
 	res.Directives = nonNil(directives.Extract(seg, a.lex, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format}))
 	res.Targets = nonNil(targets.Extract(seg))
 	for i := range res.Entities {

@@ -1,14 +1,442 @@
 package entities
 
 import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
 )
 
 // Meta is what the extractor needs to know of the document.
 type Meta struct {
-	Date string // RFC 3339: the anchor of partial dates
+	Date      string // RFC 3339: the anchor of partial dates
+	Title     string
+	DocNumber string // 发文字号 of the document itself
+	Format    string
 }
 
-// Extract finds the entities of a document.
-func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Entity { return nil }
+// TitleParagraph is the paragraph index of mentions in the document's title.
+const TitleParagraph = -1
+
+// Extract finds the entities of a document. Mentions in the title carry
+// paragraph TitleParagraph (-1).
+func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Entity {
+	x := &extractor{lex: lex, anchor: parseDate(meta.Date), meta: meta}
+	if m := reYear.FindStringSubmatch(meta.Title); m != nil {
+		x.titleYear, _ = strconv.Atoi(m[1])
+	}
+	paras := append([]segment.Paragraph{doc.Title}, doc.Paragraphs...)
+	for i := range paras {
+		p := &paras[i]
+		if doc.Lang == "en" {
+			x.english(p, i-1)
+		} else {
+			x.chinese(p, i-1)
+		}
+	}
+	ms := x.c.resolve()
+	if doc.Lang != "en" {
+		ms = x.laterNames(paras, ms)
+	}
+	return merge(ms)
+}
+
+type extractor struct {
+	lex       *lexicon.Set
+	anchor    time.Time
+	meta      Meta
+	titleYear int // a year the title names: the default year of its dates
+	c         collector
+}
+
+func parseDate(s string) time.Time {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t
+	}
+	return time.Time{}
+}
+
+var (
+	reBookTitle = regexp.MustCompile(`《([^《》\n]{2,80})》`)
+	reDocNumber = regexp.MustCompile(`[\p{Han}]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号`)
+	reDecree    = regexp.MustCompile(`(?:中华人民共和国)?(?:国务院|[\p{Han}]{2,10}(?:部|委员会|总局|局))令第\d+号`)
+	rePRCLaw    = regexp.MustCompile(`中华人民共和国[\p{Han}]{2,20}?(?:法|条例)`)
+	reZhDate    = regexp.MustCompile(`(?:(\d{4})年|(今年|去年|明年|前年))?(\d{1,2})月(?:(\d{1,2})日)?`)
+	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
+	reYear      = regexp.MustCompile(`(\d{4})年`)
+	reMeeting   = regexp.MustCompile(`^第[一二三四五六七八九十百]+次(?:全体|常务)?会议`)
+	reQuoted    = regexp.MustCompile(`“([^“”\n]{2,12})”`)
+	rePlenum    = regexp.MustCompile(`(?:党的)?(?:十[一二三四五六七八九]?|二十[一二]?)届(?:[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|全国人大[一二三四五六七八九十]次会议)`)
+	lawSuffixes = []string{"法", "条例", "规定", "办法", "意见", "通知", "决定", "规划", "纲要", "方案", "细则", "规则", "解释", "计划", "措施", "指引", "指南", "准则", "标准", "目录", "清单", "公约", "协定", "章程", "通报", "决议", "意见稿", "法案", "行动计划", "实施意见", "指导意见", "批复", "函", "公告", "令"}
+	mediaSuffix = []string{"报", "日报", "晚报", "周刊", "杂志", "新闻", "频道", "网", "电视台"}
+)
+
+// chinese finds the candidates of one Chinese paragraph.
+func (x *extractor) chinese(p *segment.Paragraph, pi int) {
+	text := p.Text
+	byteToRune := runeIndexer(text)
+	toRuneP := byteToRune
+	add := func(typ, key, norm string, b0, b1 int, evidence string, prio int) {
+		x.c.add(mention{typ: typ, key: key, surface: text[b0:b1], para: pi, start: byteToRune(b0), end: byteToRune(b1), norm: norm, evidence: evidence, prio: prio})
+	}
+	// lexicon surfaces: the longest at each position
+	lexSpans := x.lexicon(text, func(typ, canon string, b0, b1 int, src string) {
+		if typ == lexicon.Location && x.splitPlace(text, b0, b1, add) {
+			return
+		}
+		if typ == lexicon.Term && !quotedAt(text, b0, b1) && utf8.RuneCountInString(text[b0:b1]) >= 8 &&
+			!verbal(p, toRuneP(b0), toRuneP(b1)) {
+			add(typ, canon, "", b0, b1, src, 2) // 习近平新时代中国特色社会主义思想
+			return
+		}
+		if typ == lexicon.Term && !quotedAt(text, b0, b1) && !formulaic(text[b0:b1]) {
+			return // 高质量发展 written plainly is prose, not a cited formula
+		}
+		add(typ, canon, "", b0, b1, src, 2)
+	})
+	// 《…》 titles: laws and policy documents; newspapers are organizations
+	for _, m := range reBookTitle.FindAllStringSubmatchIndex(text, -1) {
+		inner := text[m[2]:m[3]]
+		if e, ok := x.lookup(inner, lexicon.Organization); ok {
+			add("organization", e.Canonical, "", m[2], m[3], "rule:book-title+lexicon", 3)
+			continue
+		}
+		if hasSuffixAny(inner, mediaSuffix) {
+			add("organization", inner, "", m[2], m[3], "rule:book-title media", 3)
+			continue
+		}
+		if !hasSuffixAny(inner, lawSuffixes) || genericLaw(inner) {
+			continue
+		}
+		key := lawKey(inner)
+		if e, ok := x.lookup(inner, lexicon.Law); ok {
+			key = lawKey(e.Canonical)
+		}
+		add("law", key, "", m[2], m[3], "rule:book-title", 3)
+	}
+	for _, re := range []*regexp.Regexp{reDocNumber, reDecree} {
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			s := strings.TrimPrefix(text[m[0]:m[1]], "中华人民共和国")
+			key := s
+			if s == x.meta.DocNumber && x.meta.Title != "" {
+				key = lawKey(x.meta.Title) // the document's own number names the document
+			} else if t := bookTitleBefore(text, m[0]); t != "" {
+				key = lawKey(t) // 《关于…的通知》（商财发〔2021〕39号）
+			}
+			add("law", key, "", m[0], m[1], "rule:document-number", 3)
+		}
+	}
+	for _, m := range rePRCLaw.FindAllStringIndex(text, -1) {
+		add("law", lawKey(text[m[0]:m[1]]), "", m[0], m[1], "rule:prc-law", 1)
+	}
+	for _, sp := range lexSpans {
+		if m := reMeeting.FindString(text[sp.b1:]); m != "" && sp.typ == lexicon.Organization {
+			add("event", text[sp.b0:sp.b1+len(m)], "", sp.b0, sp.b1+len(m), "rule:numbered-meeting", 3)
+		}
+	}
+	if pi == TitleParagraph && x.meta.Format != "sina-hexo" && hasSuffixAny(text, lawSuffixes) && !genericLaw(text) {
+		add("law", lawKey(text), "", 0, len(text), "rule:document-title", 1)
+	}
+	for _, m := range rePlenum.FindAllStringIndex(text, -1) {
+		add("event", strings.TrimPrefix(text[m[0]:m[1]], "党的"), "", m[0], m[1], "rule:plenum", 3)
+	}
+	x.datesZh(text, add)
+	x.quotedTerms(p, add)
+	x.persons(p, pi, lexSpans)
+	x.orgSuffixes(p, pi, lexSpans)
+}
+
+// lexSpan is a lexicon match in a paragraph (byte offsets).
+type lexSpan struct {
+	typ    string
+	b0, b1 int
+}
+
+// lexicon reports the longest lexicon surface at each position and returns
+// the spans of organizations and places, which other rules build on.
+func (x *extractor) lexicon(text string, emit func(typ, canon string, b0, b1 int, src string)) []lexSpan {
+	var spans []lexSpan
+	for b := 0; b < len(text); {
+		n, v := x.lex.Surface.Longest(text[b:])
+		if n == 0 || !boundaryOK(text, b, b+n) {
+			_, size := utf8.DecodeRuneInString(text[b:])
+			b += size
+			continue
+		}
+		emitted := false
+		for _, ei := range x.lex.Groups[v] {
+			e := x.lex.Entries[ei]
+			if e.Type == lexicon.Addressee || e.Type == lexicon.Title {
+				continue
+			}
+			emit(e.Type, e.Canonical, b, b+n, e.Source)
+			spans = append(spans, lexSpan{e.Type, b, b + n})
+			emitted = true
+			break
+		}
+		if !emitted {
+			_, size := utf8.DecodeRuneInString(text[b:])
+			n = size
+		}
+		b += n
+	}
+	return spans
+}
+
+// boundaryOK rejects a Latin match inside a longer Latin word (WHO in WHOM).
+func boundaryOK(text string, b0, b1 int) bool {
+	first, _ := utf8.DecodeRuneInString(text[b0:])
+	last, _ := utf8.DecodeLastRuneInString(text[:b1])
+	if isLatin(first) && b0 > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(text[:b0])
+		if isLatin(prev) || unicode.IsDigit(prev) {
+			return false
+		}
+	}
+	if isLatin(last) && b1 < len(text) {
+		next, _ := utf8.DecodeRuneInString(text[b1:])
+		if isLatin(next) || unicode.IsDigit(next) {
+			return false
+		}
+	}
+	return true
+}
+
+func isLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
+
+// lookup finds the lexicon entry of a type written exactly as s.
+func (x *extractor) lookup(s, typ string) (lexicon.Entry, bool) {
+	v, ok := x.lex.Surface.Get(s)
+	if !ok {
+		return lexicon.Entry{}, false
+	}
+	for _, ei := range x.lex.Groups[v] {
+		if x.lex.Entries[ei].Type == typ {
+			return x.lex.Entries[ei], true
+		}
+	}
+	return lexicon.Entry{}, false
+}
+
+// lawKey identifies a law whatever its modifiers: 中华人民共和国安全生产法
+// and 安全生产法 are one law.
+func lawKey(s string) string {
+	s = strings.TrimPrefix(s, "新修改的")
+	s = strings.TrimPrefix(s, "新修订的")
+	return strings.TrimPrefix(s, "中华人民共和国")
+}
+
+func hasSuffixAny(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// datesZh finds explicit dates and months, resolving the year from the
+// text, a relative year word, or the document's date.
+func (x *extractor) datesZh(text string, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
+	lastYear := x.titleYear
+	for _, m := range reZhDate.FindAllStringSubmatchIndex(text, -1) {
+		if m[0] > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(text[:m[0]])
+			if unicode.IsDigit(prev) || prev == '.' {
+				continue
+			}
+		}
+		month, _ := strconv.Atoi(text[m[6]:m[7]])
+		day := 0
+		if m[8] >= 0 {
+			day, _ = strconv.Atoi(text[m[8]:m[9]])
+		}
+		if month < 1 || month > 12 || day > 31 {
+			continue
+		}
+		if day == 0 && m[2] < 0 && m[4] < 0 {
+			continue // a month with no year written (每年12月) is no calendar month
+		}
+		year := 0
+		switch {
+		case m[2] >= 0:
+			year, _ = strconv.Atoi(text[m[2]:m[3]])
+		case m[4] >= 0 && !x.anchor.IsZero():
+			year = x.anchor.Year() + map[string]int{"今年": 0, "去年": -1, "明年": 1, "前年": -2}[text[m[4]:m[5]]]
+		case lastYear != 0:
+			year = lastYear
+		case !x.anchor.IsZero():
+			year = x.anchor.Year()
+		}
+		if m[2] >= 0 {
+			lastYear = year
+		}
+		if year == 0 {
+			continue
+		}
+		iso := fmt.Sprintf("%04d-%02d", year, month)
+		if day > 0 {
+			iso += fmt.Sprintf("-%02d", day)
+		}
+		add("date", iso, iso, m[0], m[1], "rule:date", 3)
+	}
+	for _, m := range reISODate.FindAllStringSubmatchIndex(text, -1) {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo, _ := strconv.Atoi(text[m[4]:m[5]])
+		d, _ := strconv.Atoi(text[m[6]:m[7]])
+		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+			iso := fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+			add("date", iso, iso, m[0], m[1], "rule:iso-date", 3)
+		}
+	}
+}
+
+// quotedTerms takes short quoted phrases as policy formulas, unless they
+// name something else (a place, a body, a meeting: those rules win).
+func (x *extractor) quotedTerms(p *segment.Paragraph, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
+	text := p.Text
+	toRune := runeIndexer(text)
+	for _, m := range reQuoted.FindAllStringSubmatchIndex(text, -1) {
+		inner := text[m[2]:m[3]]
+		if strings.ContainsAny(inner, "，。；：？！,.;:?!的和与及") || !hasHan(inner) {
+			continue
+		}
+		if _, ok := x.lookup(inner, lexicon.Event); ok {
+			continue
+		}
+		typ, key := "term", inner
+		if x.allTerms(inner) {
+			continue // “碳达峰、碳中和”: the lexicon's terms stand alone
+		}
+		if e, ok := x.lookup(inner, lexicon.Term); ok {
+			key = e.Canonical
+		} else if utf8.RuneCountInString(inner) > 8 || verbal(p, toRune(m[2]), toRune(m[3])) {
+			continue // a quoted slogan or phrase, not a formula
+		}
+		add(typ, key, "", m[2], m[3], "rule:quoted", 1)
+	}
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// runeIndexer converts byte offsets of text to rune offsets.
+func runeIndexer(text string) func(int) int {
+	idx := make([]int, len(text)+1)
+	r := 0
+	for b := range text {
+		idx[b] = r
+		r++
+	}
+	idx[len(text)] = r
+	// fill positions inside multi-byte runes (never asked, but keep monotone)
+	for b := 1; b < len(idx); b++ {
+		if idx[b] == 0 && b < len(text) && !utf8.RuneStart(text[b]) {
+			idx[b] = idx[b-1]
+		}
+	}
+	return func(b int) int { return idx[b] }
+}
+
+// formulaic reports a formula that is one even when not quoted: a numbered
+// formula (两个维护, 六稳), a + formula (互联网+监管) or an abbreviation (放管服).
+func formulaic(s string) bool {
+	if strings.ContainsAny(s, "+＋0123456789") {
+		return true
+	}
+	return strings.ContainsAny(s, "一两二三四五六七八九十百千") && strings.ContainsAny(s, "个大项条稳保去降补化")
+}
+
+// quotedAt reports a span inside quotation marks (“碳达峰、碳中和”).
+func quotedAt(text string, b0, b1 int) bool {
+	open := strings.LastIndex(text[:b0], "“")
+	if open < 0 || strings.Contains(text[open:b0], "”") {
+		return false
+	}
+	close := strings.Index(text[b1:], "”")
+	return close >= 0 && !strings.Contains(text[b1:b1+close], "“")
+}
+
+// genericLaw rejects names that are only a kind of document (通知, 实施条例).
+func genericLaw(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n <= 2 {
+		return true
+	}
+	for _, p := range []string{"实施", "有关", "相关", "上述", "本"} {
+		if strings.HasPrefix(s, p) && n <= 6 {
+			return true
+		}
+	}
+	return false
+}
+
+// bookTitleBefore returns the 《…》 title that a document number follows
+// in parentheses, if any.
+func bookTitleBefore(text string, b int) string {
+	head := strings.TrimRight(text[:b], "（( ")
+	if !strings.HasSuffix(head, "》") {
+		return ""
+	}
+	i := strings.LastIndex(head, "《")
+	if i < 0 {
+		return ""
+	}
+	return head[i+len("《") : len(head)-len("》")]
+}
+
+// verbal reports a span holding a plain verb (购买商品, 法规征求意见): a
+// formula is nominal (关键少数, 宽松软, 互联网+监管).
+func verbal(p *segment.Paragraph, start, end int) bool {
+	for _, t := range p.Tokens {
+		if t.Start >= start && t.End <= end && t.POS == "v" {
+			return true
+		}
+	}
+	return false
+}
+
+// splitPlace emits a province-qualified place (四川省成都市) as its two
+// places, and reports whether it did.
+func (x *extractor) splitPlace(text string, b0, b1 int, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) bool {
+	s := text[b0:b1]
+	for k := len(s) - 1; k > 0; k-- {
+		if !utf8.RuneStart(s[k]) {
+			continue
+		}
+		e1, ok1 := x.lookup(s[:k], lexicon.Location)
+		e2, ok2 := x.lookup(s[k:], lexicon.Location)
+		if ok1 && ok2 {
+			add("location", e1.Canonical, "", b0, b0+k, e1.Source, 2)
+			add("location", e2.Canonical, "", b0+k, b1, e2.Source, 2)
+			return true
+		}
+	}
+	return false
+}
+
+// allTerms reports a 、-joined list whose every part is a lexicon term.
+func (x *extractor) allTerms(s string) bool {
+	parts := strings.Split(s, "、")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if _, ok := x.lookup(p, lexicon.Term); !ok {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,123 @@
+package entities
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/policylens/policylens/internal/segment"
+)
+
+const months = `January|February|March|April|May|June|July|August|September|October|November|December`
+
+var (
+	reEO       = regexp.MustCompile(`\b(?:Executive Order|E\.\s?O\.|EO)\s+(\d{4,5})\b`)
+	reAct      = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|the|on|to|in)\s+)*){1,8}Act)(\s+of\s+\d{4})?\b`)
+	reUSC      = regexp.MustCompile(`\b\d+\s+U\.S\.C\.\s+(?:§+\s*)?\d+[a-z]?(?:\([a-zA-Z0-9]+\))*`)
+	reCFR      = regexp.MustCompile(`\b\d+\s+C\.?F\.?R\.?\s+(?:[Pp]art\s+)?\d+(?:\.\d+)?`)
+	rePubLaw   = regexp.MustCompile(`\bPublic Law\s+\d+[-–]\d+`)
+	reMemo     = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
+	reConst    = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
+	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
+	reEnMonth  = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
+	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service)\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and|of|the|for|on)?\s*[A-Z][\w-]*)*|(?:[A-Z][\w-]*\s+){1,5}(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department))\b`)
+	reEnName   = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
+	genericOrg = map[string]bool{"Federal Government": true, "Office": true, "Department": true, "Agency": true}
+)
+
+// english finds the candidates of one English paragraph.
+func (x *extractor) english(p *segment.Paragraph, pi int) {
+	text := p.Text
+	toRune := runeIndexer(text)
+	add := func(typ, key, norm string, b0, b1 int, evidence string, prio int) {
+		x.c.add(mention{typ: typ, key: key, surface: text[b0:b1], para: pi, start: toRune(b0), end: toRune(b1), norm: norm, evidence: evidence, prio: prio})
+	}
+	x.lexicon(text, func(typ, canon string, b0, b1 int, src string) { add(typ, canon, "", b0, b1, src, 2) })
+	for _, m := range reEO.FindAllStringSubmatchIndex(text, -1) {
+		add("law", "Executive Order "+text[m[2]:m[3]], "", m[0], m[1], "rule:executive-order", 3)
+	}
+	for _, m := range reAct.FindAllStringSubmatchIndex(text, -1) {
+		b0 := m[2]
+		name := text[m[2]:m[3]]
+		for _, lead := range []string{"The ", "the ", "This ", "Under ", "Section ", "See "} {
+			if strings.HasPrefix(name, lead) {
+				name = strings.TrimPrefix(name, lead)
+				b0 += len(lead)
+			}
+		}
+		if len(strings.Fields(name)) < 2 {
+			continue
+		}
+		end := m[3]
+		if m[4] >= 0 {
+			end = m[5]
+		}
+		add("law", text[b0:end], "", b0, end, "rule:act", 3)
+	}
+	for _, re := range []*regexp.Regexp{reUSC, reCFR, rePubLaw, reMemo} {
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			add("law", text[m[0]:m[1]], "", m[0], m[1], "rule:citation", 3)
+		}
+	}
+	for _, m := range reConst.FindAllStringIndex(text, -1) {
+		b0 := m[0]
+		if strings.HasPrefix(text[b0:], "the ") {
+			b0 += 4
+		}
+		add("law", "Constitution", "", b0, m[1], "rule:constitution", 3)
+	}
+	for _, m := range reEnDate.FindAllStringSubmatchIndex(text, -1) {
+		t, err := time.Parse("January 2 2006", text[m[2]:m[3]]+" "+text[m[4]:m[5]]+" "+text[m[6]:m[7]])
+		if err == nil {
+			iso := t.Format("2006-01-02")
+			add("date", iso, iso, m[0], m[1], "rule:date", 3)
+		}
+	}
+	for _, m := range reEnMonth.FindAllStringSubmatchIndex(text, -1) {
+		t, err := time.Parse("January 2006", text[m[2]:m[3]]+" "+text[m[4]:m[5]])
+		if err == nil {
+			iso := t.Format("2006-01")
+			add("date", iso, iso, m[0], m[1], "rule:month", 2)
+		}
+	}
+	for _, m := range reEnOrg.FindAllStringSubmatchIndex(text, -1) {
+		name := strings.TrimSpace(text[m[2]:m[3]])
+		b0 := m[2]
+		for _, lead := range []string{"The ", "This ", "Each ", "Such "} {
+			if strings.HasPrefix(name, lead) {
+				name, b0 = strings.TrimPrefix(name, lead), b0+len(lead)
+			}
+		}
+		if genericOrg[name] || len(strings.Fields(name)) < 2 {
+			continue
+		}
+		add("organization", name, "", b0, b0+len(name), "rule:org-pattern", 1)
+	}
+	x.englishPersons(text, add)
+}
+
+// englishPersons finds names after titles (Secretary of Commerce Gina
+// Raimondo, President Joseph R. Biden Jr.).
+func (x *extractor) englishPersons(text string, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
+	for b := 0; b < len(text); b++ {
+		if b > 0 && text[b-1] != ' ' && text[b-1] != '(' {
+			continue
+		}
+		n, _ := x.lex.Titles.Longest(text[b:])
+		if n == 0 {
+			continue
+		}
+		m := reEnName.FindStringSubmatchIndex(text[b+n:])
+		if m == nil {
+			continue
+		}
+		name := text[b+n+m[2] : b+n+m[3]]
+		if _, isTitle := x.lex.Titles.Get(name); isTitle {
+			continue
+		}
+		s0, s1 := b+n+m[2], b+n+m[3]
+		add("person", name, "", s0, s1, "rule:title+name", 4)
+		x.c.cands[len(x.c.cands)-1].titles = []string{strings.TrimSpace(text[b : b+n])}
+		b = s1
+	}
+}

@@ -1,0 +1,264 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/policylens/policylens/internal/segment"
+)
+
+// persons finds officials: a title followed by a name confirmed by a
+// surname and by what follows it (国务院安委会副主任、应急管理部部长黄明强调),
+// and a name followed by a title (习近平总书记, 李强总理).
+func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
+	runes := p.Runes
+	toRune := runeIndexer(p.Text)
+	// entity spans in runes, by end position, for extending titles leftwards
+	byEnd := map[int]int{}
+	for _, s := range spans {
+		if s.typ == "organization" || s.typ == "location" {
+			st, en := toRune(s.b0), toRune(s.b1)
+			if old, ok := byEnd[en]; !ok || st < old {
+				byEnd[en] = st
+			}
+		}
+	}
+	tokAt := map[int]segment.Token{}
+	tokEnd := map[int]segment.Token{}
+	for _, t := range p.Tokens {
+		tokAt[t.Start] = t
+		tokEnd[t.End] = t
+	}
+	for n := 1; n < len(runes); n++ {
+		k := x.titleEndingAt(runes, n)
+		if k == 0 {
+			continue
+		}
+		name := x.nameAt(runes, n, tokAt)
+		if name == "" {
+			continue
+		}
+		titles := x.titleChain(runes, n, byEnd, tokEnd)
+		x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: n, end: n + utf8.RuneCountInString(name),
+			titles: titles, evidence: "rule:title+name", prio: 4})
+	}
+	// name + title: the segmenter's person token right before a title
+	for ts := 2; ts < len(runes); ts++ {
+		tok, ok := tokEnd[ts]
+		if !ok || !strings.HasPrefix(tok.POS, "nr") || tok.End-tok.Start < 2 || tok.End-tok.Start > 4 {
+			continue
+		}
+		if !x.lex.Surnames[string(runes[tok.Start])] && !(tok.End-tok.Start >= 3 && x.lex.Surnames[string(runes[tok.Start:tok.Start+2])]) {
+			continue
+		}
+		title := x.titleStartingAt(runes, ts)
+		if title == "" {
+			continue
+		}
+		x.c.add(mention{typ: "person", key: tok.Text, surface: tok.Text, para: pi, start: tok.Start, end: tok.End,
+			titles: []string{title}, evidence: "rule:name+title", prio: 4})
+	}
+}
+
+// titleEndingAt returns the rune length of the longest title that ends at n.
+func (x *extractor) titleEndingAt(runes []rune, n int) int {
+	for k := min(n, 12); k >= 1; k-- {
+		if _, ok := x.lex.Titles.Get(string(runes[n-k : n])); ok {
+			return k
+		}
+	}
+	return 0
+}
+
+// titleStartingAt returns the longest title that starts at i.
+func (x *extractor) titleStartingAt(runes []rune, i int) string {
+	s := string(runes[i:min(len(runes), i+12)])
+	n, _ := x.lex.Titles.Longest(s)
+	return s[:n]
+}
+
+// nameAt reads a personal name starting at n: the segmenter's person token
+// when it has one, else a surname and one or two characters, whichever is
+// followed by a boundary.
+func (x *extractor) nameAt(runes []rune, n int, tokAt map[int]segment.Token) string {
+	if t, ok := tokAt[n]; ok && strings.HasPrefix(t.POS, "nr") && t.End-t.Start >= 2 && t.End-t.Start <= 4 && x.boundary(runes, t.End) {
+		return t.Text
+	}
+	for _, sl := range []int{2, 1} {
+		if n+sl > len(runes) || !x.lex.Surnames[string(runes[n:n+sl])] {
+			continue
+		}
+		for _, gl := range []int{2, 1} {
+			e := n + sl + gl
+			if e > len(runes) || !allHan(runes[n:e]) {
+				continue
+			}
+			if x.boundary(runes, e) {
+				name := string(runes[n:e])
+				if _, isTitle := x.lex.Titles.Get(name); isTitle {
+					continue
+				}
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// boundary reports whether a name may end at e: the end of the text,
+// punctuation, or a word that follows names (强调, 表示, 在).
+func (x *extractor) boundary(runes []rune, e int) bool {
+	if e >= len(runes) {
+		return true
+	}
+	r := runes[e]
+	if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return true
+	}
+	for k := 1; k <= 4 && e+k <= len(runes); k++ {
+		if x.lex.NameCues[string(runes[e:e+k])] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleChain collects the titles before a name at n: the title, extended
+// left over the bodies, places and nouns that qualify it (应急管理部 + 部长,
+// 国家发展改革委环资司 + 副司长), and the titles joined to it by 、.
+func (x *extractor) titleChain(runes []rune, n int, byEnd map[int]int, tokEnd map[int]segment.Token) []string {
+	var titles []string
+	end := n
+	for {
+		k := x.titleEndingAt(runes, end)
+		if k == 0 {
+			break
+		}
+		start := end - k
+		for start > 0 && end-start < 24 {
+			if st, ok := byEnd[start]; ok && st < start {
+				start = st
+				continue
+			}
+			t, ok := tokEnd[start]
+			if !ok || !nounLike(t.POS) || t.POS == "x" && t.End-t.Start == 1 {
+				break
+			}
+			start = t.Start
+		}
+		titles = append([]string{string(runes[start:end])}, titles...)
+		if start == 0 || runes[start-1] != '、' {
+			break
+		}
+		end = start - 1
+	}
+	return titles
+}
+
+func allHan(rs []rune) bool {
+	for _, r := range rs {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// laterNames adds the mentions of known persons' names written without a
+// title (倪虹指出 after 住房和城乡建设部副部长倪虹), where nothing else holds the span.
+func (x *extractor) laterNames(paras []segment.Paragraph, kept []mention) []mention {
+	names := map[string]bool{}
+	for _, m := range kept {
+		if m.typ == "person" {
+			names[m.key] = true
+		}
+	}
+	if len(names) == 0 {
+		return kept
+	}
+	occupied := map[int][][2]int{}
+	for _, m := range kept {
+		occupied[m.para] = append(occupied[m.para], [2]int{m.start, m.end})
+	}
+	out := kept
+	for i, p := range paras {
+		pi := i - 1
+		for name := range names {
+			nr := []rune(name)
+			for at := 0; at+len(nr) <= len(p.Runes); at++ {
+				if string(p.Runes[at:at+len(nr)]) != name || overlaps(occupied[pi], at, at+len(nr)) {
+					continue
+				}
+				if !x.boundary(p.Runes, at+len(nr)) {
+					continue
+				}
+				out = append(out, mention{typ: "person", key: name, surface: name, para: pi, start: at, end: at + len(nr), evidence: "rule:known-name"})
+				occupied[pi] = append(occupied[pi], [2]int{at, at + len(nr)})
+			}
+		}
+	}
+	sortMentions(out)
+	return out
+}
+
+func overlaps(spans [][2]int, s, e int) bool {
+	for _, sp := range spans {
+		if s < sp[1] && sp[0] < e {
+			return true
+		}
+	}
+	return false
+}
+
+// orgSuffixes finds bodies no lexicon lists: a place or known body followed
+// by nouns ending in an organization suffix (深圳 + 银保监局, 北京市 + 住建委).
+func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
+	toRune := runeIndexer(p.Text)
+	for _, s := range spans {
+		if s.typ != "organization" && s.typ != "location" {
+			continue
+		}
+		start, end := toRune(s.b0), toRune(s.b1)
+		best := -1
+		for _, t := range p.Tokens {
+			if t.Start < end {
+				continue
+			}
+			if t.Start != end || t.End-start > 16 || !nounLike(t.POS) {
+				break
+			}
+			end = t.End
+			if t.POS == "vn" {
+				continue // 部署, 监管: may sit inside a name, never end one
+			}
+			cand := string(p.Runes[start:end])
+			for _, suf := range x.lex.OrgSuffix {
+				if !strings.HasSuffix(cand, suf) {
+					continue
+				}
+				// a one-character suffix must be a word of its own or end an
+				// abbreviation (住建委), not a common word (部署, 处理)
+				if utf8.RuneCountInString(suf) > 1 || t.End-t.Start == 1 || t.POS == "nt" || t.POS == "j" || t.POS == "x" {
+					best = end
+				}
+				break
+			}
+		}
+		if best > 0 {
+			x.c.add(mention{typ: "organization", key: string(p.Runes[start:best]), surface: string(p.Runes[start:best]),
+				para: pi, start: start, end: best, evidence: "rule:org-suffix", prio: 1})
+		}
+	}
+}
+
+// nounLike accepts the parts of speech found inside names of bodies.
+func nounLike(pos string) bool {
+	switch {
+	case pos == "vn" || pos == "j" || pos == "b" || pos == "x":
+		return true
+	case strings.HasPrefix(pos, "n"):
+		return true
+	}
+	return false
+}
