@@ -1,9 +1,277 @@
 package keywords
 
 import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
 )
 
-// Extract returns the n best keywords of a document.
-func Extract(doc *segment.Doc, lex *lexicon.Set, n int) []Keyword { return nil }
+//go:generate go run ./genidf -corpus ../../../shared/corpus -out ../../lexicons
+
+// Extract returns the n best keywords of a document: TF-IDF with a policy
+// IDF and TextRank over the same candidates, combined with equal weight.
+func Extract(doc *segment.Doc, lex *lexicon.Set, n int) []Keyword {
+	if n <= 0 {
+		return nil
+	}
+	seqs := Candidates(doc, lex)
+	counts := map[string]int{}
+	total := 0
+	for _, seq := range seqs {
+		for _, t := range seq {
+			counts[t]++
+			total++
+		}
+	}
+	if total == 0 {
+		return nil
+	}
+	idf := lex.IDF
+	if doc.Lang == "en" {
+		idf = lex.IDFen
+	}
+	tfidf := map[string]float64{}
+	for t, c := range counts {
+		tfidf[t] = float64(c) / float64(total) * IDF(idf, t)
+	}
+	rank := textRank(seqs, 5, 30)
+	scores := combine(tfidf, rank)
+	return top(scores, counts, n)
+}
+
+// IDF returns a term's inverse document frequency from the policy table;
+// an unseen term (a merged phrase, a rare word) counts as rare.
+func IDF(table *lexicon.IDFTable, term string) float64 {
+	if v, ok := table.Get(term); ok {
+		return v
+	}
+	return table.Max()
+}
+
+// combine normalizes both rankings to [0,1] and averages them.
+func combine(a, b map[string]float64) map[string]float64 {
+	na, nb := normalize(a), normalize(b)
+	out := make(map[string]float64, len(a))
+	for t := range a {
+		out[t] = 0.5*na[t] + 0.5*nb[t]
+	}
+	return out
+}
+
+func normalize(m map[string]float64) map[string]float64 {
+	hi := 0.0
+	for _, v := range m {
+		hi = math.Max(hi, v)
+	}
+	out := make(map[string]float64, len(m))
+	for k, v := range m {
+		if hi > 0 {
+			out[k] = v / hi
+		}
+	}
+	return out
+}
+
+// top sorts by score, then count, then term, for a deterministic order.
+func top(scores map[string]float64, counts map[string]int, n int) []Keyword {
+	out := make([]Keyword, 0, len(scores))
+	for t, s := range scores {
+		out = append(out, Keyword{Term: t, Score: math.Round(s*1000) / 1000, Count: counts[t]})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Term < out[j].Term
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// textRank runs PageRank over the co-occurrence graph of candidates within
+// a window, per sequence.
+func textRank(seqs [][]string, window, iters int) map[string]float64 {
+	edges := map[string]map[string]float64{}
+	link := func(a, b string) {
+		if a == b {
+			return
+		}
+		if edges[a] == nil {
+			edges[a] = map[string]float64{}
+		}
+		edges[a][b]++
+	}
+	for _, seq := range seqs {
+		for i := range seq {
+			for j := i + 1; j < len(seq) && j < i+window; j++ {
+				link(seq[i], seq[j])
+				link(seq[j], seq[i])
+			}
+		}
+	}
+	nodes := make([]string, 0, len(edges))
+	for k := range edges {
+		nodes = append(nodes, k)
+	}
+	sort.Strings(nodes)
+	outW := map[string]float64{}
+	for _, a := range nodes {
+		for _, w := range edges[a] {
+			outW[a] += w
+		}
+	}
+	score := map[string]float64{}
+	for _, a := range nodes {
+		score[a] = 1
+	}
+	for it := 0; it < iters; it++ {
+		next := make(map[string]float64, len(nodes))
+		for _, a := range nodes {
+			s := 0.0
+			for b, w := range edges[a] {
+				s += w / outW[b] * score[b]
+			}
+			next[a] = 0.15 + 0.85*s
+		}
+		score = next
+	}
+	// single-occurrence candidates without neighbours still get a base score
+	for _, seq := range seqs {
+		for _, t := range seq {
+			if _, ok := score[t]; !ok {
+				score[t] = 0.15
+			}
+		}
+	}
+	return score
+}
+
+// Candidates returns, per sentence, the keyword candidates in order: content
+// words, and phrases merged from adjacent content words that the document
+// uses together more than once (安全 + 生产 → 安全生产, then → 安全生产执法).
+func Candidates(doc *segment.Doc, lex *lexicon.Set) [][]string {
+	var seqs [][]cand
+	for _, p := range append([]segment.Paragraph{doc.Title}, doc.Paragraphs...) {
+		for _, s := range p.Sentences {
+			var seq []cand
+			for _, t := range p.Tokens {
+				if t.Start < s.Start || t.End > s.End {
+					continue
+				}
+				if t.POS == "w" || unicode.IsSpace(firstRune(t.Text)) {
+					seq = append(seq, cand{}) // a break: phrases never cross punctuation
+					continue
+				}
+				text := t.Text
+				if doc.Lang == "en" {
+					text = strings.ToLower(text)
+				}
+				seq = append(seq, cand{text: text, content: content(t, text, lex, doc.Lang), pos: t.POS})
+			}
+			seqs = append(seqs, seq)
+		}
+	}
+	for round := 0; round < 2; round++ {
+		seqs = mergePhrases(seqs, doc.Lang)
+	}
+	var out [][]string
+	for _, seq := range seqs {
+		var terms []string
+		for _, c := range seq {
+			if c.content && !lex.Generic[c.text] && keepable(c.text, doc.Lang) {
+				terms = append(terms, c.text)
+			}
+		}
+		out = append(out, terms)
+	}
+	return out
+}
+
+type cand struct {
+	text    string
+	content bool
+	pos     string
+	parts   int
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// content accepts nouns, noun-verbs, proper nouns, unknown words and
+// adjective-nouns; not plain verbs, adverbs, numbers or function words.
+func content(t segment.Token, text string, lex *lexicon.Set, lang string) bool {
+	if t.Stop || lex.Stop[text] {
+		return false
+	}
+	if lang == "en" {
+		return utf8.RuneCountInString(text) > 2 && isWord(text)
+	}
+	p := t.POS
+	switch {
+	case strings.HasPrefix(p, "n"), p == "vn", p == "j", p == "l", p == "x", p == "an", p == "i", p == "eng", p == "nz", p == "b":
+		return true
+	}
+	return false
+}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// keepable drops single characters and very long strings.
+func keepable(s, lang string) bool {
+	n := utf8.RuneCountInString(s)
+	if lang == "en" {
+		return n >= 3
+	}
+	return n >= 2 && n <= 16
+}
+
+// mergePhrases joins adjacent content candidates whose pair occurs at
+// least twice in the document.
+func mergePhrases(seqs [][]cand, lang string) [][]cand {
+	sep := ""
+	if lang == "en" {
+		sep = " "
+	}
+	pairs := map[[2]string]int{}
+	for _, seq := range seqs {
+		for i := 0; i+1 < len(seq); i++ {
+			if seq[i].content && seq[i+1].content {
+				pairs[[2]string{seq[i].text, seq[i+1].text}]++
+			}
+		}
+	}
+	out := make([][]cand, len(seqs))
+	for si, seq := range seqs {
+		var merged []cand
+		for i := 0; i < len(seq); i++ {
+			if i+1 < len(seq) && seq[i].content && seq[i+1].content && pairs[[2]string{seq[i].text, seq[i+1].text}] >= 2 &&
+				seq[i].parts+seq[i+1].parts < 3 && utf8.RuneCountInString(seq[i].text+seq[i+1].text) <= 12 {
+				merged = append(merged, cand{text: seq[i].text + sep + seq[i+1].text, content: true, pos: seq[i+1].pos, parts: max(seq[i].parts, 1) + max(seq[i+1].parts, 1)})
+				i++
+				continue
+			}
+			merged = append(merged, seq[i])
+		}
+		out[si] = merged
+	}
+	return out
+}

@@ -48,15 +48,17 @@ type Set struct {
 	Markers    map[string]Marker // zh
 	MarkersEN  []Marker
 	FalseFrnds *Index
-	Frames     map[string]string // frame verb → directive|report|opinion
+	Frames     map[string]string   // frame verb → directive|report|opinion
 	Cues       map[string][]string // clause cue kind → cues (clauses.zh.tsv)
 	NameCues   map[string]bool     // words that may follow a name
 	OrgSuffix  []string            // endings of organization names, longest first
-	Stop       map[string]bool   // zh and en stop words
+	Stop       map[string]bool     // zh and en stop words
 	Generic    map[string]bool
-	IDF        map[string]float64
-	IDFen      map[string]float64
+	IDF        *IDFTable
+	IDFen      *IDFTable
 	UserDict   []DictWord
+
+	userIDF map[string]map[string]float64 // rows of users' idf files
 }
 
 // Marker is a directive force marker.
@@ -91,7 +93,8 @@ func Load(userDirs []string) (*Set, error) {
 	s := &Set{
 		Surnames: map[string]bool{}, Markers: map[string]Marker{}, Frames: map[string]string{},
 		Cues: map[string][]string{}, NameCues: map[string]bool{},
-		Stop: map[string]bool{}, Generic: map[string]bool{}, IDF: map[string]float64{}, IDFen: map[string]float64{},
+		userIDF: map[string]map[string]float64{"idf.zh.tsv": {}, "idf.en.tsv": {}},
+		Stop: map[string]bool{}, Generic: map[string]bool{},
 	}
 	var probs ProblemList
 	var ffs []string
@@ -112,10 +115,13 @@ func Load(userDirs []string) (*Set, error) {
 			label string
 		}{os.DirFS(d), d})
 	}
-	for _, src := range sources {
+	for si, src := range sources {
 		for _, spec := range Specs {
 			if _, err := fs.Stat(src.fsys, spec.Name); err != nil {
 				continue
+			}
+			if si == 0 && strings.HasPrefix(spec.Name, "idf.") {
+				continue // built-in IDF tables are searched in place (idf.go)
 			}
 			shown := filepath.Join(src.label, spec.Name)
 			rows, p := readTable(src.fsys, spec.Name, shown, spec)
@@ -128,6 +134,17 @@ func Load(userDirs []string) (*Set, error) {
 	if len(probs) > 0 {
 		probs.Sort()
 		return nil, probs
+	}
+	for name, dst := range map[string]**IDFTable{"idf.zh.tsv": &s.IDF, "idf.en.tsv": &s.IDFen} {
+		data, err := fs.ReadFile(lexicons.FS, name)
+		if err != nil {
+			data = nil // no built-in table: every term counts as rare
+		}
+		t, err := parseIDF(string(data), s.userIDF[name])
+		if err != nil {
+			return nil, fmt.Errorf("lexicons/%s: %w", name, err)
+		}
+		*dst = t
 	}
 	group := map[string]int32{}
 	var keys []string
@@ -202,11 +219,7 @@ func (s *Set) add(file, shown string, r Row, ffs, titles *[]string) {
 		s.Generic[f[0]] = true
 	case file == "idf.zh.tsv" || file == "idf.en.tsv":
 		v, _ := strconv.ParseFloat(f[1], 64)
-		if file == "idf.zh.tsv" {
-			s.IDF[f[0]] = v
-		} else {
-			s.IDFen[f[0]] = v
-		}
+		s.userIDF[file][f[0]] = v
 	case file == "userdict.zh.tsv":
 		v, _ := strconv.ParseFloat(f[1], 64)
 		s.UserDict = append(s.UserDict, DictWord{f[0], v, f[2]})

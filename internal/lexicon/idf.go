@@ -1,0 +1,118 @@
+package lexicon
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// IDFTable maps terms to inverse document frequencies. The built-in table
+// is searched in place in the embedded file (sorted by term), so that
+// loading it costs one pass over its lines rather than a map of 250,000
+// entries.
+type IDFTable struct {
+	index *Index
+	vals  []float64
+	max   float64
+}
+
+// Get returns a term's IDF.
+func (t *IDFTable) Get(term string) (float64, bool) {
+	if t == nil || t.index == nil {
+		return 0, false
+	}
+	v, ok := t.index.Get(term)
+	if !ok {
+		return 0, false
+	}
+	return t.vals[v], true
+}
+
+// Max is the largest IDF of the table: the value of a term never seen.
+func (t *IDFTable) Max() float64 {
+	if t == nil || t.max == 0 {
+		return 10
+	}
+	return t.max
+}
+
+// Len is the number of terms.
+func (t *IDFTable) Len() int {
+	if t == nil || t.index == nil {
+		return 0
+	}
+	return t.index.Len()
+}
+
+// parseIDF reads `term<TAB>idf` lines; extra rows (a user's file) override
+// the built-in ones.
+func parseIDF(data string, extra map[string]float64) (*IDFTable, error) {
+	var keys []string
+	var vals []float64
+	sorted := true
+	header := false
+	for len(data) > 0 {
+		line := data
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = ""
+		}
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if !header {
+			header = true
+			continue
+		}
+		term, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("idf line %q: want term and idf", line)
+		}
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil {
+			return nil, fmt.Errorf("idf line %q: %w", line, err)
+		}
+		if n := len(keys); n > 0 && keys[n-1] >= term {
+			sorted = false
+		}
+		keys = append(keys, term)
+		vals = append(vals, f)
+	}
+	for k, v := range extra {
+		keys = append(keys, k)
+		vals = append(vals, v)
+		sorted = false
+	}
+	t := &IDFTable{}
+	if !sorted {
+		// later rows (the user's) win: keep the last value of each term
+		idx := make([]int, len(keys))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+		var k2 []string
+		var v2 []float64
+		for _, i := range idx {
+			if n := len(k2); n > 0 && k2[n-1] == keys[i] {
+				v2[n-1] = vals[i]
+				continue
+			}
+			k2 = append(k2, keys[i])
+			v2 = append(v2, vals[i])
+		}
+		keys, vals = k2, v2
+	}
+	ids := make([]int32, len(keys))
+	for i := range ids {
+		ids[i] = int32(i)
+		if vals[i] > t.max {
+			t.max = vals[i]
+		}
+	}
+	t.index = NewSortedIndex(keys, ids)
+	t.vals = vals
+	return t, nil
+}
