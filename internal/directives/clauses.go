@@ -87,10 +87,17 @@ func (c *cues) isFact(u unit) bool {
 	return false
 }
 
-// hasVerb reports whether a clause holds a verb (an instruction needs one).
+// hasVerb reports whether a clause can hold an instruction: a verb, an
+// idiom (切实增强), a verbal morpheme (查), or an opening adverb (真正解决问题).
+// Address lines (各省、自治区、直辖市人民政府) and noun phrases have none.
 func hasVerb(u unit) bool {
-	for _, tk := range u.toks {
-		if strings.HasPrefix(tk.POS, "v") || tk.POS == "x" && utf8.RuneCountInString(tk.Text) >= 2 {
+	for i, tk := range u.toks {
+		switch {
+		case strings.HasPrefix(tk.POS, "v"), tk.POS == "l", tk.POS == "i", tk.POS == "zg":
+			return true
+		case i == 0 && (tk.POS == "d" || tk.POS == "ad"):
+			return true
+		case tk.POS == "x" && utf8.RuneCountInString(tk.Text) >= 2:
 			return true
 		}
 	}

@@ -94,7 +94,7 @@ func Load(userDirs []string) (*Set, error) {
 		Surnames: map[string]bool{}, Markers: map[string]Marker{}, Frames: map[string]string{},
 		Cues: map[string][]string{}, NameCues: map[string]bool{},
 		userIDF: map[string]map[string]float64{"idf.zh.tsv": {}, "idf.en.tsv": {}},
-		Stop: map[string]bool{}, Generic: map[string]bool{},
+		Stop:    map[string]bool{}, Generic: map[string]bool{},
 	}
 	var probs ProblemList
 	var ffs []string
