@@ -218,12 +218,17 @@ func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, fo
 		start = pending[0].span.Start
 	}
 	text := string(p.Runes[start:u.span.End])
-	firstMarker := 0
+	firstMarker, afterMarkers := 0, 0
 	if len(hits) > 0 {
 		firstMarker = hits[0].at
+		for _, h := range hits {
+			if h.at <= afterMarkers+1 || h.at == firstMarker {
+				afterMarkers = h.at + utf8.RuneCountInString(h.text)
+			}
+		}
 	}
 	subject := string(u.runes[:firstMarker])
-	action, object := actionObject(u, firstMarker)
+	action, object := actionObject(u, afterMarkers, x.c.byKind["manner"])
 	deadline, norm := deadlineZh(text, x.date)
 	return Directive{
 		Text:               text,

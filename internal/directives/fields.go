@@ -119,10 +119,11 @@ func addresseesIn(lex *lexicon.Set, subject string) []string {
 }
 
 // actionObject splits a clause at its main verb: the first verb after the
-// markers; the object is what follows it.
-func actionObject(u unit, after int) (string, string) {
+// markers that is not an adverb of manner (深入, 大力); the object is what
+// follows it.
+func actionObject(u unit, after int, manner map[string]bool) (string, string) {
 	for i, tk := range u.toks {
-		if tk.Start-u.span.Start < after || !strings.HasPrefix(tk.POS, "v") {
+		if tk.Start-u.span.Start < after || !(strings.HasPrefix(tk.POS, "v") || tk.POS == "i" || tk.POS == "l") || manner[tk.Text] && i+1 < len(u.toks) {
 			continue
 		}
 		obj := ""
