@@ -27,6 +27,7 @@ type config struct {
 	maxBytes    int64
 	jobs        int
 	tagEnglish  bool
+	only        map[string]bool // extractors to run; nil means all
 }
 
 // Option configures an Analyzer.
@@ -55,6 +56,25 @@ func WithMaxBytes(n int64) Option { return func(c *config) { c.maxBytes = n } }
 // WithJobs sets the number of concurrent workers of a batch (default: CPUs).
 func WithJobs(n int) Option { return func(c *config) { c.jobs = n } }
 
+// WithExtractors runs only the named extractors ("keywords", "entities",
+// "directives", "targets"), none when no name is given; the others' lists
+// stay empty. Unknown names are an error of New.
+func WithExtractors(names ...string) Option {
+	return func(c *config) {
+		if c.only == nil {
+			c.only = map[string]bool{}
+		}
+		for _, n := range names {
+			c.only[n] = true
+		}
+	}
+}
+
+// Extractors lists the names WithExtractors accepts.
+var Extractors = []string{"keywords", "entities", "directives", "targets"}
+
+func (c *config) runs(name string) bool { return c.only == nil || c.only[name] }
+
 // WithEnglishTagging runs prose's part-of-speech tagger on English text.
 func WithEnglishTagging(on bool) Option { return func(c *config) { c.tagEnglish = on } }
 
@@ -77,6 +97,11 @@ func New(opts ...Option) (*Analyzer, error) {
 	}
 	if cfg.format != "" && !validFormat(cfg.format) {
 		return nil, fmt.Errorf("input format %q: want one of %v", cfg.format, parse.Formats)
+	}
+	for n := range cfg.only {
+		if !contains(Extractors, n) {
+			return nil, fmt.Errorf("extractor %q: want one of %v", n, Extractors)
+		}
 	}
 	if cfg.jobs < 1 {
 		cfg.jobs = 1
@@ -150,10 +175,20 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 		Schema:   Schema,
 		Document: documentOf(d, seg.Lang),
 	}
-	res.Keywords = nonNil(keywords.Extract(seg, a.lex, a.cfg.keywords))
-	res.Entities = nonNil(entities.Extract(seg, a.lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format}))
-	res.Directives = nonNil(directives.Extract(seg, a.lex, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format}))
-	res.Targets = nonNil(targets.Extract(seg))
+	if a.cfg.runs("keywords") {
+		res.Keywords = keywords.Extract(seg, a.lex, a.cfg.keywords)
+	}
+	if a.cfg.runs("entities") {
+		res.Entities = entities.Extract(seg, a.lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format})
+	}
+	if a.cfg.runs("directives") {
+		res.Directives = directives.Extract(seg, a.lex, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format})
+	}
+	if a.cfg.runs("targets") {
+		res.Targets = targets.Extract(seg)
+	}
+	res.Keywords, res.Entities = nonNil(res.Keywords), nonNil(res.Entities)
+	res.Directives, res.Targets = nonNil(res.Directives), nonNil(res.Targets)
 	for i := range res.Entities {
 		res.Entities[i].Titles = nonNil(res.Entities[i].Titles)
 		res.Entities[i].Aliases = nonNil(res.Entities[i].Aliases)
@@ -184,4 +219,13 @@ func documentOf(d *parse.Document, lang string) Document {
 		Date: d.Date, DocNumber: d.DocNumber, Issuer: d.Issuer,
 		Categories: nonNil(d.Categories), Paragraphs: nonNil(d.Paragraphs), Chars: chars,
 	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

@@ -87,3 +87,13 @@ func (r *jsonlReporter) Write(a *analyze.Analysis) error {
 }
 
 func (r *jsonlReporter) Close() error { return nil }
+
+// WriteJSON prints any value as indented JSON, without HTML escaping.
+func WriteJSON(w io.Writer, v any) error {
+	b, err := marshal(v, true)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}

@@ -126,10 +126,19 @@ func (r *tableReporter) directives(ds []analyze.Directive) error {
 	return r.table(fmt.Sprintf("Directives (%d)", len(ds)), header, rows, flex)
 }
 
-// table renders one section. Columns in flex share the width left by the
-// others and are truncated to it; the rest keep their natural width.
 func (r *tableReporter) table(title string, header []string, rows [][]string, flex []int) error {
-	fmt.Fprintf(r.w, "\n%s\n", title)
+	return Table(r.w, title, header, rows, flex, r.width())
+}
+
+// Table renders one titled table of the given width (0: 100 columns).
+// Columns in flex share the width left by the others and are truncated to
+// it; the rest keep their natural width up to 24 columns.
+func Table(w io.Writer, title string, header []string, rows [][]string, flex []int, width int) error {
+	if width <= 0 {
+		width = 100
+	}
+	width = max(width, 60)
+	fmt.Fprintf(w, "\n%s\n", title)
 	natural := make([]int, len(header))
 	for i, h := range header {
 		natural[i] = cond.StringWidth(h)
@@ -149,7 +158,7 @@ func (r *tableReporter) table(title string, header []string, rows [][]string, fl
 			fixed += min(n, 24)
 		}
 	}
-	avail := max(r.width()-fixed, 8*len(flex))
+	avail := max(width-fixed, 8*len(flex))
 	limit := make([]int, len(header))
 	for i := range header {
 		limit[i] = min(natural[i], 24)
@@ -157,7 +166,7 @@ func (r *tableReporter) table(title string, header []string, rows [][]string, fl
 			limit[i] = max(avail/len(flex), 8)
 		}
 	}
-	t := tablewriter.NewTable(r.w,
+	t := tablewriter.NewTable(w,
 		tablewriter.WithEastAsian(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAutoWrap(tw.WrapNone),

@@ -62,11 +62,21 @@ func (o *analyzeOptions) analyzer() (*analyze.Analyzer, error) {
 	if o.inputFormat != "" && !contains(parse.Formats, o.inputFormat) {
 		return nil, usagef("--input-format %q: want one of %s", o.inputFormat, strings.Join(parse.Formats, ", "))
 	}
-	return analyze.New(
+	opts := []analyze.Option{
 		analyze.WithLexiconDirs(o.lexicons...), analyze.WithLanguage(o.lang), analyze.WithKeywords(o.keywords),
 		analyze.WithInputFormat(o.inputFormat), analyze.WithJSONLFields(o.jsonl), analyze.WithMaxBytes(o.maxBytes),
 		analyze.WithJobs(o.jobs), analyze.WithEnglishTagging(o.tagEnglish),
-	)
+	}
+	var ex []string
+	for _, s := range o.only {
+		if contains(analyze.Extractors, s) {
+			ex = append(ex, s)
+		}
+	}
+	if len(o.only) > 0 {
+		opts = append(opts, analyze.WithExtractors(ex...)) // skip what will not be shown
+	}
+	return analyze.New(opts...)
 }
 
 func contains(xs []string, x string) bool {

@@ -1,7 +1,200 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/reports"
+)
+
+// keywordsOptions are the flags of `policylens keywords`.
+type keywordsOptions struct {
+	analyzeOptions
+	by  string
+	top int
+}
 
 func newKeywordsCmd(s Streams) *cobra.Command {
-	return &cobra.Command{Use: "keywords", Hidden: true}
+	o := &keywordsOptions{}
+	cmd := &cobra.Command{
+		Use:   "keywords [flags] PATH...",
+		Short: "Top keywords per year, month or file, side by side",
+		Long: `Keywords ranks the key terms of a corpus by group: each document's
+keywords (TF-IDF with the policy IDF, combined with TextRank) are averaged
+over the documents of its group, so an analyst sees how the vocabulary moves,
+for instance across the government work reports by year.`,
+		Example: `  policylens keywords --by year ../shared/corpus/gwr/government_work_reports.jsonl
+  policylens keywords --by file --format csv testdata/docs/zh-news`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runKeywords(cmd.Context(), s, o, args) },
+	}
+	addInputFlags(cmd, &o.analyzeOptions)
+	f := cmd.Flags()
+	f.StringVar(&o.by, "by", "year", "group documents by year, month or file")
+	f.IntVar(&o.top, "top", 10, "terms per group")
+	f.StringVarP(&o.format, "format", "f", "table", "output format: table, json or csv")
+	f.IntVar(&o.width, "width", 0, "table width in columns (default: the terminal's, or 100)")
+	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	return cmd
+}
+
+// group is the keyword ranking of one group of documents.
+type group struct {
+	Name      string            `json:"group"`
+	Documents int               `json:"documents"`
+	Keywords  []analyze.Keyword `json:"keywords"`
+	scores    map[string]float64
+	counts    map[string]int
+}
+
+func runKeywords(ctx context.Context, s Streams, o *keywordsOptions, args []string) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if o.by != "year" && o.by != "month" && o.by != "file" {
+		return usagef("--by %q: want year, month or file", o.by)
+	}
+	if o.format != "table" && o.format != "json" && o.format != "csv" {
+		return usagef("--format %q: want table, json or csv", o.format)
+	}
+	if o.top < 1 {
+		return usagef("--top must be at least 1")
+	}
+	o.keywords = max(o.top*5, 50) // rank within each document deeper than what is shown
+	o.only = []string{"keywords"}
+	a, err := o.analyzer()
+	if err != nil {
+		return err
+	}
+	inputs, _, errs := analyze.Inputs(args)
+	failed := 0
+	for _, e := range errs {
+		failed++
+		reportError(s.Err, o.format, "", e)
+	}
+	groups := map[string]*group{}
+	err = a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
+		if r.Err != nil {
+			failed++
+			reportError(s.Err, o.format, r.Name, r.Err)
+			return nil
+		}
+		key := groupKey(r.Analysis.Document, o.by)
+		g := groups[key]
+		if g == nil {
+			g = &group{Name: key, scores: map[string]float64{}, counts: map[string]int{}}
+			groups[key] = g
+		}
+		g.Documents++
+		for _, k := range r.Analysis.Keywords {
+			g.scores[k.Term] += k.Score
+			g.counts[k.Term] += k.Count
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	list := make([]*group, 0, len(groups))
+	for _, g := range groups {
+		g.Keywords = rankGroup(g, o.top)
+		list = append(list, g)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
+	err = withOutput(s.Out, o.output, func(w io.Writer) error { return writeGroups(w, o, list) })
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return failedError{failed}
+	}
+	return nil
+}
+
+func groupKey(d analyze.Document, by string) string {
+	switch {
+	case by == "file":
+		return d.ID
+	case len(d.Date) >= 7 && by == "month":
+		return d.Date[:7]
+	case len(d.Date) >= 4 && by == "year":
+		return d.Date[:4]
+	}
+	return "(no date)"
+}
+
+// rankGroup averages the documents' scores and keeps the best terms, ties
+// broken by count then term.
+func rankGroup(g *group, top int) []analyze.Keyword {
+	out := make([]analyze.Keyword, 0, len(g.scores))
+	for t, sc := range g.scores {
+		out = append(out, analyze.Keyword{Term: t, Score: float64(int(sc/float64(g.Documents)*1000+0.5)) / 1000, Count: g.counts[t]})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Term < out[j].Term
+	})
+	if len(out) > top {
+		out = out[:top]
+	}
+	return out
+}
+
+func writeGroups(w io.Writer, o *keywordsOptions, list []*group) error {
+	switch o.format {
+	case "json":
+		return reports.WriteJSON(w, list)
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"group", "documents", "rank", "term", "score", "count"})
+		for _, g := range list {
+			for i, k := range g.Keywords {
+				cw.Write([]string{g.Name, strconv.Itoa(g.Documents), strconv.Itoa(i + 1), k.Term, strconv.FormatFloat(k.Score, 'f', 3, 64), strconv.Itoa(k.Count)})
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	rows := make([][]string, 0, len(list))
+	for _, g := range list {
+		terms := make([]string, len(g.Keywords))
+		for i, k := range g.Keywords {
+			terms[i] = k.Term
+		}
+		rows = append(rows, []string{g.Name, strconv.Itoa(g.Documents), strings.Join(terms, " · ")})
+	}
+	width := o.width
+	if width == 0 {
+		width = terminalWidth(w)
+	}
+	return reports.Table(w, fmt.Sprintf("Keywords by %s", o.by), []string{o.by, "docs", "top terms"}, rows, []int{2}, width)
+}
+
+// withOutput runs write on standard output, or on a file written atomically.
+func withOutput(stdout io.Writer, path string, write func(io.Writer) error) error {
+	if path == "" {
+		return write(stdout)
+	}
+	f, err := createAtomic(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Abort()
+		return err
+	}
+	return f.Commit()
 }
