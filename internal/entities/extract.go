@@ -101,7 +101,9 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 		add(typ, canon, "", b0, b1, src, 2)
 	})
 	// 《…》 titles: laws and policy documents; newspapers are organizations
-	for _, m := range reBookTitle.FindAllStringSubmatchIndex(text, -1) {
+	// each rule runs only where its anchor character occurs: Go's regexps
+	// over long runs of Han characters are the slowest part otherwise
+	for _, m := range findAllSubmatch(reBookTitle, text, "《") {
 		inner := text[m[2]:m[3]]
 		if e, ok := x.lookup(inner, lexicon.Organization); ok {
 			add("organization", e.Canonical, "", m[2], m[3], "rule:book-title+lexicon", 3)
@@ -121,7 +123,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 		add("law", key, "", m[2], m[3], "rule:book-title", 3)
 	}
 	for _, re := range []*regexp.Regexp{reDocNumber, reDecree} {
-		for _, m := range re.FindAllStringIndex(text, -1) {
+		for _, m := range findAllSubmatch(re, text, "号") {
 			s := strings.TrimPrefix(text[m[0]:m[1]], "中华人民共和国")
 			key := s
 			if s == x.meta.DocNumber && x.meta.Title != "" {
@@ -132,7 +134,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 			add("law", key, "", m[0], m[1], "rule:document-number", 3)
 		}
 	}
-	for _, m := range rePRCLaw.FindAllStringIndex(text, -1) {
+	for _, m := range findAllSubmatch(rePRCLaw, text, "中华人民共和国") {
 		add("law", lawKey(text[m[0]:m[1]]), "", m[0], m[1], "rule:prc-law", 1)
 	}
 	for _, sp := range lexSpans {
@@ -143,7 +145,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	if pi == TitleParagraph && x.meta.Format != "sina-hexo" && hasSuffixAny(text, lawSuffixes) && !genericLaw(text) {
 		add("law", lawKey(text), "", 0, len(text), "rule:document-title", 1)
 	}
-	for _, m := range rePlenum.FindAllStringIndex(text, -1) {
+	for _, m := range findAllSubmatch(rePlenum, text, "届") {
 		add("event", strings.TrimPrefix(text[m[0]:m[1]], "党的"), "", m[0], m[1], "rule:plenum", 3)
 	}
 	x.datesZh(text, add)
@@ -245,7 +247,7 @@ func hasSuffixAny(s string, suffixes []string) bool {
 // text, a relative year word, or the document's date.
 func (x *extractor) datesZh(text string, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
 	lastYear := x.titleYear
-	for _, m := range reZhDate.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAllSubmatch(reZhDate, text, "月") {
 		if m[0] > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(text[:m[0]])
 			if unicode.IsDigit(prev) || prev == '.' {
@@ -286,7 +288,7 @@ func (x *extractor) datesZh(text string, add func(typ, key, norm string, b0, b1 
 		}
 		add("date", iso, iso, m[0], m[1], "rule:date", 3)
 	}
-	for _, m := range reISODate.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAllSubmatch(reISODate, text, "-") {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		d, _ := strconv.Atoi(text[m[6]:m[7]])
@@ -302,7 +304,7 @@ func (x *extractor) datesZh(text string, add func(typ, key, norm string, b0, b1 
 func (x *extractor) quotedTerms(p *segment.Paragraph, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
 	text := p.Text
 	toRune := runeIndexer(text)
-	for _, m := range reQuoted.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAllSubmatch(reQuoted, text, "“") {
 		inner := text[m[2]:m[3]]
 		if strings.ContainsAny(inner, "，。；：？！,.;:?!的和与及") || !hasHan(inner) {
 			continue
@@ -439,4 +441,12 @@ func (x *extractor) allTerms(s string) bool {
 		}
 	}
 	return true
+}
+
+// findAllSubmatch runs re only when the text holds its anchor.
+func findAllSubmatch(re *regexp.Regexp, text, anchor string) [][]int {
+	if !strings.Contains(text, anchor) {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
 }

@@ -31,6 +31,11 @@ func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 		tokEnd[t.End] = t
 	}
 	for n := 1; n < len(runes); n++ {
+		if !x.lex.Surnames[string(runes[n])] && !(n+1 < len(runes) && x.lex.Surnames[string(runes[n:n+2])]) {
+			if _, ok := tokAt[n]; !ok || !strings.HasPrefix(tokAt[n].POS, "nr") {
+				continue // a name starts with a surname (or is a name the segmenter knows)
+			}
+		}
 		k := x.titleEndingAt(runes, n)
 		if k == 0 {
 			continue
@@ -63,6 +68,9 @@ func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 
 // titleEndingAt returns the rune length of the longest title that ends at n.
 func (x *extractor) titleEndingAt(runes []rune, n int) int {
+	if n == 0 || !x.lex.TitleEnds[runes[n-1]] {
+		return 0
+	}
 	for k := min(n, 12); k >= 1; k-- {
 		if _, ok := x.lex.Titles.Get(string(runes[n-k : n])); ok {
 			return k

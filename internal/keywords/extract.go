@@ -99,61 +99,66 @@ func top(scores map[string]float64, counts map[string]int, n int) []Keyword {
 }
 
 // textRank runs PageRank over the co-occurrence graph of candidates within
-// a window, per sequence.
+// a window, per sequence. Terms are numbered in order of appearance so the
+// result does not depend on map order.
 func textRank(seqs [][]string, window, iters int) map[string]float64 {
-	edges := map[string]map[string]float64{}
-	link := func(a, b string) {
-		if a == b {
-			return
-		}
-		if edges[a] == nil {
-			edges[a] = map[string]float64{}
-		}
-		edges[a][b]++
-	}
+	id := map[string]int32{}
+	var names []string
 	for _, seq := range seqs {
-		for i := range seq {
-			for j := i + 1; j < len(seq) && j < i+window; j++ {
-				link(seq[i], seq[j])
-				link(seq[j], seq[i])
+		for _, t := range seq {
+			if _, ok := id[t]; !ok {
+				id[t] = int32(len(names))
+				names = append(names, t)
 			}
 		}
 	}
-	nodes := make([]string, 0, len(edges))
-	for k := range edges {
-		nodes = append(nodes, k)
-	}
-	sort.Strings(nodes)
-	outW := map[string]float64{}
-	for _, a := range nodes {
-		for _, w := range edges[a] {
-			outW[a] += w
+	n := len(names)
+	weight := map[[2]int32]float64{}
+	for _, seq := range seqs {
+		for i := range seq {
+			a := id[seq[i]]
+			for j := i + 1; j < len(seq) && j < i+window; j++ {
+				b := id[seq[j]]
+				if a != b {
+					weight[[2]int32{a, b}]++
+					weight[[2]int32{b, a}]++
+				}
+			}
 		}
 	}
-	score := map[string]float64{}
-	for _, a := range nodes {
-		score[a] = 1
+	type edge struct {
+		from int32
+		w    float64
 	}
+	in := make([][]edge, n)
+	outW := make([]float64, n)
+	for k, w := range weight {
+		in[k[1]] = append(in[k[1]], edge{k[0], w})
+		outW[k[0]] += w
+	}
+	for i := range in { // a fixed order of summation: stable scores
+		sort.Slice(in[i], func(a, b int) bool { return in[i][a].from < in[i][b].from })
+	}
+	score := make([]float64, n)
+	for i := range score {
+		score[i] = 1
+	}
+	next := make([]float64, n)
 	for it := 0; it < iters; it++ {
-		next := make(map[string]float64, len(nodes))
-		for _, a := range nodes {
+		for a := range next {
 			s := 0.0
-			for b, w := range edges[a] {
-				s += w / outW[b] * score[b]
+			for _, e := range in[a] {
+				s += e.w / outW[e.from] * score[e.from]
 			}
 			next[a] = 0.15 + 0.85*s
 		}
-		score = next
+		score, next = next, score
 	}
-	// single-occurrence candidates without neighbours still get a base score
-	for _, seq := range seqs {
-		for _, t := range seq {
-			if _, ok := score[t]; !ok {
-				score[t] = 0.15
-			}
-		}
+	out := make(map[string]float64, n)
+	for i, name := range names {
+		out[name] = score[i]
 	}
-	return score
+	return out
 }
 
 // Candidates returns, per sentence, the keyword candidates in order: content

@@ -2,7 +2,6 @@ package lexicon
 
 import (
 	"sort"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -13,6 +12,9 @@ import (
 type Index struct {
 	keys []string
 	vals []int32
+	// first maps a key's first rune to the range of keys starting with it,
+	// so that a search starts on a few hundred keys, not the whole list.
+	first map[rune][2]int32
 }
 
 // NewIndex builds an index over keys with one value each; a key given twice
@@ -31,48 +33,90 @@ func NewIndex(keys []string, vals []int32) *Index {
 		x.keys = append(x.keys, keys[i])
 		x.vals = append(x.vals, vals[i])
 	}
+	x.buildFirst()
 	return x
 }
 
 // NewSortedIndex wraps keys that are already sorted and unique.
-func NewSortedIndex(keys []string, vals []int32) *Index { return &Index{keys: keys, vals: vals} }
+func NewSortedIndex(keys []string, vals []int32) *Index {
+	x := &Index{keys: keys, vals: vals}
+	x.buildFirst()
+	return x
+}
+
+func (x *Index) buildFirst() {
+	x.first = make(map[rune][2]int32, 8192)
+	for i := 0; i < len(x.keys); {
+		r, _ := utf8.DecodeRuneInString(x.keys[i])
+		j := i + 1
+		for j < len(x.keys) {
+			r2, _ := utf8.DecodeRuneInString(x.keys[j])
+			if r2 != r {
+				break
+			}
+			j++
+		}
+		x.first[r] = [2]int32{int32(i), int32(j)}
+		i = j
+	}
+}
 
 // Len is the number of keys.
 func (x *Index) Len() int { return len(x.keys) }
 
 // Get returns the value of an exact key.
 func (x *Index) Get(key string) (int32, bool) {
-	i := sort.SearchStrings(x.keys, key)
-	if i < len(x.keys) && x.keys[i] == key {
+	r, _ := utf8.DecodeRuneInString(key)
+	rg, ok := x.first[r]
+	if !ok {
+		return 0, false
+	}
+	i := lowerBound(x.keys, int(rg[0]), int(rg[1]), key)
+	if i < int(rg[1]) && x.keys[i] == key {
 		return x.vals[i], true
 	}
 	return 0, false
 }
 
+// lowerBound is the first index in [lo,hi) whose key is >= p.
+func lowerBound(keys []string, lo, hi int, p string) int {
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if keys[m] < p {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
 // Prefixes calls fn with the byte length and value of every key that is a
 // prefix of s, shortest first, stopping after maxRunes runes (0: no limit).
 func (x *Index) Prefixes(s string, maxRunes int, fn func(n int, val int32)) {
-	lo, hi := 0, len(x.keys)
+	r, size := utf8.DecodeRuneInString(s)
+	rg, ok := x.first[r]
+	if !ok || size == 0 {
+		return
+	}
+	lo, hi := int(rg[0]), int(rg[1])
 	runes := 0
-	for j := 0; j < len(s); {
-		_, size := utf8.DecodeRuneInString(s[j:])
-		j += size
+	for j := size; ; {
 		runes++
 		p := s[:j]
-		lo += sort.Search(hi-lo, func(k int) bool { return x.keys[lo+k] >= p })
-		if lo >= hi {
+		lo = lowerBound(x.keys, lo, hi, p)
+		// keys are sorted: if the first key >= p does not start with p, none does
+		if lo >= hi || len(x.keys[lo]) < len(p) || x.keys[lo][:len(p)] != p {
 			return
 		}
-		hi = lo + sort.Search(hi-lo, func(k int) bool { return !strings.HasPrefix(x.keys[lo+k], p) })
-		if lo >= hi {
-			return
-		}
-		if x.keys[lo] == p {
+		if len(x.keys[lo]) == len(p) {
 			fn(j, x.vals[lo])
 		}
-		if maxRunes > 0 && runes >= maxRunes {
+		if (maxRunes > 0 && runes >= maxRunes) || j >= len(s) {
 			return
 		}
+		_, size := utf8.DecodeRuneInString(s[j:])
+		j += size
 	}
 }
 

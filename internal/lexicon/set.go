@@ -42,8 +42,10 @@ type Set struct {
 	// name several entries, e.g. a law and a term).
 	Surface *Index
 	Groups  [][]int32
-	// Titles finds official titles (zh and en).
+	// Titles finds official titles (zh and en); TitleEnds holds their last
+	// characters, a cheap test before a lookup.
 	Titles     *Index
+	TitleEnds  map[rune]bool
 	Surnames   map[string]bool
 	Markers    map[string]Marker // zh
 	MarkersEN  []Marker
@@ -168,6 +170,12 @@ func Load(userDirs []string) (*Set, error) {
 		sort.SliceStable(s.Cues[k], func(i, j int) bool { return len(s.Cues[k][i]) > len(s.Cues[k][j]) })
 	}
 	s.Titles = NewIndex(titles, make([]int32, len(titles)))
+	s.TitleEnds = map[rune]bool{}
+	for _, t := range titles {
+		if r := []rune(t); len(r) > 0 {
+			s.TitleEnds[r[len(r)-1]] = true
+		}
+	}
 	s.FalseFrnds = NewIndex(ffs, make([]int32, len(ffs)))
 	return s, nil
 }

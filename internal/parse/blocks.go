@@ -138,7 +138,9 @@ func cleanSpace(s string) string {
 			return ' '
 		case '\n', '\r':
 			return brk
-		case '\u200b', '\ufeff', 0:
+		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', 0:
+			// zero-width characters (a U+200D sits after 各位代表： in the
+			// 2015 work report) are invisible and split words
 			return -1
 		}
 		return r

@@ -80,6 +80,11 @@ func declaredCharset(data []byte) (encoding.Encoding, string) {
 		end = len(rest)
 	}
 	enc, name := charset.Lookup(rest[:end])
+	if strings.HasPrefix(name, "utf-16") {
+		// A declaration read as ASCII cannot be true of a UTF-16 page; the
+		// HTML standard reads such pages as UTF-8.
+		return nil, ""
+	}
 	return enc, name
 }
 

@@ -3,8 +3,6 @@ package parse
 import (
 	"regexp"
 	"strings"
-
-	"golang.org/x/net/html"
 )
 
 // parseSinaHexo reads a Hexo post republished from the Sina Finance feed:
@@ -18,7 +16,7 @@ func parseSinaHexo(d *Document, text string) error {
 	d.Title = fm.Title
 	d.Categories = fm.Categories
 	d.Date = normalizeDate(fm.Date, true)
-	root, err := html.Parse(strings.NewReader(body))
+	root, err := parseTree(body)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -54,7 +55,9 @@ func readLine(br *bufio.Reader, maxBytes int64) ([]byte, error) {
 		chunk, err := br.ReadSlice('\n')
 		if !tooLong {
 			buf = append(buf, chunk...)
-			if maxBytes > 0 && int64(len(buf)) > maxBytes {
+			// the line ending does not count: a record of exactly
+			// maxBytes bytes is allowed
+			if maxBytes > 0 && int64(len(bytes.TrimRight(buf, "\r\n"))) > maxBytes {
 				tooLong, buf = true, nil
 			}
 		}

@@ -7,8 +7,15 @@ import (
 )
 
 var (
-	reMdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	reMdEmph     = regexp.MustCompile(`(\*\*|__|\*|_)([^*_\n]+?)(\*\*|__|\*|_)`)
+	reMdLink   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	reMdStrong = regexp.MustCompile(`\*\*([^*\n]+?)\*\*`)
+	reMdStar   = regexp.MustCompile(`\*([^*\n]+?)\*`)
+	// Underscores emphasise only at word boundaries (CommonMark): the `_` in
+	// `procurement_workforce` or `snake_case` is text.
+	reMdUnder = regexp.MustCompile(`(^|[^\p{L}\p{N}_])(?:__|_)([^_\n]+?)(?:__|_)($|[^\p{L}\p{N}_])`)
+	// reMdBreak turns line breaks and block tags written in HTML into white
+	// space, so that `Burwell<br />Director` does not glue two words.
+	reMdBreak    = regexp.MustCompile(`(?i)<br\s*/?>|</?(?:p|div|li|ul|ol|h[1-6]|tr|td|th|blockquote)(?:\s[^>]*)?>`)
 	reHTMLTag    = regexp.MustCompile(`</?[A-Za-z][^>]*(?:>|$)|<!--.*?-->`)
 	reKramdown   = regexp.MustCompile(`\{:[^}]*\}`)
 	reFootRef    = regexp.MustCompile(`\[\^\d+\]:?`)
@@ -97,8 +104,13 @@ func cleanMarkdown(s string) string {
 	s = reHeading.ReplaceAllString(strings.TrimSpace(s), "")
 	s = reListMark.ReplaceAllString(s, "")
 	s = reMdLink.ReplaceAllString(s, "$1")
+	s = reMdBreak.ReplaceAllString(s, "\n")
 	s = reHTMLTag.ReplaceAllString(s, "")
-	s = reMdEmph.ReplaceAllString(s, "$2")
+	s = reMdStrong.ReplaceAllString(s, "$1")
+	s = reMdStar.ReplaceAllString(s, "$1")
+	for range 2 { // twice: adjacent spans share the character between them
+		s = reMdUnder.ReplaceAllString(s, "$1$2$3")
+	}
 	s = reKramdown.ReplaceAllString(s, "")
 	s = reFootRef.ReplaceAllString(s, "")
 	s = html.UnescapeString(s)

@@ -16,7 +16,7 @@ var (
 // parseHTMLPage reads an article page: the metadata table where there is
 // one, the title, and the main text found by text density.
 func parseHTMLPage(d *Document, text string) error {
-	root, err := html.Parse(strings.NewReader(text))
+	root, err := parseTree(text)
 	if err != nil {
 		return err
 	}
@@ -238,7 +238,10 @@ func dropTitleLines(paras []string, title string) []string {
 	for i, p := range paras {
 		joined += strings.ReplaceAll(p, " ", "")
 		if title == "" || !strings.HasPrefix(title, joined) {
-			return paras[i:]
+			// Only a whole repetition of the title is dropped: lines that
+			// merely start like it (an issuer line 国务院 before 国务院关于…)
+			// are text.
+			return paras
 		}
 		if joined == title {
 			return paras[i+1:]

@@ -27,6 +27,9 @@ func Extract(doc *segment.Doc) []Target {
 		for _, s := range p.Sentences {
 			sent := p.Slice(s.Span)
 			year := ""
+			if !strings.ContainsAny(sent, "0123456789") {
+				continue
+			}
 			if m := reYear.FindStringSubmatch(sent); m != nil && strings.ContainsAny(sent[:strings.Index(sent, m[0])+len(m[0])], "到至") {
 				year = m[1]
 			}
@@ -46,7 +49,7 @@ func Extract(doc *segment.Doc) []Target {
 // chinese reads targets in one clause: the indicator is the clause up to
 // the number (less a leading year), the qualifier the comparator.
 func chinese(text, sent, year string, pi int) []Target {
-	if rePast.MatchString(text) {
+	if !strings.ContainsAny(text, "0123456789") || rePast.MatchString(text) {
 		return nil
 	}
 	var out []Target

@@ -1,0 +1,157 @@
+package bench
+
+import (
+	"context"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/policylens/policylens/analyze"
+)
+
+// The documents benchmarked, relative to this folder.
+const (
+	seedPath    = "../testdata/docs/seed.md"
+	lawPath     = "../testdata/docs/zh-docs/明码标价和禁止价格欺诈规定(2022-04-14).md"
+	englishPath = "../testdata/docs/en/eo-2025-01-20-executive-order-14158.md"
+	docsDir     = "../testdata/docs"
+)
+
+// analyzers are built once per jobs count and warmed up (dictionaries and
+// models are loaded on first use), so the Analyze and Batch benchmarks
+// measure the steady state; BenchmarkNew measures the cold start.
+var (
+	analyzersMu sync.Mutex
+	analyzers   = map[int]*analyze.Analyzer{}
+)
+
+func analyzer(b *testing.B, jobs int) *analyze.Analyzer {
+	b.Helper()
+	analyzersMu.Lock()
+	defer analyzersMu.Unlock()
+	if a, ok := analyzers[jobs]; ok {
+		return a
+	}
+	a, err := analyze.New(analyze.WithJobs(jobs))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, p := range []string{seedPath, englishPath} { // load the zh dictionary and the English models
+		if _, err := a.Analyze(context.Background(), analyze.Source{Name: p, Data: read(b, p)}); err != nil {
+			b.Fatalf("warm-up %s: %v", p, err)
+		}
+	}
+	analyzers[jobs] = a
+	return a
+}
+
+func read(b *testing.B, path string) []byte {
+	b.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
+func benchAnalyze(b *testing.B, path string) {
+	a := analyzer(b, 1)
+	src := analyze.Source{Name: path, Data: read(b, path)}
+	ctx := context.Background()
+	b.SetBytes(int64(len(src.Data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := a.Analyze(ctx, src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAnalyzeSeed: a short news article (Sina Hexo post, ~1,200 characters).
+func BenchmarkAnalyzeSeed(b *testing.B) { benchAnalyze(b, seedPath) }
+
+// BenchmarkAnalyzeLaw: a ministry rule in Markdown, article by article.
+func BenchmarkAnalyzeLaw(b *testing.B) { benchAnalyze(b, lawPath) }
+
+// BenchmarkAnalyzeEnglish: a US executive order (Federal Register Markdown).
+func BenchmarkAnalyzeEnglish(b *testing.B) { benchAnalyze(b, englishPath) }
+
+func benchBatch(b *testing.B, jobs int) {
+	a := analyzer(b, jobs)
+	inputs, _, errs := analyze.Inputs([]string{docsDir})
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	var size int64
+	for _, in := range inputs {
+		st, err := os.Stat(in.Path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += st.Size()
+	}
+	ctx := context.Background()
+	docs, failed := 0, 0
+	emit := func(r analyze.Result) error {
+		docs++
+		if r.Err != nil {
+			failed++
+		}
+		return nil
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		docs, failed = 0, 0
+		if err := a.Batch(ctx, inputs, nil, emit); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if failed > 0 {
+		b.Fatalf("%d of %d documents failed", failed, docs)
+	}
+	b.ReportMetric(float64(docs), "docs/op")
+}
+
+// BenchmarkBatch1 and BenchmarkBatch2: every document of testdata/docs
+// (the JSONL work reports count as one document per record), 1 and 2 workers.
+func BenchmarkBatch1(b *testing.B) { benchBatch(b, 1) }
+func BenchmarkBatch2(b *testing.B) { benchBatch(b, 2) }
+
+func benchNew(b *testing.B, opts func(b *testing.B) []analyze.Option) {
+	src := analyze.Source{Name: seedPath, Data: read(b, seedPath)}
+	ctx := context.Background()
+	o := opts(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		a, err := analyze.New(o...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := a.Analyze(ctx, src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNew: analyze.New plus the first Analyze of the seed, which loads
+// the Chinese dictionary of the new Analyzer. The built-in lexicons are
+// compiled once per process (lexicon.Builtin) and gse's HMM tables are
+// loaded once per process, so after the first iteration they are not in
+// this number; BenchmarkNewFreshLexicons includes the lexicon compile.
+func BenchmarkNew(b *testing.B) {
+	benchNew(b, func(*testing.B) []analyze.Option { return nil })
+}
+
+// BenchmarkNewFreshLexicons: as BenchmarkNew, but with an (empty) user
+// lexicon folder, which makes New compile all the lexicons again: the
+// closest to a process's cold start inside one process.
+func BenchmarkNewFreshLexicons(b *testing.B) {
+	benchNew(b, func(b *testing.B) []analyze.Option {
+		return []analyze.Option{analyze.WithLexiconDirs(b.TempDir())}
+	})
+}
