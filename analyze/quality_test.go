@@ -1,0 +1,400 @@
+package analyze_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/policylens/policylens/analyze"
+)
+
+// The quality test scores the analyzer on the labelled documents of
+// testdata/labels by the rules of shared/tools/score.py (ANNOTATION.md):
+// directives match one to one when the gold clause lies inside the
+// prediction (not much longer) or the prediction covers most of the clause;
+// entities match on (type, canonical text) with aliases and mention
+// surfaces, dates on their normalized form.
+
+type goldFile struct {
+	File       string `json:"file"`
+	Entities   []goldEntity
+	Directives []goldDirective
+	Keywords   []string
+}
+
+type goldEntity struct {
+	Type     string
+	Text     string
+	Alt      []string
+	Titles   []string
+	Optional bool
+}
+
+type goldDirective struct {
+	Text     string
+	Force    string
+	Optional bool
+}
+
+const punct = "，。；：、！？“”‘’《》〈〉（）()「」『』【】,.;:!?\"' \u3000\t\r\n·—-…"
+
+func normText(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	for _, r := range s {
+		if !strings.ContainsRune(punct, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+func matchDirective(g, p string) bool {
+	gn, pn := normText(g), normText(p)
+	if gn == "" || pn == "" {
+		return false
+	}
+	lg, lp := float64(len([]rune(gn))), float64(len([]rune(pn)))
+	if strings.Contains(pn, gn) && lp <= max(2.5*lg+12, lg+40) {
+		return true
+	}
+	return strings.Contains(gn, pn) && lp >= 0.6*lg
+}
+
+// counts are true and false positives and negatives.
+type counts struct{ tp, fp, fn int }
+
+func (c *counts) add(o counts) { c.tp += o.tp; c.fp += o.fp; c.fn += o.fn }
+
+func (c counts) prf() (p, r, f float64) {
+	if c.tp+c.fp > 0 {
+		p = float64(c.tp) / float64(c.tp+c.fp)
+	}
+	if c.tp+c.fn > 0 {
+		r = float64(c.tp) / float64(c.tp+c.fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
+}
+
+type score struct {
+	directives        counts
+	forceOK, forceN   int
+	entities          map[string]*counts
+	titlesOK, titlesN int
+	keywordsOK, kwN   int
+	missed, spurious  []string
+}
+
+func newScore() *score { return &score{entities: map[string]*counts{}} }
+
+func (s *score) add(o *score) {
+	s.directives.add(o.directives)
+	s.forceOK += o.forceOK
+	s.forceN += o.forceN
+	for t, c := range o.entities {
+		if s.entities[t] == nil {
+			s.entities[t] = &counts{}
+		}
+		s.entities[t].add(*c)
+	}
+	s.titlesOK += o.titlesOK
+	s.titlesN += o.titlesN
+	s.keywordsOK += o.keywordsOK
+	s.kwN += o.kwN
+}
+
+func (s *score) entityTotal() counts {
+	var c counts
+	for _, x := range s.entities {
+		c.add(*x)
+	}
+	return c
+}
+
+func scoreDoc(g goldFile, a *analyze.Analysis) *score {
+	s := newScore()
+	used := make([]bool, len(a.Directives))
+	take := func(text string) int {
+		for i, p := range a.Directives {
+			if !used[i] && matchDirective(text, p.Text) {
+				used[i] = true
+				return i
+			}
+		}
+		return -1
+	}
+	for _, gd := range g.Directives {
+		if gd.Optional {
+			continue
+		}
+		i := take(gd.Text)
+		if i < 0 {
+			s.directives.fn++
+			s.missed = append(s.missed, "directive: "+gd.Text)
+			continue
+		}
+		s.directives.tp++
+		s.forceN++
+		if a.Directives[i].Force == gd.Force {
+			s.forceOK++
+		}
+	}
+	for _, gd := range g.Directives {
+		if gd.Optional {
+			take(gd.Text)
+		}
+	}
+	for i, u := range used {
+		if !u {
+			s.directives.fp++
+			s.spurious = append(s.spurious, "directive: "+a.Directives[i].Text)
+		}
+	}
+	eused := make([]bool, len(a.Entities))
+	forms := func(e analyze.Entity) map[string]bool {
+		m := map[string]bool{}
+		if e.Type == "date" {
+			m[normText(e.Normalized)] = true
+			return m
+		}
+		for _, f := range append([]string{e.Text, e.Normalized}, e.Aliases...) {
+			m[normText(f)] = true
+		}
+		for _, mn := range e.Mentions {
+			m[normText(mn.Surface)] = true
+		}
+		delete(m, "")
+		return m
+	}
+	etake := func(ge goldEntity) int {
+		gforms := map[string]bool{normText(ge.Text): true}
+		for _, a := range ge.Alt {
+			gforms[normText(a)] = true
+		}
+		for i, e := range a.Entities {
+			if eused[i] || e.Type != ge.Type {
+				continue
+			}
+			for f := range forms(e) {
+				if gforms[f] {
+					eused[i] = true
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	ec := func(t string) *counts {
+		if s.entities[t] == nil {
+			s.entities[t] = &counts{}
+		}
+		return s.entities[t]
+	}
+	for _, ge := range g.Entities {
+		if ge.Optional {
+			continue
+		}
+		i := etake(ge)
+		if i < 0 {
+			ec(ge.Type).fn++
+			s.missed = append(s.missed, ge.Type+": "+ge.Text)
+			continue
+		}
+		ec(ge.Type).tp++
+		if ge.Type == "person" {
+			for _, gt := range ge.Titles {
+				s.titlesN++
+				for _, pt := range a.Entities[i].Titles {
+					if strings.Contains(normText(pt), normText(gt)) {
+						s.titlesOK++
+						break
+					}
+				}
+			}
+		}
+	}
+	for _, ge := range g.Entities {
+		if ge.Optional {
+			etake(ge)
+		}
+	}
+	for i, u := range eused {
+		if !u {
+			ec(a.Entities[i].Type).fp++
+			s.spurious = append(s.spurious, a.Entities[i].Type+": "+a.Entities[i].Text)
+		}
+	}
+	for _, gk := range g.Keywords[:min(10, len(g.Keywords))] {
+		s.kwN++
+		gn := normText(gk)
+		for _, k := range a.Keywords[:min(15, len(a.Keywords))] {
+			pn := normText(k.Term)
+			if len([]rune(pn)) >= 2 && (pn == gn || strings.Contains(gn, pn) || strings.Contains(pn, gn)) {
+				s.keywordsOK++
+				break
+			}
+		}
+	}
+	return s
+}
+
+// kindOf names the kind of a labelled document by its folder and format.
+func kindOf(file string) string {
+	switch {
+	case strings.Contains(file, "/en/"):
+		return "English orders and memos"
+	case strings.HasSuffix(file, ".html"):
+		return "gov.cn pages"
+	case strings.Contains(file, "zh-docs/"):
+		return "laws and regulations"
+	}
+	return "Chinese news"
+}
+
+func loadGold(t *testing.T) map[string]goldFile {
+	t.Helper()
+	out := map[string]goldFile{}
+	err := filepath.WalkDir(filepath.Join(testdata, "labels"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".gold.json") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		var g goldFile
+		if err := json.Unmarshal(b, &g); err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		out[p] = g
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestQuality scores every labelled document, prints P/R/F1 per entity type
+// and per document kind, and holds the floors the product promises.
+func TestQuality(t *testing.T) {
+	a := analyzer(t)
+	golds := loadGold(t)
+	names := make([]string, 0, len(golds))
+	for n := range golds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	total := newScore()
+	byKind := map[string]*score{}
+	var seed *score
+	for _, n := range names {
+		g := golds[n]
+		data, err := os.ReadFile(filepath.Join(testdata, g.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := a.Analyze(context.Background(), analyze.Source{Name: g.File, Data: data})
+		if err != nil {
+			t.Fatalf("%s: %v", g.File, err)
+		}
+		s := scoreDoc(g, res)
+		if testing.Verbose() && os.Getenv("QUALITY_DETAIL") != "" {
+			for _, m := range s.missed {
+				t.Logf("%s missed %s", g.File, m)
+			}
+			for _, m := range s.spurious {
+				t.Logf("%s spurious %s", g.File, m)
+			}
+		}
+		total.add(s)
+		k := kindOf(g.File)
+		if byKind[k] == nil {
+			byKind[k] = newScore()
+		}
+		byKind[k].add(s)
+		if strings.HasSuffix(g.File, "seed.md") {
+			seed = s
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d labelled documents\n\n| kind | docs | directive P | R | F1 | force acc | entity P | R | F1 |\n|---|---|---|---|---|---|---|---|---|\n", len(names))
+	kinds := make([]string, 0, len(byKind))
+	for k := range byKind {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	docsOf := map[string]int{}
+	for _, n := range names {
+		docsOf[kindOf(golds[n].File)]++
+	}
+	row := func(name string, docs int, s *score) {
+		dp, dr, df := s.directives.prf()
+		ep, er, ef := s.entityTotal().prf()
+		fmt.Fprintf(&b, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |\n", name, docs, dp, dr, df, ratio(s.forceOK, s.forceN), ep, er, ef)
+	}
+	for _, k := range kinds {
+		row(k, docsOf[k], byKind[k])
+	}
+	row("all", len(names), total)
+	fmt.Fprintf(&b, "\n| entity type | P | R | F1 | tp | fp | fn |\n|---|---|---|---|---|---|---|\n")
+	types := make([]string, 0, len(total.entities))
+	for ty := range total.entities {
+		types = append(types, ty)
+	}
+	sort.Strings(types)
+	for _, ty := range types {
+		c := total.entities[ty]
+		p, r, f := c.prf()
+		fmt.Fprintf(&b, "| %s | %.2f | %.2f | %.2f | %d | %d | %d |\n", ty, p, r, f, c.tp, c.fp, c.fn)
+	}
+	fmt.Fprintf(&b, "\nperson titles recall %.2f; keywords recall@15 %.2f\n", ratio(total.titlesOK, total.titlesN), ratio(total.keywordsOK, total.kwN))
+	t.Log("\n" + b.String())
+
+	// the floors
+	if seed == nil {
+		t.Fatal("the seed's labels are missing")
+	}
+	if _, _, f := seed.directives.prf(); f < 0.95 {
+		t.Errorf("seed directive F1 %.2f < 0.95", f)
+	}
+	if acc := ratio(seed.forceOK, seed.forceN); acc < 0.95 {
+		t.Errorf("seed force accuracy %.2f < 0.95", acc)
+	}
+	if _, _, f := seed.entityTotal().prf(); f < 0.95 {
+		t.Errorf("seed entity F1 %.2f < 0.95", f)
+	}
+	if r := ratio(seed.titlesOK, seed.titlesN); r < 1 {
+		t.Errorf("seed person titles recall %.2f < 1", r)
+	}
+	if _, _, f := total.entityTotal().prf(); f < 0.85 {
+		t.Errorf("entity F1 over all labels %.2f < 0.85", f)
+	}
+	if _, _, f := total.directives.prf(); f < 0.8 {
+		t.Errorf("directive F1 over all labels %.2f < 0.80", f)
+	}
+	if acc := ratio(total.forceOK, total.forceN); acc < 0.9 {
+		t.Errorf("force accuracy over all labels %.2f < 0.90", acc)
+	}
+	if r := ratio(total.titlesOK, total.titlesN); r < 0.8 {
+		t.Errorf("person titles recall %.2f < 0.80", r)
+	}
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
