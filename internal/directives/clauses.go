@@ -77,27 +77,34 @@ func (c *cues) isCondition(u unit) bool {
 }
 
 // isFact reports a statement of fact or assessment: a copula, an aspect
-// marker of completed action, or a statistic.
+// marker of completed action, or a statistic, before the clause's first
+// verb (a 是 inside the object, 坚持房子是用来住的, does not count).
 func (c *cues) isFact(u unit) bool {
+	verbSeen := false
 	for _, tk := range u.toks {
-		if c.byKind["fact"][tk.Text] {
+		if c.byKind["fact"][tk.Text] || !verbSeen && c.byKind["copula"][tk.Text] {
 			return true
+		}
+		if (strings.HasPrefix(tk.POS, "v") || tk.POS == "l" || tk.POS == "i") && !c.byKind["copula"][tk.Text] {
+			verbSeen = true
 		}
 	}
 	return false
 }
 
-// hasVerb reports whether a clause can hold an instruction: a verb, an
-// idiom (切实增强), a verbal morpheme (查), or an opening adverb (真正解决问题).
-// Address lines (各省、自治区、直辖市人民政府) and noun phrases have none.
+// hasVerb reports whether a clause can hold an instruction: some word that
+// is not part of a noun phrase (a verb, an adverb, an adjective used as a
+// verb: 稳地价). Address lines (各省、自治区、直辖市人民政府) and noun phrases
+// have none. POS tags of the dictionary are noisy (采取措施/nr), so the test
+// is what is absent, not what is present.
 func hasVerb(u unit) bool {
-	for i, tk := range u.toks {
+	for _, tk := range u.toks {
+		p := tk.POS
 		switch {
-		case strings.HasPrefix(tk.POS, "v"), tk.POS == "l", tk.POS == "i", tk.POS == "zg":
-			return true
-		case i == 0 && (tk.POS == "d" || tk.POS == "ad"):
-			return true
-		case tk.POS == "x" && utf8.RuneCountInString(tk.Text) >= 2:
+		case p == "w" || p == "m" || p == "q" || p == "r" || p == "f" || p == "s" || p == "t" || p == "j" || p == "b" || p == "eng" || p == "uj":
+		case strings.HasPrefix(p, "n") && p != "nr":
+		case p == "x" && utf8.RuneCountInString(tk.Text) == 1:
+		default:
 			return true
 		}
 	}

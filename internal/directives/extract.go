@@ -124,8 +124,13 @@ func (x *zhExtractor) paragraph(pi int) {
 		article = strings.TrimSpace(m)
 	}
 	ti := 0
-	for _, s := range p.Sentences {
-		scope := false
+	scope := false
+	for si, s := range p.Sentences {
+		// a directive's scope runs to the end of its sentence, and on through
+		// the sentences that a semicolon joins to it (…；加快构建…，…；)
+		if si == 0 || !strings.HasSuffix(p.Slice(p.Sentences[si-1].Span), "；") {
+			scope = false
+		}
 		prevForce := ""
 		var pending []unit
 		for _, cl := range s.Clauses {
@@ -185,10 +190,11 @@ func (x *zhExtractor) paragraph(pi int) {
 }
 
 // commitment recognises an authority's statement of what it will do
-// (工信部将…, 国务院将加快…) outside any frame.
+// (工信部将…, 环资司将…, 国务院将加快…) outside any frame: a short subject that
+// names a body, then 将 and an action.
 func (x *zhExtractor) commitment(u unit) bool {
 	i := strings.Index(u.text, "将")
-	if i <= 0 {
+	if i <= 0 || utf8.RuneCountInString(u.text[:i]) > 16 {
 		return false
 	}
 	subject := u.text[:i]
@@ -197,7 +203,18 @@ func (x *zhExtractor) commitment(u unit) bool {
 			return false
 		}
 	}
-	return len(addresseesIn(x.c.lex, subject)) > 0 && hasVerb(u) && !x.c.isFact(u)
+	body := len(addresseesIn(x.c.lex, subject)) > 0
+	for _, suf := range x.c.lex.OrgSuffix {
+		if strings.HasSuffix(subject, suf) {
+			body = true
+		}
+	}
+	for w := range x.c.byKind["authority"] {
+		if strings.HasSuffix(subject, w) {
+			body = true
+		}
+	}
+	return body && hasVerb(u) && !x.c.isFact(u)
 }
 
 // prefixLen is the length of an article number or list mark opening a clause.
