@@ -76,6 +76,37 @@ func (c *cues) isCondition(u unit) bool {
 	return false
 }
 
+// pureCondition reports a clause that can only be a condition even when a
+// marker stands inside it: 对于需要回收的, 在确保安全的前提下.
+func (c *cues) pureCondition(u unit) bool {
+	t := strings.TrimSpace(u.text)
+	if u.delim == 0 {
+		return false
+	}
+	if strings.HasSuffix(t, "的") {
+		return true
+	}
+	for _, tail := range c.tails {
+		if strings.HasSuffix(t, tail) {
+			return true
+		}
+	}
+	return false
+}
+
+// exception reports a clause opening an exception (但…, 除…外).
+func (c *cues) exception(u unit) bool {
+	first := u.firstTok()
+	return c.byKind["exception"][first]
+}
+
+// disposal reports a clause that opens with a disposal (由…, 处…, 责令…),
+// the penalty or assignment a law lays down.
+func (c *cues) disposal(u unit) bool {
+	first := u.firstTok()
+	return c.byKind["disposal"][first] || first == "处" || first == "并处"
+}
+
 // isFact reports a statement of fact or assessment: a copula, an aspect
 // marker of completed action, or a statistic, before the clause's first
 // verb (a 是 inside the object, 坚持房子是用来住的, does not count).
@@ -85,7 +116,7 @@ func (c *cues) isFact(u unit) bool {
 		if c.byKind["fact"][tk.Text] || !verbSeen && c.byKind["copula"][tk.Text] {
 			return true
 		}
-		if (strings.HasPrefix(tk.POS, "v") || tk.POS == "l" || tk.POS == "i") && !c.byKind["copula"][tk.Text] {
+		if (strings.HasPrefix(tk.POS, "v") && tk.POS != "vn" || tk.POS == "l" || tk.POS == "i") && !c.byKind["copula"][tk.Text] {
 			verbSeen = true
 		}
 	}

@@ -14,6 +14,7 @@ var (
 	reEnDefinition = regexp.MustCompile(`(?i)^(?:the term\b|for (?:the )?purposes of this|as used in this)|\bmeans\b|\bshall mean\b|\bshall have the meaning`)
 	reWillSubject  = regexp.MustCompile(`(?i)(?:\b[A-Z][A-Za-z.]*|agencies|agency|government|secretary|director|administrator|council|office|department|committee|board|we|i|heads|states|administration|staff|team|officials?)\s+(?:also\s+|then\s+|promptly\s+)?$`)
 	reMayNotModal  = regexp.MustCompile(`(?i)(?:\bas|\bthat|\bwhich|\bwho|\bthere)\s+$`)
+	reAuthority    = regexp.MustCompile(`^By the authority vested in me`)
 )
 
 type enMarker struct {
@@ -52,6 +53,8 @@ func findEnglishMarkers(text string, ms []enMarker) []enHit {
 			switch {
 			case m.m.Kind == "will" && !reWillSubject.MatchString(before):
 				continue
+			case m.m.Text == "may" && text[loc[0]] == 'M' && loc[0] > 0:
+				continue // the month (May 9, 2023), not the modal
 			case m.m.Text == "may" && (reMayNotModal.MatchString(before) || strings.HasPrefix(strings.ToLower(text[loc[1]:]), " be necessary") || strings.HasPrefix(strings.ToLower(text[loc[1]:]), " include")):
 				continue
 			case m.m.Text == "shall" && strings.HasPrefix(strings.ToLower(text[loc[1]:]), " mean"):
@@ -90,7 +93,7 @@ func extractEnglish(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Directive {
 					cl.Start += cut
 				}
 				text = strings.TrimRight(text, ".;: ")
-				if len(strings.Fields(text)) < 3 || reEnDefinition.MatchString(text) {
+				if len(strings.Fields(text)) < 3 || reEnDefinition.MatchString(text) || reAuthority.MatchString(text) {
 					continue
 				}
 				hits := findEnglishMarkers(text, ms)

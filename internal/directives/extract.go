@@ -40,8 +40,19 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Directive {
 	x := &zhExtractor{c: c, doc: doc, meta: meta, date: parseDate(meta.Date)}
 	x.kind, x.docIssuer = documentKind(doc, meta)
 	x.meeting = namedMeeting(lex, doc)
+	x.preamble = x.kind == kindPolicy && hasLeadIn(doc)
 	for i := range doc.Paragraphs {
+		p := &doc.Paragraphs[i]
+		if x.kind != kindNews && x.skipParagraph(p) {
+			if reHeading.MatchString(p.Text) {
+				x.preamble = false
+			}
+			continue
+		}
 		x.paragraph(i)
+		if x.preamble && (reLeadIn.MatchString(strings.TrimSpace(p.Text)) || i+1 < len(doc.Paragraphs) && reHeading.MatchString(doc.Paragraphs[i+1].Text)) {
+			x.preamble = false
+		}
 	}
 	return x.out
 }
@@ -71,6 +82,23 @@ func documentKind(doc *segment.Doc, meta Meta) (kind, issuer string) {
 		return kindPolicy, issuer
 	}
 	return kindNews, issuer
+}
+
+// hasLeadIn reports a policy document whose opening paragraphs end in a
+// lead-in (…通知如下) or run up to a numbered heading: until then, only
+// clauses with markers (and their scope) are directives, not its
+// assessments (就业局势保持总体稳定).
+func hasLeadIn(doc *segment.Doc) bool {
+	for i, p := range doc.Paragraphs {
+		if i > 4 {
+			break
+		}
+		t := strings.TrimSpace(p.Text)
+		if reLeadIn.MatchString(t) || reHeading.MatchString(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedMeeting is the first named meeting of the document (国务院常务会议),
@@ -104,8 +132,34 @@ type zhExtractor struct {
 	kind      string
 	docIssuer string
 	meeting   string
+	preamble  bool // a policy document before its lead-in (通知如下) or first heading
 	out       []Directive
 }
+
+var (
+	reLeadIn  = regexp.MustCompile(`(?:如下|以下意见|以下通知|下列规定|以下规定)[：:。]?$`)
+	reHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])`)
+	reParen   = regexp.MustCompile(`^[（(][^（()）]*[)）]$`)
+)
+
+// skipParagraph recognises paragraphs that hold no instruction whatever
+// their words: salutations and lead-ins ending in ：(各省、自治区…：,
+// 现说明如下：), short headings (一、总体要求), parenthetical notes
+// (（此件公开发布）) and document numbers.
+func (x *zhExtractor) skipParagraph(p *segment.Paragraph) bool {
+	t := strings.TrimSpace(p.Text)
+	if reParen.MatchString(t) || reDocNo.MatchString(t) {
+		return true
+	}
+	if (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) && len(x.c.findMarkers([]rune(t))) == 0 {
+		return true
+	}
+	body := reItem.ReplaceAllString(t, "")
+	n := utf8.RuneCountInString(body)
+	return n <= 15 && !strings.ContainsAny(body, "，。；！？") && len(x.c.findMarkers([]rune(body))) == 0
+}
+
+var reDocNo = regexp.MustCompile(`^[\p{Han}]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号$`)
 
 // paragraph walks the clauses of one paragraph. A frame holds until the
 // next frame or the end of the paragraph; in a policy document the
@@ -115,6 +169,9 @@ func (x *zhExtractor) paragraph(pi int) {
 	fr := frame{}
 	if x.kind == kindPolicy {
 		fr = frame{issuer: x.docIssuer, kind: "directive"}
+		if x.preamble {
+			fr.kind = "report"
+		}
 	}
 	if x.kind == kindLaw {
 		fr = frame{issuer: x.docIssuer, kind: "law"}
@@ -153,14 +210,20 @@ func (x *zhExtractor) paragraph(pi int) {
 				continue
 			}
 			hits := x.c.findMarkers(u.runes)
-			if len(hits) == 0 && x.c.isCondition(u) {
-				pending = append(pending, u)
+			if (len(hits) == 0 || x.c.pureCondition(u)) && x.c.isCondition(u) {
+				pending = append(pending, u) // a marker inside a pure condition is no marker
 				continue
+			}
+			if len(hits) == 0 && x.c.exception(u) {
+				pending, scope, prevForce = nil, false, ""
+				continue // 但…的除外: an exception ends the instruction's scope
 			}
 			var isDirective bool
 			switch {
 			case fr.kind == "opinion":
 				isDirective = false
+			case fr.kind == "law" && len(hits) == 0 && x.c.disposal(u):
+				isDirective = true // 由…责令改正，处…罚款: the penalty a law lays down
 			case len(hits) > 0:
 				isDirective = !x.c.isFact(u) || hits[0].force == "prohibit" || hits[0].force == "must"
 			case fr.kind == "directive":
