@@ -185,7 +185,7 @@ func (c *cues) detectFrame(u unit) (speaker, verb, kind string, ok bool) {
 // issuerOf resolves a frame's speaker: a person's name without titles, the
 // named meeting for 会议, the document's issuer for the document itself.
 func (c *cues) issuerOf(speaker, meeting, docIssuer string) string {
-	s := strings.TrimPrefix(strings.TrimPrefix(speaker, "《"), "“")
+	s := strings.Trim(speaker, "《》“”\"「」 ")
 	switch {
 	case s == "会议" || s == "会上" || strings.HasSuffix(s, "会议") && utf8.RuneCountInString(s) <= 4:
 		if meeting != "" {

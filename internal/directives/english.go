@@ -12,7 +12,8 @@ import (
 var (
 	reEnItem       = regexp.MustCompile(`^(?:\((?:[a-z]|[ivx]+|\d+|[A-Z])\)\s*)+|^(?:Sec(?:tion|\.)\s*\d+[a-z]?\.\s*)`)
 	reEnDefinition = regexp.MustCompile(`(?i)^(?:the term\b|for (?:the )?purposes of this|as used in this)|\bmeans\b|\bshall mean\b|\bshall have the meaning`)
-	reWillSubject  = regexp.MustCompile(`(?i)(?:\b[A-Z][A-Za-z.]*|agencies|agency|government|secretary|director|administrator|council|office|department|committee|board|we|i|heads|states|administration|staff|team|officials?)\s+(?:also\s+|then\s+|promptly\s+)?$`)
+	reWillPronoun  = regexp.MustCompile(`(?i)\b(?:this|it|that|these|those|which|there|they|he|she|you|what)\s+$`)
+	reWillSubject  = regexp.MustCompile(`(?:\b[A-Z][A-Za-z.]*|(?i:agencies|agency|government|secretary|director|administrator|council|office|department|committee|board|we|heads|states|administration|staff|team|officials?))\s+(?:also\s+|then\s+|promptly\s+)?$`)
 	reMayNotModal  = regexp.MustCompile(`(?i)(?:\bas|\bthat|\bwhich|\bwho|\bthere)\s+$`)
 	reAuthority    = regexp.MustCompile(`^By the authority vested in me`)
 )
@@ -51,7 +52,7 @@ func findEnglishMarkers(text string, ms []enMarker) []enHit {
 			}
 			before := text[:loc[0]]
 			switch {
-			case m.m.Kind == "will" && !reWillSubject.MatchString(before):
+			case m.m.Kind == "will" && (!reWillSubject.MatchString(before) || reWillPronoun.MatchString(before)):
 				continue
 			case m.m.Text == "may" && text[loc[0]] == 'M' && loc[0] > 0:
 				continue // the month (May 9, 2023), not the modal
@@ -128,6 +129,12 @@ func extractEnglish(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Directive {
 // englishActionObject takes the verb after the marker (skipping be, not,
 // also, promptly) and the rest of the clause as its object.
 func englishActionObject(rest string) (string, string) {
+	rest = strings.TrimSpace(rest)
+	if strings.HasPrefix(rest, ",") { // shall, within 90 days …, submit
+		if i := strings.Index(rest[1:], ","); i >= 0 {
+			rest = rest[i+2:]
+		}
+	}
 	words := strings.Fields(rest)
 	for i, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ",;:"))

@@ -241,8 +241,8 @@ func (x *zhExtractor) paragraph(pi int) {
 			force, markers := strongest(hits)
 			if force == "" {
 				force = "should"
-				if prevForce == "prohibit" && len(u.toks) > 0 && strings.HasPrefix(u.toks[0].POS, "v") {
-					force = "prohibit" // 不得销售电子烟，张贴烟草广告
+				if prevForce == "prohibit" && u.delim != '；' && len(u.toks) > 0 && !subjectLike(u.toks[0].POS) {
+					force = "prohibit" // 不得销售电子烟，张贴烟草广告: the list goes on
 				}
 			}
 			prevForce = force
@@ -326,4 +326,10 @@ func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, fo
 		DeadlineNormalized: norm,
 		Article:            article,
 	}
+}
+
+// subjectLike reports a part of speech that opens a clause with its own
+// subject (a noun or pronoun), which ends a list of prohibited acts.
+func subjectLike(pos string) bool {
+	return pos == "r" || strings.HasPrefix(pos, "n") && pos != "nr"
 }

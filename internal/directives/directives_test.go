@@ -1,0 +1,198 @@
+package directives
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/segment"
+)
+
+var (
+	once sync.Once
+	lex  *lexicon.Set
+	seg  *segment.Segmenter
+)
+
+func setup(t *testing.T) {
+	t.Helper()
+	once.Do(func() {
+		var err error
+		lex, err = lexicon.Builtin()
+		if err != nil {
+			t.Fatal(err)
+		}
+		seg = segment.New(lex, segment.Options{})
+	})
+}
+
+// run extracts the directives of paragraphs as a document of the given kind.
+func run(t *testing.T, lang string, meta Meta, paras ...string) []Directive {
+	t.Helper()
+	setup(t)
+	doc, err := seg.Segment(lang, meta.Title, paras)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Extract(doc, lex, meta)
+}
+
+type want struct {
+	text, force, issuer string
+}
+
+func brief(ds []Directive) []want {
+	out := []want{}
+	for _, d := range ds {
+		out = append(out, want{d.Text, d.Force, d.Issuer})
+	}
+	return out
+}
+
+var news = Meta{Format: "sina-hexo", Date: "2021-09-01T03:03:09Z"}
+
+func TestRules(t *testing.T) {
+	cases := []struct {
+		name  string
+		meta  Meta
+		paras []string
+		want  []want
+	}{
+		{"frame carries to every clause", news, []string{"会议要求，切实增强责任自觉，深入排查各类风险。加快推进试点，鼓励社会举报。"},
+			[]want{{"切实增强责任自觉", "should", "会议"}, {"深入排查各类风险", "should", "会议"}, {"加快推进试点", "should", "会议"}, {"鼓励社会举报", "encourage", "会议"}}},
+		{"frame ends with the paragraph", news, []string{"会议要求，深入排查各类风险。", "记者从会上获悉，试点范围持续扩大。"},
+			[]want{{"深入排查各类风险", "should", "会议"}}},
+		{"named meeting resolves 会议", news, []string{"国务院总理李强主持召开国务院常务会议。会议要求，加快推进城市更新。"},
+			[]want{{"加快推进城市更新", "should", "国务院常务会议"}}},
+		{"person frame issues as the official", news, []string{"国务院安委会副主任、应急管理部部长黄明强调，要深入贯彻落实安全生产法，坚决整治突出问题。"},
+			[]want{{"要深入贯彻落实安全生产法", "should", "黄明"}, {"坚决整治突出问题", "must", "黄明"}}},
+		{"condition attached to its action", news, []string{"会议要求，以落实新修改的安全生产法为契机，大力提升执法质量。"},
+			[]want{{"以落实新修改的安全生产法为契机，大力提升执法质量", "should", "会议"}}},
+		{"facts under a frame are no directives", news, []string{"会议强调，要发扬斗争精神，“宽松软”仍是执法检查最突出的问题，必须挺直腰杆。"},
+			[]want{{"要发扬斗争精神", "should", "会议"}, {"必须挺直腰杆", "must", "会议"}}},
+		{"opinions are no directives", news, []string{"业内人士认为，监管部门要加强监管，严格执法。"}, []want{}},
+		{"a report of what was done is no directive", news, []string{"8月31日，国务院安委会办公室召开视频会议，部署加强安全生产执法工作。"}, []want{}},
+		{"marker scope runs to the sentence end", news, []string{"倪虹指出，城市政府要落实主体责任，稳地价、稳房价，确保决策部署落到实处。"},
+			[]want{{"城市政府要落实主体责任", "should", "倪虹"}, {"稳地价、稳房价", "should", "倪虹"}, {"确保决策部署落到实处", "must", "倪虹"}}},
+		{"false friends of 要, 应, 不得", news, []string{"主要负责人出席会议，重要指标保持稳定，我们舍不得放弃，积极应对风险，做好供应保障。"}, []want{}},
+		{"strongest marker wins", news, []string{"通知要求，严禁并坚决查处违规行为，要严格执行标准，要鼓励企业参与。"},
+			[]want{{"严禁并坚决查处违规行为", "prohibit", "通知"}, {"要严格执行标准", "must", "通知"}, {"要鼓励企业参与", "should", "通知"}}},
+		{"a marker inside an object is none", news, []string{"会议要求，采取更严格的措施。"}, []want{{"采取更严格的措施", "should", "会议"}}},
+		{"a prohibition carries through its list", news, []string{"《征求意见稿》规定，不得在校园周边销售电子烟，张贴烟草广告或发放试用品。"},
+			[]want{{"不得在校园周边销售电子烟", "prohibit", "征求意见稿"}, {"张贴烟草广告或发放试用品", "prohibit", "征求意见稿"}}},
+		{"an authority's commitment", news, []string{"工信部将加快推进电子烟监管法治化。"}, []want{{"工信部将加快推进电子烟监管法治化", "should", ""}}},
+		{"a forecast is no commitment", news, []string{"预计央行将继续降准。"}, []want{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := brief(run(t, "zh", c.meta, c.paras...))
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got  %v\nwant %v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestLawArticles(t *testing.T) {
+	meta := Meta{Format: "markdown", Title: "国务院关于经营者集中申报标准的规定", Date: "2024-01-22T00:00:00+08:00"}
+	ds := run(t, "zh", meta,
+		"第一条 为了明确经营者集中的申报标准，制定本规定。",
+		"第三条 经营者集中达到下列标准之一的，经营者应当事先向国务院反垄断执法机构申报，未申报的不得实施集中。",
+		"第四条 国务院反垄断执法机构可以要求经营者申报。",
+		"第五条 违反本规定的，由县级以上市场监督管理部门责令改正，处三万元以上十万元以下罚款。")
+	got := []want{}
+	articles := []string{}
+	for _, d := range ds {
+		got = append(got, want{d.Text, d.Force, d.Issuer})
+		articles = append(articles, d.Article)
+	}
+	wantDs := []want{
+		{"经营者集中达到下列标准之一的，经营者应当事先向国务院反垄断执法机构申报", "must", "国务院"},
+		{"未申报的不得实施集中", "prohibit", "国务院"},
+		{"国务院反垄断执法机构可以要求经营者申报", "encourage", "国务院"},
+		{"违反本规定的，由县级以上市场监督管理部门责令改正", "should", "国务院"},
+		{"处三万元以上十万元以下罚款", "should", "国务院"},
+	}
+	if !reflect.DeepEqual(got, wantDs) {
+		t.Errorf("got  %v\nwant %v", got, wantDs)
+	}
+	if want := []string{"第三条", "第三条", "第四条", "第五条", "第五条"}; !reflect.DeepEqual(articles, want) {
+		t.Errorf("articles %v, want %v", articles, want)
+	}
+}
+
+func TestDeadlines(t *testing.T) {
+	cases := []struct{ text, deadline, norm string }{
+		{"各地区要在2021年底前完成改造", "在2021年底前", "2021-12-31"},
+		{"要于9月1日起全面施行", "于9月1日起", "2021-09-01"},
+		{"各地要在年底前完成排查", "年底前", "2021-12-31"},
+		{"本规定自公布之日起施行", "自公布之日起", "2021-09-01"},
+		{"要到2025年建成", "到2025年", "2025"},
+		{"要加强监管", "", ""},
+	}
+	for _, c := range cases {
+		d, n := deadlineZh(c.text, parseDate("2021-09-01T03:03:09Z"))
+		if d != c.deadline || n != c.norm {
+			t.Errorf("%s: got %q %q, want %q %q", c.text, d, n, c.deadline, c.norm)
+		}
+	}
+	d, n := deadlineEn("The Secretary shall, within 90 days of the date of this order, submit a report", parseDate("2025-01-20T00:00:00Z"))
+	if d != "within 90 days of the date of this order" || n != "2025-04-20" {
+		t.Errorf("english deadline: %q %q", d, n)
+	}
+	d, n = deadlineEn("agencies shall report no later than June 30, 2025", parseDate("2025-01-20T00:00:00Z"))
+	if n != "2025-06-30" || !strings.Contains(d, "June 30, 2025") {
+		t.Errorf("english date deadline: %q %q", d, n)
+	}
+}
+
+func TestEnglish(t *testing.T) {
+	meta := Meta{Format: "markdown", Title: "Executive Order 14099: Moving Beyond", Date: "2023-05-09T00:00:00Z"}
+	ds := run(t, "en", meta,
+		"Executive Order 14099 of May 9, 2023",
+		"By the authority vested in me as President by the Constitution and the laws of the United States of America, it is hereby ordered as follows:",
+		"(a) The Secretary of Commerce shall, within 90 days of the date of this order, submit a report to the President.",
+		"(b) The term “agency” means any executive department.",
+		"(c) Nothing in this order shall be construed to impair or otherwise affect the authority granted by law.",
+		"Agencies are encouraged to share data. The Director should consult the Council. OMB will issue guidance.",
+		"This will help the economy grow.")
+	got := brief(ds)
+	wantDs := []want{
+		{"The Secretary of Commerce shall, within 90 days of the date of this order, submit a report to the President", "must", "President"},
+		{"Nothing in this order shall be construed to impair or otherwise affect the authority granted by law", "prohibit", "President"},
+		{"Agencies are encouraged to share data", "encourage", "President"},
+		{"The Director should consult the Council", "should", "President"},
+		{"OMB will issue guidance", "should", "President"},
+	}
+	if !reflect.DeepEqual(got, wantDs) {
+		t.Errorf("got  %v\nwant %v", got, wantDs)
+	}
+	if len(ds) > 0 && (ds[0].DeadlineNormalized != "2023-08-07" || ds[0].Action != "submit") {
+		t.Errorf("first directive: deadline %q action %q", ds[0].DeadlineNormalized, ds[0].Action)
+	}
+}
+
+func TestStrongest(t *testing.T) {
+	cases := []struct {
+		forces []string
+		want   string
+	}{
+		{[]string{"should", "must"}, "must"},
+		{[]string{"must", "prohibit"}, "prohibit"},
+		{[]string{"encourage"}, "encourage"},
+		{[]string{"encourage", "should"}, "should"},
+		{[]string{"should", "encourage"}, "should"},
+		{[]string{"prohibit", "encourage"}, "prohibit"},
+	}
+	for _, c := range cases {
+		var hits []hit
+		for _, f := range c.forces {
+			hits = append(hits, hit{text: f, force: f})
+		}
+		if got, _ := strongest(hits); got != c.want {
+			t.Errorf("%v: got %s, want %s", c.forces, got, c.want)
+		}
+	}
+}
