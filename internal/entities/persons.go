@@ -263,7 +263,7 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 // nounLike accepts the parts of speech found inside names of bodies.
 func nounLike(pos string) bool {
 	switch {
-	case pos == "vn" || pos == "j" || pos == "b" || pos == "x":
+	case pos == "vn" || pos == "j" || pos == "b" || pos == "x" || pos == "zg":
 		return true
 	case strings.HasPrefix(pos, "n"):
 		return true

@@ -1,0 +1,178 @@
+package entities
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/segment"
+)
+
+var (
+	once sync.Once
+	lex  *lexicon.Set
+	seg  *segment.Segmenter
+)
+
+func extract(t *testing.T, lang string, meta Meta, paras ...string) []Entity {
+	t.Helper()
+	once.Do(func() {
+		var err error
+		if lex, err = lexicon.Builtin(); err != nil {
+			t.Fatal(err)
+		}
+		seg = segment.New(lex, segment.Options{})
+	})
+	doc, err := seg.Segment(lang, meta.Title, paras)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Extract(doc, lex, meta)
+}
+
+// find returns the entity of a type whose text is text.
+func find(es []Entity, typ, text string) *Entity {
+	for i := range es {
+		if es[i].Type == typ && es[i].Text == text {
+			return &es[i]
+		}
+	}
+	return nil
+}
+
+func keys(es []Entity) []string {
+	var out []string
+	for _, e := range es {
+		k := e.Type + ":" + e.Text
+		if e.Type == "date" {
+			k = "date:" + e.Normalized
+		}
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+var news = Meta{Date: "2021-09-01T03:03:09Z", Format: "sina-hexo"}
+
+func TestPersonsAndTitles(t *testing.T) {
+	cases := []struct {
+		text   string
+		name   string
+		titles []string
+	}{
+		{"国务院安委会副主任、应急管理部部长黄明强调，要加强执法。", "黄明", []string{"国务院安委会副主任", "应急管理部部长"}},
+		{"要深入贯彻落实习近平总书记关于安全生产重要指示精神。", "习近平", []string{"总书记"}},
+		{"住房和城乡建设部副部长倪虹带队赴四川省调研。", "倪虹", []string{"住房和城乡建设部副部长"}},
+		{"国家发展改革委环资司副司长赵鹏高主持召开专家座谈会。", "赵鹏高", []string{"国家发展改革委环资司副司长"}},
+		{"外交部发言人华春莹主持例行记者会。", "华春莹", []string{"外交部发言人"}},
+	}
+	for _, c := range cases {
+		es := extract(t, "zh", news, c.text)
+		p := find(es, "person", c.name)
+		if p == nil {
+			t.Errorf("%s: no person %s in %v", c.text, c.name, keys(es))
+			continue
+		}
+		if !reflect.DeepEqual(p.Titles, c.titles) {
+			t.Errorf("%s: titles %v, want %v", c.name, p.Titles, c.titles)
+		}
+	}
+	// a generic role with no name is no person
+	for _, e := range extract(t, "zh", news, "企业主要负责人和执法人员要履职尽责。") {
+		if e.Type == "person" {
+			t.Errorf("generic role taken as a person: %v", e)
+		}
+	}
+	// a later mention of a known name counts, without titles
+	es := extract(t, "zh", news, "住房和城乡建设部副部长倪虹带队调研。倪虹指出，要稳地价。")
+	if p := find(es, "person", "倪虹"); p == nil || p.Count != 2 {
+		t.Errorf("倪虹 mentions: %+v", p)
+	}
+}
+
+func TestOrganizationsResolveAliases(t *testing.T) {
+	es := extract(t, "zh", news, "国务院安委办部署工作。国务院安委会办公室召开视频会议。", "央行和中国人民银行是一回事，深圳银保监局发布通报。")
+	o := find(es, "organization", "国务院安委会办公室")
+	if o == nil || o.Count != 2 || !reflect.DeepEqual(o.Aliases, []string{"国务院安委办"}) {
+		t.Errorf("国务院安委会办公室: %+v", o)
+	}
+	if b := find(es, "organization", "中国人民银行"); b == nil || b.Count != 2 {
+		t.Errorf("中国人民银行 with 央行: %+v (all: %v)", b, keys(es))
+	}
+	if find(es, "organization", "深圳银保监局") == nil {
+		t.Errorf("suffix rule missed 深圳银保监局: %v", keys(es))
+	}
+	for _, e := range extract(t, "zh", news, "国务院决策部署要落到实处，各地区、各有关部门要加强监管。") {
+		if e.Type == "organization" && e.Text != "国务院" {
+			t.Errorf("spurious organization %q", e.Text)
+		}
+	}
+}
+
+func TestLawsDatesPlacesEventsTerms(t *testing.T) {
+	es := extract(t, "zh", news,
+		"新修改的安全生产法于9月1日起正式施行，8月31日召开会议。今年3月，《中华人民共和国数据安全法》通过。",
+		"国务院印发通知（国发〔2019〕5号），2019年1月1日至12月31日实施，每年12月评估。",
+		"倪虹赴四川省成都市调研，学习十九届六中全会精神，践行“两个维护”，不搞“购买商品”式营销，推进“互联网+监管”。")
+	want := []string{
+		"date:2019-01-01", "date:2019-12-31", "date:2021-03", "date:2021-08-31", "date:2021-09-01",
+		"event:十九届六中全会",
+		"law:中华人民共和国数据安全法", "law:国发〔2019〕5号", "law:安全生产法",
+		"location:四川省", "location:成都市",
+		"organization:国务院",
+		"term:两个维护", "term:互联网+监管",
+	}
+	got := keys(es)
+	for _, w := range want {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if strings.Contains(g, "购买商品") || g == "date:2021-12" {
+			t.Errorf("spurious %s", g)
+		}
+	}
+}
+
+func TestEnglish(t *testing.T) {
+	meta := Meta{Date: "2025-01-20T00:00:00Z", Format: "markdown"}
+	es := extract(t, "en", meta,
+		"Executive Order 14028 of May 12, 2021, and the Clean Air Act, as amended (42 U.S.C. 7401 et seq.), remain in force.",
+		"The Secretary of Commerce Gina Raimondo and the Director of the Office of Management and Budget shall act by January 2026.")
+	got := keys(es)
+	for _, w := range []string{"law:Executive Order 14028", "law:Clean Air Act", "date:2021-05-12", "date:2026-01", "organization:Office of Management and Budget", "person:Gina Raimondo"} {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+	if p := find(es, "person", "Gina Raimondo"); p != nil && !reflect.DeepEqual(p.Titles, []string{"Secretary of Commerce"}) {
+		t.Errorf("titles %v", p.Titles)
+	}
+}
+
+func TestMentionsAreSpans(t *testing.T) {
+	paras := []string{"国务院安委会副主任、应急管理部部长黄明强调，要加强执法。"}
+	es := extract(t, "zh", news, paras...)
+	for _, e := range es {
+		for _, m := range e.Mentions {
+			r := []rune(paras[m.Paragraph])
+			if string(r[m.Start:m.End]) != m.Surface {
+				t.Errorf("%s: span %d-%d is %q, surface %q", e.Text, m.Start, m.End, string(r[m.Start:m.End]), m.Surface)
+			}
+		}
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
