@@ -1,0 +1,144 @@
+package keywords
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/parse"
+	"github.com/policylens/policylens/internal/segment"
+)
+
+var (
+	once sync.Once
+	lex  *lexicon.Set
+	seg  *segment.Segmenter
+)
+
+func setup(t *testing.T) {
+	once.Do(func() {
+		var err error
+		if lex, err = lexicon.Builtin(); err != nil {
+			t.Fatal(err)
+		}
+		seg = segment.New(lex, segment.Options{})
+	})
+}
+
+func TestMergePhrases(t *testing.T) {
+	c := func(s string) cand { return cand{text: s, content: true, pos: "n"} }
+	brk := cand{}
+	cases := []struct {
+		in   [][]cand
+		want [][]string
+	}{
+		// a pair used twice merges; used once it stays apart
+		{[][]cand{{c("安全"), c("生产"), brk, c("执法")}, {c("安全"), c("生产")}, {c("监管"), c("执法")}},
+			[][]string{{"安全生产", "", "执法"}, {"安全生产"}, {"监管", "执法"}}},
+		// never across punctuation
+		{[][]cand{{c("安全"), brk, c("生产")}, {c("安全"), brk, c("生产")}},
+			[][]string{{"安全", "", "生产"}, {"安全", "", "生产"}}},
+		// a merged phrase merges again with its neighbour
+		{[][]cand{{c("安全"), c("生产"), c("执法")}, {c("安全"), c("生产"), c("执法")}},
+			[][]string{{"安全生产执法"}, {"安全生产执法"}}},
+	}
+	for _, tc := range cases {
+		seqs := tc.in
+		for round := 0; round < 2; round++ {
+			seqs = mergePhrases(seqs, "zh")
+		}
+		var got [][]string
+		for _, s := range seqs {
+			var terms []string
+			for _, x := range s {
+				terms = append(terms, x.text)
+			}
+			got = append(got, terms)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("got %q, want %q", got, tc.want)
+		}
+	}
+}
+
+func analyze(t *testing.T, path string, record int) []Keyword {
+	t.Helper()
+	setup(t)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d *parse.Document
+	if strings.HasSuffix(path, ".jsonl") {
+		i := 0
+		parse.ReadJSONL(strings.NewReader(string(data)), path, parse.DefaultJSONLFields, 0, func(doc *parse.Document, err error) bool {
+			if i == record {
+				d = doc
+			}
+			i++
+			return i <= record
+		})
+	} else if d, err = parse.Parse(path, data, parse.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := seg.Segment("", d.Title, d.Paragraphs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Extract(doc, lex, 10)
+}
+
+var generic = []string{"发展", "推进", "加强", "建设", "推动", "坚持", "实施"}
+
+func TestSeedKeywords(t *testing.T) {
+	kws := analyze(t, filepath.Join("..", "..", "testdata", "docs", "seed.md"), 0)
+	terms := map[string]bool{}
+	for _, k := range kws {
+		terms[k.Term] = true
+	}
+	if !terms["安全生产"] || !terms["安全生产法"] {
+		t.Errorf("seed keywords lack 安全生产 or 安全生产法: %v", kws)
+	}
+	hasEnforcement := false
+	for k := range terms {
+		hasEnforcement = hasEnforcement || strings.Contains(k, "执法")
+	}
+	if !hasEnforcement {
+		t.Errorf("no 执法 phrase in %v", kws)
+	}
+	for _, g := range generic {
+		if terms[g] {
+			t.Errorf("generic verb %s among keywords %v", g, kws)
+		}
+	}
+	// deterministic
+	if again := analyze(t, filepath.Join("..", "..", "testdata", "docs", "seed.md"), 0); !reflect.DeepEqual(again, kws) {
+		t.Errorf("keywords differ between runs:\n%v\n%v", kws, again)
+	}
+}
+
+func TestWorkReport2025(t *testing.T) {
+	kws := analyze(t, filepath.Join("..", "..", "testdata", "docs", "gwr", "reports-2024-2025-1954.jsonl"), 0)
+	for _, k := range kws {
+		for _, g := range generic {
+			if k.Term == g {
+				t.Errorf("generic %s among the 2025 report's keywords %v", g, kws)
+			}
+		}
+	}
+	if len(kws) != 10 {
+		t.Errorf("%d keywords", len(kws))
+	}
+}
+
+func TestTextRankPrefersConnectedTerms(t *testing.T) {
+	seqs := [][]string{{"a", "b", "c"}, {"a", "b"}, {"a", "c"}, {"d"}}
+	r := textRank(seqs, 5, 30)
+	if !(r["a"] > r["b"] && r["b"] > r["d"]) {
+		t.Errorf("ranks %v", r)
+	}
+}
