@@ -20,6 +20,10 @@ type dict struct {
 	ovPOS   []string
 	logTot  float64
 	maxLen  int // longest word in runes
+	// also is searched after base: the traditional dictionary lists only
+	// the words whose characters differ, so it leans on the simplified one
+	// for the rest (工作, 人民).
+	also *dict
 }
 
 // loadDict reads a `word<TAB>freq<TAB>pos` file sorted bytewise.
@@ -91,6 +95,9 @@ func (d *dict) lookup(w string) (float64, string, bool) {
 	}
 	if v, ok := d.base.Get(w); ok {
 		return float64(d.logFreq[v]), d.pos[v], true
+	}
+	if d.also != nil {
+		return d.also.lookup(w)
 	}
 	return 0, "", false
 }

@@ -59,6 +59,9 @@ func (s *Segmenter) dict(traditional bool) (*dict, error) {
 				return
 			}
 			s.zt, s.ztErr = loadDict(string(data), s.overlayWords())
+			if s.ztErr == nil {
+				s.zt.also, s.ztErr = s.dict(false)
+			}
 		})
 		return s.zt, s.ztErr
 	}

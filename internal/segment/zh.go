@@ -43,6 +43,10 @@ func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, emit
 			seen = seen || end == k+1
 		}
 		d.base.Prefixes(s, d.maxLen, func(nb int, v int32) { add(nb, float64(d.logFreq[v]), d.pos[v]) })
+		if d.also != nil {
+			a := d.also
+			a.base.Prefixes(s, a.maxLen, func(nb int, v int32) { add(nb, float64(a.logFreq[v]), a.pos[v]) })
+		}
 		d.overlay.Prefixes(s, d.maxLen, func(nb int, v int32) { add(nb, float64(d.ovFreq[v]), d.ovPOS[v]) })
 		if !seen {
 			dag[k] = append(dag[k], edge{k + 1, 0, ""}) // unknown character: frequency 1
