@@ -1,0 +1,116 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mattn/go-runewidth"
+
+	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/internal/golden"
+)
+
+func seedAnalysis(t *testing.T) *analyze.Analysis {
+	t.Helper()
+	a, err := analyze.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "docs", "seed.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.Analyze(context.Background(), analyze.Source{Name: "docs/seed.md", Data: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestTables renders the seed at 80 and 160 columns: every line of a table
+// has the same display width (Chinese characters count two) and stays
+// within the width.
+func TestTables(t *testing.T) {
+	res := seedAnalysis(t)
+	for _, width := range []int{80, 160} {
+		var buf bytes.Buffer
+		r, err := New("table", &buf, Options{Width: width})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Write(res); err != nil {
+			t.Fatal(err)
+		}
+		r.Close()
+		golden.Check(t, filepath.Join("testdata", "seed."+map[int]string{80: "80", 160: "160"}[width]+".golden"), buf.Bytes())
+		for _, block := range strings.Split(buf.String(), "\n\n") {
+			lines := strings.Split(strings.TrimSpace(block), "\n")
+			w := -1
+			for _, l := range lines {
+				if !strings.HasPrefix(l, "┌") && !strings.HasPrefix(l, "│") && !strings.HasPrefix(l, "├") && !strings.HasPrefix(l, "└") {
+					continue
+				}
+				lw := (&runewidth.Condition{EastAsianWidth: false}).StringWidth(l)
+				if w < 0 {
+					w = lw
+				}
+				if lw != w {
+					t.Errorf("width %d: misaligned line (%d vs %d): %s", width, lw, w, l)
+				}
+				if lw > width {
+					t.Errorf("width %d: line of %d columns: %s", width, lw, l)
+				}
+			}
+		}
+	}
+}
+
+func TestJSONOneOrMany(t *testing.T) {
+	res := seedAnalysis(t)
+	for n, wantArray := range map[int]bool{0: true, 1: false, 2: true} {
+		var buf bytes.Buffer
+		r, _ := New("json", &buf, Options{})
+		for i := 0; i < n; i++ {
+			r.Write(res)
+		}
+		r.Close()
+		var v any
+		if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
+			t.Fatalf("%d documents: %v", n, err)
+		}
+		if _, isArray := v.([]any); isArray != wantArray {
+			t.Errorf("%d documents: array %v", n, isArray)
+		}
+	}
+	var buf bytes.Buffer
+	r, _ := New("jsonl", &buf, Options{})
+	r.Write(res)
+	r.Write(res)
+	if n := strings.Count(buf.String(), "\n"); n != 2 {
+		t.Errorf("jsonl lines %d", n)
+	}
+	if strings.Contains(buf.String(), `\u003c`) {
+		t.Error("HTML-escaped JSON")
+	}
+}
+
+func TestSectionsAndErrors(t *testing.T) {
+	if _, err := New("yaml", &bytes.Buffer{}, Options{}); err == nil {
+		t.Error("unknown format accepted")
+	}
+	if _, err := New("table", &bytes.Buffer{}, Options{Sections: []string{"nonsense"}}); err == nil {
+		t.Error("unknown section accepted")
+	}
+	var buf bytes.Buffer
+	r, _ := New("table", &buf, Options{Sections: []string{"directives"}, Width: 100})
+	r.Write(seedAnalysis(t))
+	out := buf.String()
+	if !strings.Contains(out, "Directives (") || strings.Contains(out, "Keywords") || strings.Contains(out, "Entities") {
+		t.Errorf("--only directives printed other sections:\n%s", out)
+	}
+}
