@@ -28,11 +28,20 @@ type Input struct {
 	ID   string // id of the document: path relative to the input root
 }
 
+// InputError is a path that could not be read as an input.
+type InputError struct {
+	Path string
+	Err  error
+}
+
+func (e *InputError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
 // Inputs expands paths into the files to read: a file is taken as is, a
 // directory is walked for the known extensions (the rest are counted in
 // skipped), "-" is standard input. Missing paths are returned as errors and
 // the others still listed.
-func Inputs(paths []string) (inputs []Input, skipped int, errs []error) {
+func Inputs(paths []string) (inputs []Input, skipped int, errs []*InputError) {
 	for _, p := range paths {
 		if p == "-" {
 			inputs = append(inputs, Input{Path: "-", ID: "-"})
@@ -40,7 +49,7 @@ func Inputs(paths []string) (inputs []Input, skipped int, errs []error) {
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", p, unwrapPathError(err)))
+			errs = append(errs, &InputError{p, unwrapPathError(err)})
 			continue
 		}
 		if !st.IsDir() {
@@ -50,7 +59,7 @@ func Inputs(paths []string) (inputs []Input, skipped int, errs []error) {
 		var found []Input
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", path, unwrapPathError(err)))
+				errs = append(errs, &InputError{path, unwrapPathError(err)})
 				return nil
 			}
 			if d.IsDir() {
@@ -68,7 +77,7 @@ func Inputs(paths []string) (inputs []Input, skipped int, errs []error) {
 			return nil
 		})
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", p, err))
+			errs = append(errs, &InputError{p, err})
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i].Path < found[j].Path })
 		inputs = append(inputs, found...)

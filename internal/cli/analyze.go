@@ -151,7 +151,7 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 	failed := 0
 	for _, e := range errs {
 		failed++
-		reportError(s.Err, o.format, "", e)
+		reportError(s.Err, o.format, e.Path, e.Err)
 	}
 	bar := newProgress(s.Err, len(inputs), o.quiet)
 	err = a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {

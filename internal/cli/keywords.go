@@ -78,7 +78,7 @@ func runKeywords(ctx context.Context, s Streams, o *keywordsOptions, args []stri
 	failed := 0
 	for _, e := range errs {
 		failed++
-		reportError(s.Err, o.format, "", e)
+		reportError(s.Err, o.format, e.Path, e.Err)
 	}
 	groups := map[string]*group{}
 	err = a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
