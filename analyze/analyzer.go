@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/directives"
@@ -228,4 +229,35 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// Terms returns the content words of a text (no stop words, punctuation or
+// numbers), as the keyword extractor sees them; lang "" detects it. It is
+// what comparisons align directives and measure keyness with.
+func (a *Analyzer) Terms(lang, text string) []string {
+	doc, err := a.seg.Segment(lang, "", []string{text})
+	if err != nil || len(doc.Paragraphs) == 0 {
+		return nil
+	}
+	var out []string
+	for _, t := range doc.Paragraphs[0].Tokens {
+		if t.Stop || a.lex.Stop[t.Text] {
+			continue
+		}
+		w := t.Text
+		if doc.Lang == "en" {
+			w = strings.ToLower(w)
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// IDF returns a term's inverse document frequency in the policy reference
+// corpus of a language ("zh" or "en").
+func (a *Analyzer) IDF(lang, term string) float64 {
+	if lang == "en" {
+		return keywords.IDF(a.lex.IDFen, term)
+	}
+	return keywords.IDF(a.lex.IDF, term)
 }

@@ -101,8 +101,12 @@ func parseMarkdown(d *Document, text string) error {
 
 // cleanMarkdown strips inline Markdown and HTML, keeping the text.
 func cleanMarkdown(s string) string {
-	s = reHeading.ReplaceAllString(strings.TrimSpace(s), "")
-	s = reListMark.ReplaceAllString(s, "")
+	s = strings.TrimSpace(s)
+	if h := reHeading.ReplaceAllString(s, ""); h != s {
+		s = h // a heading keeps its number: `## 2. Scope` is not a list item
+	} else {
+		s = reListMark.ReplaceAllString(s, "")
+	}
 	s = reMdLink.ReplaceAllString(s, "$1")
 	s = reMdBreak.ReplaceAllString(s, "\n")
 	s = reHTMLTag.ReplaceAllString(s, "")

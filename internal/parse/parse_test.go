@@ -566,7 +566,7 @@ func TestHTMLPage(t *testing.T) {
 
 func TestText(t *testing.T) {
 	d := parseString(t, "notes.txt", "", "\r\n第一条　为了明确申报标准。\r\n\r\n  （一）经营者合并；\n\n")
-	want := []string{"第一条 为了明确申报标准。", "（一）经营者合并；"}
+	want := []string{"第一条\u3000为了明确申报标准。", "（一）经营者合并；"} // only the indent is trimmed
 	if !slices.Equal(d.Paragraphs, want) || d.Format != FormatText {
 		t.Errorf("paragraphs = %q, format %q", d.Paragraphs, d.Format)
 	}
@@ -592,3 +592,155 @@ func TestParseUnclosedFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// readAll collects ReadJSONL's documents and record errors.
+func readAll(t *testing.T, in string, fields JSONLFields, maxBytes int64) ([]*Document, []error) {
+	t.Helper()
+	var docs []*Document
+	var errs []error
+	err := ReadJSONL(strings.NewReader(in), "gwr.jsonl", fields, maxBytes, func(d *Document, err error) bool {
+		if err != nil {
+			errs = append(errs, err)
+		} else {
+			docs = append(docs, d)
+		}
+		return true
+	})
+	if err != nil {
+		t.Fatalf("ReadJSONL: %v", err)
+	}
+	return docs, errs
+}
+
+func TestReadJSONL(t *testing.T) {
+	notice := "\n\n\n本作品是中华人民共和国的\n法律\n、\n法规\n，属于\n公有领域\n。\n\n注：中文维基文库社群认为……\nPublic domain\nPublic domain\nfalse\nfalse"
+	rec := func(title, content string, year any) string {
+		b, _ := jsonMarshal(map[string]any{"title": title, "url": "https://zh.wikisource.org/x", "content": content, "year": year})
+		return b
+	}
+	in := strings.Join([]string{
+		rec("2025年中华人民共和国国务院政府工作报告", "各位代表：\n\n现在，我代表国务院，向大会报告政府工作。"+notice, "2025"),
+		rec("1954年中华人民共和国国务院政府工作报告", "各位代表：\n我們國家的各項事業。", 1954),
+		"",
+		rec("第十四届全国人民代表大会第三次会议关于政府工作报告的决议", "第十四届全国人民代表大会第三次会议听取和审议了政府工作报告。", nil),
+	}, "\n") + "\n"
+	docs, errs := readAll(t, in, JSONLFields{}, 0)
+	if len(errs) != 0 || len(docs) != 3 {
+		t.Fatalf("got %d documents and errors %v, want 3 documents", len(docs), errs)
+	}
+	tests := []struct {
+		id, title, date string
+		paras           []string
+	}{
+		{"gwr.jsonl#1", "2025年中华人民共和国国务院政府工作报告", "2025-01-01T00:00:00+08:00", []string{"各位代表：", "现在，我代表国务院，向大会报告政府工作。"}},
+		{"gwr.jsonl#2", "1954年中华人民共和国国务院政府工作报告", "1954-01-01T00:00:00+08:00", []string{"各位代表：", "我們國家的各項事業。"}},
+		{"gwr.jsonl#4", "第十四届全国人民代表大会第三次会议关于政府工作报告的决议", "", []string{"第十四届全国人民代表大会第三次会议听取和审议了政府工作报告。"}},
+	}
+	for i, tt := range tests {
+		d := docs[i]
+		if d.ID != tt.id || d.Title != tt.title || d.Date != tt.date || d.Format != FormatJSONL || d.Path != "gwr.jsonl" {
+			t.Errorf("doc %d = %q %q %q %q", i, d.ID, d.Title, d.Date, d.Format)
+		}
+		if !slices.Equal(d.Paragraphs, tt.paras) {
+			t.Errorf("doc %d paragraphs = %q, want %q", i, d.Paragraphs, tt.paras)
+		}
+	}
+}
+
+func TestReadJSONLCustomFields(t *testing.T) {
+	in := `{"body":"第一段\n第二段","name":"通知","published":"2021-03-05","key":"a-7","date":"1999"}` + "\n"
+	docs, errs := readAll(t, in, JSONLFields{Text: "body", Title: "name", Date: "missing, published", ID: "key"}, 0)
+	if len(errs) != 0 || len(docs) != 1 {
+		t.Fatalf("got %d documents, errors %v", len(docs), errs)
+	}
+	d := docs[0]
+	if d.ID != "gwr.jsonl#a-7" || d.Title != "通知" || d.Date != "2021-03-05T00:00:00+08:00" || !slices.Equal(d.Paragraphs, []string{"第一段", "第二段"}) {
+		t.Errorf("doc = %+v", d)
+	}
+	// The default fields do not see a record written with other names.
+	if _, errs := readAll(t, in, JSONLFields{}, 0); len(errs) != 1 || !strings.Contains(errs[0].Error(), `no text in field "content"`) {
+		t.Errorf("default fields: errors %v", errs)
+	}
+}
+
+func TestReadJSONLRecordErrors(t *testing.T) {
+	long := `{"content":"` + strings.Repeat("长", 100) + `"}`
+	in := strings.Join([]string{
+		`{"content":"第一篇"}`,
+		`this is not JSON`,
+		long,
+		`{"content":"   "}`,
+		`{"content":"最后一篇"}`,
+	}, "\n")
+	docs, errs := readAll(t, in, JSONLFields{}, 200)
+	if len(docs) != 2 || docs[0].ID != "gwr.jsonl#1" || docs[1].ID != "gwr.jsonl#5" {
+		t.Fatalf("documents %v, want lines 1 and 5", docs)
+	}
+	wantLines := []int{2, 3, 4}
+	if len(errs) != len(wantLines) {
+		t.Fatalf("errors %v, want lines %v", errs, wantLines)
+	}
+	for i, err := range errs {
+		var re *RecordError
+		if !errors.As(err, &re) || re.Line != wantLines[i] {
+			t.Errorf("error %d = %v, want a RecordError for line %d", i, err, wantLines[i])
+		}
+	}
+	if !errors.Is(errs[1], ErrTooLarge) {
+		t.Errorf("line 3: %v, want ErrTooLarge", errs[1])
+	}
+	if !strings.HasPrefix(errs[0].Error(), "line 2: not a JSON object") {
+		t.Errorf("line 2: %v", errs[0])
+	}
+}
+
+func TestReadJSONLLimitIsExclusiveOfNewline(t *testing.T) {
+	line := `{"content":"abc"}`
+	for _, ending := range []string{"\n", "\r\n"} {
+		// the last line has no line ending
+		docs, errs := readAll(t, line+ending+line, JSONLFields{}, int64(len(line)))
+		if len(docs) != 2 || len(errs) != 0 {
+			t.Errorf("ending %q: %d documents, errors %v; a line of exactly max bytes must pass", ending, len(docs), errs)
+		}
+	}
+	if _, errs := readAll(t, line, JSONLFields{}, int64(len(line)-1)); len(errs) != 1 || !errors.Is(errs[0], ErrTooLarge) {
+		t.Errorf("one byte over: errors %v", errs)
+	}
+}
+
+func TestReadJSONLLongLineOverBuffer(t *testing.T) {
+	// longer than the reader's 1 MiB buffer: consumed in pieces, then refused
+	huge := `{"content":"` + strings.Repeat("x", 3<<20) + `"}`
+	docs, errs := readAll(t, huge+"\n"+`{"content":"ok"}`, JSONLFields{}, 1<<20)
+	if len(errs) != 1 || !errors.Is(errs[0], ErrTooLarge) || len(docs) != 1 || docs[0].ID != "gwr.jsonl#2" {
+		t.Errorf("documents %d, errors %v", len(docs), errs)
+	}
+	// without a limit it is read
+	docs, errs = readAll(t, huge, JSONLFields{}, 0)
+	if len(errs) != 0 || len(docs) != 1 {
+		t.Errorf("no limit: documents %d, errors %v", len(docs), errs)
+	}
+}
+
+func TestReadJSONLStop(t *testing.T) {
+	n := 0
+	err := ReadJSONL(strings.NewReader("{\"content\":\"a\"}\n{\"content\":\"b\"}\n"), "x", JSONLFields{}, 0, func(*Document, error) bool {
+		n++
+		return false
+	})
+	if err != nil || n != 1 {
+		t.Errorf("n = %d, err = %v; yield returning false must stop", n, err)
+	}
+}
+
+func TestReadJSONLReadError(t *testing.T) {
+	boom := errors.New("disk on fire")
+	err := ReadJSONL(errReader{boom}, "x", JSONLFields{}, 0, func(*Document, error) bool { return true })
+	if !errors.Is(err, boom) {
+		t.Errorf("err = %v, want the reader's error", err)
+	}
+}
+
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }
