@@ -90,7 +90,7 @@ must do what, with what force, by when.`,
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newAnalyzeCmd(s), newKeywordsCmd(s), newLexiconsCmd(s), newVersionCmd(s))
+	root.AddCommand(newAnalyzeCmd(s), newCompareCmd(s), newKeywordsCmd(s), newLexiconsCmd(s), newVersionCmd(s))
 	return root
 }
 

@@ -30,6 +30,8 @@ func (u unit) firstTok() string {
 }
 
 var (
+	reStatistic  = regexp.MustCompile(`\d+(?:\.\d+)?\s*(?:%|％|个百分点|倍)`)
+	reTargetWord = regexp.MustCompile(`左右|以上|以下|以内|力争|不低于|不超过|不少于|达到|确保|目标`)
 	reTimeOnly = regexp.MustCompile(`^(?:从|自|自从|截至|截止|到|至|在)?[\d〇一二三四五六七八九十]+(?:年|月|日|号)[\d〇一二三四五六七八九十年月日号至到—\-~起止前后底末内以]*$`)
 	reArticle  = regexp.MustCompile(`^第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十]+)?\s*`)
 	reItem     = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*`)
@@ -111,6 +113,9 @@ func (c *cues) disposal(u unit) bool {
 // marker of completed action, or a statistic, before the clause's first
 // verb (a 是 inside the object, 坚持房子是用来住的, does not count).
 func (c *cues) isFact(u unit) bool {
+	if reStatistic.MatchString(u.text) && !reTargetWord.MatchString(u.text) {
+		return true // 设备购置投资增长15.7%: a statistic, not a target
+	}
 	verbSeen := false
 	for _, tk := range u.toks {
 		if c.byKind["fact"][tk.Text] || !verbSeen && c.byKind["copula"][tk.Text] {

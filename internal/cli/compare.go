@@ -1,0 +1,335 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/internal/compare"
+	"github.com/policylens/policylens/reports"
+)
+
+// compareOptions are the flags of `policylens compare`.
+type compareOptions struct {
+	analyzeOptions
+	by       string
+	pick     []string
+	minScore float64
+	showKept bool
+}
+
+func newCompareCmd(s Streams) *cobra.Command {
+	o := &compareOptions{}
+	cmd := &cobra.Command{
+		Use:   "compare [flags] A B [C...]",
+		Short: "Compare the directives of documents: new, kept, reworded, strengthened, weakened, dropped",
+		Long: `Compare aligns the directives of each document with those of the one before
+it (A with B, B with C, …) by content (IDF-weighted words and the longest
+common subsequence of the clauses), one to one, and gives each a status:
+kept, reworded, strengthened (force up: should → must), weakened, new or
+dropped, flagging changed deadlines and addressees. It also compares
+targets (a value moving from 7.5% to 7%), keywords (keyness by
+log-likelihood), entities and new policy formulas.
+
+With --by year or month the documents (or JSONL records) are grouped by
+period and each period is compared with the one before; --pick keeps only
+the named periods.`,
+		Example: `  policylens compare report-2024.md report-2025.md
+  policylens compare --pick 2024,2025 ../shared/corpus/gwr/government_work_reports.jsonl
+  policylens compare --format markdown -o changes.md a.html b.html`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runCompare(cmd.Context(), s, o, args) },
+	}
+	addInputFlags(cmd, &o.analyzeOptions)
+	f := cmd.Flags()
+	f.StringVarP(&o.format, "format", "f", "table", "output format: table, json or markdown")
+	f.StringVar(&o.by, "by", "", "compare periods: year or month (default: the documents in the order given)")
+	f.StringSliceVar(&o.pick, "pick", nil, "keep only these periods (implies --by year when --by is not set)")
+	f.Float64Var(&o.minScore, "min-score", 0.5, "least similarity for two directives to be one")
+	f.BoolVar(&o.showKept, "show-kept", false, "list kept directives too (tables and Markdown)")
+	f.IntVar(&o.width, "width", 0, "table width in columns (default: the terminal's, or 100)")
+	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	return cmd
+}
+
+func runCompare(ctx context.Context, s Streams, o *compareOptions, args []string) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if o.format != "table" && o.format != "json" && o.format != "markdown" {
+		return usagef("--format %q: want table, json or markdown", o.format)
+	}
+	if len(o.pick) > 0 && o.by == "" {
+		o.by = "year"
+	}
+	if o.by != "" && o.by != "year" && o.by != "month" {
+		return usagef("--by %q: want year or month", o.by)
+	}
+	o.keywords = 10
+	a, err := o.analyzer()
+	if err != nil {
+		return err
+	}
+	docs, failed, err := analyzeAll(ctx, s, &o.analyzeOptions, a, args)
+	if err != nil {
+		return err
+	}
+	if o.by != "" {
+		docs = byPeriod(docs, o.by, o.pick)
+	}
+	if len(docs) < 2 {
+		return usagef("compare needs at least two documents (or periods); got %d", len(docs))
+	}
+	opts := compare.Options{Terms: a.Terms, IDF: a.IDF, MinScore: o.minScore}
+	var results []*compare.Result
+	for i := 1; i < len(docs); i++ {
+		results = append(results, compare.Compare(docs[i-1], docs[i], opts))
+	}
+	err = withOutput(s.Out, o.output, func(w io.Writer) error {
+		switch o.format {
+		case "json":
+			if len(results) == 1 {
+				return reports.WriteJSON(w, results[0])
+			}
+			return reports.WriteJSON(w, results)
+		case "markdown":
+			for _, r := range results {
+				writeCompareMarkdown(w, r, o.showKept)
+			}
+			return nil
+		}
+		width := o.width
+		if width == 0 {
+			width = terminalWidth(w)
+		}
+		for _, r := range results {
+			if err := writeCompareTable(w, r, width, o.showKept); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return failedError{failed}
+	}
+	return nil
+}
+
+// analyzeAll analyzes every input in order, reporting failures one line each.
+func analyzeAll(ctx context.Context, s Streams, o *analyzeOptions, a *analyze.Analyzer, args []string) ([]*analyze.Analysis, int, error) {
+	inputs, _, errs := analyze.Inputs(args)
+	failed := 0
+	for _, e := range errs {
+		failed++
+		reportError(s.Err, o.format, e.Path, e.Err)
+	}
+	var docs []*analyze.Analysis
+	err := a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
+		if r.Err != nil {
+			failed++
+			reportError(s.Err, o.format, r.Name, r.Err)
+			return nil
+		}
+		docs = append(docs, r.Analysis)
+		return nil
+	})
+	return docs, failed, err
+}
+
+// byPeriod keeps the first document of each period, in period order; the
+// periods named in pick only, when given.
+func byPeriod(docs []*analyze.Analysis, by string, pick []string) []*analyze.Analysis {
+	first := map[string]*analyze.Analysis{}
+	for _, d := range docs {
+		k := groupKey(d.Document, by)
+		if k == "(no date)" {
+			continue
+		}
+		if _, ok := first[k]; !ok {
+			first[k] = d
+		}
+	}
+	var keys []string
+	for k := range first {
+		if len(pick) == 0 || contains(pick, k) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	out := make([]*analyze.Analysis, len(keys))
+	for i, k := range keys {
+		out[i] = first[k]
+	}
+	return out
+}
+
+func docLabel(r compare.DocRef) string {
+	label := r.Title
+	if label == "" {
+		label = r.ID
+	}
+	if len(r.Date) >= 10 {
+		label += " (" + r.Date[:10] + ")"
+	}
+	return label
+}
+
+func writeCompareTable(w io.Writer, r *compare.Result, width int, showKept bool) error {
+	fmt.Fprintf(w, "== %s\n → %s\n", docLabel(r.A), docLabel(r.B))
+	var parts []string
+	for _, st := range compare.Statuses {
+		parts = append(parts, fmt.Sprintf("%s %d", st, r.Summary[st]))
+	}
+	fmt.Fprintln(w, strings.Join(parts, " · "))
+	for _, st := range compare.Statuses {
+		if st == compare.Kept && !showKept || r.Summary[st] == 0 {
+			continue
+		}
+		var rows [][]string
+		for _, d := range r.Directives {
+			if d.Status != st {
+				continue
+			}
+			before, after, force := "", "", ""
+			if d.A != nil {
+				before, force = d.A.Text, d.A.Force
+			}
+			if d.B != nil {
+				after, force = d.B.Text, d.B.Force
+			}
+			if d.ForceChange != "" {
+				force = d.ForceChange
+			}
+			note := changeNote(d)
+			rows = append(rows, []string{force, before, after, note})
+		}
+		if err := reports.Table(w, fmt.Sprintf("%s (%d)", st, len(rows)), []string{"force", "before", "after", "note"}, rows, []int{1, 2}, width); err != nil {
+			return err
+		}
+	}
+	if len(r.Targets) > 0 {
+		var rows [][]string
+		for _, t := range r.Targets {
+			rows = append(rows, []string{t.Status, t.Indicator, targetValue(t.A), targetValue(t.B)})
+		}
+		if err := reports.Table(w, "Targets", []string{"status", "indicator", "before", "after"}, rows, []int{1}, width); err != nil {
+			return err
+		}
+	}
+	var rows [][]string
+	for i := 0; i < max(len(r.Keywords.Over), len(r.Keywords.Under)); i++ {
+		row := []string{"", "", ""}
+		if i < len(r.Keywords.Over) {
+			k := r.Keywords.Over[i]
+			row[0] = fmt.Sprintf("%s (%d→%d)", k.Term, k.A, k.B)
+		}
+		if i < len(r.Keywords.Under) {
+			k := r.Keywords.Under[i]
+			row[1] = fmt.Sprintf("%s (%d→%d)", k.Term, k.A, k.B)
+		}
+		rows = append(rows, row[:2])
+	}
+	if len(rows) > 0 {
+		if err := reports.Table(w, "Keywords (log-likelihood)", []string{"more in the later", "less in the later"}, rows, []int{0, 1}, width); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(w, "\nEntities: %d added, %d removed", len(r.Entities.Added), len(r.Entities.Removed))
+	if len(r.NewTerms) > 0 {
+		fmt.Fprintf(w, "; new formulas: %s", strings.Join(r.NewTerms, "、"))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w)
+	return nil
+}
+
+func changeNote(d compare.DirectiveChange) string {
+	var notes []string
+	if d.A != nil && d.B != nil {
+		notes = append(notes, "score "+strconv.FormatFloat(d.Score, 'f', 2, 64))
+		if d.DeadlineChanged {
+			notes = append(notes, fmt.Sprintf("deadline %q → %q", d.A.Deadline, d.B.Deadline))
+		}
+		if d.AddresseesChanged {
+			notes = append(notes, "addressees changed")
+		}
+	}
+	return strings.Join(notes, "; ")
+}
+
+func targetValue(t *analyze.Target) string {
+	if t == nil {
+		return ""
+	}
+	return strings.TrimSpace(t.Value + t.Unit + " " + t.Qualifier)
+}
+
+func writeCompareMarkdown(w io.Writer, r *compare.Result, showKept bool) {
+	fmt.Fprintf(w, "# %s → %s\n\n", mdEscape(docLabel(r.A)), mdEscape(docLabel(r.B)))
+	fmt.Fprintf(w, "| status | directives |\n|---|---|\n")
+	for _, st := range compare.Statuses {
+		fmt.Fprintf(w, "| %s | %d |\n", st, r.Summary[st])
+	}
+	for _, st := range compare.Statuses {
+		if st == compare.Kept && !showKept || r.Summary[st] == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n## %s\n\n", strings.ToUpper(st[:1])+st[1:])
+		for _, d := range r.Directives {
+			if d.Status != st {
+				continue
+			}
+			switch {
+			case d.A != nil && d.B != nil:
+				fmt.Fprintf(w, "- %s → %s", mdEscape(d.A.Text), mdEscape(d.B.Text))
+			case d.A != nil:
+				fmt.Fprintf(w, "- %s", mdEscape(d.A.Text))
+			default:
+				fmt.Fprintf(w, "- %s", mdEscape(d.B.Text))
+			}
+			if d.ForceChange != "" {
+				fmt.Fprintf(w, " (%s)", d.ForceChange)
+			}
+			if n := changeNote(d); n != "" && d.Status != compare.Kept {
+				fmt.Fprintf(w, " — %s", n)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	if len(r.Targets) > 0 {
+		fmt.Fprintf(w, "\n## Targets\n\n| status | indicator | before | after |\n|---|---|---|---|\n")
+		for _, t := range r.Targets {
+			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", t.Status, mdEscape(t.Indicator), mdEscape(targetValue(t.A)), mdEscape(targetValue(t.B)))
+		}
+	}
+	fmt.Fprintf(w, "\n## Keywords\n\n| more in the later | less in the later |\n|---|---|\n")
+	for i := 0; i < max(len(r.Keywords.Over), len(r.Keywords.Under)); i++ {
+		cells := []string{"", ""}
+		if i < len(r.Keywords.Over) {
+			cells[0] = fmt.Sprintf("%s (%d→%d)", r.Keywords.Over[i].Term, r.Keywords.Over[i].A, r.Keywords.Over[i].B)
+		}
+		if i < len(r.Keywords.Under) {
+			cells[1] = fmt.Sprintf("%s (%d→%d)", r.Keywords.Under[i].Term, r.Keywords.Under[i].A, r.Keywords.Under[i].B)
+		}
+		fmt.Fprintf(w, "| %s | %s |\n", mdEscape(cells[0]), mdEscape(cells[1]))
+	}
+	fmt.Fprintf(w, "\nEntities: %d added, %d removed.", len(r.Entities.Added), len(r.Entities.Removed))
+	if len(r.NewTerms) > 0 {
+		fmt.Fprintf(w, " New formulas: %s.", mdEscape(strings.Join(r.NewTerms, "、")))
+	}
+	fmt.Fprintf(w, "\n\n")
+}
+
+// mdEscape keeps document text from being read as Markdown or HTML.
+func mdEscape(s string) string {
+	return strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\n", " ").Replace(s)
+}
