@@ -178,7 +178,7 @@ func similarity(x, y side) float64 {
 		}
 		cos /= x.norm * y.norm
 	}
-	return 0.6*cos + 0.4*lcsRatio(x.core, y.core)
+	return 0.5*cos + 0.5*lcsRatio(x.core, y.core)
 }
 
 // lcsRatio is the longest common subsequence of two strings' runes over
