@@ -13,9 +13,6 @@ import (
 	"github.com/policylens/policylens/internal/directives"
 )
 
-// Schema names the JSON contract of a comparison.
-const Schema = "policylens.compare/v1"
-
 // Statuses of a directive in a comparison.
 const (
 	Kept         = "kept"
@@ -37,65 +34,23 @@ type Options struct {
 	MinScore float64
 }
 
-// Result is the comparison of document A (before) with B (after).
-type Result struct {
-	Schema     string            `json:"schema"`
-	A          DocRef            `json:"a"`
-	B          DocRef            `json:"b"`
-	Summary    map[string]int    `json:"summary"`
-	Directives []DirectiveChange `json:"directives"`
-	Targets    []TargetChange    `json:"targets"`
-	Keywords   Keyness           `json:"keywords"`
-	Entities   EntityChanges     `json:"entities"`
-	NewTerms   []string          `json:"new_terms"`
-}
-
-// DocRef names a compared document.
-type DocRef struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	Date  string `json:"date"`
-}
-
-// DirectiveChange is one directive of A, of B, or a pair of both.
-type DirectiveChange struct {
-	Status            string             `json:"status"`
-	Score             float64            `json:"score"`
-	A                 *analyze.Directive `json:"a"`
-	B                 *analyze.Directive `json:"b"`
-	ForceChange       string             `json:"force_change"` // "should → must"
-	DeadlineChanged   bool               `json:"deadline_changed"`
-	AddresseesChanged bool               `json:"addressees_changed"`
-}
-
-// TargetChange is a target matched by indicator.
-type TargetChange struct {
-	Status    string          `json:"status"` // kept, changed, new, dropped
-	Indicator string          `json:"indicator"`
-	A         *analyze.Target `json:"a"`
-	B         *analyze.Target `json:"b"`
-}
-
-// Keyness lists the terms most over- and under-used in B against A, by
-// log-likelihood (G²).
-type Keyness struct {
-	Over  []KeyTerm `json:"over"`
-	Under []KeyTerm `json:"under"`
-}
-
-// KeyTerm is a term with its counts and log-likelihood.
-type KeyTerm struct {
-	Term string  `json:"term"`
-	A    int     `json:"a"`
-	B    int     `json:"b"`
-	G2   float64 `json:"g2"`
-}
-
-// EntityChanges lists the entities (type:text) found in only one document.
-type EntityChanges struct {
-	Added   []string `json:"added"`
-	Removed []string `json:"removed"`
-}
+// The result types are part of the public API (package analyze).
+type (
+	// Result is the comparison of document A (before) with B (after).
+	Result = analyze.Comparison
+	// DocRef names a compared document.
+	DocRef = analyze.DocRef
+	// DirectiveChange is one directive of A, of B, or a pair of both.
+	DirectiveChange = analyze.DirectiveChange
+	// TargetChange is a target matched by indicator.
+	TargetChange = analyze.TargetChange
+	// Keyness lists the terms most over- and under-used in B against A.
+	Keyness = analyze.Keyness
+	// KeyTerm is a term with its counts and log-likelihood.
+	KeyTerm = analyze.KeyTerm
+	// EntityChanges lists the entities found in only one document.
+	EntityChanges = analyze.EntityChanges
+)
 
 // Compare compares analysis a (before) with b (after).
 func Compare(a, b *analyze.Analysis, o Options) *Result {
@@ -103,9 +58,9 @@ func Compare(a, b *analyze.Analysis, o Options) *Result {
 		o.MinScore = 0.5
 	}
 	r := &Result{
-		Schema:  Schema,
-		A:       DocRef{a.Document.ID, a.Document.Title, a.Document.Date},
-		B:       DocRef{b.Document.ID, b.Document.Title, b.Document.Date},
+		Schema:  analyze.ComparisonSchema,
+		A:       DocRef{ID: a.Document.ID, Title: a.Document.Title, Date: a.Document.Date},
+		B:       DocRef{ID: b.Document.ID, Title: b.Document.Title, Date: b.Document.Date},
 		Summary: map[string]int{},
 	}
 	r.Directives = alignDirectives(a, b, o)

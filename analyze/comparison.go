@@ -1,0 +1,65 @@
+package analyze
+
+// ComparisonSchema names the JSON contract of a comparison.
+const ComparisonSchema = "policylens.compare/v1"
+
+// Comparison is the comparison of document A (before) with B (after),
+// the JSON contract policylens.compare/v1.
+type Comparison struct {
+	Schema     string            `json:"schema"`
+	A          DocRef            `json:"a"`
+	B          DocRef            `json:"b"`
+	Summary    map[string]int    `json:"summary"`
+	Directives []DirectiveChange `json:"directives"`
+	Targets    []TargetChange    `json:"targets"`
+	Keywords   Keyness           `json:"keywords"`
+	Entities   EntityChanges     `json:"entities"`
+	NewTerms   []string          `json:"new_terms"`
+}
+
+// DocRef names a compared document.
+type DocRef struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Date  string `json:"date"`
+}
+
+// DirectiveChange is one directive of A, of B, or a pair of both.
+type DirectiveChange struct {
+	Status            string     `json:"status"`
+	Score             float64    `json:"score"`
+	A                 *Directive `json:"a"`
+	B                 *Directive `json:"b"`
+	ForceChange       string     `json:"force_change"` // "should → must"
+	DeadlineChanged   bool       `json:"deadline_changed"`
+	AddresseesChanged bool       `json:"addressees_changed"`
+}
+
+// TargetChange is a target matched by indicator.
+type TargetChange struct {
+	Status    string  `json:"status"` // kept, changed, new, dropped
+	Indicator string  `json:"indicator"`
+	A         *Target `json:"a"`
+	B         *Target `json:"b"`
+}
+
+// Keyness lists the terms most over- and under-used in B against A, by
+// log-likelihood (G²).
+type Keyness struct {
+	Over  []KeyTerm `json:"over"`
+	Under []KeyTerm `json:"under"`
+}
+
+// KeyTerm is a term with its counts and log-likelihood.
+type KeyTerm struct {
+	Term string  `json:"term"`
+	A    int     `json:"a"`
+	B    int     `json:"b"`
+	G2   float64 `json:"g2"`
+}
+
+// EntityChanges lists the entities (type:text) found in only one document.
+type EntityChanges struct {
+	Added   []string `json:"added"`
+	Removed []string `json:"removed"`
+}
