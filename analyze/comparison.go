@@ -63,3 +63,40 @@ type EntityChanges struct {
 	Added   []string `json:"added"`
 	Removed []string `json:"removed"`
 }
+
+// Timeline counts terms per period (year or month) of a corpus: how often
+// each term is written, and per 10,000 characters of text.
+type Timeline struct {
+	By      string      `json:"by"`
+	Terms   []string    `json:"terms"`
+	Periods []string    `json:"periods"`
+	Docs    []int       `json:"documents"` // per period
+	Chars   []int       `json:"chars"`     // per period
+	Counts  [][]int     `json:"counts"`    // [term][period]
+	Rates   [][]float64 `json:"rates"`     // [term][period], per 10,000 characters
+}
+
+// Hit is one occurrence of a term, with its context (keyword in context).
+type Hit struct {
+	Document  string `json:"document"`
+	Date      string `json:"date"`
+	Paragraph int    `json:"paragraph"`
+	Left      string `json:"left"`
+	Term      string `json:"term"`
+	Right     string `json:"right"`
+}
+
+// Matrix shows which directives appear in which documents: directives of
+// consecutive documents are chained by their alignment, so one row follows
+// a directive through its rewordings.
+type Matrix struct {
+	Docs []DocRef
+	Rows []MatrixRow
+}
+
+// MatrixRow is one directive followed through the documents; Cells hold
+// its force in each document ("" where it is absent).
+type MatrixRow struct {
+	Text  string
+	Cells []string
+}

@@ -185,7 +185,7 @@ func writeGroups(w io.Writer, o *keywordsOptions, list []*group) error {
 
 // withOutput runs write on standard output, or on a file written atomically.
 func withOutput(stdout io.Writer, path string, write func(io.Writer) error) error {
-	if path == "" {
+	if path == "" || path == "-" {
 		return write(stdout)
 	}
 	f, err := createAtomic(path)

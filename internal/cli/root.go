@@ -90,7 +90,7 @@ must do what, with what force, by when.`,
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newAnalyzeCmd(s), newCompareCmd(s), newKeywordsCmd(s), newLexiconsCmd(s), newVersionCmd(s))
+	root.AddCommand(newAnalyzeCmd(s), newCompareCmd(s), newReportCmd(s), newKWICCmd(s), newTrendsCmd(s), newKeywordsCmd(s), newLexiconsCmd(s), newVersionCmd(s))
 	return root
 }
 
@@ -127,6 +127,11 @@ type atomicFile struct {
 func createAtomic(path string) (*atomicFile, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, err)
+	}
+	if err := f.Chmod(0o644); err != nil { // CreateTemp makes 0600; outputs are ordinary files
+		f.Close()
+		os.Remove(f.Name())
 		return nil, fmt.Errorf("create %s: %w", path, err)
 	}
 	return &atomicFile{File: f, path: path}, nil

@@ -32,10 +32,10 @@ func (u unit) firstTok() string {
 var (
 	reStatistic  = regexp.MustCompile(`\d+(?:\.\d+)?\s*(?:%|％|个百分点|倍)`)
 	reTargetWord = regexp.MustCompile(`左右|以上|以下|以内|力争|不低于|不超过|不少于|达到|确保|目标`)
-	reTimeOnly = regexp.MustCompile(`^(?:从|自|自从|截至|截止|到|至|在)?[\d〇一二三四五六七八九十]+(?:年|月|日|号)[\d〇一二三四五六七八九十年月日号至到—\-~起止前后底末内以]*$`)
-	reArticle  = regexp.MustCompile(`^第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十]+)?\s*`)
-	reItem     = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*`)
-	reLinkers  = regexp.MustCompile(`^(?:同时|此外|另外|其中|对此|为此|因此|目前|当前|近年来|今年以来|近日|日前|据悉|据了解|总体看|总的来看|首先|其次|最后|第[一二三四五六七八九十]|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)$`)
+	reTimeOnly   = regexp.MustCompile(`^(?:从|自|自从|截至|截止|到|至|在)?[\d〇一二三四五六七八九十]+(?:年|月|日|号)[\d〇一二三四五六七八九十年月日号至到—\-~起止前后底末内以]*$`)
+	reArticle    = regexp.MustCompile(`^第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十]+)?\s*`)
+	reItem       = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*`)
+	reLinkers    = regexp.MustCompile(`^(?:同时|此外|另外|其中|对此|为此|因此|目前|当前|近年来|今年以来|近日|日前|据悉|据了解|总体看|总的来看|首先|其次|最后|第[一二三四五六七八九十]|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)$`)
 )
 
 // isCondition reports a clause that only sets a condition, purpose, time

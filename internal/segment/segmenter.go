@@ -143,8 +143,9 @@ func hasLetter(s string) bool {
 	return false
 }
 
-// DetectLanguage returns "zh" when Chinese characters make up a fair share
-// of the letters, else "en".
+// DetectLanguage returns "zh" when Chinese characters make up a tenth of
+// the letters or more (a Chinese text keeps its Latin acronyms, markup and
+// URLs; an English policy text has next to no Han characters), else "en".
 func DetectLanguage(title string, paras []string) string {
 	han, latin := 0, 0
 	count := func(s string) {
@@ -164,7 +165,7 @@ func DetectLanguage(title string, paras []string) string {
 			break
 		}
 	}
-	if han*3 >= latin && han > 0 {
+	if han > 0 && (han*10 >= latin || han >= 200) {
 		return "zh"
 	}
 	return "en"

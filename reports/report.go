@@ -1,0 +1,339 @@
+package reports
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/policylens/policylens/analyze"
+)
+
+// Report is the input of an analyst report: one document, or several with
+// a directive matrix, term timeline and the comparison of the last two.
+type Report struct {
+	Title      string
+	Docs       []*analyze.Analysis
+	Timeline   *analyze.Timeline   // several documents: terms by period
+	Matrix     *analyze.Matrix     // several documents: directives across them
+	Comparison *analyze.Comparison // several documents: the last two periods
+}
+
+// issuerGroup is the directives of one issuer, by force.
+type issuerGroup struct {
+	Issuer string
+	Forces []forceGroup
+}
+
+type forceGroup struct {
+	Force      string
+	Directives []indexed
+}
+
+type indexed struct {
+	analyze.Directive
+	N int // 1-based number in the document
+}
+
+// groupDirectives groups a document's directives by issuer, then force
+// (strongest first), keeping document order inside each group.
+func groupDirectives(ds []analyze.Directive) []issuerGroup {
+	var order []string
+	by := map[string]map[string][]indexed{}
+	for i, d := range ds {
+		iss := d.Issuer
+		if iss == "" {
+			iss = "(document)"
+		}
+		if by[iss] == nil {
+			by[iss] = map[string][]indexed{}
+			order = append(order, iss)
+		}
+		by[iss][d.Force] = append(by[iss][d.Force], indexed{d, i + 1})
+	}
+	var out []issuerGroup
+	for _, iss := range order {
+		g := issuerGroup{Issuer: iss}
+		for i := len(analyze.Forces) - 1; i >= 0; i-- {
+			f := analyze.Forces[i]
+			if len(by[iss][f]) > 0 {
+				g.Forces = append(g.Forces, forceGroup{f, by[iss][f]})
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func forceCounts(ds []analyze.Directive) map[string]int {
+	m := map[string]int{}
+	for _, d := range ds {
+		m[d.Force]++
+	}
+	return m
+}
+
+func entitiesOf(a *analyze.Analysis, types ...string) []analyze.Entity {
+	var out []analyze.Entity
+	for _, e := range a.Entities {
+		for _, t := range types {
+			if e.Type == t {
+				out = append(out, e)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	return out
+}
+
+func dateOf(s string) string {
+	if len(s) >= 10 {
+		return s[:10]
+	}
+	return s
+}
+
+func titleOf(d analyze.Document) string {
+	if d.Title != "" {
+		return d.Title
+	}
+	return d.ID
+}
+
+// WriteMarkdown writes the report as Markdown; document text is escaped so
+// that it never reads as Markdown or HTML.
+func WriteMarkdown(w io.Writer, r *Report) error {
+	ew := &errWriter{w: w}
+	p := func(format string, args ...any) { fmt.Fprintf(ew, format, args...) }
+	p("# %s\n\n", md(r.Title))
+	if len(r.Docs) == 1 {
+		a := r.Docs[0]
+		d := a.Document
+		p("| | |\n|---|---|\n| title | %s |\n| date | %s |\n| source | %s |\n| issuer | %s |\n| document number | %s |\n\n",
+			md(d.Title), dateOf(d.Date), md(d.Source), md(d.Issuer), md(d.DocNumber))
+		fc := forceCounts(a.Directives)
+		p("%d paragraphs, %d characters; %d directives (%d prohibit, %d must, %d should, %d encourage); %d entities; %d targets.\n\n",
+			len(d.Paragraphs), d.Chars, len(a.Directives), fc["prohibit"], fc["must"], fc["should"], fc["encourage"], len(a.Entities), len(a.Targets))
+		p("## Keywords\n\n")
+		var kws []string
+		for _, k := range a.Keywords {
+			kws = append(kws, md(k.Term))
+		}
+		p("%s\n\n## Officials and organizations\n\n", strings.Join(kws, " · "))
+		for _, e := range entitiesOf(a, "person") {
+			p("- **%s** — %s\n", md(e.Text), md(strings.Join(e.Titles, "、")))
+		}
+		for _, e := range entitiesOf(a, "organization") {
+			p("- %s (%d)\n", md(e.Text), e.Count)
+		}
+		p("\n## Laws and documents cited\n\n")
+		for _, e := range entitiesOf(a, "law") {
+			p("- %s\n", md(e.Text))
+		}
+		if len(a.Targets) > 0 {
+			p("\n## Targets\n\n| indicator | value | qualifier | year |\n|---|---|---|---|\n")
+			for _, t := range a.Targets {
+				p("| %s | %s%s | %s | %s |\n", md(t.Indicator), md(t.Value), md(t.Unit), md(t.Qualifier), t.Year)
+			}
+		}
+		p("\n## Directives\n")
+		for _, g := range groupDirectives(a.Directives) {
+			p("\n### %s\n", md(g.Issuer))
+			for _, f := range g.Forces {
+				p("\n**%s**\n\n", f.Force)
+				for _, x := range f.Directives {
+					p("%d. %s [¶%d](#p-%d)", x.N, md(x.Text), x.Paragraph+1, x.Paragraph+1)
+					if x.Deadline != "" {
+						p(" — by %s", md(x.Deadline))
+					}
+					p("\n")
+				}
+			}
+		}
+		p("\n## Text\n\n")
+		for i, para := range d.Paragraphs {
+			p("<a id=\"p-%d\"></a>¶%d %s\n\n", i+1, i+1, md(para))
+		}
+		return ew.err
+	}
+	p("## Documents\n\n| document | date | directives | must + prohibit | keywords |\n|---|---|---|---|---|\n")
+	for _, a := range r.Docs {
+		fc := forceCounts(a.Directives)
+		var kws []string
+		for i, k := range a.Keywords {
+			if i < 5 {
+				kws = append(kws, md(k.Term))
+			}
+		}
+		p("| %s | %s | %d | %d | %s |\n", md(titleOf(a.Document)), dateOf(a.Document.Date), len(a.Directives), fc["must"]+fc["prohibit"], strings.Join(kws, "、"))
+	}
+	if tl := r.Timeline; tl != nil && len(tl.Periods) > 0 {
+		p("\n## Timeline (per 10,000 characters)\n\n| term |")
+		for _, per := range tl.Periods {
+			p(" %s |", per)
+		}
+		p("\n|---|%s\n", strings.Repeat("---|", len(tl.Periods)))
+		for i, t := range tl.Terms {
+			p("| %s |", md(t))
+			for _, v := range tl.Rates[i] {
+				p(" %s |", trimFloat(v))
+			}
+			p("\n")
+		}
+	}
+	if m := r.Matrix; m != nil && len(m.Rows) > 0 {
+		p("\n## Directive matrix\n\n| directive |")
+		for i := range m.Docs {
+			p(" %d |", i+1)
+		}
+		p("\n|---|%s\n", strings.Repeat("---|", len(m.Docs)))
+		for _, row := range m.Rows {
+			p("| %s |", md(row.Text))
+			for _, c := range row.Cells {
+				p(" %s |", c)
+			}
+			p("\n")
+		}
+	}
+	if c := r.Comparison; c != nil {
+		p("\n## %s → %s\n\n", md(titleOf(analyze.Document{Title: c.A.Title, ID: c.A.ID})), md(titleOf(analyze.Document{Title: c.B.Title, ID: c.B.ID})))
+		for _, st := range []string{"strengthened", "weakened", "new", "dropped", "reworded", "kept"} {
+			p("- %s: %d\n", st, c.Summary[st])
+		}
+		for _, st := range []string{"strengthened", "weakened"} {
+			for _, d := range c.Directives {
+				if d.Status == st {
+					p("- %s: %s → %s (%s)\n", st, md(d.A.Text), md(d.B.Text), d.ForceChange)
+				}
+			}
+		}
+	}
+	return ew.err
+}
+
+// md escapes Markdown and HTML in document text.
+func md(s string) string {
+	return strings.NewReplacer("\\", `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`, "\n", " ").Replace(s)
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+// WriteHTML writes the report as one self-contained HTML file: inline CSS,
+// charts as inline SVG, sortable tables with a few lines of script, no
+// network. html/template escapes all document text.
+func WriteHTML(w io.Writer, r *Report) error {
+	data := map[string]any{"R": r, "Single": len(r.Docs) == 1}
+	if len(r.Docs) == 1 {
+		a := r.Docs[0]
+		data["A"] = a
+		data["Forces"] = forceCounts(a.Directives)
+		data["Groups"] = groupDirectives(a.Directives)
+		data["Persons"] = entitiesOf(a, "person")
+		data["Orgs"] = entitiesOf(a, "organization")
+		data["Laws"] = entitiesOf(a, "law")
+	}
+	if r.Timeline != nil && len(r.Timeline.Periods) > 0 {
+		data["Chart"] = template.HTML(TimelineSVG(r.Timeline, 860, 320)) // built with escaped text
+	}
+	return htmlReport.Execute(w, data)
+}
+
+var htmlReport = template.Must(template.New("report").Funcs(template.FuncMap{
+	"date":   dateOf,
+	"title":  titleOf,
+	"inc":    func(i int) int { return i + 1 },
+	"join":   strings.Join,
+	"forces": func(ds []analyze.Directive) map[string]int { return forceCounts(ds) },
+	"first":  func(n int, ks []analyze.Keyword) []analyze.Keyword { return ks[:min(n, len(ks))] },
+	"num":    trimFloat,
+}).Parse(`<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>{{.R.Title}}</title>
+<style>
+body{font-family:system-ui,-apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#222;line-height:1.55}
+h1{font-size:1.6rem;margin-bottom:.3rem}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%;margin:.8rem 0;font-size:.92rem}th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#f4f6f8;cursor:pointer;user-select:none}th.sorted-asc::after{content:" ▲"}th.sorted-desc::after{content:" ▼"}
+.force{font-weight:600;padding:.05rem .4rem;border-radius:3px;font-size:.8rem;white-space:nowrap}
+.prohibit{background:#fde2e1;color:#9b1c1c}.must{background:#fdecc8;color:#8a4b00}.should{background:#e0ecfb;color:#17457a}.encourage{background:#dff5e6;color:#1d6b3a}
+.figures{display:flex;gap:1rem;flex-wrap:wrap}.figure{background:#f4f6f8;border-radius:6px;padding:.6rem 1rem}.figure b{display:block;font-size:1.4rem}
+.wide{overflow-x:auto}.para{margin:.4rem 0}.para:target{background:#fff7cc}.muted{color:#666}.kw{display:inline-block;background:#eef;border-radius:3px;padding:0 .4rem;margin:.1rem}
+</style>
+</head>
+<body>
+<h1>{{.R.Title}}</h1>
+{{if .Single}}{{with .A}}
+<p class="muted">{{date .Document.Date}}{{if .Document.Source}} · {{.Document.Source}}{{end}}{{if .Document.Issuer}} · {{.Document.Issuer}}{{end}}{{if .Document.DocNumber}} · {{.Document.DocNumber}}{{end}}</p>
+<div class="figures">
+<div class="figure"><b>{{len .Directives}}</b>directives</div>
+<div class="figure"><b>{{index $.Forces "prohibit"}}</b>prohibit</div>
+<div class="figure"><b>{{index $.Forces "must"}}</b>must</div>
+<div class="figure"><b>{{index $.Forces "should"}}</b>should</div>
+<div class="figure"><b>{{index $.Forces "encourage"}}</b>encourage</div>
+<div class="figure"><b>{{len .Entities}}</b>entities</div>
+<div class="figure"><b>{{len .Document.Paragraphs}}</b>paragraphs</div>
+</div>
+<h2>Keywords</h2>
+<p>{{range .Keywords}}<span class="kw">{{.Term}}</span> {{end}}</p>
+<h2>Officials and organizations</h2>
+<table class="sortable"><thead><tr><th>type</th><th>name</th><th>titles</th><th>mentions</th></tr></thead><tbody>
+{{range $.Persons}}<tr><td>person</td><td>{{.Text}}</td><td>{{join .Titles "、"}}</td><td>{{.Count}}</td></tr>{{end}}
+{{range $.Orgs}}<tr><td>organization</td><td>{{.Text}}</td><td>{{join .Aliases "、"}}</td><td>{{.Count}}</td></tr>{{end}}
+</tbody></table>
+<h2>Laws and documents cited</h2>
+<ul>{{range $.Laws}}<li>{{.Text}}</li>{{end}}</ul>
+{{if .Targets}}<h2>Targets</h2>
+<table class="sortable"><thead><tr><th>indicator</th><th>value</th><th>qualifier</th><th>year</th></tr></thead><tbody>
+{{range .Targets}}<tr><td>{{.Indicator}}</td><td>{{.Value}}{{.Unit}}</td><td>{{.Qualifier}}</td><td>{{.Year}}</td></tr>{{end}}
+</tbody></table>{{end}}
+<h2>Directives</h2>
+<table id="directives" class="sortable"><thead><tr><th>#</th><th>issuer</th><th>force</th><th>directive</th><th>deadline</th><th>¶</th></tr></thead><tbody>
+{{range $.Groups}}{{$iss := .Issuer}}{{range .Forces}}{{$f := .Force}}{{range .Directives}}<tr><td>{{.N}}</td><td>{{$iss}}</td><td><span class="force {{$f}}">{{$f}}</span></td><td>{{.Text}}</td><td>{{.Deadline}}</td><td><a href="#p-{{inc .Paragraph}}">¶{{inc .Paragraph}}</a></td></tr>
+{{end}}{{end}}{{end}}</tbody></table>
+<h2>Text</h2>
+{{range $i, $p := .Document.Paragraphs}}<p class="para" id="p-{{inc $i}}"><span class="muted">¶{{inc $i}}</span> {{$p}}</p>
+{{end}}
+{{end}}{{else}}
+<h2>Documents</h2>
+<table class="sortable"><thead><tr><th>document</th><th>date</th><th>directives</th><th>must + prohibit</th><th>keywords</th></tr></thead><tbody>
+{{range .R.Docs}}{{$fc := forces .Directives}}<tr><td>{{title .Document}}</td><td>{{date .Document.Date}}</td><td>{{len .Directives}}</td><td>{{index $fc "must"}} + {{index $fc "prohibit"}}</td><td>{{range first 5 .Keywords}}<span class="kw">{{.Term}}</span> {{end}}</td></tr>
+{{end}}</tbody></table>
+{{if .Chart}}<h2>Timeline</h2>
+<figure id="timeline">{{.Chart}}<figcaption class="muted">Occurrences per 10,000 characters by {{.R.Timeline.By}}.</figcaption></figure>{{end}}
+{{with .R.Matrix}}{{if .Rows}}<h2>Directive matrix</h2>
+<div class="wide"><table id="directives" class="sortable"><thead><tr><th>directive</th>{{range $i, $d := .Docs}}<th title="{{$d.Title}}">{{inc $i}}</th>{{end}}</tr></thead><tbody>
+{{range .Rows}}<tr><td>{{.Text}}</td>{{range .Cells}}<td>{{if .}}<span class="force {{.}}">{{.}}</span>{{end}}</td>{{end}}</tr>
+{{end}}</tbody></table></div>{{end}}{{end}}
+{{with .R.Comparison}}<h2>{{.A.Title}} → {{.B.Title}}</h2>
+<div class="figures">{{range $st, $n := .Summary}}<div class="figure"><b>{{$n}}</b>{{$st}}</div>{{end}}</div>
+<table class="sortable"><thead><tr><th>status</th><th>before</th><th>after</th><th>force</th></tr></thead><tbody>
+{{range .Directives}}{{if and (ne .Status "kept") (ne .Status "reworded")}}<tr><td>{{.Status}}</td><td>{{with .A}}{{.Text}}{{end}}</td><td>{{with .B}}{{.Text}}{{end}}</td><td>{{.ForceChange}}</td></tr>
+{{end}}{{end}}</tbody></table>{{end}}
+{{end}}
+<script>
+document.querySelectorAll("table.sortable th").forEach(function(th){th.addEventListener("click",function(){
+var t=th.closest("table"),b=t.tBodies[0],i=Array.prototype.indexOf.call(th.parentNode.children,th),asc=!th.classList.contains("sorted-asc");
+t.querySelectorAll("th").forEach(function(h){h.classList.remove("sorted-asc","sorted-desc")});th.classList.add(asc?"sorted-asc":"sorted-desc");
+var rows=Array.prototype.slice.call(b.rows);rows.sort(function(x,y){var p=x.cells[i].textContent,q=y.cells[i].textContent,n=parseFloat(p)-parseFloat(q);return (isNaN(n)?p.localeCompare(q):n)*(asc?1:-1)});
+rows.forEach(function(r){b.appendChild(r)})})});
+</script>
+</body>
+</html>
+`))
