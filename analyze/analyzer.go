@@ -82,9 +82,10 @@ func WithEnglishTagging(on bool) Option { return func(c *config) { c.tagEnglish 
 // Analyzer analyzes documents. It is safe for concurrent use: the
 // lexicons, dictionaries and models it holds are built once and only read.
 type Analyzer struct {
-	cfg config
-	lex *lexicon.Set
-	seg *segment.Segmenter
+	cfg   config
+	lex   *lexicon.Set
+	seg   *segment.Segmenter
+	rules *directives.Rules
 }
 
 // New builds an Analyzer.
@@ -117,7 +118,7 @@ func New(opts ...Option) (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lexicons: %w", err)
 	}
-	return &Analyzer{cfg: cfg, lex: lex, seg: segment.New(lex, segment.Options{TagEnglish: cfg.tagEnglish})}, nil
+	return &Analyzer{cfg: cfg, lex: lex, seg: segment.New(lex, segment.Options{TagEnglish: cfg.tagEnglish}), rules: directives.Compile(lex)}, nil
 }
 
 func validFormat(f string) bool {
@@ -183,7 +184,7 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 		res.Entities = entities.Extract(seg, a.lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format})
 	}
 	if a.cfg.runs("directives") {
-		res.Directives = directives.Extract(seg, a.lex, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format})
+		res.Directives = directives.Extract(seg, a.rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format})
 	}
 	if a.cfg.runs("targets") {
 		res.Targets = targets.Extract(seg)

@@ -36,7 +36,7 @@ func run(t *testing.T, lang string, meta Meta, paras ...string) []Directive {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Extract(doc, lex, meta)
+	return Extract(doc, Compile(lex), meta)
 }
 
 type want struct {

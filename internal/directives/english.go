@@ -18,20 +18,28 @@ var (
 	reAuthority    = regexp.MustCompile(`^By the authority vested in me`)
 )
 
-type enMarker struct {
-	re    *regexp.Regexp
-	m     lexicon.Marker
-	words int
+// englishRules match every English marker in one pass: one alternation of
+// all markers, longest first, then the checks that keep "will" and "may"
+// honest.
+type englishRules struct {
+	re      *regexp.Regexp
+	markers map[string]lexicon.Marker // lowercased, single-spaced marker text
 }
 
-// englishMarkers compiles the English marker list, longest first.
-func englishMarkers(lex *lexicon.Set) []enMarker {
-	var out []enMarker
-	for _, m := range lex.MarkersEN {
-		out = append(out, enMarker{regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(m.Text) + `\b`), m, len(strings.Fields(m.Text))})
+func compileEnglish(lex *lexicon.Set) *englishRules {
+	ms := append([]lexicon.Marker(nil), lex.MarkersEN...)
+	sort.SliceStable(ms, func(i, j int) bool { return len(ms[i].Text) > len(ms[j].Text) })
+	var alts []string
+	r := &englishRules{markers: map[string]lexicon.Marker{}}
+	for _, m := range ms {
+		alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(m.Text), " ", `\s+`))
+		r.markers[strings.ToLower(m.Text)] = m
 	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].m.Text) > len(out[j].m.Text) })
-	return out
+	if len(alts) == 0 {
+		alts = []string{`\x00never\x00`}
+	}
+	r.re = regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
+	return r
 }
 
 type enHit struct {
@@ -39,42 +47,36 @@ type enHit struct {
 	m          lexicon.Marker
 }
 
-// findEnglishMarkers lists the markers of a clause, longest first where
-// they overlap; "will" counts only after an agency or official, "may" not
-// in "as may be".
-func findEnglishMarkers(text string, ms []enMarker) []enHit {
+// findEnglishMarkers lists the markers of a clause; "will" counts only
+// after an agency or official, "may" not as the month or in "as may be".
+func (r *englishRules) find(text string) []enHit {
 	var hits []enHit
-	taken := make([]bool, len(text)+1)
-	for _, m := range ms {
-		for _, loc := range m.re.FindAllStringIndex(text, -1) {
-			if taken[loc[0]] || taken[loc[1]-1] {
-				continue
-			}
-			before := text[:loc[0]]
-			switch {
-			case m.m.Kind == "will" && (!reWillSubject.MatchString(before) || reWillPronoun.MatchString(before)):
-				continue
-			case m.m.Text == "may" && text[loc[0]] == 'M' && loc[0] > 0:
-				continue // the month (May 9, 2023), not the modal
-			case m.m.Text == "may" && (reMayNotModal.MatchString(before) || strings.HasPrefix(strings.ToLower(text[loc[1]:]), " be necessary") || strings.HasPrefix(strings.ToLower(text[loc[1]:]), " include")):
-				continue
-			case m.m.Text == "shall" && strings.HasPrefix(strings.ToLower(text[loc[1]:]), " mean"):
-				continue
-			}
-			for k := loc[0]; k < loc[1]; k++ {
-				taken[k] = true
-			}
-			hits = append(hits, enHit{loc[0], loc[1], m.m})
+	for _, loc := range r.re.FindAllStringIndex(text, -1) {
+		m, ok := r.markers[strings.ToLower(strings.Join(strings.Fields(text[loc[0]:loc[1]]), " "))]
+		if !ok {
+			continue
 		}
+		before := text[:loc[0]]
+		after := strings.ToLower(text[loc[1]:])
+		switch {
+		case m.Kind == "will" && (!reWillSubject.MatchString(before) || reWillPronoun.MatchString(before)):
+			continue
+		case m.Text == "may" && text[loc[0]] == 'M' && loc[0] > 0:
+			continue // the month (May 9, 2023), not the modal
+		case m.Text == "may" && (reMayNotModal.MatchString(before) || strings.HasPrefix(after, " be necessary") || strings.HasPrefix(after, " include")):
+			continue
+		case m.Text == "shall" && strings.HasPrefix(after, " mean"):
+			continue
+		}
+		hits = append(hits, enHit{loc[0], loc[1], m})
 	}
-	sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
 	return hits
 }
 
 // extractEnglish finds the directives of an English order or memorandum:
 // each sentence (or ;-clause) that holds a modal marker.
-func extractEnglish(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Directive {
-	ms := englishMarkers(lex)
+func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
+	lex := rules.lex
 	date := parseDate(meta.Date)
 	issuer := meta.Issuer
 	if issuer == "" && (strings.Contains(meta.Title, "Executive Order") || strings.Contains(meta.Title, "Proclamation")) {
@@ -97,7 +99,7 @@ func extractEnglish(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Directive {
 				if len(strings.Fields(text)) < 3 || reEnDefinition.MatchString(text) || reAuthority.MatchString(text) {
 					continue
 				}
-				hits := findEnglishMarkers(text, ms)
+				hits := rules.english.find(text)
 				if len(hits) == 0 {
 					continue
 				}
@@ -152,24 +154,34 @@ func englishActionObject(rest string) (string, string) {
 }
 
 // englishAddressees finds the bodies, officials and collective addressees
-// in the subject of a clause.
+// in the subject of a clause: lexicon surfaces at word starts, bodies as
+// written, collective addressees in any case.
 func englishAddressees(lex *lexicon.Set, subject string) []string {
 	var out []string
 	lower := strings.ToLower(subject)
-	for _, e := range lex.Entries {
-		if e.Lang != "en" || (e.Type != lexicon.Addressee && e.Type != lexicon.Organization) {
+	for b := 0; b < len(subject); b++ {
+		if b > 0 && subject[b-1] != ' ' && subject[b-1] != '(' {
 			continue
 		}
-		name := e.Canonical
-		if e.Type == lexicon.Addressee {
-			if strings.Contains(lower, strings.ToLower(name)) {
-				out = append(out, name)
+		for _, s := range []string{subject, lower} {
+			n, v := lex.Surface.Longest(s[b:])
+			if n == 0 || b+n < len(s) && isWordByte(s[b+n]) {
+				continue
 			}
-		} else if strings.Contains(subject, name) {
-			out = append(out, name)
+			for _, ei := range lex.Groups[v] {
+				e := lex.Entries[ei]
+				if e.Lang == "en" && (e.Type == lexicon.Addressee || e.Type == lexicon.Organization && s == subject) {
+					out = append(out, e.Canonical)
+					break
+				}
+			}
 		}
 	}
 	return dedupeContained(out)
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // dedupeContained drops names contained in a longer name of the list.

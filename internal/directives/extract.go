@@ -31,12 +31,13 @@ var (
 	reIssuer      = regexp.MustCompile(`^(.{2,30}?)关于`)
 )
 
-// Extract finds the directives of a document.
-func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Directive {
+// Extract finds the directives of a document with rules built by Compile.
+func Extract(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 	if doc.Lang == "en" {
-		return extractEnglish(doc, lex, meta)
+		return extractEnglish(doc, rules, meta)
 	}
-	c := newCues(lex)
+	c := rules
+	lex := rules.lex
 	x := &zhExtractor{c: c, doc: doc, meta: meta, date: parseDate(meta.Date)}
 	x.kind, x.docIssuer = documentKind(doc, meta)
 	x.meeting = namedMeeting(lex, doc)

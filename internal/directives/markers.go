@@ -14,8 +14,9 @@ type hit struct {
 	at    int // rune offset in the clause
 }
 
-// cues holds the compiled lexicon parts the extractor uses.
-type cues struct {
+// Rules are the compiled lexicon parts the extractor uses, built once by
+// Compile and shared by every document (read only).
+type Rules struct {
 	lex        *lexicon.Set
 	markers    *lexicon.Index // marker → index into markerList
 	markerList []lexicon.Marker
@@ -25,10 +26,15 @@ type cues struct {
 	will       []string
 	tails      []string
 	preps      *lexicon.Index
+	english    *englishRules
 }
 
-func newCues(lex *lexicon.Set) *cues {
-	c := &cues{lex: lex, byKind: map[string]map[string]bool{}}
+// cues is the short name the extractor's code uses for its rules.
+type cues = Rules
+
+// Compile builds the directive rules from the lexicons.
+func Compile(lex *lexicon.Set) *Rules {
+	c := &Rules{lex: lex, byKind: map[string]map[string]bool{}}
 	var keys []string
 	var vals []int32
 	for k, m := range lex.Markers {
@@ -53,6 +59,7 @@ func newCues(lex *lexicon.Set) *cues {
 	c.tails = lex.Cues["tail"]
 	preps := lex.Cues["prep"]
 	c.preps = lexicon.NewIndex(preps, make([]int32, len(preps)))
+	c.english = compileEnglish(lex)
 	return c
 }
 
