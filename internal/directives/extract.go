@@ -202,9 +202,11 @@ func (x *zhExtractor) paragraph(pi int) {
 			for ti < len(p.Tokens) && p.Tokens[ti].End <= u.span.Start {
 				ti++
 			}
-			for k := ti; k < len(p.Tokens) && p.Tokens[k].Start < u.span.End; k++ {
-				u.toks = append(u.toks, p.Tokens[k])
+			k := ti
+			for k < len(p.Tokens) && p.Tokens[k].Start < u.span.End {
+				k++
 			}
+			u.toks = p.Tokens[ti:k] // a view, not a copy
 			if speaker, _, kind, ok := x.c.detectFrame(u); ok && (cl.Delim == '，' || cl.Delim == '：' || cl.Delim == ':' || cl.Delim == ',') {
 				fr = frame{issuer: x.c.issuerOf(speaker, x.meeting, x.docIssuer), kind: kind}
 				pending, scope, prevForce = nil, false, ""

@@ -19,6 +19,9 @@ var (
 // deadlineZh finds a deadline in a clause and resolves it against the
 // document date (ISO 8601).
 func deadlineZh(text string, docDate time.Time) (string, string) {
+	if !strings.ContainsAny(text, "年月日内") {
+		return "", ""
+	}
 	for _, m := range reZhDeadline.FindAllStringSubmatch(text, -1) {
 		s := m[0]
 		if !strings.ContainsAny(s, "起前底末内") && !strings.HasPrefix(s, "到") && !strings.HasPrefix(s, "至") && !strings.HasPrefix(s, "截至") {

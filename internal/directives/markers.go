@@ -18,8 +18,9 @@ type hit struct {
 // Compile and shared by every document (read only).
 type Rules struct {
 	lex        *lexicon.Set
-	markers    *lexicon.Index // marker → index into markerList
-	markerList []lexicon.Marker
+	markers     *lexicon.Index // marker → index into markerList
+	markerList  []lexicon.Marker
+	markerStart map[rune]bool // first characters of markers
 	frames     *lexicon.Index
 	byKind     map[string]map[string]bool
 	opinion    []string
@@ -43,6 +44,11 @@ func Compile(lex *lexicon.Set) *Rules {
 		c.markerList = append(c.markerList, m)
 	}
 	c.markers = lexicon.NewIndex(keys, vals)
+	c.markerStart = map[rune]bool{}
+	for _, k := range keys {
+		r, _ := utf8.DecodeRuneInString(k)
+		c.markerStart[r] = true
+	}
 	var fk []string
 	for k := range lex.Frames {
 		fk = append(fk, k)
@@ -67,36 +73,34 @@ func Compile(lex *lexicon.Set) *Rules {
 // false friends (主要, 不得不, 应对), adjectival uses (更严格的), and lead
 // markers (鼓励, 支持) that do not open the clause.
 func (c *cues) findMarkers(runes []rune) []hit {
-	covered := make([]bool, len(runes)+1)
-	text := string(runes)
-	byteAt := 0
-	for i := range runes {
-		c.lex.FalseFrnds.Prefixes(text[byteAt:], 6, func(n int, _ int32) {
-			for k := i; k < i+utf8.RuneCountInString(text[byteAt:byteAt+n]); k++ {
-				covered[k] = true
-			}
-		})
-		byteAt += utf8.RuneLen(runes[i])
-	}
 	var hits []hit
-	byteAt = 0
+	text := ""
+	var byteAt []int // byte offset of each rune, built on the first candidate
 	for i := 0; i < len(runes); i++ {
-		if covered[i] {
-			byteAt += utf8.RuneLen(runes[i])
-			continue
+		if !c.markerStart[runes[i]] {
+			continue // most characters open no marker
 		}
-		n, v := c.markers.Longest(text[byteAt:])
-		if n == 0 {
-			byteAt += utf8.RuneLen(runes[i])
+		if byteAt == nil {
+			text = string(runes)
+			byteAt = make([]int, len(runes)+1)
+			b := 0
+			for k, r := range runes {
+				byteAt[k] = b
+				b += utf8.RuneLen(r)
+			}
+			byteAt[len(runes)] = b
+		}
+		n, v := c.markers.Longest(text[byteAt[i]:])
+		if n == 0 || c.insideFalseFriend(text, byteAt, i) {
 			continue
 		}
 		m := c.markerList[v]
 		k := utf8.RuneCountInString(m.Text)
-		ok := true
 		next := rune(0)
 		if i+k < len(runes) {
 			next = runes[i+k]
 		}
+		ok := true
 		switch {
 		case next == '的' || next == '地' && m.Force != "must":
 			ok = false // 更严格的措施: an attribute, not a marker
@@ -110,14 +114,23 @@ func (c *cues) findMarkers(runes []rune) []hit {
 		if ok {
 			hits = append(hits, hit{m.Text, m.Force, i})
 			i += k - 1
-			for _, r := range m.Text {
-				byteAt += utf8.RuneLen(r)
-			}
-			continue
 		}
-		byteAt += utf8.RuneLen(runes[i])
 	}
 	return hits
+}
+
+// insideFalseFriend reports whether the marker at rune i lies in a false
+// friend (主要, 不得不, 应对) that starts at most five runes before it.
+func (c *cues) insideFalseFriend(text string, byteAt []int, i int) bool {
+	var buf [8]lexicon.Match
+	for s := max(0, i-5); s <= i; s++ {
+		for _, m := range c.lex.FalseFrnds.AppendPrefixes(buf[:0], text[byteAt[s]:], 8) {
+			if byteAt[s]+m.N > byteAt[i] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // leadPosition reports whether a lead marker (鼓励, 支持) at i opens the

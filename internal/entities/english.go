@@ -28,9 +28,9 @@ var (
 // english finds the candidates of one English paragraph.
 func (x *extractor) english(p *segment.Paragraph, pi int) {
 	text := p.Text
-	toRune := runeIndexer(text)
+	x.index(p)
 	add := func(typ, key, norm string, b0, b1 int, evidence string, prio int) {
-		x.c.add(mention{typ: typ, key: key, surface: text[b0:b1], para: pi, start: toRune(b0), end: toRune(b1), norm: norm, evidence: evidence, prio: prio})
+		x.c.add(mention{typ: typ, key: key, surface: text[b0:b1], para: pi, start: x.rune(b0), end: x.rune(b1), norm: norm, evidence: evidence, prio: prio})
 	}
 	x.lexicon(text, func(typ, canon string, b0, b1 int, src string) { add(typ, canon, "", b0, b1, src, 2) })
 	for _, m := range reEO.FindAllStringSubmatchIndex(text, -1) {

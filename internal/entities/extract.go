@@ -53,6 +53,45 @@ type extractor struct {
 	meta      Meta
 	titleYear int // a year the title names: the default year of its dates
 	c         collector
+	// per-paragraph scratch, reused: byte → rune offsets, and the token
+	// (index+1) starting or ending at each rune offset
+	runeAt        []int32
+	tokAt, tokEnd []int32
+}
+
+// index prepares the scratch tables of a paragraph.
+func (x *extractor) index(p *segment.Paragraph) {
+	text := p.Text
+	x.runeAt = grow(x.runeAt, len(text)+1)
+	r := int32(0)
+	for b := range text {
+		x.runeAt[b] = r
+		r++
+	}
+	x.runeAt[len(text)] = r
+	for b := 1; b < len(text); b++ { // inside a multi-byte rune: its own start
+		if !utf8.RuneStart(text[b]) {
+			x.runeAt[b] = x.runeAt[b-1]
+		}
+	}
+	n := len(p.Runes) + 1
+	x.tokAt, x.tokEnd = grow(x.tokAt, n), grow(x.tokEnd, n)
+	clear(x.tokAt)
+	clear(x.tokEnd)
+	for i, t := range p.Tokens {
+		x.tokAt[t.Start] = int32(i + 1)
+		x.tokEnd[t.End] = int32(i + 1)
+	}
+}
+
+// rune converts a byte offset of the current paragraph to a rune offset.
+func (x *extractor) rune(b int) int { return int(x.runeAt[b]) }
+
+func grow(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
 }
 
 func parseDate(s string) time.Time {
@@ -80,10 +119,9 @@ var (
 // chinese finds the candidates of one Chinese paragraph.
 func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	text := p.Text
-	byteToRune := runeIndexer(text)
-	toRuneP := byteToRune
+	x.index(p)
 	add := func(typ, key, norm string, b0, b1 int, evidence string, prio int) {
-		x.c.add(mention{typ: typ, key: key, surface: text[b0:b1], para: pi, start: byteToRune(b0), end: byteToRune(b1), norm: norm, evidence: evidence, prio: prio})
+		x.c.add(mention{typ: typ, key: key, surface: text[b0:b1], para: pi, start: x.rune(b0), end: x.rune(b1), norm: norm, evidence: evidence, prio: prio})
 	}
 	// lexicon surfaces: the longest at each position
 	lexSpans := x.lexicon(text, func(typ, canon string, b0, b1 int, src string) {
@@ -91,7 +129,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 			return
 		}
 		if typ == lexicon.Term && !quotedAt(text, b0, b1) && utf8.RuneCountInString(text[b0:b1]) >= 8 &&
-			!verbal(p, toRuneP(b0), toRuneP(b1)) {
+			!verbal(p, x.rune(b0), x.rune(b1)) {
 			add(typ, canon, "", b0, b1, src, 2) // 习近平新时代中国特色社会主义思想
 			return
 		}
@@ -303,7 +341,6 @@ func (x *extractor) datesZh(text string, add func(typ, key, norm string, b0, b1 
 // name something else (a place, a body, a meeting: those rules win).
 func (x *extractor) quotedTerms(p *segment.Paragraph, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
 	text := p.Text
-	toRune := runeIndexer(text)
 	for _, m := range findAllSubmatch(reQuoted, text, "“") {
 		inner := text[m[2]:m[3]]
 		if strings.ContainsAny(inner, "，。；：？！,.;:?!的和与及") || !hasHan(inner) {
@@ -318,7 +355,7 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add func(typ, key, norm st
 		}
 		if e, ok := x.lookup(inner, lexicon.Term); ok {
 			key = e.Canonical
-		} else if utf8.RuneCountInString(inner) > 8 || verbal(p, toRune(m[2]), toRune(m[3])) {
+		} else if utf8.RuneCountInString(inner) > 8 || verbal(p, x.rune(m[2]), x.rune(m[3])) {
 			continue // a quoted slogan or phrase, not a formula
 		}
 		add(typ, key, "", m[2], m[3], "rule:quoted", 1)
@@ -332,24 +369,6 @@ func hasHan(s string) bool {
 		}
 	}
 	return false
-}
-
-// runeIndexer converts byte offsets of text to rune offsets.
-func runeIndexer(text string) func(int) int {
-	idx := make([]int, len(text)+1)
-	r := 0
-	for b := range text {
-		idx[b] = r
-		r++
-	}
-	idx[len(text)] = r
-	// fill positions inside multi-byte runes (never asked, but keep monotone)
-	for b := 1; b < len(idx); b++ {
-		if idx[b] == 0 && b < len(text) && !utf8.RuneStart(text[b]) {
-			idx[b] = idx[b-1]
-		}
-	}
-	return func(b int) int { return idx[b] }
 }
 
 // formulaic reports a formula that is one even when not quoted: a numbered

@@ -13,26 +13,31 @@ import (
 // and a name followed by a title (习近平总书记, 李强总理).
 func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 	runes := p.Runes
-	toRune := runeIndexer(p.Text)
 	// entity spans in runes, by end position, for extending titles leftwards
 	byEnd := map[int]int{}
 	for _, s := range spans {
 		if s.typ == "organization" || s.typ == "location" {
-			st, en := toRune(s.b0), toRune(s.b1)
+			st, en := x.rune(s.b0), x.rune(s.b1)
 			if old, ok := byEnd[en]; !ok || st < old {
 				byEnd[en] = st
 			}
 		}
 	}
-	tokAt := map[int]segment.Token{}
-	tokEnd := map[int]segment.Token{}
-	for _, t := range p.Tokens {
-		tokAt[t.Start] = t
-		tokEnd[t.End] = t
+	tokAt := func(i int) (segment.Token, bool) {
+		if k := x.tokAt[i]; k > 0 {
+			return p.Tokens[k-1], true
+		}
+		return segment.Token{}, false
+	}
+	tokEnd := func(i int) (segment.Token, bool) {
+		if k := x.tokEnd[i]; k > 0 {
+			return p.Tokens[k-1], true
+		}
+		return segment.Token{}, false
 	}
 	for n := 1; n < len(runes); n++ {
 		if !x.lex.Surnames[string(runes[n])] && !(n+1 < len(runes) && x.lex.Surnames[string(runes[n:n+2])]) {
-			if _, ok := tokAt[n]; !ok || !strings.HasPrefix(tokAt[n].POS, "nr") {
+			if t, ok := tokAt(n); !ok || !strings.HasPrefix(t.POS, "nr") {
 				continue // a name starts with a surname (or is a name the segmenter knows)
 			}
 		}
@@ -50,7 +55,7 @@ func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 	}
 	// name + title: the segmenter's person token right before a title
 	for ts := 2; ts < len(runes); ts++ {
-		tok, ok := tokEnd[ts]
+		tok, ok := tokEnd(ts)
 		if !ok || !strings.HasPrefix(tok.POS, "nr") || tok.End-tok.Start < 2 || tok.End-tok.Start > 4 {
 			continue
 		}
@@ -89,8 +94,8 @@ func (x *extractor) titleStartingAt(runes []rune, i int) string {
 // nameAt reads a personal name starting at n: the segmenter's person token
 // when it has one, else a surname and one or two characters, whichever is
 // followed by a boundary.
-func (x *extractor) nameAt(runes []rune, n int, tokAt map[int]segment.Token) string {
-	if t, ok := tokAt[n]; ok && strings.HasPrefix(t.POS, "nr") && t.End-t.Start >= 2 && t.End-t.Start <= 4 && x.boundary(runes, t.End) {
+func (x *extractor) nameAt(runes []rune, n int, tokAt func(int) (segment.Token, bool)) string {
+	if t, ok := tokAt(n); ok && strings.HasPrefix(t.POS, "nr") && t.End-t.Start >= 2 && t.End-t.Start <= 4 && x.boundary(runes, t.End) {
 		return t.Text
 	}
 	for _, sl := range []int{2, 1} {
@@ -135,7 +140,7 @@ func (x *extractor) boundary(runes []rune, e int) bool {
 // titleChain collects the titles before a name at n: the title, extended
 // left over the bodies, places and nouns that qualify it (应急管理部 + 部长,
 // 国家发展改革委环资司 + 副司长), and the titles joined to it by 、.
-func (x *extractor) titleChain(runes []rune, n int, byEnd map[int]int, tokEnd map[int]segment.Token) []string {
+func (x *extractor) titleChain(runes []rune, n int, byEnd map[int]int, tokEnd func(int) (segment.Token, bool)) []string {
 	var titles []string
 	end := n
 	for {
@@ -149,7 +154,7 @@ func (x *extractor) titleChain(runes []rune, n int, byEnd map[int]int, tokEnd ma
 				start = st
 				continue
 			}
-			t, ok := tokEnd[start]
+			t, ok := tokEnd(start)
 			if !ok || !nounLike(t.POS) || t.POS == "x" && t.End-t.Start == 1 {
 				break
 			}
@@ -222,17 +227,15 @@ func overlaps(spans [][2]int, s, e int) bool {
 // orgSuffixes finds bodies no lexicon lists: a place or known body followed
 // by nouns ending in an organization suffix (深圳 + 银保监局, 北京市 + 住建委).
 func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
-	toRune := runeIndexer(p.Text)
 	for _, s := range spans {
 		if s.typ != "organization" && s.typ != "location" {
 			continue
 		}
-		start, end := toRune(s.b0), toRune(s.b1)
+		start, end := x.rune(s.b0), x.rune(s.b1)
 		best := -1
-		for _, t := range p.Tokens {
-			if t.Start < end {
-				continue
-			}
+		k := int(x.tokAt[end]) - 1
+		for ; k >= 0 && k < len(p.Tokens); k++ {
+			t := p.Tokens[k]
 			if t.Start != end || t.End-start > 16 || !nounLike(t.POS) {
 				break
 			}

@@ -264,17 +264,28 @@ func mergePhrases(seqs [][]cand, lang string) [][]cand {
 			}
 		}
 	}
+	if len(pairs) == 0 {
+		return seqs
+	}
 	out := make([][]cand, len(seqs))
 	for si, seq := range seqs {
-		var merged []cand
+		var merged []cand // allocated only when this sequence merges
 		for i := 0; i < len(seq); i++ {
 			if i+1 < len(seq) && seq[i].content && seq[i+1].content && pairs[[2]string{seq[i].text, seq[i+1].text}] >= 2 &&
-				seq[i].parts+seq[i+1].parts < 3 && utf8.RuneCountInString(seq[i].text+seq[i+1].text) <= 12 {
+				seq[i].parts+seq[i+1].parts < 3 && utf8.RuneCountInString(seq[i].text)+utf8.RuneCountInString(seq[i+1].text) <= 12 {
+				if merged == nil {
+					merged = append(make([]cand, 0, len(seq)), seq[:i]...)
+				}
 				merged = append(merged, cand{text: seq[i].text + sep + seq[i+1].text, content: true, pos: seq[i+1].pos, parts: max(seq[i].parts, 1) + max(seq[i+1].parts, 1)})
 				i++
 				continue
 			}
-			merged = append(merged, seq[i])
+			if merged != nil {
+				merged = append(merged, seq[i])
+			}
+		}
+		if merged == nil {
+			merged = seq
 		}
 		out[si] = merged
 	}

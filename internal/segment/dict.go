@@ -66,7 +66,7 @@ func loadDict(data string, extra []lexicon.DictWord) (*dict, error) {
 		d.logFreq = append(d.logFreq, float32(math.Log(freq)))
 		d.pos = append(d.pos, pos)
 	}
-	d.base = lexicon.NewSortedIndex(keys, vals)
+	d.base = lexicon.NewSortedIndex(keys, vals).WithPairs()
 	var okeys []string
 	var ovals []int32
 	for _, w := range extra {

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-ego/gse/hmm"
+
+	"github.com/policylens/policylens/internal/lexicon"
 )
 
 // hmmOnce loads gse's HMM tables, package globals of gse that must be
@@ -25,39 +27,51 @@ type edge struct {
 // that are not words go to the HMM.
 func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, emit func(start, end int, pos string)) {
 	n := hi - lo
-	dag := make([][]edge, n)
+	// the DAG in one flat slice: the edges from position k are
+	// edges[off[k]:off[k+1]]
+	edges := make([]edge, 0, 2*n)
+	off := make([]int, n+1)
+	var found [32]lexicon.Match
 	for k := 0; k < n; k++ {
+		off[k] = len(edges)
 		s := text[byteOff[lo+k]:byteOff[hi]]
 		seen := false
-		add := func(nb int, logp float64, pos string) {
-			end := k + utf8.RuneCountInString(s[:nb])
-			for i := range dag[k] {
-				if dag[k][i].end == end {
-					if logp > dag[k][i].logp {
-						dag[k][i] = edge{end, logp, pos}
+		add := func(ms []lexicon.Match, logFreq []float32, pos []string) {
+			for _, m := range ms {
+				end := k + utf8.RuneCountInString(s[:m.N])
+				logp := float64(logFreq[m.Val])
+				dup := false
+				for i := off[k]; i < len(edges); i++ {
+					if edges[i].end == end {
+						if logp > edges[i].logp {
+							edges[i] = edge{end, logp, pos[m.Val]}
+						}
+						dup = true
+						break
 					}
-					return
+				}
+				if !dup {
+					edges = append(edges, edge{end, logp, pos[m.Val]})
+					seen = seen || end == k+1
 				}
 			}
-			dag[k] = append(dag[k], edge{end, logp, pos})
-			seen = seen || end == k+1
 		}
-		d.base.Prefixes(s, d.maxLen, func(nb int, v int32) { add(nb, float64(d.logFreq[v]), d.pos[v]) })
-		if d.also != nil {
-			a := d.also
-			a.base.Prefixes(s, a.maxLen, func(nb int, v int32) { add(nb, float64(a.logFreq[v]), a.pos[v]) })
+		add(d.base.AppendPrefixes(found[:0], s, d.maxLen), d.logFreq, d.pos)
+		if a := d.also; a != nil {
+			add(a.base.AppendPrefixes(found[:0], s, a.maxLen), a.logFreq, a.pos)
 		}
-		d.overlay.Prefixes(s, d.maxLen, func(nb int, v int32) { add(nb, float64(d.ovFreq[v]), d.ovPOS[v]) })
+		add(d.overlay.AppendPrefixes(found[:0], s, d.maxLen), d.ovFreq, d.ovPOS)
 		if !seen {
-			dag[k] = append(dag[k], edge{k + 1, 0, ""}) // unknown character: frequency 1
+			edges = append(edges, edge{k + 1, 0, ""}) // unknown character: frequency 1
 		}
 	}
+	off[n] = len(edges)
 	best := make([]float64, n+1)
 	next := make([]int, n+1)
 	pos := make([]string, n+1)
 	for k := n - 1; k >= 0; k-- {
 		best[k] = math.Inf(-1)
-		for _, e := range dag[k] {
+		for _, e := range edges[off[k]:off[k+1]] {
 			v := e.logp - d.logTot + best[e.end]
 			if v > best[k] || (v == best[k] && e.end > next[k]) {
 				best[k], next[k], pos[k] = v, e.end, e.pos
@@ -126,7 +140,8 @@ func (d *dict) cutZh(text string, runes []rune) []Token {
 	byteOff[len(runes)] = b
 	toks := make([]Token, 0, len(runes)/2+1)
 	emit := func(start, end int, pos string) {
-		toks = append(toks, Token{Text: string(runes[start:end]), Start: start, End: end, POS: pos})
+		// the text is a slice of the paragraph: no copy per token
+		toks = append(toks, Token{Text: text[byteOff[start]:byteOff[end]], Start: start, End: end, POS: pos})
 	}
 	for i := 0; i < len(runes); {
 		r := runes[i]
@@ -170,11 +185,14 @@ func mergeOverlay(d *dict, toks []Token, runes []rune, text string, byteOff []in
 	if d.overlay.Len() == 0 {
 		return toks
 	}
-	out := toks[:0:0]
+	// most paragraphs have no term across scripts: copy only when merging
+	var out []Token
 	for i := 0; i < len(toks); {
 		start := toks[i].Start
 		if i+1 == len(toks) || (isHan(runes[start]) && isHan(runes[toks[i+1].Start])) {
-			out = append(out, toks[i])
+			if out != nil {
+				out = append(out, toks[i])
+			}
 			i++
 			continue
 		}
@@ -186,12 +204,20 @@ func mergeOverlay(d *dict, toks []Token, runes []rune, text string, byteOff []in
 			j++
 		}
 		if n > 0 && j > i+1 && toks[j-1].End == end {
-			out = append(out, Token{Text: string(runes[start:end]), Start: start, End: end, POS: d.ovPOS[v]})
+			if out == nil {
+				out = append(make([]Token, 0, len(toks)), toks[:i]...)
+			}
+			out = append(out, Token{Text: text[byteOff[start]:byteOff[end]], Start: start, End: end, POS: d.ovPOS[v]})
 			i = j
 			continue
 		}
-		out = append(out, toks[i])
+		if out != nil {
+			out = append(out, toks[i])
+		}
 		i++
+	}
+	if out == nil {
+		return toks
 	}
 	return out
 }
