@@ -17,17 +17,17 @@ type hit struct {
 // Rules are the compiled lexicon parts the extractor uses, built once by
 // Compile and shared by every document (read only).
 type Rules struct {
-	lex        *lexicon.Set
+	lex         *lexicon.Set
 	markers     *lexicon.Index // marker → index into markerList
 	markerList  []lexicon.Marker
 	markerStart map[rune]bool // first characters of markers
-	frames     *lexicon.Index
-	byKind     map[string]map[string]bool
-	opinion    []string
-	will       []string
-	tails      []string
-	preps      *lexicon.Index
-	english    *englishRules
+	frames      *lexicon.Index
+	byKind      map[string]map[string]bool
+	opinion     []string
+	will        []string
+	tails       []string
+	preps       *lexicon.Index
+	english     *englishRules
 }
 
 // cues is the short name the extractor's code uses for its rules.
