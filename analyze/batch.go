@@ -270,5 +270,7 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 // document to analyze.
 func isProjectFile(name string) bool {
 	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
-	return base == "README" || base == "LICENSE" || base == "CHANGELOG" || base == "CONTRIBUTING"
+	// _index.md files are the section pages of static-site folders (the law
+	// collections): front matter and no text
+	return base == "README" || base == "LICENSE" || base == "CHANGELOG" || base == "CONTRIBUTING" || base == "_INDEX"
 }

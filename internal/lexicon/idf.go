@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // IDFTable maps terms to inverse document frequencies. The built-in table
@@ -12,14 +13,42 @@ import (
 // loading it costs one pass over its lines rather than a map of 250,000
 // entries.
 type IDFTable struct {
+	once  sync.Once
+	build func() (*IDFTable, error)
 	index *Index
 	vals  []float64
 	max   float64
 }
 
+// lazyIDF returns a table parsed on first use, or in the background from
+// now on: loading it costs as much as the dictionary, and the two can
+// share the start-up on two cores.
+func lazyIDF(data string, extra map[string]float64) *IDFTable {
+	t := &IDFTable{build: func() (*IDFTable, error) { return parseIDF(data, extra) }}
+	go t.ready()
+	return t
+}
+
+func (t *IDFTable) ready() {
+	t.once.Do(func() {
+		if t.build == nil {
+			return
+		}
+		built, err := t.build()
+		if err != nil { // the built-in file is generated; users' rows are validated
+			return
+		}
+		t.index, t.vals, t.max = built.index, built.vals, built.max
+	})
+}
+
 // Get returns a term's IDF.
 func (t *IDFTable) Get(term string) (float64, bool) {
-	if t == nil || t.index == nil {
+	if t == nil {
+		return 0, false
+	}
+	t.ready()
+	if t.index == nil {
 		return 0, false
 	}
 	v, ok := t.index.Get(term)
@@ -31,6 +60,9 @@ func (t *IDFTable) Get(term string) (float64, bool) {
 
 // Max is the largest IDF of the table: the value of a term never seen.
 func (t *IDFTable) Max() float64 {
+	if t != nil {
+		t.ready()
+	}
 	if t == nil || t.max == 0 {
 		return 10
 	}
@@ -39,6 +71,9 @@ func (t *IDFTable) Max() float64 {
 
 // Len is the number of terms.
 func (t *IDFTable) Len() int {
+	if t != nil {
+		t.ready()
+	}
 	if t == nil || t.index == nil {
 		return 0
 	}

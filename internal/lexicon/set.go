@@ -142,11 +142,7 @@ func Load(userDirs []string) (*Set, error) {
 		if err != nil {
 			data = nil // no built-in table: every term counts as rare
 		}
-		t, err := parseIDF(string(data), s.userIDF[name])
-		if err != nil {
-			return nil, fmt.Errorf("lexicons/%s: %w", name, err)
-		}
-		*dst = t
+		*dst = lazyIDF(string(data), s.userIDF[name])
 	}
 	group := map[string]int32{}
 	var keys []string

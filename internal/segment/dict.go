@@ -49,7 +49,7 @@ func loadDict(data string, extra []lexicon.DictWord) (*dict, error) {
 			return nil, fmt.Errorf("dictionary line %q: want word, freq and pos", line)
 		}
 		fs, pos, _ := strings.Cut(rest, "\t")
-		freq, err := strconv.ParseFloat(fs, 64)
+		freq, err := parseFreq(fs)
 		if err != nil {
 			return nil, fmt.Errorf("dictionary line %q: %w", line, err)
 		}
@@ -100,4 +100,21 @@ func (d *dict) lookup(w string) (float64, string, bool) {
 		return d.also.lookup(w)
 	}
 	return 0, "", false
+}
+
+// parseFreq reads a frequency: an integer in gse's files (fast path), or
+// any number.
+func parseFreq(s string) (float64, error) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' || i > 15 {
+			return strconv.ParseFloat(s, 64)
+		}
+		n = n*10 + int(c-'0')
+	}
+	if s == "" {
+		return 0, fmt.Errorf("no frequency")
+	}
+	return float64(n), nil
 }
