@@ -2,6 +2,7 @@ package keywords
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -113,32 +114,39 @@ func textRank(seqs [][]string, window, iters int) map[string]float64 {
 		}
 	}
 	n := len(names)
-	weight := map[[2]int32]float64{}
+	// co-occurrences as packed pairs, sorted and counted: no map
+	var pairs []uint64
 	for _, seq := range seqs {
 		for i := range seq {
 			a := id[seq[i]]
 			for j := i + 1; j < len(seq) && j < i+window; j++ {
 				b := id[seq[j]]
 				if a != b {
-					weight[[2]int32{a, b}]++
-					weight[[2]int32{b, a}]++
+					pairs = append(pairs, uint64(a)<<32|uint64(b), uint64(b)<<32|uint64(a))
 				}
 			}
 		}
 	}
+	slices.Sort(pairs)
 	type edge struct {
 		from int32
 		w    float64
 	}
 	in := make([][]edge, n)
 	outW := make([]float64, n)
-	for k, w := range weight {
-		in[k[1]] = append(in[k[1]], edge{k[0], w})
-		outW[k[0]] += w
+	for i := 0; i < len(pairs); {
+		j := i + 1
+		for j < len(pairs) && pairs[j] == pairs[i] {
+			j++
+		}
+		a, b := int32(pairs[i]>>32), int32(uint32(pairs[i]))
+		w := float64(j - i)
+		in[b] = append(in[b], edge{a, w})
+		outW[a] += w
+		i = j
 	}
-	for i := range in { // a fixed order of summation: stable scores
-		sort.Slice(in[i], func(a, b int) bool { return in[i][a].from < in[i][b].from })
-	}
+	// pairs sorted by (from, to) fill each in[b] in order of from: a fixed
+	// order of summation, so scores are stable
 	score := make([]float64, n)
 	for i := range score {
 		score[i] = 1

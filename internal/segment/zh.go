@@ -25,12 +25,36 @@ type edge struct {
 // jieba algorithm: every dictionary word from each position forms a DAG,
 // the route of maximum probability is taken, and runs of single characters
 // that are not words go to the HMM.
-func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, emit func(start, end int, pos string)) {
+// scratch holds the buffers of cutHan, reused across the Han runs of a
+// paragraph.
+type scratch struct {
+	edges []edge
+	off   []int
+	best  []float64
+	next  []int
+	pos   []string
+}
+
+func (s *scratch) size(n int) {
+	if cap(s.off) < n+1 {
+		s.off = make([]int, n+1)
+		s.best = make([]float64, n+1)
+		s.next = make([]int, n+1)
+		s.pos = make([]string, n+1)
+	}
+	s.off, s.best, s.next, s.pos = s.off[:n+1], s.best[:n+1], s.next[:n+1], s.pos[:n+1]
+	clear(s.best)
+	clear(s.next)
+	clear(s.pos)
+	s.edges = s.edges[:0]
+}
+
+func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, sc *scratch, emit func(start, end int, pos string)) {
 	n := hi - lo
 	// the DAG in one flat slice: the edges from position k are
 	// edges[off[k]:off[k+1]]
-	edges := make([]edge, 0, 2*n)
-	off := make([]int, n+1)
+	sc.size(n)
+	edges, off := sc.edges, sc.off
 	var found [32]lexicon.Match
 	for k := 0; k < n; k++ {
 		off[k] = len(edges)
@@ -66,9 +90,8 @@ func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, emit
 		}
 	}
 	off[n] = len(edges)
-	best := make([]float64, n+1)
-	next := make([]int, n+1)
-	pos := make([]string, n+1)
+	sc.edges = edges // keep the grown buffer
+	best, next, pos := sc.best, sc.next, sc.pos
 	for k := n - 1; k >= 0; k-- {
 		best[k] = math.Inf(-1)
 		for _, e := range edges[off[k]:off[k+1]] {
@@ -139,6 +162,7 @@ func (d *dict) cutZh(text string, runes []rune) []Token {
 	}
 	byteOff[len(runes)] = b
 	toks := make([]Token, 0, len(runes)/2+1)
+	var sc scratch
 	emit := func(start, end int, pos string) {
 		// the text is a slice of the paragraph: no copy per token
 		toks = append(toks, Token{Text: text[byteOff[start]:byteOff[end]], Start: start, End: end, POS: pos})
@@ -153,7 +177,7 @@ func (d *dict) cutZh(text string, runes []rune) []Token {
 			}
 			// a lexicon term may mix Han with Latin or symbols (互联网+监管):
 			// let the overlay take the longest form first
-			d.cutHan(text, runes, byteOff, i, j, emit)
+			d.cutHan(text, runes, byteOff, i, j, &sc, emit)
 			i = j
 		case isAlnum(r):
 			j := i + 1
