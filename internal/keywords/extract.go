@@ -174,13 +174,17 @@ func textRank(seqs [][]string, window, iters int) map[string]float64 {
 // uses together more than once (安全 + 生产 → 安全生产, then → 安全生产执法).
 func Candidates(doc *segment.Doc, lex *lexicon.Set) [][]string {
 	var seqs [][]cand
-	for _, p := range append([]segment.Paragraph{doc.Title}, doc.Paragraphs...) {
+	paras := append([]segment.Paragraph{doc.Title}, doc.Paragraphs...)
+	for pi := range paras {
+		p := &paras[pi]
+		ti := 0 // tokens and sentences are both in order: one pass
 		for _, s := range p.Sentences {
-			var seq []cand
-			for _, t := range p.Tokens {
-				if t.Start < s.Start || t.End > s.End {
-					continue
-				}
+			for ti < len(p.Tokens) && p.Tokens[ti].Start < s.Start {
+				ti++
+			}
+			seq := make([]cand, 0, 16)
+			for ; ti < len(p.Tokens) && p.Tokens[ti].End <= s.End; ti++ {
+				t := p.Tokens[ti]
 				if t.POS == "w" || unicode.IsSpace(firstRune(t.Text)) {
 					seq = append(seq, cand{}) // a break: phrases never cross punctuation
 					continue

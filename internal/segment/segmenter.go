@@ -177,15 +177,29 @@ const (
 	simpOnly = "这们国会说为发来时对经过学与实现进务当机关体认书义员问题头长开间还种点从业产于报党众万广济个区议条无应该后总强数设计"
 )
 
+// script marks the characters of tradOnly (+1) and simpOnly (-1); it is
+// built once and only read.
+var script = func() map[rune]int8 {
+	m := map[rune]int8{}
+	for _, r := range simpOnly {
+		m[r] = -1
+	}
+	for _, r := range tradOnly {
+		m[r] = 1
+	}
+	return m
+}()
+
 // IsTraditional reports a text in traditional characters.
 func IsTraditional(paras []string) bool {
 	t, s := 0, 0
 	seen := 0
 	for _, p := range paras {
 		for _, r := range p {
-			if strings.ContainsRune(tradOnly, r) {
+			switch script[r] {
+			case 1:
 				t++
-			} else if strings.ContainsRune(simpOnly, r) {
+			case -1:
 				s++
 			}
 			seen++
