@@ -97,3 +97,23 @@ func TestUserLexiconAdds(t *testing.T) {
 		t.Error("a missing folder is no error")
 	}
 }
+
+// FuzzParseTable feeds arbitrary bytes to the parser of users' lexicon
+// files: it must report problems, never panic, and every row it keeps has
+// the spec's number of columns.
+func FuzzParseTable(f *testing.F) {
+	f.Add([]byte("canonical\taliases\tkind\n国务院\t中央人民政府\tstate\n"))
+	f.Add([]byte("# comment\n\nmarker\tforce\tkind\n严禁\tprohibit\tmodal\n要\tshould"))
+	f.Add([]byte("title\n\xff\xfe\n"))
+	f.Add([]byte("term\taliases\na\tb\tc\td\n\t\n"))
+	spec, _ := SpecOf("organizations.zh.tsv")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rows, _ := parseTable(data, "fuzz.tsv", spec)
+		for _, r := range rows {
+			if len(r.Fields) != len(spec.Columns) || r.Fields[0] == "" {
+				t.Fatalf("bad row %q", r.Fields)
+			}
+		}
+		parseIDF(string(data), nil)
+	})
+}
