@@ -262,3 +262,9 @@ func (a *Analyzer) IDF(lang, term string) float64 {
 	}
 	return keywords.IDF(a.lex.IDF, term)
 }
+
+// TopKeywords ranks terms by score, then count, then term, as documents'
+// keywords are ranked, and keeps the n best: for keywords of a corpus.
+func TopKeywords(scores map[string]float64, counts map[string]int, n int) []Keyword {
+	return keywords.Top(scores, counts, n)
+}

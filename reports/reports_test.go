@@ -114,3 +114,31 @@ func TestSectionsAndErrors(t *testing.T) {
 		t.Errorf("--only directives printed other sections:\n%s", out)
 	}
 }
+
+// TestReportsEscapeDocumentText: a document's markup stays text in both
+// report formats, whatever the browser does.
+func TestReportsEscapeDocumentText(t *testing.T) {
+	res := seedAnalysis(t)
+	hostile := `<script>alert(1)</script><a href="javascript:alert(2)">x</a>`
+	res.Document.Title = hostile
+	res.Document.Paragraphs = append(res.Document.Paragraphs, hostile)
+	res.Directives[0].Text = hostile
+	var h, m bytes.Buffer
+	if err := WriteHTML(&h, &Report{Title: hostile, Docs: []*analyze.Analysis{res}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMarkdown(&m, &Report{Title: hostile, Docs: []*analyze.Analysis{res}}); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"html": h.String(), "markdown": m.String()} {
+		if strings.Contains(out, "<script>alert") || strings.Contains(out, `<a href="javascript:`) {
+			t.Errorf("%s report holds live markup from the document", name)
+		}
+	}
+	if strings.Count(h.String(), "<script>") != 1 {
+		t.Error("the HTML report should hold exactly its own sorting script")
+	}
+	if strings.Contains(h.String(), "http://") || strings.Contains(h.String(), "https://") {
+		t.Error("the HTML report refers to the network")
+	}
+}

@@ -187,10 +187,7 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 	if skipped > 0 && !o.quiet {
 		fmt.Fprintf(s.Err, "policylens: skipped %d file(s) of other types\n", skipped)
 	}
-	if failed > 0 {
-		return failedError{failed}
-	}
-	return nil
+	return finish(failed)
 }
 
 func analyzeForceRank(f string) int {

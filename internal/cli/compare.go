@@ -62,8 +62,8 @@ func runCompare(ctx context.Context, s Streams, o *compareOptions, args []string
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if o.format != "table" && o.format != "json" && o.format != "markdown" {
-		return usagef("--format %q: want table, json or markdown", o.format)
+	if err := oneOf("--format", o.format, "table", "json", "markdown"); err != nil {
+		return err
 	}
 	if len(o.pick) > 0 && o.by == "" {
 		o.by = "year"
@@ -118,10 +118,7 @@ func runCompare(ctx context.Context, s Streams, o *compareOptions, args []string
 	if err != nil {
 		return err
 	}
-	if failed > 0 {
-		return failedError{failed}
-	}
-	return nil
+	return finish(failed)
 }
 
 // analyzeAll analyzes every input in order, reporting failures one line each.

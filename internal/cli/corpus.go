@@ -58,11 +58,11 @@ func runReport(ctx context.Context, s Streams, o *corpusOptions, args []string) 
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if o.format != "html" && o.format != "markdown" {
-		return usagef("--format %q: want html or markdown", o.format)
+	if err := oneOf("--format", o.format, "html", "markdown"); err != nil {
+		return err
 	}
-	if o.by != "year" && o.by != "month" {
-		return usagef("--by %q: want year or month", o.by)
+	if err := oneOf("--by", o.by, "year", "month"); err != nil {
+		return err
 	}
 	o.keywords = 10
 	a, err := o.analyzer()
@@ -109,10 +109,7 @@ func runReport(ctx context.Context, s Streams, o *corpusOptions, args []string) 
 	if err != nil {
 		return err
 	}
-	if failed > 0 {
-		return failedError{failed}
-	}
-	return nil
+	return finish(failed)
 }
 
 func titleOrID(d analyze.Document) string {
@@ -171,8 +168,8 @@ func newKWICCmd(s Streams) *cobra.Command {
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			if o.format != "table" && o.format != "json" && o.format != "csv" {
-				return usagef("--format %q: want table, json or csv", o.format)
+			if err := oneOf("--format", o.format, "table", "json", "csv"); err != nil {
+				return err
 			}
 			o.only = []string{"summary"} // no extractor is needed
 			a, err := o.analyzer()
@@ -205,10 +202,7 @@ func newKWICCmd(s Streams) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if failed > 0 {
-				return failedError{failed}
-			}
-			return nil
+			return finish(failed)
 		},
 	}
 	addInputFlags(cmd, &o.analyzeOptions)
@@ -235,11 +229,11 @@ them are terms.`,
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			if o.format != "table" && o.format != "json" && o.format != "csv" {
-				return usagef("--format %q: want table, json or csv", o.format)
+			if err := oneOf("--format", o.format, "table", "json", "csv"); err != nil {
+				return err
 			}
-			if o.by != "year" && o.by != "month" {
-				return usagef("--by %q: want year or month", o.by)
+			if err := oneOf("--by", o.by, "year", "month"); err != nil {
+				return err
 			}
 			terms, paths := splitTermsAndPaths(args)
 			if len(terms) == 0 || len(paths) == 0 {
@@ -299,10 +293,7 @@ them are terms.`,
 			if err != nil {
 				return err
 			}
-			if failed > 0 {
-				return failedError{failed}
-			}
-			return nil
+			return finish(failed)
 		},
 	}
 	addInputFlags(cmd, &o.analyzeOptions)

@@ -62,8 +62,8 @@ func runKeywords(ctx context.Context, s Streams, o *keywordsOptions, args []stri
 	if o.by != "year" && o.by != "month" && o.by != "file" {
 		return usagef("--by %q: want year, month or file", o.by)
 	}
-	if o.format != "table" && o.format != "json" && o.format != "csv" {
-		return usagef("--format %q: want table, json or csv", o.format)
+	if err := oneOf("--format", o.format, "table", "json", "csv"); err != nil {
+		return err
 	}
 	if o.top < 1 {
 		return usagef("--top must be at least 1")
@@ -113,10 +113,7 @@ func runKeywords(ctx context.Context, s Streams, o *keywordsOptions, args []stri
 	if err != nil {
 		return err
 	}
-	if failed > 0 {
-		return failedError{failed}
-	}
-	return nil
+	return finish(failed)
 }
 
 func groupKey(d analyze.Document, by string) string {
@@ -131,26 +128,13 @@ func groupKey(d analyze.Document, by string) string {
 	return "(no date)"
 }
 
-// rankGroup averages the documents' scores and keeps the best terms, ties
-// broken by count then term.
+// rankGroup averages the documents' scores and keeps the best terms.
 func rankGroup(g *group, top int) []analyze.Keyword {
-	out := make([]analyze.Keyword, 0, len(g.scores))
+	avg := make(map[string]float64, len(g.scores))
 	for t, sc := range g.scores {
-		out = append(out, analyze.Keyword{Term: t, Score: float64(int(sc/float64(g.Documents)*1000+0.5)) / 1000, Count: g.counts[t]})
+		avg[t] = sc / float64(g.Documents)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Term < out[j].Term
-	})
-	if len(out) > top {
-		out = out[:top]
-	}
-	return out
+	return analyze.TopKeywords(avg, g.counts, top)
 }
 
 func writeGroups(w io.Writer, o *keywordsOptions, list []*group) error {

@@ -155,3 +155,22 @@ func (f *atomicFile) Abort() {
 	f.File.Close()
 	os.Remove(f.Name())
 }
+
+// oneOf checks a flag's value against its allowed values.
+func oneOf(flag, value string, allowed ...string) error {
+	for _, a := range allowed {
+		if value == a {
+			return nil
+		}
+	}
+	return usagef("%s %q: want %s", flag, value, strings.Join(allowed, ", "))
+}
+
+// finish turns the count of failed inputs, already reported one line each,
+// into the command's result.
+func finish(failed int) error {
+	if failed > 0 {
+		return failedError{failed}
+	}
+	return nil
+}

@@ -42,7 +42,7 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, n int) []Keyword {
 	}
 	rank := textRank(seqs, 5, 30)
 	scores := combine(tfidf, rank)
-	return top(scores, counts, n)
+	return Top(scores, counts, n)
 }
 
 // IDF returns a term's inverse document frequency from the policy table;
@@ -78,8 +78,9 @@ func normalize(m map[string]float64) map[string]float64 {
 	return out
 }
 
-// top sorts by score, then count, then term, for a deterministic order.
-func top(scores map[string]float64, counts map[string]int, n int) []Keyword {
+// Top ranks terms by score (rounded to three decimals), then count, then
+// term, for a deterministic order, and keeps the n best.
+func Top(scores map[string]float64, counts map[string]int, n int) []Keyword {
 	out := make([]Keyword, 0, len(scores))
 	for t, s := range scores {
 		out = append(out, Keyword{Term: t, Score: math.Round(s*1000) / 1000, Count: counts[t]})
