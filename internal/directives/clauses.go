@@ -50,7 +50,7 @@ func (c *cues) isCondition(u unit) bool {
 			return true
 		}
 	}
-	if strings.HasSuffix(t, "的") && u.delim != 0 {
+	if strings.HasSuffix(t, "的") && !sentenceFinal(u.delim) {
 		return true // 经营者集中达到下列标准之一的，
 	}
 	first := u.firstTok()
@@ -67,7 +67,7 @@ func (c *cues) isCondition(u unit) bool {
 				return false
 			}
 		}
-		return utf8.RuneCountInString(after) <= 8
+		return utf8.RuneCountInString(after) <= 12
 	}
 	// a preposition phrase that ends on its head noun (根据…情况, 按照…要求)
 	for _, h := range c.lex.Cues["head"] {
@@ -75,14 +75,22 @@ func (c *cues) isCondition(u unit) bool {
 			return true
 		}
 	}
-	return false
+	// a preposition phrase is an action when it ends on a verb and its
+	// object (按照…要求强化/v 保障/v 措施/n), a condition when its last
+	// noun follows a noun (根据…带动就业/vn 成效/n); the last clause of a
+	// sentence always acts
+	if sentenceFinal(u.delim) || len(u.toks) < 3 {
+		return false
+	}
+	last, before := u.toks[len(u.toks)-1], u.toks[len(u.toks)-2]
+	return strings.HasPrefix(last.POS, "n") && (before.POS == "vn" || !strings.HasPrefix(before.POS, "v"))
 }
 
 // pureCondition reports a clause that can only be a condition even when a
 // marker stands inside it: 对于需要回收的, 在确保安全的前提下.
 func (c *cues) pureCondition(u unit) bool {
 	t := strings.TrimSpace(u.text)
-	if u.delim == 0 {
+	if sentenceFinal(u.delim) {
 		return false
 	}
 	if strings.HasSuffix(t, "的") {
@@ -113,9 +121,6 @@ func (c *cues) disposal(u unit) bool {
 // marker of completed action, or a statistic, before the clause's first
 // verb (a 是 inside the object, 坚持房子是用来住的, does not count).
 func (c *cues) isFact(u unit) bool {
-	if reStatistic.MatchString(u.text) && !reTargetWord.MatchString(u.text) {
-		return true // 设备购置投资增长15.7%: a statistic, not a target
-	}
 	verbSeen := false
 	for _, tk := range u.toks {
 		if c.byKind["fact"][tk.Text] || !verbSeen && c.byKind["copula"][tk.Text] {
@@ -126,6 +131,12 @@ func (c *cues) isFact(u unit) bool {
 		}
 	}
 	return false
+}
+
+// statistic reports a figure with no target qualifier (设备购置投资增长15.7%):
+// without a marker, a report of numbers, not a target.
+func statistic(u unit) bool {
+	return reStatistic.MatchString(u.text) && !reTargetWord.MatchString(u.text)
 }
 
 // hasVerb reports whether a clause can hold an instruction: some word that
@@ -175,7 +186,7 @@ func (c *cues) detectFrame(u unit) (speaker, verb, kind string, ok bool) {
 	if n == 0 || n > 40 {
 		return "", "", "", false
 	}
-	if len(c.findMarkers([]rune(speaker))) > 0 {
+	if len(c.findMarkers([]rune(speaker), nil)) > 0 || !nominal(u, utf8.RuneCountInString(speaker)) {
 		return "", "", "", false
 	}
 	kind = c.lex.Frames[best]
@@ -185,6 +196,39 @@ func (c *cues) detectFrame(u unit) (speaker, verb, kind string, ok bool) {
 		}
 	}
 	return speaker, best, kind, true
+}
+
+// sentenceFinal reports the punctuation that ends a sentence (or none).
+func sentenceFinal(r rune) bool {
+	return r == 0 || strings.ContainsRune("。！？；!?", r)
+}
+
+// nominal reports whether the first n runes of a clause hold no verb: a
+// speaker is a noun phrase (会议, 国务院安委会副主任、应急管理部部长黄明), not an
+// action (全面落实…决策部署).
+func nominal(u unit, n int) bool {
+	if n <= 6 {
+		return true // 会议, 通知, 黄明: short speakers need no check
+	}
+	depth := 0
+	for _, t := range u.toks {
+		if t.Start-u.span.Start >= n {
+			break
+		}
+		switch t.Text {
+		case "《", "“":
+			depth++
+		case "》", "”":
+			depth--
+		}
+		if depth > 0 {
+			continue // a title inside the speaker (《征求意见稿》) may hold verbs
+		}
+		if t.POS == "v" || t.POS == "vd" || t.POS == "ad" || t.POS == "d" || t.POS == "l" || t.POS == "i" {
+			return false
+		}
+	}
+	return true
 }
 
 // issuerOf resolves a frame's speaker: a person's name without titles, the

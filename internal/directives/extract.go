@@ -152,12 +152,12 @@ func (x *zhExtractor) skipParagraph(p *segment.Paragraph) bool {
 	if reParen.MatchString(t) || reDocNo.MatchString(t) {
 		return true
 	}
-	if (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) && len(x.c.findMarkers([]rune(t))) == 0 {
+	if (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) && len(x.c.findMarkers([]rune(t), nil)) == 0 {
 		return true
 	}
 	body := reItem.ReplaceAllString(t, "")
 	n := utf8.RuneCountInString(body)
-	return n <= 15 && !strings.ContainsAny(body, "，。；！？") && len(x.c.findMarkers([]rune(body))) == 0
+	return n <= 15 && !strings.ContainsAny(body, "，。；！？") && len(x.c.findMarkers([]rune(body), nil)) == 0
 }
 
 var reDocNo = regexp.MustCompile(`^[\p{Han}]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号$`)
@@ -212,7 +212,11 @@ func (x *zhExtractor) paragraph(pi int) {
 				pending, scope, prevForce = nil, false, ""
 				continue
 			}
-			hits := x.c.findMarkers(u.runes)
+			if reLeadIn.MatchString(u.text) || x.c.question(u) {
+				pending = nil
+				continue // 现说明如下, 如何支持民营: a lead-in or a question instructs nothing
+			}
+			hits := x.c.findMarkers(u.runes, tokenStarts(u))
 			if (len(hits) == 0 || x.c.pureCondition(u)) && x.c.isCondition(u) {
 				pending = append(pending, u) // a marker inside a pure condition is no marker
 				continue
@@ -230,9 +234,9 @@ func (x *zhExtractor) paragraph(pi int) {
 			case len(hits) > 0:
 				isDirective = !x.c.isFact(u) || hits[0].force == "prohibit" || hits[0].force == "must"
 			case fr.kind == "directive":
-				isDirective = hasVerb(u) && !x.c.isFact(u)
+				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u)
 			case scope:
-				isDirective = hasVerb(u) && !x.c.isFact(u)
+				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u)
 			default:
 				isDirective = x.commitment(u)
 			}
@@ -335,4 +339,15 @@ func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, fo
 // subject (a noun or pronoun), which ends a list of prohibited acts.
 func subjectLike(pos string) bool {
 	return pos == "r" || strings.HasPrefix(pos, "n") && pos != "nr"
+}
+
+// tokenStarts marks the rune offsets of a clause where a token starts.
+func tokenStarts(u unit) []bool {
+	starts := make([]bool, len(u.runes)+1)
+	for _, t := range u.toks {
+		if k := t.Start - u.span.Start; k >= 0 && k < len(starts) {
+			starts[k] = true
+		}
+	}
+	return starts
 }

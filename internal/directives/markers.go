@@ -72,7 +72,10 @@ func Compile(lex *lexicon.Set) *Rules {
 // findMarkers lists the force markers of a clause, skipping markers inside
 // false friends (主要, 不得不, 应对), adjectival uses (更严格的), and lead
 // markers (鼓励, 支持) that do not open the clause.
-func (c *cues) findMarkers(runes []rune) []hit {
+//
+// starts, when given, marks where words start: a false friend counts only
+// from a word start (影响/应 is 应, not a part of 响应).
+func (c *cues) findMarkers(runes []rune, starts []bool) []hit {
 	var hits []hit
 	text := ""
 	var byteAt []int // byte offset of each rune, built on the first candidate
@@ -91,7 +94,7 @@ func (c *cues) findMarkers(runes []rune) []hit {
 			byteAt[len(runes)] = b
 		}
 		n, v := c.markers.Longest(text[byteAt[i]:])
-		if n == 0 || c.insideFalseFriend(text, byteAt, i) {
+		if n == 0 || c.insideFalseFriend(text, byteAt, i, starts) {
 			continue
 		}
 		m := c.markerList[v]
@@ -121,9 +124,12 @@ func (c *cues) findMarkers(runes []rune) []hit {
 
 // insideFalseFriend reports whether the marker at rune i lies in a false
 // friend (主要, 不得不, 应对) that starts at most five runes before it.
-func (c *cues) insideFalseFriend(text string, byteAt []int, i int) bool {
+func (c *cues) insideFalseFriend(text string, byteAt []int, i int, starts []bool) bool {
 	var buf [8]lexicon.Match
 	for s := max(0, i-5); s <= i; s++ {
+		if starts != nil && !starts[s] {
+			continue
+		}
 		for _, m := range c.lex.FalseFrnds.AppendPrefixes(buf[:0], text[byteAt[s]:], 8) {
 			if byteAt[s]+m.N > byteAt[i] {
 				return true
@@ -163,4 +169,15 @@ func strongest(hits []hit) (string, []string) {
 		}
 	}
 	return force, markers
+}
+
+// question reports a question (如何支持民营, 是否可行): it asks, it does not
+// instruct.
+func (c *cues) question(u unit) bool {
+	for _, t := range u.toks {
+		if c.byKind["question"][t.Text] {
+			return true
+		}
+	}
+	return strings.HasSuffix(u.text, "？") || strings.HasSuffix(u.text, "?")
 }
