@@ -126,7 +126,7 @@ func addresseesIn(lex *lexicon.Set, subject string) []string {
 // follows it.
 func actionObject(u unit, after int, manner map[string]bool) (string, string) {
 	for i, tk := range u.toks {
-		if tk.Start-u.span.Start < after || !(strings.HasPrefix(tk.POS, "v") || tk.POS == "i" || tk.POS == "l") || manner[tk.Text] && i+1 < len(u.toks) {
+		if tk.Start-u.span.Start < after || !(strings.HasPrefix(tk.POS, "v") || tk.POS == "i" || tk.POS == "l" || tk.POS == "zg") || manner[tk.Text] && i+1 < len(u.toks) {
 			continue
 		}
 		obj := ""

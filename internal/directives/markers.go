@@ -73,15 +73,16 @@ func Compile(lex *lexicon.Set) *Rules {
 // false friends (主要, 不得不, 应对), adjectival uses (更严格的), and lead
 // markers (鼓励, 支持) that do not open the clause.
 //
-// starts, when given, marks where words start: a false friend counts only
-// from a word start (影响/应 is 应, not a part of 响应).
+// starts, when given, marks where words start: a marker and a false friend
+// count only from a word start (影响/应 is 应, not a part of 响应; the 要 of
+// 企业主要负责人 is none).
 func (c *cues) findMarkers(runes []rune, starts []bool) []hit {
 	var hits []hit
 	text := ""
 	var byteAt []int // byte offset of each rune, built on the first candidate
 	for i := 0; i < len(runes); i++ {
-		if !c.markerStart[runes[i]] {
-			continue // most characters open no marker
+		if !c.markerStart[runes[i]] || starts != nil && !starts[i] {
+			continue // most characters open no marker; nor does the middle of a word (企业主要负责人)
 		}
 		if byteAt == nil {
 			text = string(runes)
