@@ -248,7 +248,7 @@ func (x *zhExtractor) paragraph(pi int) {
 			force, markers := strongest(hits)
 			if force == "" {
 				force = "should"
-				if prevForce == "prohibit" && u.delim != '；' && len(u.toks) > 0 && !subjectLike(u.toks[0].POS) {
+				if prevForce == "prohibit" && len(u.toks) > 0 && !subjectLike(u.toks[0].POS) {
 					force = "prohibit" // 不得销售电子烟，张贴烟草广告: the list goes on
 				}
 			}

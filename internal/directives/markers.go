@@ -115,6 +115,9 @@ func (c *cues) findMarkers(runes []rune, starts []bool) []hit {
 		case m.Kind == "permit" && m.Text == "可" && (next == 0 || strings.ContainsRune("以能是见靠行信观比", next)):
 			ok = false
 		}
+		if ok && len(hits) > 0 && relativeClause(runes, i+k) {
+			ok = false // 可以增加规定应当标示的内容: a modal inside the object
+		}
 		if ok {
 			hits = append(hits, hit{m.Text, m.Force, i})
 			i += k - 1
@@ -141,14 +144,15 @@ func (c *cues) insideFalseFriend(text string, byteAt []int, i int, starts []bool
 }
 
 // leadPosition reports whether a lead marker (鼓励, 支持) at i opens the
-// clause: nothing before it but a subject of a few characters, adverbs or
-// another marker.
+// clause: at its start, after its subject (税务部门力争…, 国家鼓励…), or after
+// a modal, an adverb of effort or another lead marker (要积极鼓励, 鼓励支持);
+// inside an object (加大支持力度) it is none.
 func leadPosition(runes []rune, i int) bool {
-	if i <= 6 {
+	if i == 0 {
 		return true
 	}
 	before := string(runes[max(0, i-3):i])
-	for _, w := range []string{"要", "应", "并", "积极", "大力", "继续", "进一步", "可", "将", "同时"} {
+	for _, w := range []string{"要", "应", "并", "积极", "大力", "继续", "进一步", "可", "将", "同时", "鼓励", "支持", "引导", "倡导", "国家", "政府", "部门", "各地", "行业", "企业", "机构", "单位", "我们", "委", "部", "局", "司", "行"} {
 		if strings.HasSuffix(before, w) {
 			return true
 		}
@@ -181,4 +185,18 @@ func (c *cues) question(u unit) bool {
 		}
 	}
 	return strings.HasSuffix(u.text, "？") || strings.HasSuffix(u.text, "?")
+}
+
+// relativeClause reports a 的 within a few characters after position i,
+// with no punctuation between: what stands there qualifies a noun.
+func relativeClause(runes []rune, i int) bool {
+	for k := i; k < len(runes) && k < i+6; k++ {
+		switch runes[k] {
+		case '的':
+			return true
+		case '，', '、', '；', '。':
+			return false
+		}
+	}
+	return false
 }
