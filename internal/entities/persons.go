@@ -236,8 +236,8 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 		k := int(x.tokAt[end]) - 1
 		for ; k >= 0 && k < len(p.Tokens); k++ {
 			t := p.Tokens[k]
-			if t.Start != end || t.End-start > 16 || !nounLike(t.POS) {
-				break
+			if t.Start != end || t.End-start > 16 || !nounLike(t.POS) || strings.ContainsAny(t.Text[:min(len(t.Text), 3)], "两各等多") {
+				break // 西安两市政府 is two governments, not one body
 			}
 			end = t.End
 			if t.POS == "vn" {
