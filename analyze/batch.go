@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -181,26 +182,41 @@ func (a *Analyzer) Batch(ctx context.Context, inputs []Input, stdin io.Reader, e
 // readInput turns one input into jobs: a document, or one per JSONL record.
 func (a *Analyzer) readInput(ctx context.Context, in Input, stdin io.Reader, send func(job) bool) bool {
 	name := in.Path
-	var data []byte
-	var err error
+	var r io.Reader
 	if in.Path == "-" {
-		name = "<stdin>"
-		data, err = readLimited(stdin, a.cfg.maxBytes)
+		name, r = "<stdin>", stdin
 	} else {
-		data, err = readFileLimited(in.Path, a.cfg.maxBytes)
+		f, err := os.Open(in.Path)
+		if err != nil {
+			return send(job{name: name, err: unwrapPathError(err)})
+		}
+		defer f.Close()
+		r = f
 	}
-	if err != nil {
-		return send(job{name: name, err: err})
-	}
+	// the first bytes tell the format; a JSONL corpus is then streamed
+	// record by record (--max-bytes limits each record, not the corpus),
+	// any other file is read whole within --max-bytes
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(4096)
 	format := a.cfg.format
 	if format == "" {
-		format = parse.Detect(in.Path, data)
+		format = parse.Detect(in.Path, head)
 	}
 	if format != parse.FormatJSONL {
+		var data []byte
+		var err error
+		if f, ok := r.(*os.File); ok {
+			if st, serr := f.Stat(); serr == nil && a.cfg.maxBytes > 0 && st.Size() > a.cfg.maxBytes {
+				return send(job{name: name, err: fmt.Errorf("%w: %d bytes, over the limit of %d (--max-bytes)", parse.ErrTooLarge, st.Size(), a.cfg.maxBytes)})
+			}
+		}
+		if data, err = readLimited(br, a.cfg.maxBytes); err != nil {
+			return send(job{name: name, err: err})
+		}
 		return send(job{name: name, src: &Source{Name: name, ID: in.ID, Data: data}})
 	}
 	ok := true
-	rerr := parse.ReadJSONL(strings.NewReader(string(data)), in.ID, a.cfg.jsonl, a.cfg.maxBytes, func(d *parse.Document, err error) bool {
+	rerr := parse.ReadJSONL(br, in.ID, a.cfg.jsonl, a.cfg.maxBytes, func(d *parse.Document, err error) bool {
 		j := job{name: name, doc: d, err: err}
 		var re *parse.RecordError
 		if errors.As(err, &re) {
@@ -238,18 +254,6 @@ func (a *Analyzer) runJob(ctx context.Context, j job) (r Result) {
 		r.Analysis, r.Err = a.analyzeDocument(ctx, j.doc)
 	}
 	return r
-}
-
-func readFileLimited(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && max > 0 && st.Size() > max {
-		return nil, fmt.Errorf("%w: %d bytes, over the limit of %d (--max-bytes)", parse.ErrTooLarge, st.Size(), max)
-	}
-	return readLimited(f, max)
 }
 
 func readLimited(r io.Reader, max int64) ([]byte, error) {

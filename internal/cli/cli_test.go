@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -170,5 +171,20 @@ func TestLexiconsValidate(t *testing.T) {
 	}
 	if code, out, _ := run(t, "", "lexicons", "list"); code != 0 || !strings.Contains(out, "organizations.zh.tsv") {
 		t.Errorf("list: %d %s", code, out)
+	}
+}
+
+// TestJSONLStreamsRecords: --max-bytes limits each record of a corpus, not
+// the corpus, which is read record by record.
+func TestJSONLStreamsRecords(t *testing.T) {
+	corpus := "../../testdata/docs/gwr/reports-2024-2025-1954.jsonl"
+	st, err := os.Stat(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := strconv.FormatInt(st.Size()/2, 10) // under the file, over any record
+	code, out, errs := run(t, "", "analyze", "--format", "jsonl", "--only", "summary", "--max-bytes", limit, corpus)
+	if code != 0 || strings.Count(out, "\n") != 3 {
+		t.Errorf("exit %d, %d records: %s", code, strings.Count(out, "\n"), errs)
 	}
 }
