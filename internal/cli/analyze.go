@@ -153,7 +153,7 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 		failed++
 		reportError(s.Err, o.format, e.Path, e.Err)
 	}
-	bar := newProgress(s.Err, len(inputs), o.quiet)
+	bar := newProgress(s.Err, inputs, o.quiet)
 	err = a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
 		if bar != nil {
 			bar.Add(1)
@@ -237,11 +237,19 @@ func terminalWidth(w io.Writer) int {
 }
 
 // newProgress returns a progress bar on stderr for large batches when it is
-// a terminal, else nil.
-func newProgress(w io.Writer, n int, quiet bool) *progressbar.ProgressBar {
+// a terminal, else nil. A JSONL corpus counts its records as they come (its
+// size is unknown until read).
+func newProgress(w io.Writer, inputs []analyze.Input, quiet bool) *progressbar.ProgressBar {
 	f, ok := w.(*os.File)
-	if quiet || n < 20 || !ok || !isatty.IsTerminal(f.Fd()) {
+	n, corpus := len(inputs), false
+	for _, in := range inputs {
+		corpus = corpus || strings.HasSuffix(strings.ToLower(in.Path), ".jsonl")
+	}
+	if quiet || (n < 20 && !corpus) || !ok || !isatty.IsTerminal(f.Fd()) {
 		return nil
+	}
+	if corpus {
+		n = -1
 	}
 	return progressbar.NewOptions(n, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("analyzing"),
 		progressbar.OptionShowCount(), progressbar.OptionThrottle(100_000_000))
