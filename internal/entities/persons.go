@@ -126,8 +126,8 @@ func (x *extractor) boundary(runes []rune, e int) bool {
 		return true
 	}
 	r := runes[e]
-	if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-		return true
+	if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) {
+		return true // punctuation, or a date right after the name (杨润雄21日表示)
 	}
 	for k := 1; k <= 4 && e+k <= len(runes); k++ {
 		if x.lex.NameCues[string(runes[e:e+k])] {
@@ -236,8 +236,8 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 		k := int(x.tokAt[end]) - 1
 		for ; k >= 0 && k < len(p.Tokens); k++ {
 			t := p.Tokens[k]
-			if t.Start != end || t.End-start > 16 || !nounLike(t.POS) || strings.ContainsAny(t.Text[:min(len(t.Text), 3)], "两各等多") {
-				break // 西安两市政府 is two governments, not one body
+			if t.Start != end || t.End-start > 16 || !nounLike(t.POS) || strings.ContainsAny(t.Text[:min(len(t.Text), 3)], "两各等多") || joiners[t.Text] {
+				break // 西安两市政府 is two governments, 机构会同国务院 two bodies
 			}
 			end = t.End
 			if t.POS == "vn" {
@@ -273,3 +273,6 @@ func nounLike(pos string) bool {
 	}
 	return false
 }
+
+// joiners link two bodies; a name never runs through them.
+var joiners = map[string]bool{"会同": true, "和": true, "与": true, "及": true, "同": true, "并": true, "或": true, "或者": true, "以及": true}
