@@ -83,8 +83,14 @@ func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 		issuer = "President"
 	}
 	var out []Directive
+	// "X shall promptly:" lends its force to the enumerated items that
+	// follow it, each its own directive: (i) review…; (ii) take action…
+	listForce, listMarker := "", ""
 	for pi := range doc.Paragraphs {
 		p := &doc.Paragraphs[pi]
+		if listForce != "" && !reEnItem.MatchString(p.Text) {
+			listForce, listMarker = "", ""
+		}
 		for _, s := range p.Sentences {
 			for _, cl := range s.Clauses {
 				runes := p.Runes[cl.Start:cl.End]
@@ -100,8 +106,14 @@ func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 					continue
 				}
 				hits := rules.english.find(text)
+				if len(hits) == 0 && listForce != "" && reEnItem.MatchString(string(p.Runes[s.Start:min(s.End, s.Start+8)])) {
+					hits = []enHit{{0, 0, lexicon.Marker{Text: listMarker, Force: listForce}}}
+				}
 				if len(hits) == 0 {
 					continue
+				}
+				if strings.HasSuffix(strings.TrimSpace(string(runes)), ":") && hits[0].end > 0 {
+					listForce, listMarker = hits[0].m.Force, hits[0].m.Text
 				}
 				var markers []string
 				force := ""

@@ -138,6 +138,7 @@ type zhExtractor struct {
 }
 
 var (
+	reEnumItem = regexp.MustCompile(`^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十][，、]|[（(][一二三四五六七八九十\d]+[)）])`)
 	reLeadIn  = regexp.MustCompile(`(?:如下|以下意见|以下通知|下列规定|以下规定)[：:。]?$`)
 	reHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])`)
 	reParen   = regexp.MustCompile(`^[（(][^（()）]*[)）]$`)
@@ -186,7 +187,9 @@ func (x *zhExtractor) paragraph(pi int) {
 	for si, s := range p.Sentences {
 		// a directive's scope runs to the end of its sentence, and on through
 		// the sentences that a semicolon joins to it (…；加快构建…，…；)
-		if si == 0 || !strings.HasSuffix(p.Slice(p.Sentences[si-1].Span), "；") {
+		// and through the items of an enumeration that a plan opened
+		// (下一步…。一是加强专项整治，…。二是…)
+		if si == 0 || !strings.HasSuffix(p.Slice(p.Sentences[si-1].Span), "；") && !reEnumItem.MatchString(p.Slice(s.Span)) {
 			scope = false
 		}
 		prevForce := ""
@@ -238,7 +241,7 @@ func (x *zhExtractor) paragraph(pi int) {
 			case scope:
 				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u)
 			default:
-				isDirective = x.commitment(u)
+				isDirective = x.commitment(u) || x.plan(u)
 			}
 			if !isDirective {
 				pending, prevForce = nil, ""
@@ -285,6 +288,17 @@ func (x *zhExtractor) commitment(u unit) bool {
 		}
 	}
 	return body && hasVerb(u) && !x.c.isFact(u)
+}
+
+// plan recognises a clause that states what comes next (下一步…, 今后…):
+// an authority's plan.
+func (x *zhExtractor) plan(u unit) bool {
+	for w := range x.c.byKind["plan"] {
+		if strings.HasPrefix(u.text, w) {
+			return hasVerb(u) && !x.c.isFact(u)
+		}
+	}
+	return false
 }
 
 // prefixLen is the length of an article number or list mark opening a clause.
