@@ -139,9 +139,9 @@ type zhExtractor struct {
 
 var (
 	reEnumItem = regexp.MustCompile(`^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十][，、]|[（(][一二三四五六七八九十\d]+[)）])`)
-	reLeadIn  = regexp.MustCompile(`(?:如下|以下意见|以下通知|下列规定|以下规定)[：:。]?$`)
-	reHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])`)
-	reParen   = regexp.MustCompile(`^[（(][^（()）]*[)）]$`)
+	reLeadIn   = regexp.MustCompile(`(?:如下|以下意见|以下通知|下列规定|以下规定)[：:。]?$`)
+	reHeading  = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])`)
+	reParen    = regexp.MustCompile(`^[（(][^（()）]*[)）]$`)
 )
 
 // skipParagraph recognises paragraphs that hold no instruction whatever
