@@ -115,8 +115,10 @@ func (c *cues) findMarkers(runes []rune, starts []bool) []hit {
 		case m.Kind == "permit" && m.Text == "可" && (next == 0 || strings.ContainsRune("以能是见靠行信观比", next)):
 			ok = false
 		}
-		if ok && len(hits) > 0 && relativeClause(runes, i+k) {
-			ok = false // 可以增加规定应当标示的内容: a modal inside the object
+		if ok && relativeClause(runes, i+k) && (len(hits) > 0 || len(runes) <= 9) {
+			// 可以增加规定应当标示的内容, 需要载明的其他事项: a modal
+			// inside an object or a noun phrase
+			ok = false
 		}
 		if ok {
 			hits = append(hits, hit{m.Text, m.Force, i})
