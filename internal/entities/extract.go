@@ -190,6 +190,8 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	x.quotedTerms(p, add)
 	x.persons(p, pi, lexSpans)
 	x.orgSuffixes(p, pi, lexSpans)
+	x.companies(p, pi)
+	x.counties(p, pi, lexSpans)
 }
 
 // lexSpan is a lexicon match in a paragraph (byte offsets).

@@ -274,5 +274,78 @@ func nounLike(pos string) bool {
 	return false
 }
 
+// endsWithSuffix reports a word that ends like the name of a body.
+func (x *extractor) endsWithSuffix(w string) bool {
+	for _, f := range x.lex.OrgSuffix {
+		if utf8.RuneCountInString(f) > 1 && strings.HasSuffix(w, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// generic holds the quantifiers that make a phrase a kind, not a name.
+var generic = map[string]bool{"部分": true, "所有": true, "全部": true, "其他": true, "一些": true, "各类": true, "有关": true, "相关": true, "该": true, "各": true}
+
 // joiners link two bodies; a name never runs through them.
 var joiners = map[string]bool{"会同": true, "和": true, "与": true, "及": true, "同": true, "并": true, "或": true, "或者": true, "以及": true}
+
+// companies finds bodies whose ending is distinctive (…有限责任公司, …煤矿)
+// from the nouns before it, without a known place or body to start from.
+func (x *extractor) companies(p *segment.Paragraph, pi int) {
+	for k, t := range p.Tokens {
+		suf := ""
+		for _, f := range x.lex.FreeOrgSuffix {
+			if strings.HasSuffix(t.Text, f) {
+				suf = f
+				break
+			}
+		}
+		if suf == "" {
+			continue
+		}
+		start := t.Start
+		if t.End-t.Start <= utf8.RuneCountInString(suf) { // the suffix alone: take the nouns before it
+			for j := k - 1; j >= 0; j-- {
+				u := p.Tokens[j]
+				// stop at a place (山西左权县 + 河南村煤矿), another body
+				// (…公司 + 芦岭煤矿) or anything not a noun
+				if u.End != start || t.End-u.Start > 16 || !nounLike(u.POS) || joiners[u.Text] || u.POS == "vn" || u.POS == "ns" || x.endsWithSuffix(u.Text) {
+					break
+				}
+				start = u.Start
+			}
+		}
+		if t.End-start-utf8.RuneCountInString(suf) < 2 || generic[string(p.Runes[start:min(start+2, t.End)])] {
+			continue // 有限公司 alone, 部分煤矿, 所有煤矿 name no one
+		}
+		name := string(p.Runes[start:t.End])
+		x.c.add(mention{typ: "organization", key: name, surface: name, para: pi, start: start, end: t.End, evidence: "rule:company-suffix", prio: 1})
+	}
+}
+
+// counties finds the smaller places written right after a known one: the
+// place itself with the ending of a town or county (辽阳 + 镇), or one to
+// three characters and such an ending (山西省 + 左权县).
+func (x *extractor) counties(p *segment.Paragraph, pi int, spans []lexSpan) {
+	isEnd := func(r rune) bool { return strings.ContainsRune("县区镇乡旗", r) }
+	for _, s := range spans {
+		if s.typ != "location" {
+			continue
+		}
+		start, end := x.rune(s.b0), x.rune(s.b1)
+		if end < len(p.Runes) && isEnd(p.Runes[end]) && !isEnd(p.Runes[end-1]) {
+			name := string(p.Runes[start : end+1])
+			x.c.add(mention{typ: "location", key: name, surface: name, para: pi, start: start, end: end + 1, evidence: "rule:county", prio: 3})
+			continue
+		}
+		for n := 2; n <= 4 && end+n <= len(p.Runes); n++ {
+			if !isEnd(p.Runes[end+n-1]) || isEnd(p.Runes[end]) || !allHan(p.Runes[end:end+n]) {
+				continue
+			}
+			name := string(p.Runes[end : end+n])
+			x.c.add(mention{typ: "location", key: name, surface: name, para: pi, start: end, end: end + n, evidence: "rule:county", prio: 1})
+			break
+		}
+	}
+}

@@ -54,6 +54,9 @@ type Set struct {
 	Cues       map[string][]string // clause cue kind → cues (clauses.zh.tsv)
 	NameCues   map[string]bool     // words that may follow a name
 	OrgSuffix  []string            // endings of organization names, longest first
+	// FreeOrgSuffix are the endings a name may reach from any nouns
+	// (有限责任公司), not only from a place or a known body
+	FreeOrgSuffix []string
 	Stop       map[string]bool     // zh and en stop words
 	Generic    map[string]bool
 	IDF        *IDFTable
@@ -162,6 +165,7 @@ func Load(userDirs []string) (*Set, error) {
 	}
 	s.Surface = NewIndex(keys, vals)
 	sort.SliceStable(s.OrgSuffix, func(i, j int) bool { return len(s.OrgSuffix[i]) > len(s.OrgSuffix[j]) })
+	sort.SliceStable(s.FreeOrgSuffix, func(i, j int) bool { return len(s.FreeOrgSuffix[i]) > len(s.FreeOrgSuffix[j]) })
 	for k := range s.Cues {
 		sort.SliceStable(s.Cues[k], func(i, j int) bool { return len(s.Cues[k][i]) > len(s.Cues[k][j]) })
 	}
@@ -215,8 +219,11 @@ func (s *Set) add(file, shown string, r Row, ffs, titles *[]string) {
 		s.Cues[f[1]] = append(s.Cues[f[1]], f[0])
 	case file == "namecues.zh.txt":
 		s.NameCues[f[0]] = true
-	case file == "orgsuffixes.zh.txt":
+	case file == "orgsuffixes.zh.tsv":
 		s.OrgSuffix = append(s.OrgSuffix, f[0])
+		if f[1] == "free" {
+			s.FreeOrgSuffix = append(s.FreeOrgSuffix, f[0])
+		}
 	case strings.HasPrefix(file, "stopwords."):
 		s.Stop[f[0]] = true
 	case file == "generic.zh.txt":

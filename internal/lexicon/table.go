@@ -37,7 +37,7 @@ var Specs = []Spec{
 	{"frames.zh.tsv", []string{"frame", "kind"}, "frame verbs"},
 	{"clauses.zh.tsv", []string{"cue", "kind"}, "clause cues: conditions, facts, opinion speakers"},
 	{"namecues.zh.txt", []string{"cue"}, "words that may follow a person's name"},
-	{"orgsuffixes.zh.txt", []string{"suffix"}, "endings of organization names"},
+	{"orgsuffixes.zh.tsv", []string{"suffix", "kind"}, "endings of organization names"},
 	{"stopwords.zh.txt", []string{"word"}, "stop words"},
 	{"stopwords.en.txt", []string{"word"}, "stop words"},
 	{"generic.zh.txt", []string{"word"}, "generic policy verbs and nouns that are never keywords"},
