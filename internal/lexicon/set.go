@@ -57,11 +57,11 @@ type Set struct {
 	// FreeOrgSuffix are the endings a name may reach from any nouns
 	// (有限责任公司), not only from a place or a known body
 	FreeOrgSuffix []string
-	Stop       map[string]bool     // zh and en stop words
-	Generic    map[string]bool
-	IDF        *IDFTable
-	IDFen      *IDFTable
-	UserDict   []DictWord
+	Stop          map[string]bool // zh and en stop words
+	Generic       map[string]bool
+	IDF           *IDFTable
+	IDFen         *IDFTable
+	UserDict      []DictWord
 
 	userIDF map[string]map[string]float64 // rows of users' idf files
 }
