@@ -45,10 +45,8 @@ func (c *cues) isCondition(u unit) bool {
 	if reTimeOnly.MatchString(t) || reLinkers.MatchString(t) {
 		return true
 	}
-	for _, tail := range c.tails {
-		if strings.HasSuffix(t, tail) {
-			return true
-		}
+	if c.hasTail(t) {
+		return true
 	}
 	if strings.HasSuffix(t, "的") && !sentenceFinal(u.delim) {
 		return true // 经营者集中达到下列标准之一的，
@@ -96,10 +94,8 @@ func (c *cues) pureCondition(u unit) bool {
 	if strings.HasSuffix(t, "的") {
 		return true
 	}
-	for _, tail := range c.tails {
-		if strings.HasSuffix(t, tail) {
-			return true
-		}
+	if c.hasTail(t) {
+		return true
 	}
 	return false
 }
@@ -168,12 +164,7 @@ type frame struct {
 // frame verb (会议要求, 黄明强调, 通知指出, 业内人士认为).
 func (c *cues) detectFrame(u unit) (speaker, verb, kind string, ok bool) {
 	t := strings.TrimSpace(u.text)
-	best := ""
-	for f := range c.lex.Frames {
-		if strings.HasSuffix(t, f) && len(f) > len(best) {
-			best = f
-		}
-	}
+	best := longestEnding(t, 4, func(f string) bool { _, ok := c.lex.Frames[f]; return ok })
 	if best == "" {
 		return "", "", "", false
 	}
@@ -284,4 +275,24 @@ func longestSuffix(x *lexicon.Index, s string) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// hasTail reports a clause ending in a condition's tail (为契机, 情况下).
+func (c *cues) hasTail(t string) bool {
+	return longestEnding(t, 5, func(e string) bool { return c.byKind["tail"][e] }) != ""
+}
+
+// longestEnding returns the longest ending of t, up to n runes, that is in
+// a set: a few look-ups instead of a pass over the whole set.
+func longestEnding(t string, n int, in func(string) bool) string {
+	best := ""
+	i := len(t)
+	for k := 1; k <= n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(t[:i])
+		i -= size
+		if in(t[i:]) {
+			best = t[i:]
+		}
+	}
+	return best
 }

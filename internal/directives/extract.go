@@ -107,6 +107,9 @@ func hasLeadIn(doc *segment.Doc) bool {
 func namedMeeting(lex *lexicon.Set, doc *segment.Doc) string {
 	for _, p := range append([]segment.Paragraph{doc.Title}, doc.Paragraphs...) {
 		t := p.Text
+		if !strings.Contains(t, "会") {
+			continue // every named meeting is a 会
+		}
 		for b := 0; b < len(t); {
 			n, v := lex.Surface.Longest(t[b:])
 			if n > 0 {

@@ -25,7 +25,6 @@ type Rules struct {
 	byKind      map[string]map[string]bool
 	opinion     []string
 	will        []string
-	tails       []string
 	preps       *lexicon.Index
 	english     *englishRules
 }
@@ -62,7 +61,6 @@ func Compile(lex *lexicon.Set) *Rules {
 	}
 	c.opinion = lex.Cues["opinion"]
 	c.will = lex.Cues["will"]
-	c.tails = lex.Cues["tail"]
 	preps := lex.Cues["prep"]
 	c.preps = lexicon.NewIndex(preps, make([]int32, len(preps)))
 	c.english = compileEnglish(lex)

@@ -40,7 +40,7 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, n int) []Keyword {
 	for t, c := range counts {
 		tfidf[t] = float64(c) / float64(total) * IDF(idf, t)
 	}
-	rank := textRank(seqs, 5, 30)
+	rank := textRank(seqs, 5, 20) // PageRank on a document's graph settles within 20 rounds
 	scores := combine(tfidf, rank)
 	return Top(scores, counts, n)
 }
