@@ -110,7 +110,7 @@ func (a *Analyzer) Batch(ctx context.Context, inputs []Input, stdin io.Reader, e
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := a.cfg.jobs
-	window := make(chan struct{}, jobs*2) // documents read but not yet emitted
+	window := make(chan struct{}, jobs*4) // documents read but not yet emitted: room for a long one
 	work := make(chan job)
 	done := make(chan Result, jobs)
 
