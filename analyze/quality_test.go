@@ -347,6 +347,20 @@ func TestQuality(t *testing.T) {
 	for _, k := range kinds {
 		row(k, docsOf[k], byKind[k])
 	}
+	holdout, nHold := newScore(), 0
+	for _, n := range names {
+		if strings.Contains(golds[n].File, "/holdout/") {
+			data, _ := os.ReadFile(filepath.Join(testdata, golds[n].File))
+			res, err := a.Analyze(context.Background(), analyze.Source{Name: golds[n].File, Data: data})
+			if err == nil {
+				holdout.add(scoreDoc(golds[n], res))
+				nHold++
+			}
+		}
+	}
+	if nHold > 0 {
+		row("of which held out", nHold, holdout)
+	}
 	row("all", len(names), total)
 	fmt.Fprintf(&b, "\n| entity type | P | R | F1 | tp | fp | fn |\n|---|---|---|---|---|---|---|\n")
 	types := make([]string, 0, len(total.entities))
