@@ -317,9 +317,15 @@ func prefixLen(runes []rune) int {
 }
 
 func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, force string, markers []string, hits []hit, fr frame, article string) Directive {
+	// the conditions it introduces stay with the action, as long as they
+	// do not outweigh it: a long condition (…的当事人为…义务人的，) is
+	// context, kept in the sentence field
 	start := u.span.Start
-	if len(pending) > 0 {
-		start = pending[0].span.Start
+	for _, c := range pending {
+		if u.span.End-c.span.Start <= 2*(u.span.End-u.span.Start)+12 {
+			start = c.span.Start
+			break
+		}
 	}
 	text := string(p.Runes[start:u.span.End])
 	firstMarker, afterMarkers := 0, 0
