@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sort"
 	"strings"
 
 	"github.com/mattn/go-isatty"
@@ -153,6 +154,9 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 		failed++
 		reportError(s.Err, o.format, e.Path, e.Err)
 	}
+	if len(inputs) == 0 && failed == 0 {
+		return fmt.Errorf("no documents to analyze in %s (read: %s; skipped %d file(s))", strings.Join(args, ", "), extensions(), skipped)
+	}
 	bar := newProgress(s.Err, inputs, o.quiet)
 	err = a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
 		if bar != nil {
@@ -253,4 +257,14 @@ func newProgress(w io.Writer, inputs []analyze.Input, quiet bool) *progressbar.P
 	}
 	return progressbar.NewOptions(n, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("analyzing"),
 		progressbar.OptionShowCount(), progressbar.OptionThrottle(100_000_000))
+}
+
+// extensions lists the file endings a folder walk takes.
+func extensions() string {
+	var out []string
+	for e := range parse.Extensions {
+		out = append(out, e)
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
 }
