@@ -266,10 +266,15 @@ func (x *zhExtractor) paragraph(pi int) {
 }
 
 // commitment recognises an authority's statement of what it will do
-// (工信部将…, 环资司将…, 国务院将加快…) outside any frame: a short subject that
-// names a body, then 将 and an action.
+// (工信部将…, 环资司将…, 教育局计划…) outside any frame: a short subject that
+// names a body, then 将, 计划 or 拟 and an action.
 func (x *zhExtractor) commitment(u unit) bool {
-	i := strings.Index(u.text, "将")
+	i := -1
+	for w := range x.c.byKind["commit"] { // 将, 计划, 拟: the earliest
+		if k := strings.Index(u.text, w); k > 0 && (i < 0 || k < i) {
+			i = k
+		}
+	}
 	if i <= 0 || utf8.RuneCountInString(u.text[:i]) > 16 {
 		return false
 	}
