@@ -296,3 +296,13 @@ func longestEnding(t string, n int, in func(string) bool) string {
 	}
 	return best
 }
+
+// anyCue reports whether t contains a cue of a kind.
+func (c *cues) anyCue(kind, t string) bool {
+	for w := range c.byKind[kind] {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -42,8 +42,17 @@ func Extract(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 	x.kind, x.docIssuer = documentKind(doc, meta)
 	x.meeting = namedMeeting(lex, doc)
 	x.preamble = x.kind == kindPolicy && hasLeadIn(doc)
+	review := false
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
+		if t := strings.TrimSpace(p.Text); reHeading.MatchString(t) && utf8.RuneCountInString(t) <= 30 {
+			// a work report's review of the past year reports, it does not
+			// instruct; the next heading ends it
+			review = x.c.anyCue("review", t)
+		}
+		if review {
+			continue
+		}
 		if x.kind != kindNews && x.skipParagraph(p) {
 			if reHeading.MatchString(p.Text) {
 				x.preamble = false
