@@ -100,7 +100,7 @@ func documentKind(doc *segment.Doc, meta Meta) (kind, issuer string) {
 // assessments (就业局势保持总体稳定).
 func hasLeadIn(doc *segment.Doc) bool {
 	for i, p := range doc.Paragraphs {
-		if i > 4 {
+		if i > 7 {
 			break
 		}
 		t := strings.TrimSpace(p.Text)
@@ -151,7 +151,7 @@ type zhExtractor struct {
 
 var (
 	reEnumItem = regexp.MustCompile(`^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十][，、]|[（(][一二三四五六七八九十\d]+[)）])`)
-	reLeadIn   = regexp.MustCompile(`(?:如下|以下意见|以下通知|下列规定|以下规定)[：:。]?$`)
+	reLeadIn   = regexp.MustCompile(`(?:如下|以下意见|以下通知|下列规定|以下规定|予以通报|印发给你们|请认真贯彻执行|请结合实际认真贯彻落实)[：:。]?$`)
 	reHeading  = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])`)
 	reParen    = regexp.MustCompile(`^[（(][^（()）]*[)）]$`)
 )
@@ -206,6 +206,9 @@ func (x *zhExtractor) paragraph(pi int) {
 		}
 		prevForce := ""
 		var pending []unit
+		if reLeadIn.MatchString(strings.TrimRight(p.Slice(s.Span), "。：: ")) {
+			continue // 为吸取教训，…，现将…情况予以通报: the whole sentence leads in
+		}
 		for _, cl := range s.Clauses {
 			u := unit{para: pi, sent: s.Span, span: cl.Span, delim: cl.Delim}
 			u.span.Start += prefixLen(p.Runes[cl.Start:cl.End])
