@@ -16,6 +16,8 @@ var (
 	reWillSubject  = regexp.MustCompile(`(?:\b[A-Z][A-Za-z.]*|(?i:agencies|agency|government|secretary|director|administrator|council|office|department|committee|board|we|heads|states|administration|staff|team|officials?))\s+(?:also\s+|then\s+|promptly\s+)?$`)
 	reMayNotModal  = regexp.MustCompile(`(?i)(?:\bas|\bthat|\bwhich|\bwho|\bthere)\s+$`)
 	reAuthority    = regexp.MustCompile(`^By the authority vested in me`)
+	// "shall include:" opens a list of contents, not of actions
+	reListOfContents = regexp.MustCompile(`(?i)\b(?:include|includes|including|contain|contains|consist of|the following|as follows)\s*:$`)
 )
 
 // englishRules match every English marker in one pass: one alternation of
@@ -112,7 +114,7 @@ func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 				if len(hits) == 0 {
 					continue
 				}
-				if strings.HasSuffix(strings.TrimSpace(string(runes)), ":") && hits[0].end > 0 {
+				if t := strings.TrimSpace(string(runes)); strings.HasSuffix(t, ":") && hits[0].end > 0 && !reListOfContents.MatchString(t) {
 					listForce, listMarker = hits[0].m.Force, hits[0].m.Text
 				}
 				var markers []string
