@@ -130,16 +130,6 @@ func validFormat(f string) bool {
 	return false
 }
 
-// Lexicons returns the compiled lexicons the Analyzer uses.
-func (a *Analyzer) Lexicons() *lexicon.Set { return a.lex }
-
-// Source is one input: a name shown in messages and used as the id, and its bytes.
-type Source struct {
-	Name string
-	ID   string // defaults to Name
-	Data []byte
-}
-
 // Analyze analyzes one document (any format but JSONL, whose records are
 // documents of their own: see Batch).
 func (a *Analyzer) Analyze(ctx context.Context, src Source) (*Analysis, error) {

@@ -76,15 +76,6 @@ func (s *Segmenter) dict(traditional bool) (*dict, error) {
 	return s.zh, s.zhErr
 }
 
-// Warm loads what a language needs now rather than on first use.
-func (s *Segmenter) Warm(lang string) error {
-	if lang == "en" {
-		return s.en.load()
-	}
-	_, err := s.dict(false)
-	return err
-}
-
 // Segment segments a document's title and paragraphs. lang "" detects it.
 func (s *Segmenter) Segment(lang, title string, paras []string) (*Doc, error) {
 	if lang == "" {
