@@ -130,6 +130,13 @@ func validFormat(f string) bool {
 	return false
 }
 
+// Source is one input: a name shown in messages and used as the id, and its bytes.
+type Source struct {
+	Name string
+	ID   string // defaults to Name
+	Data []byte
+}
+
 // Analyze analyzes one document (any format but JSONL, whose records are
 // documents of their own: see Batch).
 func (a *Analyzer) Analyze(ctx context.Context, src Source) (*Analysis, error) {
