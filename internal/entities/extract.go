@@ -107,6 +107,7 @@ var (
 	reDecree    = regexp.MustCompile(`(?:中华人民共和国)?(?:国务院|[\p{Han}]{2,10}(?:部|委员会|总局|局))令第\d+号`)
 	rePRCLaw    = regexp.MustCompile(`中华人民共和国[\p{Han}]{2,20}?(?:法|条例)`)
 	reZhDate    = regexp.MustCompile(`(?:(\d{4})年|(今年|去年|明年|前年))?(\d{1,2})月(?:(\d{1,2})日)?`)
+	reZhDay     = regexp.MustCompile(`(\d{1,2})日`)
 	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
 	reYear      = regexp.MustCompile(`(\d{4})年`)
 	reMeeting   = regexp.MustCompile(`^第[一二三四五六七八九十百]+次(?:全体|常务)?会议`)
@@ -327,6 +328,32 @@ func (x *extractor) datesZh(text string, add func(typ, key, norm string, b0, b1 
 			iso += fmt.Sprintf("-%02d", day)
 		}
 		add("date", iso, iso, m[0], m[1], "rule:date", 3)
+	}
+	// a day alone (杨润雄21日表示) is a day of the news's own month, or of the
+	// month before when it lies ahead of the dateline
+	for _, m := range findAllSubmatch(reZhDay, text, "日") {
+		if x.anchor.IsZero() || x.meta.Format != "sina-hexo" {
+			break
+		}
+		if m[0] > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(text[:m[0]])
+			if unicode.IsDigit(prev) || strings.ContainsRune("月.-至到—～~", prev) {
+				continue
+			}
+		}
+		day, _ := strconv.Atoi(text[m[2]:m[3]])
+		if day < 1 || day > 31 {
+			continue
+		}
+		t := time.Date(x.anchor.Year(), x.anchor.Month(), day, 0, 0, 0, 0, time.UTC)
+		if day > x.anchor.Day()+1 {
+			t = time.Date(x.anchor.Year(), x.anchor.Month()-1, day, 0, 0, 0, 0, time.UTC)
+		}
+		if t.Day() != day {
+			continue // no such day in that month
+		}
+		iso := t.Format("2006-01-02")
+		add("date", iso, iso, m[0], m[1], "rule:day", 2)
 	}
 	for _, m := range findAllSubmatch(reISODate, text, "-") {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
