@@ -119,7 +119,7 @@ func (c *cues) disposal(u unit) bool {
 func (c *cues) isFact(u unit) bool {
 	verbSeen := false
 	for _, tk := range u.toks {
-		if c.byKind["fact"][tk.Text] || !verbSeen && c.byKind["copula"][tk.Text] {
+		if c.byKind["fact"][tk.Text] || !verbSeen && c.byKind["copula"][tk.Text] || c.factPrefix(tk.Text) {
 			return true
 		}
 		if (strings.HasPrefix(tk.POS, "v") && tk.POS != "vn" || tk.POS == "l" || tk.POS == "i") && !c.byKind["copula"][tk.Text] {
@@ -301,6 +301,17 @@ func longestEnding(t string, n int, in func(string) bool) string {
 func (c *cues) anyCue(kind, t string) bool {
 	for w := range c.byKind[kind] {
 		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// factPrefix reports a word that opens with a fact cue of two characters
+// or more (日益完善, 正在推进, 已经完成).
+func (c *cues) factPrefix(w string) bool {
+	for f := range c.byKind["fact"] {
+		if utf8.RuneCountInString(f) >= 2 && len(w) > len(f) && strings.HasPrefix(w, f) {
 			return true
 		}
 	}

@@ -339,7 +339,7 @@ func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, fo
 	// context, kept in the sentence field
 	start := u.span.Start
 	for _, c := range pending {
-		if u.span.End-c.span.Start <= 2*(u.span.End-u.span.Start)+12 {
+		if n := u.span.End - c.span.Start; n <= 40 || n <= 2*(u.span.End-u.span.Start)+12 {
 			start = c.span.Start
 			break
 		}

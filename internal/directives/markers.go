@@ -108,8 +108,8 @@ func (c *cues) findMarkers(runes []rune, starts []bool) []hit {
 			ok = false // 更严格的措施: an attribute, not a marker
 		case i+k >= len(runes) && m.Kind != "modal":
 			ok = false // a clause-final 支持 is an object
-		case m.Kind == "lead" && !leadPosition(runes, i):
-			ok = false
+		case m.Kind == "lead" && (!leadPosition(runes, i) || attributive(runes, i+k)):
+			ok = false // 加大支持力度, 支持中小企业发展的法律体系: no instruction
 		case m.Kind == "permit" && m.Text == "可" && (next == 0 || strings.ContainsRune("以能是见靠行信观比", next)):
 			ok = false
 		}
@@ -152,7 +152,7 @@ func leadPosition(runes []rune, i int) bool {
 		return true
 	}
 	before := string(runes[max(0, i-3):i])
-	for _, w := range []string{"要", "应", "并", "积极", "大力", "继续", "进一步", "可", "将", "同时", "鼓励", "支持", "引导", "倡导", "国家", "政府", "部门", "各地", "行业", "企业", "机构", "单位", "我们", "委", "部", "局", "司", "行"} {
+	for _, w := range []string{"要", "应", "并", "积极", "大力", "继续", "进一步", "可", "将", "同时", "鼓励", "支持", "引导", "倡导", "国家", "政府", "下", "部门", "各地", "行业", "企业", "机构", "单位", "我们", "委", "部", "局", "司", "行"} {
 		if strings.HasSuffix(before, w) {
 			return true
 		}
@@ -191,6 +191,21 @@ func (c *cues) question(u unit) bool {
 // with no punctuation between: what stands there qualifies a noun.
 func relativeClause(runes []rune, i int) bool {
 	for k := i; k < len(runes) && k < i+6; k++ {
+		switch runes[k] {
+		case '的':
+			return true
+		case '，', '、', '；', '。':
+			return false
+		}
+	}
+	return false
+}
+
+// attributive reports a 的 within eight characters after i, with no
+// punctuation between: 支持中小企业发展的法律体系 names a thing, it does not
+// encourage.
+func attributive(runes []rune, i int) bool {
+	for k := i; k < len(runes) && k < i+8; k++ {
 		switch runes[k] {
 		case '的':
 			return true
