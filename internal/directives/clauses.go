@@ -65,7 +65,18 @@ func (c *cues) isCondition(u unit) bool {
 				return false
 			}
 		}
-		return utf8.RuneCountInString(after) <= 12
+		if nounThenVerb(u, utf8.RuneCountInString(t[:i+len("的")])) {
+			return false // 对…的地区进行通报: the noun is the object, a verb acts on it
+		}
+		return utf8.RuneCountInString(after) <= 16
+	}
+	// 在…中, 在…时: a setting, not an action
+	if first == "在" && strings.ContainsAny(lastRune(t), "中上下时内里") {
+		return true
+	}
+	// a short preposition phrase (通过综合施策) introduces the action after it
+	if !sentenceFinal(u.delim) && utf8.RuneCountInString(t) <= 7 {
+		return true
 	}
 	// a preposition phrase that ends on its head noun (根据…情况, 按照…要求)
 	for _, h := range c.lex.Cues["head"] {
@@ -119,8 +130,9 @@ func (c *cues) disposal(u unit) bool {
 func (c *cues) isFact(u unit) bool {
 	verbSeen := false
 	for _, tk := range u.toks {
-		if c.byKind["fact"][tk.Text] || !verbSeen && c.byKind["copula"][tk.Text] || c.factPrefix(tk.Text) {
-			return true
+		if (c.byKind["fact"][tk.Text] || c.factPrefix(tk.Text)) && !attributive(u.runes, tk.End-u.span.Start) ||
+			!verbSeen && c.byKind["copula"][tk.Text] {
+			return true // (已建成的幼儿园应…: a 已 inside a relative clause states no fact)
 		}
 		if (strings.HasPrefix(tk.POS, "v") && tk.POS != "vn" || tk.POS == "l" || tk.POS == "i") && !c.byKind["copula"][tk.Text] {
 			verbSeen = true
@@ -312,6 +324,30 @@ func (c *cues) anyCue(kind, t string) bool {
 func (c *cues) factPrefix(w string) bool {
 	for f := range c.byKind["fact"] {
 		if utf8.RuneCountInString(f) >= 2 && len(w) > len(f) && strings.HasPrefix(w, f) {
+			return true
+		}
+	}
+	return false
+}
+
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}
+
+// nounThenVerb reports, for the part of a clause after rune offset from,
+// a noun followed later by a plain verb (地区/n 进行/v 通报): the clause acts.
+// A verb right after 的 (参保/v 企业) qualifies the noun instead.
+func nounThenVerb(u unit, from int) bool {
+	seenNoun := false
+	for _, t := range u.toks {
+		if t.Start-u.span.Start < from {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(t.POS, "n") && !seenNoun:
+			seenNoun = true
+		case seenNoun && (t.POS == "v" || t.POS == "vd"):
 			return true
 		}
 	}
