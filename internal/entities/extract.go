@@ -129,6 +129,9 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 		if typ == lexicon.Location && x.splitPlace(text, b0, b1, add) {
 			return
 		}
+		if strings.HasSuffix(text[:b0], "第") {
+			return // 第二十条 is an article, not the 二十条 measures
+		}
 		if typ == lexicon.Term && !quotedAt(text, b0, b1) && utf8.RuneCountInString(text[b0:b1]) >= 8 &&
 			!verbal(p, x.rune(b0), x.rune(b1)) {
 			add(typ, canon, "", b0, b1, src, 2) // 习近平新时代中国特色社会主义思想
@@ -198,6 +201,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 // lexSpan is a lexicon match in a paragraph (byte offsets).
 type lexSpan struct {
 	typ    string
+	kind   string // organizations: kind; locations: level (province, city, …)
 	b0, b1 int
 }
 
@@ -219,7 +223,7 @@ func (x *extractor) lexicon(text string, emit func(typ, canon string, b0, b1 int
 				continue
 			}
 			emit(e.Type, e.Canonical, b, b+n, e.Source)
-			spans = append(spans, lexSpan{e.Type, b, b + n})
+			spans = append(spans, lexSpan{e.Type, e.Kind, b, b + n})
 			emitted = true
 			break
 		}

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
 )
 
@@ -248,6 +249,9 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 				if !strings.HasSuffix(cand, suf) {
 					continue
 				}
+				if s.kind == "province" && containsStr(x.lex.FreeOrgSuffix, suf) {
+					break // a company's name leaves out its province (安徽 + 芦岭煤矿): companies() finds it
+				}
 				// a one-character suffix must be a word of its own or end an
 				// abbreviation (住建委), not a common word (部署, 处理)
 				if utf8.RuneCountInString(suf) > 1 || t.End-t.Start == 1 || t.POS == "nt" || t.POS == "j" || t.POS == "x" {
@@ -284,6 +288,12 @@ func (x *extractor) endsWithSuffix(w string) bool {
 	return false
 }
 
+// province reports the name of a province (山西, 安徽省).
+func (x *extractor) province(w string) bool {
+	e, ok := x.lookup(w, lexicon.Location)
+	return ok && e.Kind == "province"
+}
+
 // generic holds the quantifiers that make a phrase a kind, not a name.
 var generic = map[string]bool{"部分": true, "所有": true, "全部": true, "其他": true, "一些": true, "各类": true, "有关": true, "相关": true, "该": true, "各": true}
 
@@ -310,7 +320,7 @@ func (x *extractor) companies(p *segment.Paragraph, pi int) {
 				u := p.Tokens[j]
 				// stop at a place (山西左权县 + 河南村煤矿), another body
 				// (…公司 + 芦岭煤矿) or anything not a noun
-				if u.End != start || t.End-u.Start > 16 || !nounLike(u.POS) || joiners[u.Text] || u.POS == "vn" || u.POS == "ns" || x.endsWithSuffix(u.Text) {
+				if u.End != start || t.End-u.Start > 16 || !nounLike(u.POS) || joiners[u.Text] || u.POS == "vn" || x.province(u.Text) || x.endsWithSuffix(u.Text) {
 					break
 				}
 				start = u.Start
