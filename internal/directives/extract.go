@@ -266,7 +266,7 @@ func (x *zhExtractor) paragraph(pi int) {
 			force, markers := strongest(hits)
 			if force == "" {
 				force = "should"
-				if prevForce == "prohibit" && len(u.toks) > 0 && !subjectLike(u.toks[0].POS) {
+				if prevForce == "prohibit" && len(u.toks) > 0 && continuesList(u.toks[0].POS) {
 					force = "prohibit" // 不得销售电子烟，张贴烟草广告: the list goes on
 				}
 			}
@@ -390,4 +390,11 @@ func tokenStarts(u unit) []bool {
 		}
 	}
 	return starts
+}
+
+// continuesList reports a clause that goes on with a list of acts: it
+// opens with a verb (or an unknown word or idiom), not with a subject, a
+// time (年底前…) or an adverb.
+func continuesList(pos string) bool {
+	return strings.HasPrefix(pos, "v") && pos != "vn" || pos == "x" || pos == "l" || pos == "i" || pos == "nr" || pos == "c" // 张贴/nr: the tags are noisy; 而拒绝…: a conjunction goes on
 }
