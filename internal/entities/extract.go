@@ -56,19 +56,30 @@ type extractor struct {
 	// per-paragraph scratch, reused: byte → rune offsets, and the token
 	// (index+1) starting or ending at each rune offset
 	runeAt        []int32
+	byteAt        []int32 // rune → byte offsets
+	text          string  // the paragraph indexed
 	tokAt, tokEnd []int32
 }
+
+// sub is runes [i, j) of the indexed paragraph, sliced without a copy.
+func (x *extractor) sub(i, j int) string { return x.text[x.byteAt[i]:x.byteAt[j]] }
 
 // index prepares the scratch tables of a paragraph.
 func (x *extractor) index(p *segment.Paragraph) {
 	text := p.Text
+	x.text = text
 	x.runeAt = grow(x.runeAt, len(text)+1)
+	x.byteAt = grow(x.byteAt, len(p.Runes)+1)
 	r := int32(0)
 	for b := range text {
 		x.runeAt[b] = r
+		if int(r) < len(x.byteAt) {
+			x.byteAt[r] = int32(b)
+		}
 		r++
 	}
 	x.runeAt[len(text)] = r
+	x.byteAt[len(p.Runes)] = int32(len(text))
 	for b := 1; b < len(text); b++ { // inside a multi-byte rune: its own start
 		if !utf8.RuneStart(text[b]) {
 			x.runeAt[b] = x.runeAt[b-1]

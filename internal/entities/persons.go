@@ -37,7 +37,7 @@ func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 		return segment.Token{}, false
 	}
 	for n := 1; n < len(runes); n++ {
-		if !x.lex.Surnames[string(runes[n])] && !(n+1 < len(runes) && x.lex.Surnames[string(runes[n:n+2])]) {
+		if !x.lex.Surnames[x.sub(n, n+1)] && !(n+1 < len(runes) && x.lex.Surnames[x.sub(n, n+2)]) {
 			if t, ok := tokAt(n); !ok || !strings.HasPrefix(t.POS, "nr") {
 				continue // a name starts with a surname (or is a name the segmenter knows)
 			}
@@ -60,7 +60,7 @@ func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 		if !ok || !strings.HasPrefix(tok.POS, "nr") || tok.End-tok.Start < 2 || tok.End-tok.Start > 4 {
 			continue
 		}
-		if !x.lex.Surnames[string(runes[tok.Start])] && !(tok.End-tok.Start >= 3 && x.lex.Surnames[string(runes[tok.Start:tok.Start+2])]) {
+		if !x.lex.Surnames[x.sub(tok.Start, tok.Start+1)] && !(tok.End-tok.Start >= 3 && x.lex.Surnames[x.sub(tok.Start, tok.Start+2)]) {
 			continue
 		}
 		title := x.titleStartingAt(runes, ts)
@@ -78,7 +78,7 @@ func (x *extractor) titleEndingAt(runes []rune, n int) int {
 		return 0
 	}
 	for k := min(n, 12); k >= 1; k-- {
-		if _, ok := x.lex.Titles.Get(string(runes[n-k : n])); ok {
+		if _, ok := x.lex.Titles.Get(x.sub(n-k, n)); ok {
 			return k
 		}
 	}
@@ -87,7 +87,7 @@ func (x *extractor) titleEndingAt(runes []rune, n int) int {
 
 // titleStartingAt returns the longest title that starts at i.
 func (x *extractor) titleStartingAt(runes []rune, i int) string {
-	s := string(runes[i:min(len(runes), i+12)])
+	s := x.sub(i, min(len(runes), i+12))
 	n, _ := x.lex.Titles.Longest(s)
 	return s[:n]
 }
@@ -100,7 +100,7 @@ func (x *extractor) nameAt(runes []rune, n int, tokAt func(int) (segment.Token, 
 		return t.Text
 	}
 	for _, sl := range []int{2, 1} {
-		if n+sl > len(runes) || !x.lex.Surnames[string(runes[n:n+sl])] {
+		if n+sl > len(runes) || !x.lex.Surnames[x.sub(n, n+sl)] {
 			continue
 		}
 		for _, gl := range []int{2, 1} {
