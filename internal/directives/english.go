@@ -87,10 +87,12 @@ func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 	var out []Directive
 	// "X shall promptly:" lends its force to the enumerated items that
 	// follow it, each its own directive: (i) review…; (ii) take action…
-	listForce, listMarker := "", ""
+	listForce, listMarker, listLevel := "", "", ""
 	for pi := range doc.Paragraphs {
 		p := &doc.Paragraphs[pi]
-		if listForce != "" && !reEnItem.MatchString(p.Text) {
+		// the items are one level down: "(a) … shall promptly:" lends its
+		// force to (i), (ii), not to the next (b)
+		if lv := itemLevel(p.Text); listForce != "" && (lv == "" || lv == listLevel) {
 			listForce, listMarker = "", ""
 		}
 		for _, s := range p.Sentences {
@@ -115,7 +117,7 @@ func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 					continue
 				}
 				if t := strings.TrimSpace(string(runes)); strings.HasSuffix(t, ":") && hits[0].end > 0 && !reListOfContents.MatchString(t) {
-					listForce, listMarker = hits[0].m.Force, hits[0].m.Text
+					listForce, listMarker, listLevel = hits[0].m.Force, hits[0].m.Text, itemLevel(p.Text)
 				}
 				var markers []string
 				force := ""
@@ -223,4 +225,27 @@ func containsString(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+var (
+	reRoman  = regexp.MustCompile(`^\s*\((?:[ivx]+)\)`)
+	reLetter = regexp.MustCompile(`^\s*\([a-z]\)`)
+	reUpper  = regexp.MustCompile(`^\s*\([A-Z]\)`)
+	reNumber = regexp.MustCompile(`^\s*\(\d+\)`)
+)
+
+// itemLevel names the kind of enumerator opening a paragraph: roman (i),
+// letter (a), upper (A), number (1), or "" for none. (i) is read as roman.
+func itemLevel(s string) string {
+	switch {
+	case reRoman.MatchString(s):
+		return "roman"
+	case reLetter.MatchString(s):
+		return "letter"
+	case reUpper.MatchString(s):
+		return "upper"
+	case reNumber.MatchString(s):
+		return "number"
+	}
+	return ""
 }
