@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
@@ -17,7 +18,7 @@ var (
 	reMayNotModal  = regexp.MustCompile(`(?i)(?:\bas|\bthat|\bwhich|\bwho|\bthere)\s+$`)
 	reAuthority    = regexp.MustCompile(`^By the authority vested in me`)
 	// "shall include:" opens a list of contents, not of actions
-	reListOfContents = regexp.MustCompile(`(?i)\b(?:include|includes|including|contain|contains|consist of|the following|as follows)\s*:$`)
+	reListOfContents = regexp.MustCompile(`(?i)\b(?:include|includes|including|contain|contains|consist of|the following(?:\s+\w+){0,3}|as follows)\s*:$`)
 )
 
 // englishRules match every English marker in one pass: one alternation of
@@ -110,7 +111,7 @@ func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 					continue
 				}
 				hits := rules.english.find(text)
-				if len(hits) == 0 && listForce != "" && reEnItem.MatchString(string(p.Runes[s.Start:min(s.End, s.Start+8)])) {
+				if len(hits) == 0 && listForce != "" && reEnItem.MatchString(string(p.Runes[s.Start:min(s.End, s.Start+8)])) && actionItem(text) {
 					hits = []enHit{{0, 0, lexicon.Marker{Text: listMarker, Force: listForce}}}
 				}
 				if len(hits) == 0 {
@@ -248,4 +249,28 @@ func itemLevel(s string) string {
 		return "number"
 	}
 	return ""
+}
+
+// actionItem reports a list item that states an action (review the…,
+// issue a report…), not a thing or a person (any person determined…, an
+// entity…, to be owned by…).
+func actionItem(text string) bool {
+	w := strings.ToLower(strings.Trim(strings.SplitN(strings.TrimSpace(text), " ", 2)[0], ",;:"))
+	switch w {
+	case "", "a", "an", "the", "any", "all", "each", "every", "to", "such", "this", "that", "these", "those", "its", "their", "his", "her", "other", "no", "not", "or", "and":
+		return false
+	}
+	r := []rune(strings.TrimSpace(text))
+	if len(r) == 0 || unicode.IsUpper(r[0]) {
+		return false // a capitalized word opens a name, not an action
+	}
+	// an action opens with a verb in its base form; endings of nouns and
+	// adjectives (malicious activities, interference, assassination) tell
+	// the items of a list of things
+	for _, end := range []string{"ous", "al", "ive", "ic", "tion", "sion", "ment", "ness", "ity", "ence", "ance", "ies", "ful", "less", "ly"} {
+		if strings.HasSuffix(w, end) {
+			return false
+		}
+	}
+	return !(strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"))
 }
