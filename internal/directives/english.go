@@ -17,6 +17,7 @@ var (
 	reWillSubject  = regexp.MustCompile(`(?:\b[A-Z][A-Za-z.]*|(?i:agencies|agency|government|secretary|director|administrator|council|office|department|committee|board|we|heads|states|administration|staff|team|officials?))\s+(?:also\s+|then\s+|promptly\s+)?$`)
 	reMayNotModal  = regexp.MustCompile(`(?i)(?:\bas|\bthat|\bwhich|\bwho|\bthere)\s+$`)
 	reAuthority    = regexp.MustCompile(`^By the authority vested in me`)
+	rePurpose      = regexp.MustCompile(`(?i)\b(?:purpose|purposes|objective|objectives|goal|goals|aim|aims|mission|intent|intention)\b[^,;]*$`)
 	// "shall include:" opens a list of contents, not of actions
 	reListOfContents = regexp.MustCompile(`(?i)\b(?:include|includes|including|contain|contains|consist of|the following(?:\s+\w+){0,3}|as follows)\s*:$`)
 )
@@ -70,6 +71,8 @@ func (r *englishRules) find(text string) []enHit {
 			continue
 		case m.Text == "shall" && strings.HasPrefix(after, " mean"):
 			continue
+		case (m.Text == "is to" || m.Text == "are to") && rePurpose.MatchString(before):
+			continue // "the purpose of this order is to…" states an aim, it orders nothing
 		}
 		hits = append(hits, enHit{loc[0], loc[1], m})
 	}
