@@ -194,7 +194,11 @@ func Candidates(doc *segment.Doc, lex *lexicon.Set) [][]string {
 				if doc.Lang == "en" {
 					text = strings.ToLower(text)
 				}
-				seq = append(seq, cand{text: text, content: content(t, text, lex, doc.Lang), pos: t.POS})
+				c := cand{text: text, content: content(t, text, lex, doc.Lang), pos: t.POS}
+				// a one-character noun (烟 of 电子烟) never stands alone but
+				// may join a phrase
+				c.joins = c.content || doc.Lang != "en" && utf8.RuneCountInString(text) == 1 && (t.POS == "n" || t.POS == "ng" || t.POS == "zg") && !t.Stop
+				seq = append(seq, c)
 			}
 			seqs = append(seqs, seq)
 		}
@@ -217,7 +221,8 @@ func Candidates(doc *segment.Doc, lex *lexicon.Set) [][]string {
 
 type cand struct {
 	text    string
-	content bool
+	content bool // may stand as a keyword
+	joins   bool // may join a phrase
 	pos     string
 	parts   int
 }
@@ -272,7 +277,7 @@ func mergePhrases(seqs [][]cand, lang string) [][]cand {
 	pairs := map[[2]string]int{}
 	for _, seq := range seqs {
 		for i := 0; i+1 < len(seq); i++ {
-			if seq[i].content && seq[i+1].content {
+			if mergeable(seq[i], seq[i+1]) {
 				pairs[[2]string{seq[i].text, seq[i+1].text}]++
 			}
 		}
@@ -284,12 +289,12 @@ func mergePhrases(seqs [][]cand, lang string) [][]cand {
 	for si, seq := range seqs {
 		var merged []cand // allocated only when this sequence merges
 		for i := 0; i < len(seq); i++ {
-			if i+1 < len(seq) && seq[i].content && seq[i+1].content && pairs[[2]string{seq[i].text, seq[i+1].text}] >= 2 &&
+			if i+1 < len(seq) && mergeable(seq[i], seq[i+1]) && pairs[[2]string{seq[i].text, seq[i+1].text}] >= 2 &&
 				seq[i].parts+seq[i+1].parts < 3 && utf8.RuneCountInString(seq[i].text)+utf8.RuneCountInString(seq[i+1].text) <= 12 {
 				if merged == nil {
 					merged = append(make([]cand, 0, len(seq)), seq[:i]...)
 				}
-				merged = append(merged, cand{text: seq[i].text + sep + seq[i+1].text, content: true, pos: seq[i+1].pos, parts: max(seq[i].parts, 1) + max(seq[i+1].parts, 1)})
+				merged = append(merged, cand{text: seq[i].text + sep + seq[i+1].text, content: true, joins: true, pos: seq[i+1].pos, parts: max(seq[i].parts, 1) + max(seq[i+1].parts, 1)})
 				i++
 				continue
 			}
@@ -303,4 +308,11 @@ func mergePhrases(seqs [][]cand, lang string) [][]cand {
 		out[si] = merged
 	}
 	return out
+}
+
+// mergeable reports two neighbours that may form a phrase: both may join,
+// at least one is a content word, and they are not two names of bodies
+// (商务部 + 发展改革委 are a list, not a term).
+func mergeable(a, b cand) bool {
+	return a.joins && b.joins && (a.content || b.content) && !(a.pos == "nt" && b.pos == "nt")
 }

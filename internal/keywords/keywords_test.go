@@ -30,7 +30,7 @@ func setup(t *testing.T) {
 }
 
 func TestMergePhrases(t *testing.T) {
-	c := func(s string) cand { return cand{text: s, content: true, pos: "n"} }
+	c := func(s string) cand { return cand{text: s, content: true, joins: true, pos: "n"} }
 	brk := cand{}
 	cases := []struct {
 		in   [][]cand
