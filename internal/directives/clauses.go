@@ -42,7 +42,7 @@ var (
 // or frame for the action clause it introduces.
 func (c *cues) isCondition(u unit) bool {
 	t := strings.TrimRight(u.text, " ")
-	if reTimeOnly.MatchString(t) || reLinkers.MatchString(t) {
+	if n := utf8.RuneCountInString(t); n <= 6 && reLinkers.MatchString(t) || strings.ContainsAny(t, "年月日") && reTimeOnly.MatchString(t) {
 		return true
 	}
 	if c.hasTail(t) {

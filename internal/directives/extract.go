@@ -60,7 +60,7 @@ func Extract(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 			continue
 		}
 		x.paragraph(i)
-		if x.preamble && (reLeadIn.MatchString(strings.TrimSpace(p.Text)) || i+1 < len(doc.Paragraphs) && reHeading.MatchString(doc.Paragraphs[i+1].Text)) {
+		if x.preamble && (leadIn(strings.TrimSpace(p.Text)) || i+1 < len(doc.Paragraphs) && reHeading.MatchString(doc.Paragraphs[i+1].Text)) {
 			x.preamble = false
 		}
 	}
@@ -104,7 +104,7 @@ func hasLeadIn(doc *segment.Doc) bool {
 			break
 		}
 		t := strings.TrimSpace(p.Text)
-		if reLeadIn.MatchString(t) || reHeading.MatchString(t) {
+		if leadIn(t) || reHeading.MatchString(t) {
 			return true
 		}
 	}
@@ -201,12 +201,13 @@ func (x *zhExtractor) paragraph(pi int) {
 		// the sentences that a semicolon joins to it (…；加快构建…，…；)
 		// and through the items of an enumeration that a plan opened
 		// (下一步…。一是加强专项整治，…。二是…)
-		if si == 0 || !strings.HasSuffix(p.Slice(p.Sentences[si-1].Span), "；") && !reEnumItem.MatchString(p.Slice(s.Span)) {
+		sent := p.Slice(s.Span)
+		if si == 0 || p.Runes[p.Sentences[si-1].End-1] != '；' && !reEnumItem.MatchString(sent) {
 			scope = false
 		}
 		prevForce := ""
 		var pending []unit
-		if reLeadIn.MatchString(strings.TrimRight(p.Slice(s.Span), "。：: ")) {
+		if leadIn(strings.TrimRight(sent, "。：: ")) {
 			continue // 为吸取教训，…，现将…情况予以通报: the whole sentence leads in
 		}
 		for _, cl := range s.Clauses {
@@ -230,7 +231,7 @@ func (x *zhExtractor) paragraph(pi int) {
 				pending, scope, prevForce = nil, false, ""
 				continue
 			}
-			if reLeadIn.MatchString(u.text) || x.c.question(u) {
+			if leadIn(u.text) || x.c.question(u) {
 				pending = nil
 				continue // 现说明如下, 如何支持民营: a lead-in or a question instructs nothing
 			}
@@ -397,4 +398,15 @@ func tokenStarts(u unit) []bool {
 // time (年底前…) or an adverb.
 func continuesList(pos string) bool {
 	return strings.HasPrefix(pos, "v") && pos != "vn" || pos == "x" || pos == "l" || pos == "i" || pos == "nr" || pos == "c" // 张贴/nr: the tags are noisy; 而拒绝…: a conjunction goes on
+}
+
+// leadIn reports a lead-in (现就…通知如下, 现将…予以通报); the regexp runs
+// only on texts that end in one of its last characters.
+func leadIn(t string) bool {
+	t = strings.TrimRight(t, "：:。")
+	if !strings.HasSuffix(t, "下") && !strings.HasSuffix(t, "见") && !strings.HasSuffix(t, "知") && !strings.HasSuffix(t, "定") &&
+		!strings.HasSuffix(t, "报") && !strings.HasSuffix(t, "们") && !strings.HasSuffix(t, "行") && !strings.HasSuffix(t, "实") {
+		return false
+	}
+	return reLeadIn.MatchString(t)
 }
