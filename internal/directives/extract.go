@@ -150,10 +150,11 @@ type zhExtractor struct {
 }
 
 var (
-	reEnumItem = regexp.MustCompile(`^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十][，、]|[（(][一二三四五六七八九十\d]+[)）])`)
-	reLeadIn   = regexp.MustCompile(`(?:如下|以下意见|以下通知|下列规定|以下规定|予以通报|印发给你们|请认真贯彻执行|请结合实际认真贯彻落实)[：:。]?$`)
-	reHeading  = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])`)
-	reParen    = regexp.MustCompile(`^[（(][^（()）]*[)）]$`)
+	reEffective = regexp.MustCompile(`之日起(?:施行|实施|生效|执行)$`)
+	reEnumItem  = regexp.MustCompile(`^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十][，、]|[（(][一二三四五六七八九十\d]+[)）])`)
+	reLeadIn    = regexp.MustCompile(`(?:如下|以下意见|以下通知|下列规定|以下规定|予以通报|印发给你们|请认真贯彻执行|请结合实际认真贯彻落实)[：:。]?$`)
+	reHeading   = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])`)
+	reParen     = regexp.MustCompile(`^[（(][^（()）]*[)）]$`)
 )
 
 // skipParagraph recognises paragraphs that hold no instruction whatever
@@ -256,6 +257,8 @@ func (x *zhExtractor) paragraph(pi int) {
 				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u)
 			case scope:
 				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u)
+			case reEffective.MatchString(u.text):
+				isDirective = true // 本通知自发布之日起实施: the schedule a text sets
 			default:
 				isDirective = x.commitment(u) || x.plan(u)
 			}

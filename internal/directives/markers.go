@@ -78,8 +78,15 @@ func (c *cues) findMarkers(runes []rune, starts []bool) []hit {
 	var hits []hit
 	text := ""
 	var byteAt []int // byte offset of each rune, built on the first candidate
+	title := 0       // depth inside 《…》: a title's words (《…严格落实监管要求的通知》) order nothing
 	for i := 0; i < len(runes); i++ {
-		if !c.markerStart[runes[i]] || starts != nil && !starts[i] {
+		switch runes[i] {
+		case '《':
+			title++
+		case '》':
+			title = max(0, title-1)
+		}
+		if title > 0 || !c.markerStart[runes[i]] || starts != nil && !starts[i] {
 			continue // most characters open no marker; nor does the middle of a word (企业主要负责人)
 		}
 		if byteAt == nil {
