@@ -198,6 +198,11 @@ func (c *cues) detectFrame(u unit) (speaker, verb, kind string, ok bool) {
 			kind = "opinion"
 		}
 	}
+	// an authority that states its course (两市政府负责同志表示，…) instructs
+	// as a meeting does
+	if kind == "report" && c.anyCue("authority-speaker", speaker) {
+		kind = "directive"
+	}
 	return speaker, best, kind, true
 }
 
