@@ -117,3 +117,13 @@ func FuzzParseTable(f *testing.F) {
 		parseIDF(string(data), nil)
 	})
 }
+
+// TestBuiltinFilesValidate holds the shipped lexicons to the rules users'
+// files must follow (headers, columns, no repeated keys).
+func TestBuiltinFilesValidate(t *testing.T) {
+	for _, p := range Validate(filepath.Join("..", "..", "lexicons")) {
+		if !strings.Contains(p.File, "dict.") {
+			t.Error(p)
+		}
+	}
+}
