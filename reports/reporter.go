@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
 	"sort"
@@ -40,6 +41,7 @@ var formats = map[string]func(io.Writer, Options) Reporter{
 	"table": func(w io.Writer, o Options) Reporter { return &tableReporter{w: w, opts: o} },
 	"json":  func(w io.Writer, o Options) Reporter { return &jsonReporter{w: w} },
 	"jsonl": func(w io.Writer, o Options) Reporter { return &jsonlReporter{w: w} },
+	"csv":   func(w io.Writer, o Options) Reporter { return &csvReporter{w: csv.NewWriter(w)} },
 }
 
 // Formats lists the names New accepts.

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -140,5 +141,23 @@ func TestReportsEscapeDocumentText(t *testing.T) {
 	}
 	if strings.Contains(h.String(), "http://") || strings.Contains(h.String(), "https://") {
 		t.Error("the HTML report refers to the network")
+	}
+}
+
+func TestCSVDirectives(t *testing.T) {
+	res := seedAnalysis(t)
+	var buf bytes.Buffer
+	r, err := New("csv", &buf, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Write(res)
+	r.Close()
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(res.Directives)+1 || rows[0][0] != "document" || rows[1][4] != res.Directives[0].Force {
+		t.Errorf("%d rows for %d directives: %v", len(rows), len(res.Directives), rows[:2])
 	}
 }
