@@ -130,12 +130,26 @@ func (c *cues) disposal(u unit) bool {
 func (c *cues) isFact(u unit) bool {
 	verbSeen := false
 	for _, tk := range u.toks {
-		if (c.byKind["fact"][tk.Text] || c.factPrefix(tk.Text)) && !attributive(u.runes, tk.End-u.span.Start) ||
+		if (c.byKind["fact"][tk.Text] || !strings.HasPrefix(tk.POS, "n") && c.factPrefix(tk.Text)) && !attributive(u.runes, tk.End-u.span.Start) ||
 			!verbSeen && c.byKind["copula"][tk.Text] {
 			return true // (已建成的幼儿园应…: a 已 inside a relative clause states no fact)
 		}
 		if (strings.HasPrefix(tk.POS, "v") && tk.POS != "vn" || tk.POS == "l" || tk.POS == "i") && !c.byKind["copula"][tk.Text] {
 			verbSeen = true
+		}
+	}
+	return false
+}
+
+// opensOnCopula reports a clause whose first verb is a copula (“无废城市”是
+// 以…为引领): even as a condition, it opens a definition, not an order.
+func (c *cues) opensOnCopula(u unit) bool {
+	for _, tk := range u.toks {
+		if c.byKind["copula"][tk.Text] {
+			return true
+		}
+		if strings.HasPrefix(tk.POS, "v") && tk.POS != "vn" || tk.POS == "l" || tk.POS == "i" {
+			return false
 		}
 	}
 	return false

@@ -51,7 +51,10 @@ func brief(ds []Directive) []want {
 	return out
 }
 
-var news = Meta{Format: "sina-hexo", Date: "2021-09-01T03:03:09Z"}
+var (
+	news = Meta{Format: "sina-hexo", Date: "2021-09-01T03:03:09Z"}
+	plan = Meta{Format: "html", Title: "国务院办公厅关于印发“无废城市”建设试点工作方案的通知", Issuer: "国务院办公厅", Date: "2019-01-21T00:00:00+08:00"}
+)
 
 func TestRules(t *testing.T) {
 	cases := []struct {
@@ -84,6 +87,12 @@ func TestRules(t *testing.T) {
 			[]want{{"不得在校园周边销售电子烟", "prohibit", "征求意见稿"}, {"张贴烟草广告或发放试用品", "prohibit", "征求意见稿"}}},
 		{"an authority's commitment", news, []string{"工信部将加快推进电子烟监管法治化。"}, []want{{"工信部将加快推进电子烟监管法治化", "should", ""}}},
 		{"a forecast is no commitment", news, []string{"预计央行将继续降准。"}, []want{}},
+		{"a plan's measures are directives", plan, []string{"加快垃圾处理设施建设，实施生活垃圾分类制度。"},
+			[]want{{"加快垃圾处理设施建设", "should", "国务院办公厅"}, {"实施生活垃圾分类制度", "should", "国务院办公厅"}}},
+		{"a definition in a plan is no directive", plan, []string{"“无废城市”是以新发展理念为引领，通过推动形成绿色生活方式，持续推进固体废物源头减量的城市发展模式。"}, []want{}},
+		{"a look back in a plan is no directive", plan, []string{"党的十八大以来，党中央、国务院深入实施污染防治行动计划，把禁止洋垃圾入境作为标志性举措，加快垃圾处理设施建设。"}, []want{}},
+		{"a marker turns a report into an order", plan, []string{"目前，煤炭价格持续上升，各地区必须充分认识安全生产的紧迫性，常抓不懈。"},
+			[]want{{"各地区必须充分认识安全生产的紧迫性", "must", "国务院办公厅"}, {"常抓不懈", "should", "国务院办公厅"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -208,6 +208,10 @@ func (x *zhExtractor) paragraph(pi int) {
 		}
 		prevForce := ""
 		var pending []unit
+		// narrative: a sentence that opens on a fact (“无废城市”是…的城市发展
+		//模式) or looks back (近年来, 党的十八大以来) reports; its unmarked
+		// clauses are not instructions even inside a policy document
+		narrative, first := false, true
 		if leadIn(strings.TrimRight(sent, "。：: ")) {
 			continue // 为吸取教训，…，现将…情况予以通报: the whole sentence leads in
 		}
@@ -239,8 +243,15 @@ func (x *zhExtractor) paragraph(pi int) {
 			hits := x.c.findMarkers(u.runes, tokenStarts(u))
 			if (len(hits) == 0 || x.c.pureCondition(u)) && x.c.isCondition(u) {
 				pending = append(pending, u) // a marker inside a pure condition is no marker
+				if first && (x.c.anyCue("retro", u.text) || len(hits) == 0 && x.c.opensOnCopula(u)) {
+					narrative = true
+				}
 				continue
 			}
+			if first && len(hits) == 0 && x.c.isFact(u) {
+				narrative = true
+			}
+			first = false
 			if len(hits) == 0 && x.c.exception(u) {
 				pending, scope, prevForce = nil, false, ""
 				continue // 但…的除外: an exception ends the instruction's scope
@@ -253,6 +264,8 @@ func (x *zhExtractor) paragraph(pi int) {
 				isDirective = true // 由…责令改正，处…罚款: the penalty a law lays down
 			case len(hits) > 0:
 				isDirective = !x.c.isFact(u) || hits[0].force == "prohibit" || hits[0].force == "must"
+			case narrative:
+				isDirective = x.commitment(u) || x.plan(u)
 			case fr.kind == "directive":
 				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u)
 			case scope:
@@ -267,6 +280,9 @@ func (x *zhExtractor) paragraph(pi int) {
 				continue
 			}
 			scope = true
+			if len(hits) > 0 {
+				narrative = false // 目前…，各地必须…，…: a marker turns the report into an order
+			}
 			force, markers := strongest(hits)
 			if force == "" {
 				force = "should"

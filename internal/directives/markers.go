@@ -117,6 +117,8 @@ func (c *cues) findMarkers(runes []rune, starts []bool) []hit {
 			ok = false // a clause-final 支持 is an object
 		case m.Kind == "lead" && (!leadPosition(runes, i) || attributive(runes, i+k)):
 			ok = false // 加大支持力度, 支持中小企业发展的法律体系: no instruction
+		case i > 0 && runes[i-1] == '把':
+			ok = false // 把禁止洋垃圾入境作为…: the ban is the object, 把 holds it
 		case m.Kind == "permit" && m.Text == "可" && (next == 0 || strings.ContainsRune("以能是见靠行信观比", next)):
 			ok = false
 		}
