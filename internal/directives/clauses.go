@@ -35,7 +35,7 @@ var (
 	reTimeOnly   = regexp.MustCompile(`^(?:从|自|自从|截至|截止|到|至|在)?[\d〇一二三四五六七八九十]+(?:年|月|日|号)[\d〇一二三四五六七八九十年月日号至到—\-~起止前后底末内以]*$`)
 	reArticle    = regexp.MustCompile(`^第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十]+)?\s*`)
 	reItem       = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*`)
-	reLinkers    = regexp.MustCompile(`^(?:同时|此外|另外|其中|对此|为此|因此|目前|当前|近年来|今年以来|近日|日前|据悉|据了解|总体看|总的来看|首先|其次|最后|第[一二三四五六七八九十]|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)$`)
+	reLinkers    = regexp.MustCompile(`^(?:同时|此外|另外|另一方面|一方面|据此|其中|对此|为此|因此|目前|当前|近年来|今年以来|近日|日前|据悉|据了解|总体看|总的来看|首先|其次|最后|第[一二三四五六七八九十]|一是|二是|三是|四是|五是|六是|七是|八是|九是|十是)$`)
 )
 
 // isCondition reports a clause that only sets a condition, purpose, time
@@ -200,7 +200,8 @@ func (c *cues) detectFrame(u unit) (speaker, verb, kind string, ok bool) {
 	speaker = strings.TrimSuffix(speaker, "同时")
 	speaker = strings.TrimSuffix(speaker, "进一步")
 	n := utf8.RuneCountInString(speaker)
-	if n == 0 || n > 40 {
+	if n == 0 || n > 40 || strings.HasSuffix(speaker, "本") || strings.HasSuffix(speaker, "该") || strings.HasSuffix(speaker, "此") || strings.HasSuffix(speaker, "上述") {
+		// 经营者违反本规定: 本规定 is the object of a clause, no speaker
 		return "", "", "", false
 	}
 	if len(c.findMarkers([]rune(speaker), nil)) > 0 || !nominal(u, utf8.RuneCountInString(speaker)) {

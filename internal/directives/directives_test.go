@@ -111,6 +111,12 @@ func TestLawArticles(t *testing.T) {
 		"第三条 经营者集中达到下列标准之一的，经营者应当事先向国务院反垄断执法机构申报，未申报的不得实施集中。",
 		"第四条 国务院反垄断执法机构可以要求经营者申报。",
 		"第五条 违反本规定的，由县级以上市场监督管理部门责令改正，处三万元以上十万元以下罚款。")
+	// a definition and a clause on 本规定 order nothing
+	ds = append(ds, run(t, "zh", meta,
+		"第一条 为了明确经营者集中的申报标准，制定本规定。",
+		"第二条 本规定所称经营者集中，是指经营者在生产过程中，依法公开标示价格等信息的行为。",
+		"第三条 经营者违反本规定，但未实际损害消费者合法权益，违法行为轻微并及时改正，没有造成危害后果的，依法不予处罚。",
+		"第四条 本规定自发布之日起施行。")...)
 	got := []want{}
 	articles := []string{}
 	for _, d := range ds {
@@ -123,11 +129,13 @@ func TestLawArticles(t *testing.T) {
 		{"国务院反垄断执法机构可以要求经营者申报", "encourage", "国务院"},
 		{"违反本规定的，由县级以上市场监督管理部门责令改正", "should", "国务院"},
 		{"处三万元以上十万元以下罚款", "should", "国务院"},
+		{"没有造成危害后果的，依法不予处罚", "should", "国务院"},
+		{"本规定自发布之日起施行", "should", "国务院"},
 	}
 	if !reflect.DeepEqual(got, wantDs) {
 		t.Errorf("got  %v\nwant %v", got, wantDs)
 	}
-	if want := []string{"第三条", "第三条", "第四条", "第五条", "第五条"}; !reflect.DeepEqual(articles, want) {
+	if want := []string{"第三条", "第三条", "第四条", "第五条", "第五条", "第三条", "第四条"}; !reflect.DeepEqual(articles, want) {
 		t.Errorf("articles %v, want %v", articles, want)
 	}
 }

@@ -243,13 +243,13 @@ func (x *zhExtractor) paragraph(pi int) {
 			hits := x.c.findMarkers(u.runes, tokenStarts(u))
 			if (len(hits) == 0 || x.c.pureCondition(u)) && x.c.isCondition(u) {
 				pending = append(pending, u) // a marker inside a pure condition is no marker
-				if first && (x.c.anyCue("retro", u.text) || len(hits) == 0 && x.c.opensOnCopula(u)) {
+				if first && x.c.anyCue("retro", u.text) || len(hits) == 0 && x.c.opensOnCopula(u) {
 					narrative = true
 				}
 				continue
 			}
-			if first && len(hits) == 0 && x.c.isFact(u) {
-				narrative = true
+			if len(hits) == 0 && (first && x.c.isFact(u) || x.c.opensOnCopula(u)) {
+				narrative = true // 本规定所称明码标价，是指…: a definition
 			}
 			first = false
 			if len(hits) == 0 && x.c.exception(u) {
@@ -260,12 +260,12 @@ func (x *zhExtractor) paragraph(pi int) {
 			switch {
 			case fr.kind == "opinion":
 				isDirective = false
+			case narrative && len(hits) == 0:
+				isDirective = x.commitment(u) || x.plan(u)
 			case fr.kind == "law" && len(hits) == 0 && x.c.disposal(u):
 				isDirective = true // 由…责令改正，处…罚款: the penalty a law lays down
 			case len(hits) > 0:
 				isDirective = !x.c.isFact(u) || hits[0].force == "prohibit" || hits[0].force == "must"
-			case narrative:
-				isDirective = x.commitment(u) || x.plan(u)
 			case fr.kind == "directive":
 				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u)
 			case scope:
