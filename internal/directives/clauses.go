@@ -144,10 +144,12 @@ func (c *cues) isFact(u unit) bool {
 // opensOnCopula reports a clause whose first verb is a copula (“无废城市”是
 // 以…为引领): even as a condition, it opens a definition, not an order.
 func (c *cues) opensOnCopula(u unit) bool {
+	prev := ""
 	for _, tk := range u.toks {
 		if c.byKind["copula"][tk.Text] {
-			return true
+			return !c.byKind["focus"][prev] // 尤其是…: a focus, not a copula
 		}
+		prev = tk.Text
 		if strings.HasPrefix(tk.POS, "v") && tk.POS != "vn" || tk.POS == "l" || tk.POS == "i" {
 			return false
 		}
