@@ -116,7 +116,9 @@ func TestLawArticles(t *testing.T) {
 		"第一条 为了明确经营者集中的申报标准，制定本规定。",
 		"第二条 本规定所称经营者集中，是指经营者在生产过程中，依法公开标示价格等信息的行为。",
 		"第三条 经营者违反本规定，但未实际损害消费者合法权益，违法行为轻微并及时改正，没有造成危害后果的，依法不予处罚。",
-		"第四条 本规定自发布之日起施行。")...)
+		"第四条 本规定自发布之日起施行。",
+		"第五条 决定受理的，发给受理通知书。",
+		"第六条 当事人有下列情形之一的，由县级以上市场监督管理部门记入诚信档案，纳入信用信息共享平台：")...)
 	got := []want{}
 	articles := []string{}
 	for _, d := range ds {
@@ -131,11 +133,14 @@ func TestLawArticles(t *testing.T) {
 		{"处三万元以上十万元以下罚款", "should", "国务院"},
 		{"没有造成危害后果的，依法不予处罚", "should", "国务院"},
 		{"本规定自发布之日起施行", "should", "国务院"},
+		{"决定受理的，发给受理通知书", "should", "国务院"},
+		{"当事人有下列情形之一的，由县级以上市场监督管理部门记入诚信档案", "should", "国务院"},
+		{"纳入信用信息共享平台", "should", "国务院"},
 	}
 	if !reflect.DeepEqual(got, wantDs) {
 		t.Errorf("got  %v\nwant %v", got, wantDs)
 	}
-	if want := []string{"第三条", "第三条", "第四条", "第五条", "第五条", "第三条", "第四条"}; !reflect.DeepEqual(articles, want) {
+	if want := []string{"第三条", "第三条", "第四条", "第五条", "第五条", "第三条", "第四条", "第五条", "第六条", "第六条"}; !reflect.DeepEqual(articles, want) {
 		t.Errorf("articles %v, want %v", articles, want)
 	}
 }

@@ -166,7 +166,8 @@ func (x *zhExtractor) skipParagraph(p *segment.Paragraph) bool {
 	if reParen.MatchString(t) || reDocNo.MatchString(t) {
 		return true
 	}
-	if (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) && len(x.c.findMarkers([]rune(t), nil)) == 0 {
+	if (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) && !reArticle.MatchString(t) && len(x.c.findMarkers([]rune(t), nil)) == 0 {
+		// an article that ends in ： (第十九条 …的，由…记入…：) still disposes
 		return true
 	}
 	body := reItem.ReplaceAllString(t, "")
@@ -266,6 +267,8 @@ func (x *zhExtractor) paragraph(pi int) {
 				isDirective = true // 由…责令改正，处…罚款: the penalty a law lays down
 			case len(hits) > 0:
 				isDirective = !x.c.isFact(u) || hits[0].force == "prohibit" || hits[0].force == "must"
+			case fr.kind == "law" && len(hits) == 0 && len(pending) > 0 && strings.HasSuffix(strings.TrimSpace(pending[len(pending)-1].text), "的"):
+				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u) // 决定受理的，发给受理通知书: a legal norm's consequence
 			case fr.kind == "directive":
 				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u)
 			case scope:
