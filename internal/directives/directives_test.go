@@ -91,6 +91,9 @@ func TestRules(t *testing.T) {
 			[]want{{"加快垃圾处理设施建设", "should", "国务院办公厅"}, {"实施生活垃圾分类制度", "should", "国务院办公厅"}}},
 		{"a definition in a plan is no directive", plan, []string{"“无废城市”是以新发展理念为引领，通过推动形成绿色生活方式，持续推进固体废物源头减量的城市发展模式。"}, []want{}},
 		{"a look back in a plan is no directive", plan, []string{"党的十八大以来，党中央、国务院深入实施污染防治行动计划，把禁止洋垃圾入境作为标志性举措，加快垃圾处理设施建设。"}, []want{}},
+		{"a 通报 reports until its requirements", Meta{Format: "html", Title: "国务院办公厅关于四起特大事故调查处理情况的通报", Issuer: "国务院办公厅"},
+			[]string{"各省、自治区、直辖市人民政府：", "2003年，全国安全生产形势总体稳定。现将调查处理情况予以通报。", "对事故负有主要责任的矿长孙某受到撤销职务处分。", "为深刻吸取教训，特提出如下要求：", "一、加大事故查处力度，严肃追究有关责任人的行政责任。"},
+			[]want{{"加大事故查处力度", "should", "国务院办公厅"}, {"严肃追究有关责任人的行政责任", "should", "国务院办公厅"}}},
 		{"a marker turns a report into an order", plan, []string{"目前，煤炭价格持续上升，各地区必须充分认识安全生产的紧迫性，常抓不懈。"},
 			[]want{{"各地区必须充分认识安全生产的紧迫性", "must", "国务院办公厅"}, {"常抓不懈", "should", "国务院办公厅"}}},
 	}

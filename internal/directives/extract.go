@@ -26,7 +26,7 @@ const (
 )
 
 var (
-	rePolicyTitle = regexp.MustCompile(`(?:意见|通知|方案|规划|纲要|决定|办法|细则|指引|指南|计划|措施|公告|通告|决议)$`)
+	rePolicyTitle = regexp.MustCompile(`(?:意见|通知|通报|方案|规划|纲要|决定|办法|细则|指引|指南|计划|措施|公告|通告|决议)$`)
 	reLawTitle    = regexp.MustCompile(`(?:法|条例|规定|规则|解释|办法|细则)$`)
 	reIssuer      = regexp.MustCompile(`^(.{2,30}?)关于`)
 )
@@ -54,13 +54,13 @@ func Extract(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 			continue
 		}
 		if x.kind != kindNews && x.skipParagraph(p) {
-			if reHeading.MatchString(p.Text) {
+			if reHeading.MatchString(p.Text) || endsPreamble(doc, i) {
 				x.preamble = false
 			}
 			continue
 		}
 		x.paragraph(i)
-		if x.preamble && (leadIn(strings.TrimSpace(p.Text)) || i+1 < len(doc.Paragraphs) && reHeading.MatchString(doc.Paragraphs[i+1].Text)) {
+		if endsPreamble(doc, i) {
 			x.preamble = false
 		}
 	}
@@ -92,6 +92,15 @@ func documentKind(doc *segment.Doc, meta Meta) (kind, issuer string) {
 		return kindPolicy, issuer
 	}
 	return kindNews, issuer
+}
+
+// endsPreamble reports a paragraph after which a policy document
+// instructs: a lead-in to its requirements (特提出如下要求：), or one right
+// before a numbered heading. A 通报's lead-in to its account (予以通报)
+// opens more report.
+func endsPreamble(doc *segment.Doc, i int) bool {
+	t := strings.TrimSpace(doc.Paragraphs[i].Text)
+	return leadIn(t) && !reReportLeadIn.MatchString(t) || i+1 < len(doc.Paragraphs) && reHeading.MatchString(doc.Paragraphs[i+1].Text)
 }
 
 // hasLeadIn reports a policy document whose opening paragraphs end in a
@@ -154,7 +163,10 @@ var (
 	reEnumItem  = regexp.MustCompile(`^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十][，、]|[（(][一二三四五六七八九十\d]+[)）])`)
 	reLeadIn    = regexp.MustCompile(`(?:如下|以下意见|以下通知|下列规定|以下规定|予以通报|印发给你们|请认真贯彻执行|请结合实际认真贯彻落实)[：:。]?$`)
 	reHeading   = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])`)
-	reParen     = regexp.MustCompile(`^[（(][^（()）]*[)）]$`)
+	// a 通报's lead-in to its account (现将…情况予以通报) opens more report,
+	// not its requirements
+	reReportLeadIn = regexp.MustCompile(`(?:予以通报|通报如下)[：:。]?\s*$`)
+	reParen        = regexp.MustCompile(`^[（(][^（()）]*[)）]$`)
 )
 
 // skipParagraph recognises paragraphs that hold no instruction whatever
