@@ -207,6 +207,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	x.orgSuffixes(p, pi, lexSpans)
 	x.companies(p, pi)
 	x.counties(p, pi, lexSpans)
+	x.dictPlaces(p, pi, lexSpans)
 }
 
 // lexSpan is a lexicon match in a paragraph (byte offsets).

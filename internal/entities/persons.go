@@ -334,6 +334,32 @@ func (x *extractor) companies(p *segment.Paragraph, pi int) {
 	}
 }
 
+// dictPlaces finds the county-level places no lexicon lists from the
+// segmentation dictionary's place tag (仙居县/ns, 临海市/ns): a word of three
+// to five characters that ends like a county or city.
+func (x *extractor) dictPlaces(p *segment.Paragraph, pi int, spans []lexSpan) {
+	for _, t := range p.Tokens {
+		if t.POS != "ns" {
+			continue
+		}
+		n := t.End - t.Start
+		if n < 3 || n > 5 || !strings.ContainsRune("县市", p.Runes[t.End-1]) ||
+			strings.HasSuffix(t.Text, "城市") || strings.HasSuffix(t.Text, "省市") || strings.HasSuffix(t.Text, "自治县") {
+			continue // 大城市, 各省市, 自治县: kinds of places, not places
+		}
+		inside := false
+		for _, s := range spans {
+			if x.rune(s.b0) < t.End && t.Start < x.rune(s.b1) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			x.c.add(mention{typ: "location", key: t.Text, surface: t.Text, para: pi, start: t.Start, end: t.End, evidence: "rule:dictionary-place", prio: 1})
+		}
+	}
+}
+
 // counties finds the smaller places written right after a known one: the
 // place itself with the ending of a town or county (辽阳 + 镇), or one to
 // three characters and such an ending (山西省 + 左权县).
