@@ -69,6 +69,7 @@ func TestPersonsAndTitles(t *testing.T) {
 		{"住房和城乡建设部副部长倪虹带队赴四川省调研。", "倪虹", []string{"住房和城乡建设部副部长"}},
 		{"国家发展改革委环资司副司长赵鹏高主持召开专家座谈会。", "赵鹏高", []string{"国家发展改革委环资司副司长"}},
 		{"外交部发言人华春莹主持例行记者会。", "华春莹", []string{"外交部发言人"}},
+		{"事故的直接责任人黎兵、李二民被移交司法机关。", "李二民", []string{"直接责任人"}},
 	}
 	for _, c := range cases {
 		es := extract(t, "zh", news, c.text)
@@ -82,7 +83,7 @@ func TestPersonsAndTitles(t *testing.T) {
 		}
 	}
 	// a generic role with no name is no person
-	for _, e := range extract(t, "zh", news, "企业主要负责人和执法人员要履职尽责。") {
+	for _, e := range extract(t, "zh", news, "企业主要负责人和执法人员要履职尽责，有关负责人应当到场，主要负责人和直接责任人员受到处分。") {
 		if e.Type == "person" {
 			t.Errorf("generic role taken as a person: %v", e)
 		}

@@ -51,8 +51,19 @@ func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 			continue
 		}
 		titles := x.titleChain(runes, n, byEnd, tokEnd)
-		x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: n, end: n + utf8.RuneCountInString(name),
-			titles: titles, evidence: "rule:title+name", prio: 4})
+		// the names a 、 joins to the first share its titles (直接责任人黎兵、李二民)
+		for e := n + utf8.RuneCountInString(name); ; {
+			x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: n, end: e,
+				titles: titles, evidence: "rule:title+name", prio: 4})
+			if e+1 >= len(runes) || runes[e] != '、' {
+				break
+			}
+			n = e + 1
+			if name = x.nameAt(runes, n, tokAt); name == "" {
+				break
+			}
+			e = n + utf8.RuneCountInString(name)
+		}
 	}
 	// name + title: the segmenter's person token right before a title
 	for ts := 2; ts < len(runes); ts++ {
@@ -99,6 +110,9 @@ func (x *extractor) nameAt(runes []rune, n int, tokAt func(int) (segment.Token, 
 	if t, ok := tokAt(n); ok && strings.HasPrefix(t.POS, "nr") && t.End-t.Start >= 2 && t.End-t.Start <= 4 && x.boundary(runes, t.End) {
 		return t.Text
 	}
+	if t, ok := tokAt(n); ok && functionWord(t.POS) {
+		return "" // 负责人应当…, 和直接…: a word, not a surname, follows
+	}
 	for _, sl := range []int{2, 1} {
 		if n+sl > len(runes) || !x.lex.Surnames[x.sub(n, n+sl)] {
 			continue
@@ -118,6 +132,16 @@ func (x *extractor) nameAt(runes []rune, n int, tokAt func(int) (segment.Token, 
 		}
 	}
 	return ""
+}
+
+// functionWord reports a part of speech no name is tagged with: a
+// conjunction, preposition, particle, adverb, pronoun or verb.
+func functionWord(pos string) bool {
+	switch pos {
+	case "c", "p", "u", "uj", "ul", "uz", "d", "r", "v", "vd", "ad":
+		return true
+	}
+	return false
 }
 
 // boundary reports whether a name may end at e: the end of the text,
