@@ -257,7 +257,7 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 			continue
 		}
 		start, end := x.rune(s.b0), x.rune(s.b1)
-		best := -1
+		best, own := -1, false
 		k := int(x.tokAt[end]) - 1
 		for ; k >= 0 && k < len(p.Tokens); k++ {
 			t := p.Tokens[k]
@@ -276,6 +276,9 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 				if s.kind == "province" && containsStr(x.lex.FreeOrgSuffix, suf) {
 					break // a company's name leaves out its province (安徽 + 芦岭煤矿): companies() finds it
 				}
+				if s.kind == "county" && containsStr(x.lex.FreeOrgSuffix, suf) {
+					own = true // and its county (左权县 + 河南村煤矿)
+				}
 				// a one-character suffix must be a word of its own or end an
 				// abbreviation (住建委), not a common word (部署, 处理)
 				if utf8.RuneCountInString(suf) > 1 || t.End-t.Start == 1 || t.POS == "nt" || t.POS == "j" || t.POS == "x" {
@@ -284,7 +287,10 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 				break
 			}
 		}
-		if best > 0 {
+		if best > 0 && own {
+			start = x.rune(s.b1)
+		}
+		if best > 0 && best-start >= 3 {
 			x.c.add(mention{typ: "organization", key: string(p.Runes[start:best]), surface: string(p.Runes[start:best]),
 				para: pi, start: start, end: best, evidence: "rule:org-suffix", prio: 1})
 		}
@@ -361,7 +367,8 @@ func (x *extractor) companies(p *segment.Paragraph, pi int) {
 // dictPlaces finds the county-level places no lexicon lists from the
 // segmentation dictionary's place tag (仙居县/ns, 临海市/ns): a word of three
 // to five characters that ends like a county or city.
-func (x *extractor) dictPlaces(p *segment.Paragraph, pi int, spans []lexSpan) {
+func (x *extractor) dictPlaces(p *segment.Paragraph, pi int, spans []lexSpan) []lexSpan {
+	var found []lexSpan
 	for _, t := range p.Tokens {
 		if t.POS != "ns" {
 			continue
@@ -380,14 +387,17 @@ func (x *extractor) dictPlaces(p *segment.Paragraph, pi int, spans []lexSpan) {
 		}
 		if !inside {
 			x.c.add(mention{typ: "location", key: t.Text, surface: t.Text, para: pi, start: t.Start, end: t.End, evidence: "rule:dictionary-place", prio: 1})
+			found = append(found, lexSpan{typ: "location", kind: "county", b0: int(x.byteAt[t.Start]), b1: int(x.byteAt[t.End])})
 		}
 	}
+	return found
 }
 
 // counties finds the smaller places written right after a known one: the
 // place itself with the ending of a town or county (辽阳 + 镇), or one to
 // three characters and such an ending (山西省 + 左权县).
-func (x *extractor) counties(p *segment.Paragraph, pi int, spans []lexSpan) {
+func (x *extractor) counties(p *segment.Paragraph, pi int, spans []lexSpan) []lexSpan {
+	var found []lexSpan
 	isEnd := func(r rune) bool { return strings.ContainsRune("县区镇乡旗", r) }
 	for _, s := range spans {
 		if s.typ != "location" {
@@ -397,6 +407,7 @@ func (x *extractor) counties(p *segment.Paragraph, pi int, spans []lexSpan) {
 		if end < len(p.Runes) && isEnd(p.Runes[end]) && !isEnd(p.Runes[end-1]) {
 			name := string(p.Runes[start : end+1])
 			x.c.add(mention{typ: "location", key: name, surface: name, para: pi, start: start, end: end + 1, evidence: "rule:county", prio: 3})
+			found = append(found, lexSpan{typ: "location", kind: "county", b0: int(x.byteAt[start]), b1: int(x.byteAt[end+1])})
 			continue
 		}
 		for n := 2; n <= 4 && end+n <= len(p.Runes); n++ {
@@ -405,7 +416,9 @@ func (x *extractor) counties(p *segment.Paragraph, pi int, spans []lexSpan) {
 			}
 			name := string(p.Runes[end : end+n])
 			x.c.add(mention{typ: "location", key: name, surface: name, para: pi, start: end, end: end + n, evidence: "rule:county", prio: 1})
+			found = append(found, lexSpan{typ: "location", kind: "county", b0: int(x.byteAt[end]), b1: int(x.byteAt[end+n])})
 			break
 		}
 	}
+	return found
 }
