@@ -58,6 +58,22 @@ func (c *cues) isCondition(u unit) bool {
 	if _, ok := c.preps.Get(first); !ok {
 		return false
 	}
+	if (first == "对" || first == "对于" || first == "针对") && !sentenceFinal(u.delim) && len(u.toks) > 2 {
+		// 对…的困难企业、下岗失业人员，要…: the clause only names whom the
+		// action after it concerns
+		// 对…的失业人员给予补贴, 对…人员处…罚款, 对…管理负总责: a disposal
+		// or a one-character verb before the last noun acts
+		acts := false
+		for _, tk := range u.toks[1:] {
+			acts = acts || c.byKind["disposal"][tk.Text] || tk.Text == "进行" || tk.Text == "处"
+		}
+		if before := u.toks[len(u.toks)-2]; before.POS == "v" && before.End-before.Start == 1 {
+			acts = true
+		}
+		if last := u.toks[len(u.toks)-1]; !acts && strings.HasPrefix(last.POS, "n") && last.POS != "nr" {
+			return true
+		}
+	}
 	if i := strings.LastIndex(t, "的"); i >= 0 {
 		after := t[i+len("的"):]
 		for w := range c.byKind["disposal"] {
