@@ -96,6 +96,8 @@ func TestRules(t *testing.T) {
 			[]want{{"加大事故查处力度", "should", "国务院办公厅"}, {"严肃追究有关责任人的行政责任", "should", "国务院办公厅"}}},
 		{"对… names whom the action concerns", plan, []string{"对申请扶持政策的困难企业、下岗失业人员，要建立实名制管理信息系统。对培训合格的失业人员给予职业培训补贴。"},
 			[]want{{"对申请扶持政策的困难企业、下岗失业人员，要建立实名制管理信息系统", "should", "国务院办公厅"}, {"对培训合格的失业人员给予职业培训补贴", "should", "国务院办公厅"}}},
+		{"formulas and their lead-ins order nothing", plan, []string{"据此，日工资、小时工资的折算为：", "小时工资：月工资收入÷（月计薪天数×8小时）。", "经营者不得实施下列价格欺诈行为："},
+			[]want{{"经营者不得实施下列价格欺诈行为", "prohibit", "国务院办公厅"}}},
 		{"a marker turns a report into an order", plan, []string{"目前，煤炭价格持续上升，各地区必须充分认识安全生产的紧迫性，常抓不懈。"},
 			[]want{{"各地区必须充分认识安全生产的紧迫性", "must", "国务院办公厅"}, {"常抓不懈", "should", "国务院办公厅"}}},
 	}

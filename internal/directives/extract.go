@@ -182,6 +182,9 @@ func (x *zhExtractor) skipParagraph(p *segment.Paragraph) bool {
 		// an article that ends in ： (第十九条 …的，由…记入…：) still disposes
 		return true
 	}
+	if strings.ContainsAny(t, "＝÷×") && len(x.c.findMarkers([]rune(t), nil)) == 0 {
+		return true // 日工资：月工资收入÷月计薪天数: a formula
+	}
 	body := reItem.ReplaceAllString(t, "")
 	n := utf8.RuneCountInString(body)
 	return n <= 15 && !strings.ContainsAny(body, "，。；！？") && len(x.c.findMarkers([]rune(body), nil)) == 0
@@ -249,9 +252,9 @@ func (x *zhExtractor) paragraph(pi int) {
 				pending, scope, prevForce = nil, false, ""
 				continue
 			}
-			if leadIn(u.text) || x.c.question(u) {
+			if leadIn(u.text) || x.c.question(u) || (cl.Delim == '：' || cl.Delim == ':') && len(u.toks) > 0 && u.toks[len(u.toks)-1].Text == "为" {
 				pending = nil
-				continue // 现说明如下, 如何支持民营: a lead-in or a question instructs nothing
+				continue // 现说明如下, 如何支持民营, …的折算为：: a lead-in or a question instructs nothing
 			}
 			hits := x.c.findMarkers(u.runes, tokenStarts(u))
 			if (len(hits) == 0 || x.c.pureCondition(u)) && x.c.isCondition(u) {
