@@ -262,6 +262,23 @@ func kindOf(file string) string {
 	return "Chinese news"
 }
 
+const (
+	heldOut1 = "held out, round 1 (scored blind once, then used to tune)"
+	heldOut2 = "held out, round 2 (blind)"
+)
+
+// heldOut names the held-out round of a labelled document: documents
+// labelled by someone who never saw the tool's output on them.
+func heldOut(file string) string {
+	switch {
+	case strings.Contains(file, "/holdout/"):
+		return heldOut1
+	case strings.Contains(file, "/holdout2/"):
+		return heldOut2
+	}
+	return ""
+}
+
 func loadGold(t *testing.T) map[string]goldFile {
 	t.Helper()
 	out := map[string]goldFile{}
@@ -299,6 +316,7 @@ func TestQuality(t *testing.T) {
 	total := newScore()
 	byKind := map[string]*score{}
 	var seed *score
+	rounds, nRound := map[string]*score{}, map[string]int{}
 	for _, n := range names {
 		g := golds[n]
 		data, err := os.ReadFile(filepath.Join(testdata, g.File))
@@ -327,6 +345,13 @@ func TestQuality(t *testing.T) {
 		if strings.HasSuffix(g.File, "seed.md") {
 			seed = s
 		}
+		if r := heldOut(g.File); r != "" {
+			if rounds[r] == nil {
+				rounds[r] = newScore()
+			}
+			rounds[r].add(s)
+			nRound[r]++
+		}
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d labelled documents\n\n| kind | docs | directive P | R | F1 | force acc | entity P | R | F1 |\n|---|---|---|---|---|---|---|---|---|\n", len(names))
@@ -347,19 +372,10 @@ func TestQuality(t *testing.T) {
 	for _, k := range kinds {
 		row(k, docsOf[k], byKind[k])
 	}
-	holdout, nHold := newScore(), 0
-	for _, n := range names {
-		if strings.Contains(golds[n].File, "/holdout/") {
-			data, _ := os.ReadFile(filepath.Join(testdata, golds[n].File))
-			res, err := a.Analyze(context.Background(), analyze.Source{Name: golds[n].File, Data: data})
-			if err == nil {
-				holdout.add(scoreDoc(golds[n], res))
-				nHold++
-			}
+	for _, r := range []string{heldOut1, heldOut2} {
+		if rounds[r] != nil {
+			row(r, nRound[r], rounds[r])
 		}
-	}
-	if nHold > 0 {
-		row("of which held out", nHold, holdout)
 	}
 	row("all", len(names), total)
 	fmt.Fprintf(&b, "\n| entity type | P | R | F1 | tp | fp | fn |\n|---|---|---|---|---|---|---|\n")
