@@ -198,23 +198,16 @@ func (c *cues) question(u unit) bool {
 
 // relativeClause reports a 的 within a few characters after position i,
 // with no punctuation between: what stands there qualifies a noun.
-func relativeClause(runes []rune, i int) bool {
-	for k := i; k < len(runes) && k < i+6; k++ {
-		switch runes[k] {
-		case '的':
-			return true
-		case '，', '、', '；', '。':
-			return false
-		}
-	}
-	return false
-}
+func relativeClause(runes []rune, i int) bool { return deWithin(runes, i, 6) }
 
 // attributive reports a 的 within eight characters after i, with no
 // punctuation between: 支持中小企业发展的法律体系 names a thing, it does not
 // encourage.
-func attributive(runes []rune, i int) bool {
-	for k := i; k < len(runes) && k < i+8; k++ {
+func attributive(runes []rune, i int) bool { return deWithin(runes, i, 8) }
+
+// deWithin reports a 的 within n characters after i before any punctuation.
+func deWithin(runes []rune, i, n int) bool {
+	for k := i; k < len(runes) && k < i+n; k++ {
 		switch runes[k] {
 		case '的':
 			return true

@@ -87,33 +87,28 @@ func parseIDF(data string, extra map[string]float64) (*IDFTable, error) {
 	var vals []float64
 	sorted := true
 	header := false
-	for len(data) > 0 {
-		line := data
-		if i := strings.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = ""
-		}
-		if line == "" || line[0] == '#' {
-			continue
-		}
+	err := DataLines(data, func(line string) error {
 		if !header {
 			header = true
-			continue
+			return nil
 		}
 		term, v, ok := strings.Cut(line, "\t")
 		if !ok {
-			return nil, fmt.Errorf("idf line %q: want term and idf", line)
+			return fmt.Errorf("idf line %q: want term and idf", line)
 		}
 		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if err != nil {
-			return nil, fmt.Errorf("idf line %q: %w", line, err)
+			return fmt.Errorf("idf line %q: %w", line, err)
 		}
 		if n := len(keys); n > 0 && keys[n-1] >= term {
 			sorted = false
 		}
 		keys = append(keys, term)
 		vals = append(vals, f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for k, v := range extra {
 		keys = append(keys, k)

@@ -34,27 +34,18 @@ func loadDict(data string, extra []lexicon.DictWord) (*dict, error) {
 	d := &dict{logFreq: make([]float32, 0, n), pos: make([]string, 0, n)}
 	total := 0.0
 	prev := ""
-	for len(data) > 0 {
-		line := data
-		if i := strings.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = ""
-		}
-		if line == "" || line[0] == '#' {
-			continue
-		}
+	err := lexicon.DataLines(data, func(line string) error {
 		word, rest, ok := strings.Cut(line, "\t")
 		if !ok {
-			return nil, fmt.Errorf("dictionary line %q: want word, freq and pos", line)
+			return fmt.Errorf("dictionary line %q: want word, freq and pos", line)
 		}
 		fs, pos, _ := strings.Cut(rest, "\t")
 		freq, err := parseFreq(fs)
 		if err != nil {
-			return nil, fmt.Errorf("dictionary line %q: %w", line, err)
+			return fmt.Errorf("dictionary line %q: %w", line, err)
 		}
 		if word <= prev {
-			return nil, fmt.Errorf("dictionary not sorted at %q", word)
+			return fmt.Errorf("dictionary not sorted at %q", word)
 		}
 		prev = word
 		if rn := runeLen(word); rn > d.maxLen {
@@ -65,6 +56,10 @@ func loadDict(data string, extra []lexicon.DictWord) (*dict, error) {
 		vals = append(vals, int32(len(vals)))
 		d.logFreq = append(d.logFreq, float32(math.Log(freq)))
 		d.pos = append(d.pos, pos)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	d.base = lexicon.NewSortedIndex(keys, vals).WithPairs()
 	var okeys []string
