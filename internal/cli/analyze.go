@@ -34,6 +34,7 @@ type analyzeOptions struct {
 	force       []string
 	width       int
 	output      string
+	formats     []string // what --format accepts
 	tagEnglish  bool
 }
 
@@ -106,12 +107,11 @@ exit code is 1 at the end (0 when all went well, 2 for a usage error).`,
 	}
 	addInputFlags(cmd, o)
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "table", "output format: "+strings.Join(reports.Formats(), ", "))
+	addOutputFlags(cmd, o, "table", reports.Formats()...)
 	f.IntVar(&o.keywords, "keywords", 10, "number of keywords per document")
 	f.StringSliceVar(&o.only, "only", nil, "sections to print: "+strings.Join(reports.Sections, ", ")+" (table), or to keep in JSON")
 	f.StringSliceVar(&o.force, "force", nil, "keep only directives of these forces: must, should, prohibit, encourage")
 	f.IntVar(&o.width, "width", 0, "table width in columns (default: the terminal's, or 100)")
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
 	return cmd
 }
 
@@ -267,4 +267,18 @@ func extensions() string {
 	}
 	sort.Strings(out)
 	return strings.Join(out, " ")
+}
+
+// addOutputFlags registers --format (def, or one of formats) and --output,
+// the pair every command that writes a result has.
+func addOutputFlags(cmd *cobra.Command, o *analyzeOptions, def string, formats ...string) {
+	o.formats = formats
+	f := cmd.Flags()
+	f.StringVarP(&o.format, "format", "f", def, "output format: "+strings.Join(formats, ", "))
+	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
+}
+
+// checkFormat reports a --format value the command does not write.
+func (o *analyzeOptions) checkFormat() error {
+	return oneOf("--format", o.format, o.formats...)
 }

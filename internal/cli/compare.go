@@ -48,13 +48,12 @@ the named periods.`,
 	}
 	addInputFlags(cmd, &o.analyzeOptions)
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "table", "output format: table, json or markdown")
+	addOutputFlags(cmd, &o.analyzeOptions, "table", "table", "json", "markdown")
 	f.StringVar(&o.by, "by", "", "compare periods: year or month (default: the documents in the order given)")
 	f.StringSliceVar(&o.pick, "pick", nil, "keep only these periods (implies --by year when --by is not set)")
 	f.Float64Var(&o.minScore, "min-score", 0.5, "least similarity for two directives to be one")
 	f.BoolVar(&o.showKept, "show-kept", false, "list kept directives too (tables and Markdown)")
 	f.IntVar(&o.width, "width", 0, "table width in columns (default: the terminal's, or 100)")
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
 	return cmd
 }
 
@@ -62,7 +61,7 @@ func runCompare(ctx context.Context, s Streams, o *compareOptions, args []string
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if err := oneOf("--format", o.format, "table", "json", "markdown"); err != nil {
+	if err := o.checkFormat(); err != nil {
 		return err
 	}
 	if len(o.pick) > 0 && o.by == "" {

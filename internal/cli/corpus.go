@@ -46,8 +46,7 @@ network: inline CSS, charts as inline SVG, sortable tables.`,
 	}
 	addInputFlags(cmd, &o.analyzeOptions)
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "html", "report format: html or markdown")
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	addOutputFlags(cmd, &o.analyzeOptions, "html", "html", "markdown")
 	f.StringVar(&o.by, "by", "year", "period of the timeline and of the comparison: year or month")
 	f.StringSliceVar(&o.terms, "terms", nil, "terms of the timeline (default: the corpus's top keywords)")
 	f.StringVar(&o.title, "title", "", "report title (default: the document's title, or \"policylens report\")")
@@ -58,7 +57,7 @@ func runReport(ctx context.Context, s Streams, o *corpusOptions, args []string) 
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if err := oneOf("--format", o.format, "html", "markdown"); err != nil {
+	if err := o.checkFormat(); err != nil {
 		return err
 	}
 	if err := oneOf("--by", o.by, "year", "month"); err != nil {
@@ -168,7 +167,7 @@ func newKWICCmd(s Streams) *cobra.Command {
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			if err := oneOf("--format", o.format, "table", "json", "csv"); err != nil {
+			if err := o.checkFormat(); err != nil {
 				return err
 			}
 			o.only = []string{"summary"} // no extractor is needed
@@ -207,9 +206,8 @@ func newKWICCmd(s Streams) *cobra.Command {
 	}
 	addInputFlags(cmd, &o.analyzeOptions)
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "table", "output format: table, json or csv")
+	addOutputFlags(cmd, &o.analyzeOptions, "table", "table", "json", "csv")
 	f.IntVar(&o.context, "context", 20, "characters of context on each side")
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
 	return cmd
 }
 
@@ -229,7 +227,7 @@ them are terms.`,
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			if err := oneOf("--format", o.format, "table", "json", "csv"); err != nil {
+			if err := o.checkFormat(); err != nil {
 				return err
 			}
 			if err := oneOf("--by", o.by, "year", "month"); err != nil {
@@ -298,10 +296,9 @@ them are terms.`,
 	}
 	addInputFlags(cmd, &o.analyzeOptions)
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "table", "output format: table, json or csv")
+	addOutputFlags(cmd, &o.analyzeOptions, "table", "table", "json", "csv")
 	f.StringVar(&o.by, "by", "year", "period: year or month")
 	f.StringVar(&o.chart, "chart", "", "also write the timeline as an SVG chart to this file")
 	f.IntVar(&o.width, "width", 0, "table width in columns (default: the terminal's, or 100)")
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
 	return cmd
 }

@@ -40,9 +40,8 @@ for instance across the government work reports by year.`,
 	f := cmd.Flags()
 	f.StringVar(&o.by, "by", "year", "group documents by year, month or file")
 	f.IntVar(&o.top, "top", 10, "terms per group")
-	f.StringVarP(&o.format, "format", "f", "table", "output format: table, json or csv")
+	addOutputFlags(cmd, &o.analyzeOptions, "table", "table", "json", "csv")
 	f.IntVar(&o.width, "width", 0, "table width in columns (default: the terminal's, or 100)")
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
 	return cmd
 }
 
@@ -62,7 +61,7 @@ func runKeywords(ctx context.Context, s Streams, o *keywordsOptions, args []stri
 	if o.by != "year" && o.by != "month" && o.by != "file" {
 		return usagef("--by %q: want year, month or file", o.by)
 	}
-	if err := oneOf("--format", o.format, "table", "json", "csv"); err != nil {
+	if err := o.checkFormat(); err != nil {
 		return err
 	}
 	if o.top < 1 {
