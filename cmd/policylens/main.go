@@ -2,8 +2,11 @@
 package main
 
 import (
+	"context"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/policylens/policylens/internal/cli"
 )
@@ -14,5 +17,9 @@ func main() {
 		// documents in flight instead of twice the peak heap (GOGC)
 		debug.SetMemoryLimit(110 << 20)
 	}
-	os.Exit(cli.Run(os.Args[1:], cli.Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
+	// an interrupt cancels the batch: outputs are written whole or not at all
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.Run(ctx, os.Args[1:], cli.Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
+	stop()
+	os.Exit(code)
 }

@@ -116,9 +116,6 @@ exit code is 1 at the end (0 when all went well, 2 for a usage error).`,
 }
 
 func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	for _, f := range o.force {
 		if analyzeForceRank(f) < 0 {
 			return usagef("--force %q: want must, should, prohibit or encourage", f)

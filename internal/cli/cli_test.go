@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -15,7 +16,7 @@ const seed = "../../testdata/docs/seed.md"
 func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = Run(args, Streams{In: strings.NewReader(stdin), Out: &out, Err: &errb})
+	code = Run(context.Background(), args, Streams{In: strings.NewReader(stdin), Out: &out, Err: &errb})
 	return code, out.String(), errb.String()
 }
 
@@ -186,5 +187,20 @@ func TestJSONLStreamsRecords(t *testing.T) {
 	code, out, errs := run(t, "", "analyze", "--format", "jsonl", "--only", "summary", "--max-bytes", limit, corpus)
 	if code != 0 || strings.Count(out, "\n") != 3 {
 		t.Errorf("exit %d, %d records: %s", code, strings.Count(out, "\n"), errs)
+	}
+}
+
+func TestInterruptWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.jsonl")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // interrupted before the first document
+	var o, e bytes.Buffer
+	code := Run(ctx, []string{"analyze", "--format", "jsonl", "-o", out, seed, seed}, Streams{In: strings.NewReader(""), Out: &o, Err: &e})
+	if code != ExitInterrupted || !strings.Contains(e.String(), "interrupted") {
+		t.Errorf("exit %d, stderr %q", code, e.String())
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("an interrupted run left files: %v", ents)
 	}
 }

@@ -58,9 +58,6 @@ the named periods.`,
 }
 
 func runCompare(ctx context.Context, s Streams, o *compareOptions, args []string) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	if err := o.checkFormat(); err != nil {
 		return err
 	}

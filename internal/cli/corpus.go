@@ -54,9 +54,6 @@ network: inline CSS, charts as inline SVG, sortable tables.`,
 }
 
 func runReport(ctx context.Context, s Streams, o *corpusOptions, args []string) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	if err := o.checkFormat(); err != nil {
 		return err
 	}
@@ -164,9 +161,6 @@ func newKWICCmd(s Streams) *cobra.Command {
   policylens kwic --context 15 --format csv 新质生产力 ../shared/corpus/gwr/government_work_reports.jsonl`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
 			if err := o.checkFormat(); err != nil {
 				return err
 			}
@@ -224,9 +218,6 @@ them are terms.`,
 		Args:    cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
 			if err := o.checkFormat(); err != nil {
 				return err
 			}

@@ -55,9 +55,6 @@ type group struct {
 }
 
 func runKeywords(ctx context.Context, s Streams, o *keywordsOptions, args []string) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	if o.by != "year" && o.by != "month" && o.by != "file" {
 		return usagef("--by %q: want year, month or file", o.by)
 	}

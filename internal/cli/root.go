@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,9 +15,10 @@ import (
 
 // Exit codes.
 const (
-	ExitOK      = 0
-	ExitFailure = 1 // some input could not be analyzed, or an output failed
-	ExitUsage   = 2 // bad flags or arguments
+	ExitOK          = 0
+	ExitFailure     = 1   // some input could not be analyzed, or an output failed
+	ExitUsage       = 2   // bad flags or arguments
+	ExitInterrupted = 130 // an interrupt (SIGINT, SIGTERM) stopped the run
 )
 
 // Version is set at build time with -ldflags "-X .../internal/cli.Version=…".
@@ -43,16 +45,20 @@ type failedError struct{ n int }
 
 func (e failedError) Error() string { return fmt.Sprintf("%d input(s) failed", e.n) }
 
-// Run runs the command line args and returns the exit code.
-func Run(args []string, s Streams) int {
+// Run runs the command line args and returns the exit code; cancelling ctx
+// (an interrupt) stops a batch between documents.
+func Run(ctx context.Context, args []string, s Streams) int {
 	root := newRoot(s)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	switch {
 	case err == nil:
 		return ExitOK
 	case errors.As(err, new(failedError)):
 		return ExitFailure
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(s.Err, "policylens: interrupted; the output file, if any, was not written")
+		return ExitInterrupted
 	case errors.As(err, new(usageError)) || isCobraUsage(err):
 		fmt.Fprintf(s.Err, "policylens: %v\n", err)
 		fmt.Fprintln(s.Err, "Run 'policylens --help' for usage.")
