@@ -17,7 +17,8 @@ type mention struct {
 	norm     string
 	titles   []string
 	evidence string
-	prio     int // higher wins an overlap of equal length
+	prio     int  // higher wins an overlap of equal length
+	overlay  bool // kept beside what it overlaps (the document's own title over its issuers)
 }
 
 // collector resolves overlapping candidates (longest first) and merges the
@@ -51,6 +52,10 @@ func (c *collector) resolve() []mention {
 	var kept []mention
 	taken := map[int][]bool{}
 	for _, m := range c.cands {
+		if m.overlay {
+			kept = append(kept, m)
+			continue
+		}
 		occ := taken[m.para]
 		if len(occ) < m.end {
 			occ = append(occ, make([]bool, m.end-len(occ))...)

@@ -107,6 +107,14 @@ func TestOrganizationsResolveAliases(t *testing.T) {
 	if find(es, "organization", "深圳银保监局") == nil {
 		t.Errorf("suffix rule missed 深圳银保监局: %v", keys(es))
 	}
+	// a document's title names its issuers beside itself
+	title := Meta{Format: "markdown", Title: "最高人民法院、最高人民检察院关于办理侵犯公民个人信息刑事案件适用法律若干问题的解释"}
+	es = extract(t, "zh", title, "第一条 为依法惩治侵犯公民个人信息犯罪，制定本解释。")
+	for _, w := range []string{"organization:最高人民法院", "organization:最高人民检察院", "law:" + title.Title} {
+		if !contains(keys(es), w) {
+			t.Errorf("title: missing %s in %v", w, keys(es))
+		}
+	}
 	for _, e := range extract(t, "zh", news, "国务院决策部署要落到实处，各地区、各有关部门要加强监管。") {
 		if e.Type == "organization" && e.Text != "国务院" {
 			t.Errorf("spurious organization %q", e.Text)

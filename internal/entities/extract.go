@@ -195,6 +195,9 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 			add("event", text[sp.b0:sp.b1+len(m)], "", sp.b0, sp.b1+len(m), "rule:numbered-meeting", 3)
 		}
 	}
+	if pi == TitleParagraph {
+		x.titleIssuers(text)
+	}
 	if pi == TitleParagraph && x.meta.Format != "sina-hexo" && hasSuffixAny(text, lawSuffixes) && !genericLaw(text) {
 		add("law", lawKey(text), "", 0, len(text), "rule:document-title", 1)
 	}
@@ -513,4 +516,23 @@ func findAllSubmatch(re *regexp.Regexp, text, anchor string) [][]int {
 		return nil
 	}
 	return re.FindAllStringSubmatchIndex(text, -1)
+}
+
+// titleIssuers adds the bodies that issue the document, named before 关于
+// in its title (最高人民法院、最高人民检察院关于…的解释): they count beside the
+// title itself, which a longer match would otherwise hide.
+func (x *extractor) titleIssuers(text string) {
+	i := strings.Index(text, "关于")
+	if i <= 0 {
+		return
+	}
+	b := 0
+	for _, part := range strings.FieldsFunc(text[:i], func(r rune) bool { return r == '、' || r == ' ' }) {
+		at := b + strings.Index(text[b:], part)
+		b = at + len(part)
+		if e, ok := x.lookup(part, lexicon.Organization); ok {
+			x.c.add(mention{typ: "organization", key: e.Canonical, surface: part, para: TitleParagraph,
+				start: x.rune(at), end: x.rune(b), evidence: "rule:title-issuer", prio: 1, overlay: true})
+		}
+	}
 }
