@@ -45,8 +45,8 @@ func (c *cues) isCondition(u unit) bool {
 	if n := utf8.RuneCountInString(t); n <= 6 && reLinkers.MatchString(t) || strings.ContainsAny(t, "年月日") && reTimeOnly.MatchString(t) {
 		return true
 	}
-	if c.hasTail(t) {
-		return true
+	if c.hasTail(t) && !sentenceFinal(u.delim) {
+		return true // (a sentence's last clause acts: …，定罪量刑标准适用本解释第五条的规定。)
 	}
 	if strings.HasSuffix(t, "的") && !sentenceFinal(u.delim) {
 		return true // 经营者集中达到下列标准之一的，
@@ -123,6 +123,26 @@ func (c *cues) pureCondition(u unit) bool {
 	}
 	if c.hasTail(t) {
 		return true
+	}
+	return false
+}
+
+// modalBeforePrep reports a condition clause whose marker stands right
+// before a preposition (应当依照…的规定，…; 应当按照…要求，…): the modal
+// governs the action the clause introduces, unlike a marker inside the
+// condition (…规定应当取得同意的，…).
+func (c *cues) modalBeforePrep(u unit, hits []hit) bool {
+	if len(hits) == 0 || strings.HasSuffix(strings.TrimSpace(u.text), "的") {
+		return false
+	}
+	h := hits[0]
+	rest := u.runes[min(len(u.runes), h.at+utf8.RuneCountInString(h.text)):]
+	for _, n := range []int{2, 1} {
+		if len(rest) >= n {
+			if _, ok := c.preps.Get(string(rest[:n])); ok {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -228,6 +228,7 @@ func (x *zhExtractor) paragraph(pi int) {
 		//模式) or looks back (近年来, 党的十八大以来) reports; its unmarked
 		// clauses are not instructions even inside a policy document
 		narrative, first := false, true
+		var carried []hit // markers of a law's condition, for its action
 		if leadIn(strings.TrimRight(sent, "。：: ")) {
 			continue // 为吸取教训，…，现将…情况予以通报: the whole sentence leads in
 		}
@@ -258,7 +259,10 @@ func (x *zhExtractor) paragraph(pi int) {
 			}
 			hits := x.c.findMarkers(u.runes, tokenStarts(u))
 			if (len(hits) == 0 || x.c.pureCondition(u)) && x.c.isCondition(u) {
-				pending = append(pending, u) // a marker inside a pure condition is no marker
+				pending = append(pending, u) // a marker inside a pure condition is no marker…
+				if x.kind == kindLaw && x.c.modalBeforePrep(u, hits) {
+					carried = hits // …but a modal before 依照/按照 binds the action it introduces (应当依照…的规定，以…罪定罪处罚)
+				}
 				if first && x.c.anyCue("retro", u.text) || len(hits) == 0 && x.c.opensOnCopula(u) {
 					narrative = true
 				}
@@ -282,7 +286,9 @@ func (x *zhExtractor) paragraph(pi int) {
 				isDirective = true // 由…责令改正，处…罚款: the penalty a law lays down
 			case len(hits) > 0:
 				isDirective = !x.c.isFact(u) || hits[0].force == "prohibit" || hits[0].force == "must"
-			case fr.kind == "law" && len(hits) == 0 && len(pending) > 0 && strings.HasSuffix(strings.TrimSpace(pending[len(pending)-1].text), "的"):
+			case fr.kind == "law" && len(hits) == 0 && len(carried) > 0:
+				isDirective = hasVerb(u) && !x.c.isFact(u)
+			case fr.kind == "law" && len(hits) == 0 && conditional(pending):
 				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u) // 决定受理的，发给受理通知书: a legal norm's consequence
 			case fr.kind == "directive":
 				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u)
@@ -302,6 +308,9 @@ func (x *zhExtractor) paragraph(pi int) {
 				narrative = false // 目前…，各地必须…，…: a marker turns the report into an order
 			}
 			force, markers := strongest(hits)
+			if force == "" && len(carried) > 0 {
+				force, markers = strongest(carried) // the condition's marker binds this action
+			}
 			if force == "" {
 				force = "should"
 				if prevForce == "prohibit" && len(u.toks) > 0 && continuesList(u.toks[0].POS) {
@@ -310,9 +319,20 @@ func (x *zhExtractor) paragraph(pi int) {
 			}
 			prevForce = force
 			x.out = append(x.out, x.directive(p, u, pending, force, markers, hits, fr, article))
-			pending = nil
+			pending, carried = nil, nil
 		}
 	}
+}
+
+// conditional reports conditions that include a 的 clause (单位犯…之罪的，
+// 依照…标准，): a law's norm, whose consequence follows.
+func conditional(pending []unit) bool {
+	for _, c := range pending {
+		if strings.HasSuffix(strings.TrimSpace(c.text), "的") {
+			return true
+		}
+	}
+	return false
 }
 
 // commitment recognises an authority's statement of what it will do
