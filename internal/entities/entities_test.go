@@ -104,6 +104,15 @@ func TestOrganizationsResolveAliases(t *testing.T) {
 	if b := find(es, "organization", "中国人民银行"); b == nil || b.Count != 2 {
 		t.Errorf("中国人民银行 with 央行: %+v (all: %v)", b, keys(es))
 	}
+	es2 := extract(t, "zh", news, "东莞市工业和信息化局表示，东莞市和深圳市政府将加强合作，国务院部门和地方政府要配合。")
+	if find(es2, "organization", "东莞市工业和信息化局") == nil {
+		t.Errorf("和 inside a name: %v", keys(es2))
+	}
+	for _, k := range keys(es2) {
+		if strings.Contains(k, "和深圳") || strings.Contains(k, "和地方") {
+			t.Errorf("two bodies joined into one: %s", k)
+		}
+	}
 	if find(es, "organization", "深圳银保监局") == nil {
 		t.Errorf("suffix rule missed 深圳银保监局: %v", keys(es))
 	}

@@ -252,6 +252,10 @@ func overlaps(spans [][2]int, s, e int) bool {
 // orgSuffixes finds bodies no lexicon lists: a place or known body followed
 // by nouns ending in an organization suffix (深圳 + 银保监局, 北京市 + 住建委).
 func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
+	spanStarts := map[int]bool{} // a body or place after 和 makes two bodies
+	for _, s := range spans {
+		spanStarts[x.rune(s.b0)] = true
+	}
 	for _, s := range spans {
 		if s.typ != "organization" && s.typ != "location" {
 			continue
@@ -261,6 +265,12 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 		k := int(x.tokAt[end]) - 1
 		for ; k >= 0 && k < len(p.Tokens); k++ {
 			t := p.Tokens[k]
+			if (t.Text == "和" || t.Text == "与") && t.Start == end && end > x.rune(s.b1) && k+1 < len(p.Tokens) &&
+				fieldWord(p.Tokens[k-1]) && fieldWord(p.Tokens[k+1]) && !spanStarts[p.Tokens[k+1].Start] &&
+				!x.endsWithSuffix(p.Tokens[k-1].Text) && !x.endsWithSuffix(p.Tokens[k+1].Text) {
+				end = t.End // 东莞市 + 工业和信息化局, …产业政策与法规司: 和 inside one name
+				continue
+			}
 			if t.Start != end || t.End-start > 16 || !nounLike(t.POS) || strings.ContainsAny(t.Text[:min(len(t.Text), 3)], "两各等多") || joiners[t.Text] {
 				break // 西安两市政府 is two governments, 机构会同国务院 two bodies
 			}
@@ -326,6 +336,15 @@ func (x *extractor) province(w string) bool {
 
 // generic holds the quantifiers that make a phrase a kind, not a name.
 var generic = map[string]bool{"部分": true, "所有": true, "全部": true, "其他": true, "一些": true, "各类": true, "有关": true, "相关": true, "该": true, "各": true}
+
+// fieldWord reports a short noun that names a field inside a body's name
+// (工业 和 信息化, 政策 与 法规), not a body, a person or a group (部门, 政府).
+func fieldWord(t segment.Token) bool {
+	n := t.End - t.Start
+	return n >= 2 && n <= 4 && (t.POS == "n" || t.POS == "vn" || t.POS == "nz") && !genericBody[t.Text]
+}
+
+var genericBody = map[string]bool{"部门": true, "单位": true, "机构": true, "政府": true, "企业": true, "地方": true, "组织": true, "个人": true}
 
 // joiners link two bodies; a name never runs through them.
 var joiners = map[string]bool{"会同": true, "和": true, "与": true, "及": true, "同": true, "并": true, "或": true, "或者": true, "以及": true}
