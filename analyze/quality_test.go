@@ -264,7 +264,7 @@ func kindOf(file string) string {
 
 const (
 	heldOut1 = "held out, round 1 (scored blind once, then used to tune)"
-	heldOut2 = "held out, round 2 (blind)"
+	heldOut2 = "held out, round 2 (scored blind once, then used to tune)"
 )
 
 // heldOut names the held-out round of a labelled document: documents
