@@ -42,7 +42,70 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, n int) []Keyword {
 	}
 	rank := textRank(seqs, 5, 20) // PageRank on a document's graph settles within 20 rounds
 	scores := combine(tfidf, rank)
-	return Top(scores, counts, n)
+	top := Top(scores, counts, n)
+	if doc.Lang == "en" {
+		// candidates are counted in lower case; an analyst reads them as the
+		// text writes them (USDS, DOGE Team, OSS)
+		forms := surfaceForms(doc)
+		for i := range top {
+			words := strings.Fields(top[i].Term)
+			for k, w := range words {
+				if f, ok := forms[w]; ok {
+					words[k] = f
+				}
+			}
+			top[i].Term = strings.Join(words, " ")
+		}
+	}
+	return top
+}
+
+// surfaceForms maps each lower-cased English word to the form the text
+// writes most often away from a sentence's start (where any word is
+// capitalized); ties keep the lower case.
+func surfaceForms(doc *segment.Doc) map[string]string {
+	counts := map[string]map[string]int{}
+	for pi := range doc.Paragraphs {
+		p := &doc.Paragraphs[pi]
+		si := 0
+		for ti, t := range p.Tokens {
+			for si < len(p.Sentences) && p.Sentences[si].End <= t.Start {
+				si++
+			}
+			if si < len(p.Sentences) && (t.Start == p.Sentences[si].Start || ti > 0 && p.Tokens[ti-1].End <= p.Sentences[si].Start) {
+				continue // the first word of a sentence
+			}
+			low := strings.ToLower(t.Text)
+			if low == t.Text {
+				continue // lower case is the default form
+			}
+			if counts[low] == nil {
+				counts[low] = map[string]int{}
+			}
+			counts[low][t.Text]++
+		}
+	}
+	lower := map[string]int{}
+	for pi := range doc.Paragraphs {
+		for _, t := range doc.Paragraphs[pi].Tokens {
+			if counts[t.Text] != nil {
+				lower[t.Text]++
+			}
+		}
+	}
+	forms := map[string]string{}
+	for low, m := range counts {
+		best, n := "", lower[low]
+		for f, c := range m {
+			if c > n || c == n && best != "" && f < best {
+				best, n = f, c
+			}
+		}
+		if best != "" {
+			forms[low] = best
+		}
+	}
+	return forms
 }
 
 // IDF returns a term's inverse document frequency from the policy table;
