@@ -142,3 +142,23 @@ func TestTextRankPrefersConnectedTerms(t *testing.T) {
 		t.Errorf("ranks %v", r)
 	}
 }
+
+func TestSurfaceForms(t *testing.T) {
+	setup(t)
+	doc, err := seg.Segment("en", "", []string{
+		"Agencies shall support the USDS. The USDS Administrator reports to the USDS team.",
+		"Agencies work with agencies and the public. Public health matters.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms := surfaceForms(doc)
+	if forms["usds"] != "USDS" {
+		t.Errorf("usds → %q, want USDS", forms["usds"])
+	}
+	for _, w := range []string{"agencies", "public"} {
+		if f, ok := forms[w]; ok {
+			t.Errorf("%s → %q: a capital at a sentence's start is no form of its own", w, f)
+		}
+	}
+}
