@@ -261,6 +261,9 @@ func Candidates(doc *segment.Doc, lex *lexicon.Set) [][]string {
 				// a one-character noun (烟 of 电子烟) never stands alone but
 				// may join a phrase
 				c.joins = c.content || doc.Lang != "en" && utf8.RuneCountInString(text) == 1 && (t.POS == "n" || t.POS == "ng" || t.POS == "zg") && !t.Stop
+				if doc.Lang != "en" && ti > 0 && p.Tokens[ti-1].End == t.Start && p.Tokens[ti-1].POS == "m" && utf8.RuneCountInString(text) == 1 {
+					c.content, c.joins = false, false // 13家 企业, 1日 至: a measure word, not a word of the phrase
+				}
 				seq = append(seq, c)
 			}
 			seqs = append(seqs, seq)
