@@ -162,3 +162,18 @@ func TestSurfaceForms(t *testing.T) {
 		}
 	}
 }
+
+func TestMeasureWordsJoinNoPhrase(t *testing.T) {
+	setup(t)
+	doc, err := seg.Segment("zh", "", []string{"今年遴选13家企业和20家企业参加试点，13家企业获得资助。", "5月1日至5日放假调休，20家企业值班。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, seq := range Candidates(doc, lex) {
+		for _, c := range seq {
+			if strings.HasPrefix(c, "家") || strings.HasPrefix(c, "日") {
+				t.Errorf("candidate %q starts with a measure word", c)
+			}
+		}
+	}
+}
