@@ -242,8 +242,8 @@ func (c *cues) detectFrame(u unit) (speaker, verb, kind string, ok bool) {
 		// 经营者违反本规定: 本规定 is the object of a clause, no speaker
 		return "", "", "", false
 	}
-	if len(c.findMarkers([]rune(speaker), nil)) > 0 || !nominal(u, utf8.RuneCountInString(speaker)) {
-		return "", "", "", false
+	if len(c.findMarkers([]rune(speaker), nil)) > 0 || !nominal(u, utf8.RuneCountInString(speaker)) || c.anyCue("carry-out", speaker) {
+		return "", "", "", false // 落实全国教育大会部署: the 部署 is carried out, nobody speaks
 	}
 	kind = c.lex.Frames[best]
 	for _, o := range c.opinion {
