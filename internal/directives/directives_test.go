@@ -102,6 +102,9 @@ func TestRules(t *testing.T) {
 			[]want{{"全面贯彻党的十九大精神", "should", "国务院办公厅"}, {"认真落实党中央、国务院决策部署", "should", "国务院办公厅"}, {"依法落实城镇公共服务设施建设规定", "should", "国务院办公厅"}, {"坚持绿色发展", "should", "国务院办公厅"}}},
 		{"请 asks for an act wherever it stands", plan, []string{"试点中出现的重大问题及情况请及时报商务部。严禁请客送礼，杜绝申请造假。"},
 			[]want{{"试点中出现的重大问题及情况请及时报商务部", "should", "国务院办公厅"}, {"严禁请客送礼", "prohibit", "国务院办公厅"}, {"杜绝申请造假", "prohibit", "国务院办公厅"}}},
+		{"a work report's tasks are measures, its review reports", Meta{Format: "jsonl", Title: "2025年中华人民共和国国务院政府工作报告"},
+			[]string{"一、2024年工作回顾", "过去一年，我们加快发展新质生产力，推动高质量发展。", "二、2025年政府工作任务", "深化电力、油气等改革，健全自然垄断环节监管体制机制。"},
+			[]want{{"深化电力、油气等改革", "should", "国务院"}, {"健全自然垄断环节监管体制机制", "should", "国务院"}}},
 		{"a marker turns a report into an order", plan, []string{"目前，煤炭价格持续上升，各地区必须充分认识安全生产的紧迫性，常抓不懈。"},
 			[]want{{"各地区必须充分认识安全生产的紧迫性", "must", "国务院办公厅"}, {"常抓不懈", "should", "国务院办公厅"}}},
 	}

@@ -29,6 +29,8 @@ var (
 	rePolicyTitle = regexp.MustCompile(`(?:意见|通知|通报|方案|规划|纲要|决定|办法|细则|指引|指南|计划|措施|公告|通告|决议)$`)
 	reLawTitle    = regexp.MustCompile(`(?:法|条例|规定|规则|解释|办法|细则)$`)
 	reIssuer      = regexp.MustCompile(`^(.{2,30}?)关于`)
+	reWorkReport  = regexp.MustCompile(`政府工作报告$`)
+	reYearPrefix  = regexp.MustCompile(`^\d{4}年`)
 )
 
 // Extract finds the directives of a document with rules built by Compile.
@@ -84,6 +86,17 @@ func documentKind(doc *segment.Doc, meta Meta) (kind, issuer string) {
 		}
 	}
 	switch {
+	case reWorkReport.MatchString(title):
+		// a government work report's tasks are measures, as a plan's are;
+		// its review of the past year is skipped by its heading. Its issuer
+		// is the government that reports (2025年中华人民共和国国务院政府工作报告)
+		if issuer == "" {
+			issuer = strings.TrimPrefix(reWorkReport.ReplaceAllString(reYearPrefix.ReplaceAllString(title, ""), ""), "中华人民共和国")
+			if strings.HasSuffix(issuer, "省") || strings.HasSuffix(issuer, "市") || strings.HasSuffix(issuer, "自治区") {
+				issuer += "人民政府"
+			}
+		}
+		return kindPolicy, issuer
 	case meta.Format == "sina-hexo" || meta.Format == "jsonl":
 		return kindNews, issuer
 	case articles >= 3:
