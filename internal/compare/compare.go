@@ -78,6 +78,7 @@ type side struct {
 	d     *analyze.Directive
 	core  string             // text without markers and punctuation
 	terms map[string]float64 // IDF-weighted content words of the core
+	order []string           // the terms sorted: sums run in one order, so scores do not vary between runs
 	norm  float64
 }
 
@@ -94,8 +95,12 @@ func prepare(ds []analyze.Directive, lang string, o Options) []side {
 			}
 			s.terms[t] = w
 		}
-		for _, w := range s.terms {
-			s.norm += w * w
+		for t := range s.terms {
+			s.order = append(s.order, t)
+		}
+		sort.Strings(s.order)
+		for _, t := range s.order {
+			s.norm += s.terms[t] * s.terms[t]
 		}
 		s.norm = math.Sqrt(s.norm)
 		out[i] = s
@@ -126,9 +131,9 @@ func similarity(x, y side) float64 {
 	}
 	cos := 0.0
 	if x.norm > 0 && y.norm > 0 {
-		for t, w := range x.terms {
+		for _, t := range x.order {
 			if v, ok := y.terms[t]; ok {
-				cos += w * v
+				cos += x.terms[t] * v
 			}
 		}
 		cos /= x.norm * y.norm
