@@ -205,6 +205,9 @@ func statistic(u unit) bool {
 // have none. POS tags of the dictionary are noisy (采取措施/nr), so the test
 // is what is absent, not what is present.
 func hasVerb(u unit) bool {
+	if words := nonPunct(u.toks); len(words) == 1 && (words[0].POS == "c" || words[0].POS == "d") {
+		return false // 否则, 当然: a linker alone carries no act
+	}
 	for _, tk := range u.toks {
 		p := tk.POS
 		switch {
@@ -216,6 +219,17 @@ func hasVerb(u unit) bool {
 		}
 	}
 	return false
+}
+
+// nonPunct returns the tokens of a clause that are not punctuation.
+func nonPunct(toks []segment.Token) []segment.Token {
+	var out []segment.Token
+	for _, t := range toks {
+		if t.POS != "w" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // frame is the speech act in force: who speaks and how.

@@ -105,6 +105,8 @@ func TestRules(t *testing.T) {
 		{"a work report's tasks are measures, its review reports", Meta{Format: "jsonl", Title: "2025年中华人民共和国国务院政府工作报告"},
 			[]string{"一、2024年工作回顾", "过去一年，我们加快发展新质生产力，推动高质量发展。", "二、2025年政府工作任务", "深化电力、油气等改革，健全自然垄断环节监管体制机制。"},
 			[]want{{"深化电力、油气等改革", "should", "国务院"}, {"健全自然垄断环节监管体制机制", "should", "国务院"}}},
+		{"a linker alone or a fact carries no act", plan, []string{"加快发展，否则，我国60岁以上人口已达2.5亿。"},
+			[]want{{"加快发展", "should", "国务院办公厅"}}},
 		{"a marker turns a report into an order", plan, []string{"目前，煤炭价格持续上升，各地区必须充分认识安全生产的紧迫性，常抓不懈。"},
 			[]want{{"各地区必须充分认识安全生产的紧迫性", "must", "国务院办公厅"}, {"常抓不懈", "should", "国务院办公厅"}}},
 	}
