@@ -394,8 +394,8 @@ func (c *cues) anyCue(kind, t string) bool {
 // factPrefix reports a word that opens with a fact cue of two characters
 // or more (日益完善, 正在推进, 已经完成).
 func (c *cues) factPrefix(w string) bool {
-	for f := range c.byKind["fact"] {
-		if utf8.RuneCountInString(f) >= 2 && len(w) > len(f) && strings.HasPrefix(w, f) {
+	for _, f := range c.factLong {
+		if len(w) > len(f) && strings.HasPrefix(w, f) {
 			return true
 		}
 	}

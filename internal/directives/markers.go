@@ -27,6 +27,7 @@ type Rules struct {
 	will        []string
 	preps       *lexicon.Index
 	english     *englishRules
+	factLong    []string // fact cues of two characters or more, for prefix tests per token
 }
 
 // cues is the short name the extractor's code uses for its rules.
@@ -57,6 +58,11 @@ func Compile(lex *lexicon.Set) *Rules {
 		c.byKind[kind] = map[string]bool{}
 		for _, w := range list {
 			c.byKind[kind][w] = true
+		}
+	}
+	for _, f := range lex.Cues["fact"] {
+		if utf8.RuneCountInString(f) >= 2 {
+			c.factLong = append(c.factLong, f)
 		}
 	}
 	c.opinion = lex.Cues["opinion"]
