@@ -265,6 +265,7 @@ func kindOf(file string) string {
 const (
 	heldOut1 = "held out, round 1 (scored blind once, then used to tune)"
 	heldOut2 = "held out, round 2 (scored blind once, then used to tune)"
+	heldOut3 = "held out, round 3 (blind: scored, not tuned to)"
 )
 
 // heldOut names the held-out round of a labelled document: documents
@@ -275,6 +276,8 @@ func heldOut(file string) string {
 		return heldOut1
 	case strings.Contains(file, "/holdout2/"):
 		return heldOut2
+	case strings.Contains(file, "/holdout3/"):
+		return heldOut3
 	}
 	return ""
 }
@@ -372,7 +375,7 @@ func TestQuality(t *testing.T) {
 	for _, k := range kinds {
 		row(k, docsOf[k], byKind[k])
 	}
-	for _, r := range []string{heldOut1, heldOut2} {
+	for _, r := range []string{heldOut1, heldOut2, heldOut3} {
 		if rounds[r] != nil {
 			row(r, nRound[r], rounds[r])
 		}
