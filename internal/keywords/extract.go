@@ -336,9 +336,11 @@ func keepable(s, lang string) bool {
 // mergePhrases joins adjacent content candidates whose pair occurs at
 // least twice in the document.
 func mergePhrases(seqs [][]cand, lang string) [][]cand {
-	sep := ""
+	// a phrase holds at most 12 Chinese characters, or about three English
+	// words (artificial intelligence)
+	sep, maxPhrase := "", 12
 	if lang == "en" {
-		sep = " "
+		sep, maxPhrase = " ", 32
 	}
 	pairs := map[[2]string]int{}
 	for _, seq := range seqs {
@@ -356,7 +358,7 @@ func mergePhrases(seqs [][]cand, lang string) [][]cand {
 		var merged []cand // allocated only when this sequence merges
 		for i := 0; i < len(seq); i++ {
 			if i+1 < len(seq) && mergeable(seq[i], seq[i+1]) && pairs[[2]string{seq[i].text, seq[i+1].text}] >= 2 &&
-				seq[i].parts+seq[i+1].parts < 3 && utf8.RuneCountInString(seq[i].text)+utf8.RuneCountInString(seq[i+1].text) <= 12 {
+				seq[i].parts+seq[i+1].parts < 3 && utf8.RuneCountInString(seq[i].text)+utf8.RuneCountInString(seq[i+1].text) <= maxPhrase {
 				if merged == nil {
 					merged = append(make([]cand, 0, len(seq)), seq[:i]...)
 				}

@@ -177,3 +177,20 @@ func TestMeasureWordsJoinNoPhrase(t *testing.T) {
 		}
 	}
 }
+
+func TestEnglishPhrases(t *testing.T) {
+	setup(t)
+	doc, err := seg.Segment("en", "", []string{"It is the policy to sustain artificial intelligence dominance. We lead in artificial intelligence today."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, seq := range Candidates(doc, lex) {
+		for _, c := range seq {
+			found = found || c == "artificial intelligence"
+		}
+	}
+	if !found {
+		t.Errorf("artificial intelligence, used twice, is not a phrase: %v", Candidates(doc, lex))
+	}
+}
