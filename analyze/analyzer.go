@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -101,7 +102,7 @@ func New(opts ...Option) (*Analyzer, error) {
 		return nil, fmt.Errorf("input format %q: want one of %v", cfg.format, parse.Formats)
 	}
 	for n := range cfg.only {
-		if !contains(Extractors, n) {
+		if !slices.Contains(Extractors, n) {
 			return nil, fmt.Errorf("extractor %q: want one of %v", n, Extractors)
 		}
 	}
@@ -218,15 +219,6 @@ func documentOf(d *parse.Document, lang string) Document {
 		Date: d.Date, DocNumber: d.DocNumber, Issuer: d.Issuer,
 		Categories: nonNil(d.Categories), Paragraphs: nonNil(d.Paragraphs), Chars: chars,
 	}
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // Terms returns the content words of a text (no stop words, punctuation or

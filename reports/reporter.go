@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,18 +62,9 @@ func New(format string, w io.Writer, opts Options) (Reporter, error) {
 		return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 	}
 	for _, s := range opts.Sections {
-		if !contains(Sections, s) {
+		if !slices.Contains(Sections, s) {
 			return nil, fmt.Errorf("unknown section %q (want %s)", s, strings.Join(Sections, ", "))
 		}
 	}
 	return f(w, opts), nil
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }

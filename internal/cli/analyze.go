@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,7 +62,7 @@ func (o *analyzeOptions) analyzer() (*analyze.Analyzer, error) {
 	if o.lang != "" && o.lang != "zh" && o.lang != "en" {
 		return nil, usagef("--lang %q: want zh or en", o.lang)
 	}
-	if o.inputFormat != "" && !contains(parse.Formats, o.inputFormat) {
+	if o.inputFormat != "" && !slices.Contains(parse.Formats, o.inputFormat) {
 		return nil, usagef("--input-format %q: want one of %s", o.inputFormat, strings.Join(parse.Formats, ", "))
 	}
 	opts := []analyze.Option{
@@ -71,7 +72,7 @@ func (o *analyzeOptions) analyzer() (*analyze.Analyzer, error) {
 	}
 	var ex []string
 	for _, s := range o.only {
-		if contains(analyze.Extractors, s) {
+		if slices.Contains(analyze.Extractors, s) {
 			ex = append(ex, s)
 		}
 	}
@@ -79,15 +80,6 @@ func (o *analyzeOptions) analyzer() (*analyze.Analyzer, error) {
 		opts = append(opts, analyze.WithExtractors(ex...)) // skip what will not be shown
 	}
 	return analyze.New(opts...)
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 func newAnalyzeCmd(s Streams) *cobra.Command {
@@ -205,23 +197,23 @@ func filterAnalysis(a *analyze.Analysis, o *analyzeOptions) {
 	if len(o.force) > 0 {
 		kept := a.Directives[:0]
 		for _, d := range a.Directives {
-			if contains(o.force, d.Force) {
+			if slices.Contains(o.force, d.Force) {
 				kept = append(kept, d)
 			}
 		}
 		a.Directives = kept
 	}
 	if len(o.only) > 0 && o.format != "table" {
-		if !contains(o.only, "keywords") {
+		if !slices.Contains(o.only, "keywords") {
 			a.Keywords = []analyze.Keyword{}
 		}
-		if !contains(o.only, "entities") {
+		if !slices.Contains(o.only, "entities") {
 			a.Entities = []analyze.Entity{}
 		}
-		if !contains(o.only, "directives") {
+		if !slices.Contains(o.only, "directives") {
 			a.Directives = []analyze.Directive{}
 		}
-		if !contains(o.only, "targets") {
+		if !slices.Contains(o.only, "targets") {
 			a.Targets = []analyze.Target{}
 		}
 	}

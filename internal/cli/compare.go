@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -153,7 +154,7 @@ func byPeriod(docs []*analyze.Analysis, by string, pick []string) []*analyze.Ana
 	}
 	var keys []string
 	for k := range first {
-		if len(pick) == 0 || contains(pick, k) {
+		if len(pick) == 0 || slices.Contains(pick, k) {
 			keys = append(keys, k)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -164,10 +165,8 @@ func (f *atomicFile) Abort() {
 
 // oneOf checks a flag's value against its allowed values.
 func oneOf(flag, value string, allowed ...string) error {
-	for _, a := range allowed {
-		if value == a {
-			return nil
-		}
+	if slices.Contains(allowed, value) {
+		return nil
 	}
 	return usagef("%s %q: want %s", flag, value, strings.Join(allowed, ", "))
 }

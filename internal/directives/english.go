@@ -2,6 +2,7 @@ package directives
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -166,7 +167,7 @@ func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 				})
 			}
 		}
-		if reObjectivesLead.MatchString(strings.TrimSpace(p.Text)) {
+		if t := strings.TrimSpace(p.Text); strings.HasSuffix(t, ":") && reObjectivesLead.MatchString(t) {
 			objectives = true
 		}
 	}
@@ -256,20 +257,11 @@ func dedupeContained(xs []string) []string {
 				break
 			}
 		}
-		if !inside && !containsString(out, x) {
+		if !inside && !slices.Contains(out, x) {
 			out = append(out, x)
 		}
 	}
 	return out
-}
-
-func containsString(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 var (

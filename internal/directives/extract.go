@@ -56,13 +56,13 @@ func Extract(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 			continue
 		}
 		if x.kind != kindNews && x.skipParagraph(p) {
-			if reHeading.MatchString(p.Text) || endsPreamble(doc, i) {
+			if x.preamble && (reHeading.MatchString(p.Text) || endsPreamble(doc, i)) {
 				x.preamble = false
 			}
 			continue
 		}
 		x.paragraph(i)
-		if endsPreamble(doc, i) {
+		if x.preamble && endsPreamble(doc, i) {
 			x.preamble = false
 		}
 	}
@@ -191,11 +191,12 @@ func (x *zhExtractor) skipParagraph(p *segment.Paragraph) bool {
 	if reParen.MatchString(t) || reDocNo.MatchString(t) {
 		return true
 	}
-	if (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) && !reArticle.MatchString(t) && len(x.c.findMarkers([]rune(t), nil)) == 0 {
+	unmarked := func() bool { return len(x.c.findMarkers([]rune(t), nil)) == 0 }
+	if (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) && !reArticle.MatchString(t) && unmarked() {
 		// an article that ends in ： (第十九条 …的，由…记入…：) still disposes
 		return true
 	}
-	if strings.ContainsAny(t, "＝÷×") && len(x.c.findMarkers([]rune(t), nil)) == 0 {
+	if strings.ContainsAny(t, "＝÷×") && unmarked() {
 		return true // 日工资：月工资收入÷月计薪天数: a formula
 	}
 	body := reItem.ReplaceAllString(t, "")

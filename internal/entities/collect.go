@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -109,11 +110,11 @@ func merge(ms []mention) []Entity {
 		g.e.Count++
 		g.e.Mentions = append(g.e.Mentions, Mention{Paragraph: m.para, Start: m.start, End: m.end, Surface: m.surface})
 		for _, t := range m.titles {
-			if !containsStr(g.e.Titles, t) {
+			if !slices.Contains(g.e.Titles, t) {
 				g.e.Titles = append(g.e.Titles, t)
 			}
 		}
-		if !containsStr(g.surfaces, m.surface) {
+		if !slices.Contains(g.surfaces, m.surface) {
 			g.surfaces = append(g.surfaces, m.surface)
 		}
 	}
@@ -150,15 +151,6 @@ func longest(xs []string) string {
 		}
 	}
 	return best
-}
-
-func containsStr(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // dropContained removes titles that a longer title of the list contains

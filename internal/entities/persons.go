@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -252,9 +253,13 @@ func overlaps(spans [][2]int, s, e int) bool {
 // orgSuffixes finds bodies no lexicon lists: a place or known body followed
 // by nouns ending in an organization suffix (深圳 + 银保监局, 北京市 + 住建委).
 func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
-	spanStarts := map[int]bool{} // a body or place after 和 makes two bodies
-	for _, s := range spans {
-		spanStarts[x.rune(s.b0)] = true
+	spanStart := func(r int) bool { // a body or place after 和 makes two bodies
+		for _, s := range spans {
+			if x.rune(s.b0) == r {
+				return true
+			}
+		}
+		return false
 	}
 	for _, s := range spans {
 		if s.typ != "organization" && s.typ != "location" {
@@ -266,7 +271,7 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 		for ; k >= 0 && k < len(p.Tokens); k++ {
 			t := p.Tokens[k]
 			if (t.Text == "和" || t.Text == "与") && t.Start == end && end > x.rune(s.b1) && k+1 < len(p.Tokens) &&
-				fieldWord(p.Tokens[k-1]) && fieldWord(p.Tokens[k+1]) && !spanStarts[p.Tokens[k+1].Start] &&
+				fieldWord(p.Tokens[k-1]) && fieldWord(p.Tokens[k+1]) && !spanStart(p.Tokens[k+1].Start) &&
 				!x.endsWithSuffix(p.Tokens[k-1].Text) && !x.endsWithSuffix(p.Tokens[k+1].Text) {
 				end = t.End // 东莞市 + 工业和信息化局, …产业政策与法规司: 和 inside one name
 				continue
@@ -283,10 +288,10 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 				if !strings.HasSuffix(cand, suf) {
 					continue
 				}
-				if s.kind == "province" && containsStr(x.lex.FreeOrgSuffix, suf) {
+				if s.kind == "province" && slices.Contains(x.lex.FreeOrgSuffix, suf) {
 					break // a company's name leaves out its province (安徽 + 芦岭煤矿): companies() finds it
 				}
-				if s.kind == "county" && containsStr(x.lex.FreeOrgSuffix, suf) {
+				if s.kind == "county" && slices.Contains(x.lex.FreeOrgSuffix, suf) {
 					own = true // and its county (左权县 + 河南村煤矿)
 				}
 				// a one-character suffix must be a word of its own or end an
