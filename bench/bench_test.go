@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
@@ -154,4 +155,51 @@ func BenchmarkNewFreshLexicons(b *testing.B) {
 	benchNew(b, func(b *testing.B) []analyze.Option {
 		return []analyze.Option{analyze.WithLexiconDirs(b.TempDir())}
 	})
+}
+
+// hostileSize is the size of the hostile inputs below, in runes: large
+// enough that a quadratic stage shows, small enough for a benchmark.
+const hostileSize = 60000
+
+// ordinaryText repeats the seed's body to hostileSize runes, one line per
+// paragraph as in the hostile inputs.
+func ordinaryText(b *testing.B) []byte {
+	b.Helper()
+	seed := []rune(string(read(b, seedPath)))
+	out := make([]rune, 0, hostileSize)
+	for len(out) < hostileSize {
+		out = append(out, seed[:min(len(seed), hostileSize-len(out))]...)
+	}
+	return []byte(string(out))
+}
+
+func benchText(b *testing.B, name string, data []byte) {
+	a := analyzer(b, 1)
+	src := analyze.Source{Name: name, Data: data}
+	ctx := context.Background()
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := a.Analyze(ctx, src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkHostileRepeated is one character repeated: it must run within 2×
+// BenchmarkHostileOrdinary (bench/run.sh reports the ratio).
+func BenchmarkHostileRepeated(b *testing.B) {
+	benchText(b, "repeated.txt", []byte(strings.Repeat("的", hostileSize)))
+}
+
+// BenchmarkHostileOneLine is ordinary text with no line break nor sentence
+// punctuation: one paragraph, one clause.
+func BenchmarkHostileOneLine(b *testing.B) {
+	t := strings.NewReplacer("\n", "", "。", "", "，", "", "；", "").Replace(string(ordinaryText(b)))
+	benchText(b, "oneline.txt", []byte(t))
+}
+
+// BenchmarkHostileOrdinary is the anchor: the seed repeated to the same size.
+func BenchmarkHostileOrdinary(b *testing.B) {
+	benchText(b, "ordinary.md", ordinaryText(b))
 }

@@ -113,17 +113,7 @@ func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, sc *
 				emit(lo+i, lo+i+1, d.posOf(string(runes[lo+i])))
 			}
 		} else {
-			hmmOnce.Do(func() { hmm.LoadModel() })
-			at := lo + bufStart
-			for _, w := range hmm.Cut(string(runes[lo+bufStart : lo+end])) {
-				k := utf8.RuneCountInString(w)
-				p := "x"
-				if k == 1 {
-					p = d.posOf(w)
-				}
-				emit(at, at+k, p)
-				at += k
-			}
+			d.cutHMM(runes, lo+bufStart, lo+end, emit)
 		}
 		bufStart = -1
 	}
@@ -140,6 +130,36 @@ func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, sc *
 		k = e
 	}
 	flush(n)
+}
+
+// hmmMaxRun bounds what the HMM sees. gse's Viterbi copies the path at
+// every step, so its cost grows with the square of the run: 80,000 unknown
+// characters in a row took 27 s. The HMM finds out-of-vocabulary words
+// (names, new terms) between known ones, and such runs are short; a longer
+// run of characters that are not words is noise (one character repeated, a
+// corrupted text), cut into single characters.
+const hmmMaxRun = 64
+
+// cutHMM cuts runes[lo:hi], a run of characters that are not dictionary
+// words, with gse's HMM.
+func (d *dict) cutHMM(runes []rune, lo, hi int, emit func(start, end int, pos string)) {
+	if hi-lo > hmmMaxRun {
+		for i := lo; i < hi; i++ {
+			emit(i, i+1, d.posOf(string(runes[i])))
+		}
+		return
+	}
+	hmmOnce.Do(func() { hmm.LoadModel() })
+	at := lo
+	for _, w := range hmm.Cut(string(runes[lo:hi])) {
+		k := utf8.RuneCountInString(w)
+		p := "x"
+		if k == 1 {
+			p = d.posOf(w)
+		}
+		emit(at, at+k, p)
+		at += k
+	}
 }
 
 func (d *dict) posOf(w string) string {
