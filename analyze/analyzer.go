@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/directives"
@@ -119,7 +120,32 @@ func New(opts ...Option) (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lexicons: %w", err)
 	}
+	if len(cfg.lexiconDirs) == 0 {
+		seg, rules := builtinParts(lex, cfg.tagEnglish)
+		return &Analyzer{cfg: cfg, lex: lex, seg: seg, rules: rules}, nil
+	}
 	return &Analyzer{cfg: cfg, lex: lex, seg: segment.New(lex, segment.Options{TagEnglish: cfg.tagEnglish}), rules: directives.Compile(lex)}, nil
+}
+
+// builtin holds the segmenters and compiled rules over the built-in
+// lexicons, shared by every Analyzer of the process that adds no lexicon of
+// its own: they are immutable once built, and each copy cost ~70 MB.
+var builtin struct {
+	once  sync.Once
+	seg   [2]*segment.Segmenter // without and with English tagging
+	rules *directives.Rules
+}
+
+func builtinParts(lex *lexicon.Set, tagEnglish bool) (*segment.Segmenter, *directives.Rules) {
+	builtin.once.Do(func() {
+		builtin.seg[0] = segment.New(lex, segment.Options{})
+		builtin.seg[1] = segment.New(lex, segment.Options{TagEnglish: true})
+		builtin.rules = directives.Compile(lex)
+	})
+	if tagEnglish {
+		return builtin.seg[1], builtin.rules
+	}
+	return builtin.seg[0], builtin.rules
 }
 
 func validFormat(f string) bool {
@@ -167,7 +193,7 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 	if d.Language != "" {
 		lang = d.Language
 	}
-	seg, err := a.seg.Segment(lang, d.Title, d.Paragraphs)
+	seg, err := a.seg.SegmentContext(ctx, lang, d.Title, d.Paragraphs)
 	if err != nil {
 		return nil, err
 	}
@@ -175,17 +201,28 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 		Schema:   Schema,
 		Document: documentOf(d, seg.Lang),
 	}
-	if a.cfg.runs("keywords") {
-		res.Keywords = keywords.Extract(seg, a.lex, a.cfg.keywords)
+	// each stage is linear in the document; the context is checked between
+	// them as well as between the paragraphs of the segmenter
+	stages := []struct {
+		name string
+		run  func()
+	}{
+		{"keywords", func() { res.Keywords = keywords.Extract(seg, a.lex, a.cfg.keywords) }},
+		{"entities", func() {
+			res.Entities = entities.Extract(seg, a.lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format})
+		}},
+		{"directives", func() {
+			res.Directives = directives.Extract(seg, a.rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format})
+		}},
+		{"targets", func() { res.Targets = targets.Extract(seg) }},
 	}
-	if a.cfg.runs("entities") {
-		res.Entities = entities.Extract(seg, a.lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format})
-	}
-	if a.cfg.runs("directives") {
-		res.Directives = directives.Extract(seg, a.rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format})
-	}
-	if a.cfg.runs("targets") {
-		res.Targets = targets.Extract(seg)
+	for _, st := range stages {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if a.cfg.runs(st.name) {
+			st.run()
+		}
 	}
 	res.Keywords, res.Entities = nonNil(res.Keywords), nonNil(res.Entities)
 	res.Directives, res.Targets = nonNil(res.Directives), nonNil(res.Targets)
@@ -218,6 +255,7 @@ func documentOf(d *parse.Document, lang string) Document {
 		OriginalTitle: d.OriginalTitle, Source: d.Source, Author: d.Author, Editor: d.Editor,
 		Date: d.Date, DocNumber: d.DocNumber, Issuer: d.Issuer,
 		Categories: nonNil(d.Categories), Paragraphs: nonNil(d.Paragraphs), Chars: chars,
+		Warnings: d.Warnings,
 	}
 }
 

@@ -37,6 +37,7 @@ type Document struct {
 	Categories    []string `json:"categories"`
 	Paragraphs    []string `json:"paragraphs"`
 	Chars         int      `json:"chars"`
+	Warnings      []string `json:"warnings,omitempty"` // problems that did not stop the reading (bytes replaced)
 }
 
 // The result parts are defined by their extractors; these aliases make

@@ -19,6 +19,9 @@ func main() {
 	}
 	// an interrupt cancels the batch: outputs are written whole or not at all
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// after the first signal the default action is back: a second one ends
+	// the process at once, whatever it is doing
+	go func() { <-ctx.Done(); stop() }()
 	code := cli.Run(ctx, os.Args[1:], cli.Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
 	stop()
 	os.Exit(code)

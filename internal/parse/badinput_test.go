@@ -218,3 +218,48 @@ func TestShallowTreeKeepsStructure(t *testing.T) {
 		}
 	}
 }
+
+// Text in other encodings than clean UTF-8 is read, with a warning where
+// bytes had to be replaced.
+func TestDecodeOddEncodings(t *testing.T) {
+	body := "会议要求，各地区要严格落实安全生产责任。\n严禁违规生产。\n"
+	utf16le := func(s string, bom []byte, big bool) []byte {
+		out := append([]byte(nil), bom...)
+		for _, r := range s { // the text is in the BMP
+			if big {
+				out = append(out, byte(r>>8), byte(r))
+			} else {
+				out = append(out, byte(r), byte(r>>8))
+			}
+		}
+		return out
+	}
+	cases := []struct {
+		name, warn string
+		data       []byte
+	}{
+		{"utf16le.txt", "", utf16le(body, []byte{0xff, 0xfe}, false)},
+		{"utf16be.txt", "", utf16le(body, []byte{0xfe, 0xff}, true)},
+		{"latin1.txt", "at byte 12", []byte("会议要求\xe9，各地区要严格落实安全生产责任。\n严禁违规生产。\n")},
+		{"cut.txt", "at byte 61", []byte(body[:len(body)-1] + "\xe4\xb8")},
+		{"win1252.txt", "Windows-1252", []byte("The Secretary shall report within 90 days on the caf\xe9 program.\n")},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := Parse(c.name, c.data, Options{})
+			if err != nil {
+				t.Fatalf("refused: %v", err)
+			}
+			text := strings.Join(d.Paragraphs, "\n")
+			if !strings.Contains(text, "严禁违规生产") && !strings.Contains(text, "café") {
+				t.Fatalf("text lost: %q", text)
+			}
+			switch {
+			case c.warn == "" && len(d.Warnings) > 0:
+				t.Fatalf("unexpected warnings %q", d.Warnings)
+			case c.warn != "" && (len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], c.warn)):
+				t.Fatalf("warnings %q, want one that says %q", d.Warnings, c.warn)
+			}
+		})
+	}
+}

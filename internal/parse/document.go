@@ -33,6 +33,7 @@ type Document struct {
 	Issuer        string // 发文机关 where a page states it
 	Categories    []string
 	Paragraphs    []string
+	Warnings      []string `json:",omitempty"` // problems that did not stop the reading (bytes replaced)
 }
 
 // JSONLFields names the fields of a JSONL record that hold each part of a document.

@@ -2,13 +2,16 @@ package parse
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // frequentHan holds characters common to simplified and traditional text;
@@ -23,27 +26,54 @@ var frequentSet = func() map[rune]bool {
 	return m
 }()
 
-// decode returns data as UTF-8 text. HTML inputs may declare a charset in a
-// meta tag; otherwise valid UTF-8 is taken as is, and anything else is tried
-// as GB18030 and Big5, keeping the decoding that reads as Chinese.
-func decode(data []byte, isHTML bool) (string, error) {
+// fromUTF16 decodes a UTF-16 text that starts with its byte order mark
+// (Windows editors save such files); other data is returned as it is.
+func fromUTF16(data []byte) ([]byte, error) {
+	var order unicode.Endianness
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		order = unicode.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		order = unicode.BigEndian
+	default:
+		return data, nil
+	}
+	out, err := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w: UTF-16: %v", ErrEncoding, err)
+	}
+	return out, nil
+}
+
+// decode returns data as UTF-8 text and, when bytes had to be replaced, a
+// warning that says where. HTML inputs may declare a charset in a meta tag;
+// otherwise valid UTF-8 is taken as is; UTF-8 with a few bad bytes (one
+// Latin-1 byte, a file cut in mid-character) keeps its text with U+FFFD in
+// their place; anything else is tried as GB18030 and Big5, keeping the
+// decoding that reads as Chinese, and last as Windows-1252.
+func decode(data []byte, isHTML bool) (text, warning string, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", ErrEmpty
+		return "", "", ErrEmpty
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if looksBinary(data) {
-		return "", ErrBinary
+		return "", "", ErrBinary
 	}
 	if isHTML {
 		if enc, name := declaredCharset(data); enc != nil && name != "utf-8" {
 			out, err := enc.NewDecoder().Bytes(data)
 			if err == nil {
-				return string(out), nil
+				return string(out), "", nil
 			}
 		}
 	}
 	if utf8.Valid(data) {
-		return string(data), nil
+		return string(data), "", nil
+	}
+	bad, first := invalidUTF8(data)
+	if bad <= max(3, len(data)/200) {
+		return strings.ToValidUTF8(string(data), "\uFFFD"),
+			fmt.Sprintf("%d byte(s) of invalid UTF-8 replaced by U+FFFD, the first at byte %d", bad, first), nil
 	}
 	best, bestScore := "", 0.0
 	for _, enc := range []encoding.Encoding{simplifiedchinese.GB18030, traditionalchinese.Big5} {
@@ -56,10 +86,47 @@ func decode(data []byte, isHTML bool) (string, error) {
 			best, bestScore = s, sc
 		}
 	}
-	if bestScore < 0.05 {
-		return "", ErrEncoding
+	if bestScore >= 0.05 {
+		return best, "", nil
 	}
-	return best, nil
+	if latinText(data) {
+		out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		if err == nil {
+			return string(out), fmt.Sprintf("not UTF-8 (the first bad byte at %d): read as Windows-1252", first), nil
+		}
+	}
+	return "", "", ErrEncoding
+}
+
+// invalidUTF8 counts the bytes that are not part of valid UTF-8 sequences
+// and gives the offset of the first.
+func invalidUTF8(data []byte) (n, first int) {
+	first = -1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			if first < 0 {
+				first = i
+			}
+			n++
+			i++
+			continue
+		}
+		i += size
+	}
+	return n, first
+}
+
+// latinText reports a text that is mostly ASCII: a Western single-byte
+// encoding, not Chinese in an encoding we do not know.
+func latinText(data []byte) bool {
+	high := 0
+	for _, b := range data {
+		if b >= 0x80 {
+			high++
+		}
+	}
+	return high*10 < len(data)
 }
 
 // declaredCharset reads a <meta charset> or http-equiv declaration in the

@@ -55,6 +55,10 @@ func Parse(name string, data []byte, opts Options) (*Document, error) {
 	if opts.MaxBytes > 0 && int64(len(data)) > opts.MaxBytes {
 		return nil, fmt.Errorf("%w: %d bytes, over the limit of %d (--max-bytes)", ErrTooLarge, len(data), opts.MaxBytes)
 	}
+	data, err := fromUTF16(data)
+	if err != nil {
+		return nil, err
+	}
 	format := opts.Format
 	if format == "" {
 		format = Detect(name, data)
@@ -62,11 +66,14 @@ func Parse(name string, data []byte, opts Options) (*Document, error) {
 	if format == FormatJSONL {
 		return nil, fmt.Errorf("a JSONL corpus holds several documents: read it with ReadJSONL")
 	}
-	text, err := decode(data, format == FormatHTML || format == FormatSinaHexo)
+	text, warning, err := decode(data, format == FormatHTML || format == FormatSinaHexo)
 	if err != nil {
 		return nil, err
 	}
 	d := &Document{ID: name, Path: name, Format: format}
+	if warning != "" {
+		d.Warnings = append(d.Warnings, warning)
+	}
 	switch format {
 	case FormatSinaHexo:
 		err = parseSinaHexo(d, text)

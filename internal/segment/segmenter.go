@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -78,6 +79,12 @@ func (s *Segmenter) dict(traditional bool) (*dict, error) {
 
 // Segment segments a document's title and paragraphs. lang "" detects it.
 func (s *Segmenter) Segment(lang, title string, paras []string) (*Doc, error) {
+	return s.SegmentContext(context.Background(), lang, title, paras)
+}
+
+// SegmentContext is Segment that stops between paragraphs once ctx is done,
+// so that a caller's timeout holds within one long document.
+func (s *Segmenter) SegmentContext(ctx context.Context, lang, title string, paras []string) (*Doc, error) {
 	if lang == "" {
 		lang = DetectLanguage(title, paras)
 	}
@@ -88,6 +95,9 @@ func (s *Segmenter) Segment(lang, title string, paras []string) (*Doc, error) {
 		}
 		doc.Title = s.paragraphEn(title)
 		for i, p := range paras {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			doc.Paragraphs[i] = s.paragraphEn(p)
 		}
 		return doc, nil
@@ -99,6 +109,9 @@ func (s *Segmenter) Segment(lang, title string, paras []string) (*Doc, error) {
 	}
 	doc.Title = s.paragraphZh(d, title)
 	for i, p := range paras {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		doc.Paragraphs[i] = s.paragraphZh(d, p)
 	}
 	return doc, nil
