@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	stdunicode "unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -39,10 +40,27 @@ func fromUTF16(data []byte) ([]byte, error) {
 		return data, nil
 	}
 	out, err := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, fmt.Errorf("%w: UTF-16: %v", ErrEncoding, err)
+	if err != nil || !plausibleText(string(out)) {
+		return nil, fmt.Errorf("%w: starts with a UTF-16 byte order mark but does not read as UTF-16 text", ErrEncoding)
 	}
 	return out, nil
+}
+
+// plausibleText reports a text whose characters are nearly all of the kinds
+// documents are written in (ASCII, Latin letters, CJK and its punctuation),
+// unlike bytes decoded with the wrong encoding.
+func plausibleText(s string) bool {
+	n, ok := 0, 0
+	for _, r := range s {
+		n++
+		switch {
+		case r < 0x80 && (r >= ' ' || r == '\n' || r == '\r' || r == '\t'),
+			r < 0x250 && stdunicode.IsLetter(r), isCJK(r),
+			r >= 0x2000 && r <= 0x206f, r >= 0x3000 && r <= 0x303f, r >= 0xff00 && r <= 0xffef:
+			ok++
+		}
+	}
+	return n > 0 && ok*10 >= n*9
 }
 
 // decode returns data as UTF-8 text and, when bytes had to be replaced, a
