@@ -12,6 +12,7 @@ import (
 // left contexts are right-aligned by display width, so Chinese (two
 // columns a character) and Latin text line up.
 func WriteKWIC(w io.Writer, hits []analyze.Hit) error {
+	hits = printableHits(hits)
 	docW, leftW := 0, 0
 	for _, h := range hits {
 		docW = max(docW, cond.StringWidth(h.Document+" "+h.Date))
@@ -19,8 +20,7 @@ func WriteKWIC(w io.Writer, hits []analyze.Hit) error {
 	}
 	for _, h := range hits {
 		label := h.Document + " " + h.Date
-		left := strings.ReplaceAll(h.Left, "\n", " ")
-		right := strings.ReplaceAll(h.Right, "\n", " ")
+		left, right := h.Left, h.Right
 		_, err := fmt.Fprintf(w, "%s%s  %s%s 【%s】 %s\n", label, strings.Repeat(" ", docW-cond.StringWidth(label)),
 			strings.Repeat(" ", leftW-cond.StringWidth(left)), left, h.Term, right)
 		if err != nil {
@@ -32,4 +32,16 @@ func WriteKWIC(w io.Writer, hits []analyze.Hit) error {
 		return err
 	}
 	return nil
+}
+
+// printableHits copies hits with their text safe for a terminal.
+func printableHits(hits []analyze.Hit) []analyze.Hit {
+	out := make([]analyze.Hit, len(hits))
+	for i, h := range hits {
+		h.Document, h.Date, h.Term = Printable(h.Document), Printable(h.Date), Printable(h.Term)
+		h.Left = Printable(strings.ReplaceAll(h.Left, "\n", " "))
+		h.Right = Printable(strings.ReplaceAll(h.Right, "\n", " "))
+		out[i] = h
+	}
+	return out
 }

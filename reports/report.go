@@ -212,9 +212,10 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	return ew.err
 }
 
-// md escapes Markdown and HTML in document text.
+// md escapes Markdown and HTML in document text; line breaks (LF and CR)
+// become spaces, so that a title or a cell stays on its table row.
 func md(s string) string {
-	return strings.NewReplacer("\\", `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`, "\n", " ").Replace(s)
+	return strings.NewReplacer("\\", `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`, "\r", " ", "\n", " ").Replace(s)
 }
 
 type errWriter struct {

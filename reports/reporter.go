@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
@@ -18,6 +17,7 @@ var Sections = []string{"summary", "keywords", "entities", "directives", "target
 type Options struct {
 	Width    int      // terminal width for tables; 0 means 100
 	Sections []string // sections to show; empty means all
+	CSVRaw   bool     // CSV: leave cells that look like formulas as they are
 }
 
 func (o Options) show(section string) bool {
@@ -42,7 +42,9 @@ var formats = map[string]func(io.Writer, Options) Reporter{
 	"table": func(w io.Writer, o Options) Reporter { return &tableReporter{w: w, opts: o} },
 	"json":  func(w io.Writer, o Options) Reporter { return &jsonReporter{w: w} },
 	"jsonl": func(w io.Writer, o Options) Reporter { return &jsonlReporter{w: w} },
-	"csv":   func(w io.Writer, o Options) Reporter { return &csvReporter{w: csv.NewWriter(w)} },
+	"csv": func(w io.Writer, o Options) Reporter {
+		return &csvReporter{w: NewCSVWriter(w, o.CSVRaw, csvNumeric...)}
+	},
 }
 
 // Formats lists the names New accepts.

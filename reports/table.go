@@ -41,7 +41,7 @@ func (r *tableReporter) Write(a *analyze.Analysis) error {
 		fmt.Fprintln(r.w)
 	}
 	d := a.Document
-	fmt.Fprintf(r.w, "== %s\n", firstOf(d.Title, d.ID))
+	fmt.Fprintf(r.w, "== %s\n", Printable(firstOf(d.Title, d.ID)))
 	if r.opts.show("summary") {
 		rows := [][]string{
 			{"file", d.Path}, {"title", d.Title}, {"date", d.Date}, {"source", d.Source},
@@ -138,7 +138,8 @@ func Table(w io.Writer, title string, header []string, rows [][]string, flex []i
 		width = 100
 	}
 	width = max(width, 60)
-	fmt.Fprintf(w, "\n%s\n", title)
+	fmt.Fprintf(w, "\n%s\n", Printable(title))
+	header, rows = cleanCells(header), cleanRows(rows)
 	natural := make([]int, len(header))
 	for i, h := range header {
 		natural[i] = cond.StringWidth(h)
@@ -179,7 +180,7 @@ func Table(w io.Writer, title string, header []string, rows [][]string, flex []i
 	for _, row := range rows {
 		cells := make([]string, len(row))
 		for i, c := range row {
-			cells[i] = truncate(oneLine(c), limit[i])
+			cells[i] = truncate(c, limit[i])
 		}
 		if err := t.Append(cells); err != nil {
 			return err
@@ -189,6 +190,25 @@ func Table(w io.Writer, title string, header []string, rows [][]string, flex []i
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// cleanRows copies rows with each cell on one line (runs of white space,
+// line breaks included, become one space) and the remaining control
+// characters escaped, before widths are measured.
+func cleanRows(rows [][]string) [][]string {
+	out := make([][]string, len(rows))
+	for i, row := range rows {
+		out[i] = cleanCells(row)
+	}
+	return out
+}
+
+func cleanCells(row []string) []string {
+	out := make([]string, len(row))
+	for i, c := range row {
+		out[i] = Printable(oneLine(c))
+	}
+	return out
+}
 
 // truncate cuts s to a display width, marking the cut with an ellipsis.
 func truncate(s string, width int) string {
