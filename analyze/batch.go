@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/policylens/policylens/internal/parse"
 )
@@ -21,6 +22,7 @@ type Result struct {
 	Name     string // the file (and line, for JSONL records) shown in messages
 	Analysis *Analysis
 	Err      error
+	Warning  string // a problem that did not stop the analysis (a duplicate JSONL id)
 }
 
 // Input is one item a batch reads: a file, a JSONL corpus or standard input.
@@ -38,10 +40,42 @@ type InputError struct {
 func (e *InputError) Error() string { return e.Path + ": " + e.Err.Error() }
 func (e *InputError) Unwrap() error { return e.Err }
 
+// ErrSkipped marks an input that was left out rather than failed: a named
+// pipe, socket or device is never opened (opening a pipe waits for a
+// writer forever). The error wrapping it names the kind of file.
+var ErrSkipped = errors.New("skipped")
+
+// skipIrregular returns an ErrSkipped error for what is neither a regular
+// file nor a folder, else nil.
+func skipIrregular(mode fs.FileMode) error {
+	if mode.IsRegular() || mode.IsDir() {
+		return nil
+	}
+	return fmt.Errorf("%w: %s, not a regular file", ErrSkipped, fileKind(mode))
+}
+
+func fileKind(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeCharDevice != 0:
+		return "a character device"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	case mode&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "an irregular file (" + mode.Type().String() + ")"
+}
+
 // Inputs expands paths into the files to read: a file is taken as is, a
-// directory is walked for the known extensions (the rest are counted in
-// skipped), "-" is standard input. Missing paths are returned as errors and
-// the others still listed.
+// directory (or a symbolic link to one) is walked for the known extensions
+// (the rest are counted in skipped), "-" is standard input. Missing paths
+// are returned as errors and the others still listed; named pipes,
+// sockets and devices are returned as errors wrapping ErrSkipped, never
+// opened.
 func Inputs(paths []string) (inputs []Input, skipped int, errs []*InputError) {
 	for _, p := range paths {
 		if p == "-" {
@@ -49,41 +83,86 @@ func Inputs(paths []string) (inputs []Input, skipped int, errs []*InputError) {
 			continue
 		}
 		st, err := os.Stat(p)
-		if err != nil {
+		switch {
+		case err != nil:
 			errs = append(errs, &InputError{p, unwrapPathError(err)})
-			continue
-		}
-		if !st.IsDir() {
+		case !st.IsDir():
+			if err := skipIrregular(st.Mode()); err != nil {
+				errs = append(errs, &InputError{p, err})
+				continue
+			}
 			inputs = append(inputs, Input{Path: p, ID: filepath.ToSlash(filepath.Base(p))})
-			continue
+		default:
+			found, n, werrs := walkFolder(p)
+			inputs, skipped, errs = append(inputs, found...), skipped+n, append(errs, werrs...)
 		}
-		var found []Input
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, &InputError{path, unwrapPathError(err)})
-				return nil
-			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !parse.Extensions[strings.ToLower(filepath.Ext(path))] || isProjectFile(d.Name()) {
-				skipped++
-				return nil
-			}
-			rel, _ := filepath.Rel(p, path)
-			found = append(found, Input{Path: path, ID: filepath.ToSlash(rel)})
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, &InputError{p, err})
-		}
-		sort.Slice(found, func(i, j int) bool { return found[i].Path < found[j].Path })
-		inputs = append(inputs, found...)
 	}
 	return inputs, skipped, errs
+}
+
+// walkFolder lists the documents under the folder p, sorted by path. A
+// symbolic link given as p is followed; links met inside are followed to
+// files only (a link to a folder is counted as skipped, which also keeps
+// loops out).
+func walkFolder(p string) (found []Input, skipped int, errs []*InputError) {
+	root, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return nil, 0, []*InputError{{p, unwrapPathError(err)}}
+	}
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(root, path)
+		shown := filepath.Join(p, rel) // the path under the name given
+		if err != nil {
+			errs = append(errs, &InputError{shown, unwrapPathError(err)})
+			return nil
+		}
+		if d.IsDir() {
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		take, err := walkEntry(path, d)
+		switch {
+		case err != nil:
+			errs = append(errs, &InputError{shown, err})
+		case take:
+			found = append(found, Input{Path: shown, ID: filepath.ToSlash(rel)})
+		default:
+			skipped++
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, &InputError{p, err})
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].Path < found[j].Path })
+	return found, skipped, errs
+}
+
+// walkEntry tells whether a file met in a folder walk is a document to
+// read; an error (wrapping ErrSkipped for pipes, sockets and devices) when
+// it is not a regular file.
+func walkEntry(path string, d fs.DirEntry) (bool, error) {
+	wanted := parse.Extensions[strings.ToLower(filepath.Ext(path))] && !isProjectFile(d.Name())
+	mode := d.Type()
+	if mode&fs.ModeSymlink != 0 {
+		st, err := os.Stat(path)
+		if err != nil && !wanted {
+			return false, nil // a broken link of another type: skipped as before
+		}
+		if err != nil {
+			return false, unwrapPathError(err)
+		}
+		if st.IsDir() {
+			return false, nil
+		}
+		mode = st.Mode()
+	}
+	if err := skipIrregular(mode); err != nil {
+		return false, err
+	}
+	return wanted, nil
 }
 
 func unwrapPathError(err error) error {
@@ -95,11 +174,12 @@ func unwrapPathError(err error) error {
 }
 
 type job struct {
-	index int
-	name  string
-	src   *Source
-	doc   *parse.Document
-	err   error
+	index   int
+	name    string
+	src     *Source
+	doc     *parse.Document
+	err     error
+	warning string
 }
 
 // Batch analyzes inputs with a pool of workers and calls emit with each
@@ -186,9 +266,9 @@ func (a *Analyzer) readInput(ctx context.Context, in Input, stdin io.Reader, sen
 	if in.Path == "-" {
 		name, r = "<stdin>", stdin
 	} else {
-		f, err := os.Open(in.Path)
+		f, err := openRegular(in.Path)
 		if err != nil {
-			return send(job{name: name, err: unwrapPathError(err)})
+			return send(job{name: name, err: err})
 		}
 		defer f.Close()
 		r = f
@@ -203,28 +283,47 @@ func (a *Analyzer) readInput(ctx context.Context, in Input, stdin io.Reader, sen
 		format = parse.Detect(in.Path, head)
 	}
 	if format != parse.FormatJSONL {
-		var data []byte
-		var err error
-		if f, ok := r.(*os.File); ok {
-			if st, serr := f.Stat(); serr == nil && a.cfg.maxBytes > 0 && st.Size() > a.cfg.maxBytes {
-				return send(job{name: name, err: fmt.Errorf("%w: %d bytes, over the limit of %d (--max-bytes)", parse.ErrTooLarge, st.Size(), a.cfg.maxBytes)})
-			}
-		}
-		if data, err = readLimited(br, a.cfg.maxBytes); err != nil {
-			return send(job{name: name, err: err})
-		}
-		return send(job{name: name, src: &Source{Name: name, ID: in.ID, Data: data}})
+		return send(a.readWhole(r, br, name, in.ID))
 	}
+	return a.readJSONL(ctx, br, in, name, send)
+}
+
+// readWhole reads a document that is not a JSONL corpus within --max-bytes.
+func (a *Analyzer) readWhole(r io.Reader, br *bufio.Reader, name, id string) job {
+	if f, ok := r.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && a.cfg.maxBytes > 0 && st.Size() > a.cfg.maxBytes {
+			return job{name: name, err: tooLarge(fmt.Sprintf("%d bytes", st.Size()), a.cfg.maxBytes)}
+		}
+	}
+	data, err := readLimited(br, a.cfg.maxBytes)
+	if err != nil {
+		return job{name: name, err: err}
+	}
+	return job{name: name, src: &Source{Name: name, ID: id, Data: data}}
+}
+
+// readJSONL sends a job per record of a JSONL corpus; a record whose id an
+// earlier record of the corpus had carries a warning.
+func (a *Analyzer) readJSONL(ctx context.Context, br *bufio.Reader, in Input, name string, send func(job) bool) bool {
 	ok := true
+	seen := map[string]string{} // document id → the name of the first record with it
 	rerr := parse.ReadJSONL(br, in.ID, a.cfg.jsonl, a.cfg.maxBytes, func(d *parse.Document, err error) bool {
 		j := job{name: name, doc: d, err: err}
 		var re *parse.RecordError
 		if errors.As(err, &re) {
 			j.name = fmt.Sprintf("%s:%d", name, re.Line)
 			j.err = re.Err
+			if errors.Is(re.Err, parse.ErrTooLarge) {
+				j.err = tooLarge("a record", a.cfg.maxBytes)
+			}
 		} else if d != nil {
 			j.name = name + "#" + strings.TrimPrefix(d.ID, in.ID+"#")
 			d.Path = in.Path
+			if first, dup := seen[d.ID]; dup {
+				j.warning = fmt.Sprintf("duplicate id %q: %s has it too", strings.TrimPrefix(d.ID, in.ID+"#"), first)
+			} else {
+				seen[d.ID] = j.name
+			}
 		}
 		ok = send(j)
 		return ok && ctx.Err() == nil
@@ -235,8 +334,36 @@ func (a *Analyzer) readInput(ctx context.Context, in Input, stdin io.Reader, sen
 	return ok
 }
 
+// tooLarge is the error for an input over --max-bytes: it names the limit
+// and the flag that raises it.
+func tooLarge(what string, max int64) error {
+	if what != "" {
+		what += ", "
+	}
+	return fmt.Errorf("%w: %sover the limit of %d bytes (raise it with --max-bytes)", parse.ErrTooLarge, what, max)
+}
+
+// openRegular opens a file for reading without blocking on a named pipe
+// (a file may have been replaced by one since Inputs looked), and refuses
+// what is not a regular file with an error wrapping ErrSkipped.
+func openRegular(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	st, err := f.Stat()
+	if err == nil {
+		err = skipIrregular(st.Mode())
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
 func (a *Analyzer) runJob(ctx context.Context, j job) (r Result) {
-	r = Result{Index: j.index, Name: j.name}
+	r = Result{Index: j.index, Name: j.name, Warning: j.warning}
 	defer func() {
 		if p := recover(); p != nil { // an extractor bug must not take the batch down
 			r.Analysis, r.Err = nil, fmt.Errorf("internal error: %v", p)
@@ -265,7 +392,7 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: over the limit of %d bytes (--max-bytes)", parse.ErrTooLarge, max)
+		return nil, tooLarge("", max)
 	}
 	return data, nil
 }
