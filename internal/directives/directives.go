@@ -19,6 +19,18 @@ type Directive struct {
 	Deadline           string   `json:"deadline"`
 	DeadlineNormalized string   `json:"deadline_normalized"`
 	Article            string   `json:"article"`
+	// Confidence is the model's probability that the clause is a
+	// directive (1 where rules alone decide).
+	Confidence float64 `json:"-"`
+	// Why says what decided (with --explain only).
+	Why *Explanation `json:"why,omitempty"`
+}
+
+// Explanation is why a clause was taken as a directive: the model's
+// confidence and the features that weighed most, with their weights.
+type Explanation struct {
+	Confidence float64  `json:"confidence"`
+	Features   []string `json:"features"`
 }
 
 // Forces in order of strength, weakest first.

@@ -16,6 +16,8 @@ type Meta struct {
 	Issuer string // the issuing body a page states (发文机关)
 	Title  string
 	Format string // the input format
+	// Explain fills each directive's Why (the CLI's --explain).
+	Explain bool
 }
 
 // Document kinds, which set the default mode of a document's clauses.
@@ -38,12 +40,24 @@ func Extract(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 	if doc.Lang == "en" {
 		return extractEnglish(doc, rules, meta)
 	}
-	c := rules
-	lex := rules.lex
-	x := &zhExtractor{c: c, doc: doc, meta: meta, date: parseDate(meta.Date)}
+	x := newZhExtractor(doc, rules, meta)
+	x.explain = meta.Explain
+	x.run()
+	return x.out
+}
+
+func newZhExtractor(doc *segment.Doc, rules *Rules, meta Meta) *zhExtractor {
+	x := &zhExtractor{c: rules, doc: doc, meta: meta, date: parseDate(meta.Date)}
 	x.kind, x.docIssuer = documentKind(doc, meta)
-	x.meeting = namedMeeting(lex, doc)
+	x.meeting = namedMeeting(rules.lex, doc)
 	x.preamble = x.kind == kindPolicy && hasLeadIn(doc)
+	return x
+}
+
+// run walks the paragraphs, leaving out a work report's review of the past
+// year and the paragraphs that hold no instruction.
+func (x *zhExtractor) run() {
+	doc := x.doc
 	review := false
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
@@ -66,7 +80,6 @@ func Extract(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 			x.preamble = false
 		}
 	}
-	return x.out
 }
 
 // documentKind tells news from policy documents and laws, and names the
@@ -169,6 +182,9 @@ type zhExtractor struct {
 	meeting   string
 	preamble  bool // a policy document before its lead-in (通知如下) or first heading
 	out       []Directive
+	explain   bool        // fill Directive.Why
+	collect   bool        // keep every candidate, for training
+	cands     []Candidate // the candidates when collecting
 }
 
 var (
@@ -290,30 +306,9 @@ func (x *zhExtractor) paragraph(pi int) {
 				pending, scope, prevForce = nil, false, ""
 				continue // 但…的除外: an exception ends the instruction's scope
 			}
-			var isDirective bool
-			switch {
-			case fr.kind == "opinion":
-				isDirective = false
-			case narrative && len(hits) == 0:
-				isDirective = x.commitment(u) || x.plan(u)
-			case fr.kind == "law" && len(hits) == 0 && x.c.disposal(u):
-				isDirective = true // 由…责令改正，处…罚款: the penalty a law lays down
-			case len(hits) > 0:
-				isDirective = !x.c.isFact(u) || hits[0].force == "prohibit" || hits[0].force == "must"
-			case fr.kind == "law" && len(hits) == 0 && len(carried) > 0:
-				isDirective = hasVerb(u) && !x.c.isFact(u)
-			case fr.kind == "law" && len(hits) == 0 && conditional(pending):
-				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u) // 决定受理的，发给受理通知书: a legal norm's consequence
-			case fr.kind == "directive":
-				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u)
-			case scope:
-				isDirective = hasVerb(u) && !x.c.isFact(u) && !statistic(u)
-			case reEffective.MatchString(u.text):
-				isDirective = true // 本通知自发布之日起实施: the schedule a text sets
-			default:
-				isDirective = x.commitment(u) || x.plan(u)
-			}
-			if !isDirective {
+			st := clauseState{fr: fr, narrative: narrative, scope: scope, carried: carried, pending: pending, prevForce: prevForce}
+			d, ok := x.candidate(p, u, hits, st, article)
+			if !ok {
 				pending, prevForce = nil, ""
 				continue
 			}
@@ -321,21 +316,97 @@ func (x *zhExtractor) paragraph(pi int) {
 			if len(hits) > 0 {
 				narrative = false // 目前…，各地必须…，…: a marker turns the report into an order
 			}
-			force, markers := strongest(hits)
-			if force == "" && len(carried) > 0 {
-				force, markers = strongest(carried) // the condition's marker binds this action
-			}
-			if force == "" {
-				force = "should"
-				if prevForce == "prohibit" && len(u.toks) > 0 && continuesList(u.toks[0].POS) {
-					force = "prohibit" // 不得销售电子烟，张贴烟草广告: the list goes on
-				}
-			}
-			prevForce = force
-			x.out = append(x.out, x.directive(p, u, pending, force, markers, hits, fr, article))
+			prevForce = d.Force
+			x.out = append(x.out, d)
 			pending, carried = nil, nil
 		}
 	}
+}
+
+// clauseState is what the walk of a paragraph knows when it reaches an
+// action clause: the frame, whether the sentence reports (narrative) or an
+// instruction's scope runs on, the conditions before the clause.
+type clauseState struct {
+	fr        frame
+	narrative bool
+	scope     bool
+	carried   []hit  // a law condition's markers, for its action
+	pending   []unit // the conditions the clause completes
+	prevForce string
+}
+
+// candidate decides whether an action clause is a directive: the rules give
+// their verdict and the reason for it, and the learned model, when there is
+// one, weighs them with the clause's other features. It returns the
+// directive with its fields.
+func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st clauseState, article string) (Directive, bool) {
+	rule, why := x.ruleVerdict(u, hits, st)
+	ok := rule
+	var feats []string
+	if x.c.model != nil || x.collect {
+		feats = x.features(u, hits, st, why, rule)
+	}
+	conf := 1.0
+	if x.c.model != nil {
+		ok, conf = x.c.model.decide(feats)
+	}
+	if !ok && !x.collect {
+		return Directive{}, false
+	}
+	force, markers := x.forceOf(u, hits, st)
+	d := x.directive(p, u, st.pending, force, markers, hits, st.fr, article)
+	d.Confidence = conf
+	if x.explain {
+		d.Why = &Explanation{Confidence: conf, Features: x.c.model.explain(feats)}
+	}
+	if x.collect {
+		x.cands = append(x.cands, Candidate{Directive: d, Features: feats, Rule: rule})
+	}
+	return d, ok
+}
+
+// ruleVerdict is the rules' verdict on an action clause and the rule that
+// gave it.
+func (x *zhExtractor) ruleVerdict(u unit, hits []hit, st clauseState) (bool, string) {
+	fr := st.fr
+	switch {
+	case fr.kind == "opinion":
+		return false, "opinion"
+	case st.narrative && len(hits) == 0:
+		return x.commitment(u) || x.plan(u), "narrative"
+	case fr.kind == "law" && len(hits) == 0 && x.c.disposal(u):
+		return true, "disposal" // 由…责令改正，处…罚款: the penalty a law lays down
+	case len(hits) > 0:
+		return !x.c.isFact(u) || hits[0].force == "prohibit" || hits[0].force == "must", "marker"
+	case fr.kind == "law" && len(hits) == 0 && len(st.carried) > 0:
+		return hasVerb(u) && !x.c.isFact(u), "carried"
+	case fr.kind == "law" && len(hits) == 0 && conditional(st.pending):
+		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "consequence" // 决定受理的，发给受理通知书
+	case fr.kind == "directive":
+		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "frame"
+	case st.scope:
+		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "scope"
+	case reEffective.MatchString(u.text):
+		return true, "effective" // 本通知自发布之日起实施: the schedule a text sets
+	}
+	return x.commitment(u) || x.plan(u), "default"
+}
+
+// forceOf is the force of a directive: its strongest marker, else its law
+// condition's, else should, or prohibit where a list of prohibited acts
+// goes on (不得销售电子烟，张贴烟草广告).
+func (x *zhExtractor) forceOf(u unit, hits []hit, st clauseState) (string, []string) {
+	force, markers := strongest(hits)
+	if force == "" && len(st.carried) > 0 {
+		force, markers = strongest(st.carried)
+	}
+	if force == "" {
+		force = "should"
+		if st.prevForce == "prohibit" && len(u.toks) > 0 && continuesList(u.toks[0].POS) {
+			force = "prohibit"
+		}
+	}
+	return force, markers
 }
 
 // conditional reports conditions that include a 的 clause (单位犯…之罪的，

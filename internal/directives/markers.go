@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/lexicons"
 )
 
 // hit is one force marker found in a clause.
@@ -28,6 +29,7 @@ type Rules struct {
 	preps       *lexicon.Index
 	english     *englishRules
 	factLong    []string // fact cues of two characters or more, for prefix tests per token
+	model       *model   // the learned verdict on Chinese action clauses; nil: the rules decide
 }
 
 // cues is the short name the extractor's code uses for its rules.
@@ -70,6 +72,9 @@ func Compile(lex *lexicon.Set) *Rules {
 	preps := lex.Cues["prep"]
 	c.preps = lexicon.NewIndex(preps, make([]int32, len(preps)))
 	c.english = compileEnglish(lex)
+	// the weights are embedded data checked by the tests; a file that does
+	// not parse leaves the rules to decide
+	c.model, _ = loadModel(lexicons.FS)
 	return c
 }
 

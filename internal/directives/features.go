@@ -1,0 +1,108 @@
+package directives
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/policylens/policylens/internal/segment"
+)
+
+// Candidate is an action clause with what the model sees of it: the
+// directive it would give, its features and the rules' verdict. The
+// trainer of the model reads them (Candidates).
+type Candidate struct {
+	Directive Directive
+	Features  []string
+	Rule      bool
+}
+
+// Candidates returns every action clause of a Chinese document with its
+// features, whatever the verdict, for training the model; the rules alone
+// decide the scope that later clauses inherit.
+func Candidates(doc *segment.Doc, rules *Rules, meta Meta) []Candidate {
+	if doc.Lang == "en" {
+		return nil
+	}
+	noModel := *rules
+	noModel.model = nil
+	x := newZhExtractor(doc, &noModel, meta)
+	x.collect = true
+	x.run()
+	return x.cands
+}
+
+// features names what the model weighs in an action clause: the rules'
+// verdict and the rule that gave it, the document kind and the frame, the
+// markers, the words that open and close the clause and their parts of
+// speech, and the clause's shape. Feature names are plain strings so that
+// the weights file reads as data.
+func (x *zhExtractor) features(u unit, hits []hit, st clauseState, why string, rule bool) []string {
+	f := make([]string, 0, 32)
+	add := func(parts ...string) { f = append(f, strings.Join(parts, "=")) }
+	add("bias")
+	add("rule", strconv.FormatBool(rule))
+	add("why", why, strconv.FormatBool(rule))
+	add("kind", x.kind)
+	add("frame", x.kind, st.fr.kind)
+	force, _ := strongest(hits)
+	if force == "" {
+		force = "none"
+	}
+	add("force", force)
+	add("force", force, x.kind)
+	for _, h := range hits {
+		add("marker", h.text)
+	}
+	for _, flag := range []struct {
+		name string
+		on   bool
+	}{
+		{"narrative", st.narrative}, {"scope", st.scope}, {"pending", len(st.pending) > 0},
+		{"preamble", x.preamble}, {"verb", hasVerb(u)}, {"fact", x.c.isFact(u)}, {"statistic", statistic(u)},
+		{"sentence-start", u.span.Start == u.sent.Start}, {"first-paragraph", u.para == 0},
+	} {
+		if flag.on {
+			add(flag.name)
+		}
+	}
+	add("len", lengthBucket(len(u.runes)))
+	add("delim", string(u.delim))
+	words := contentTokens(u.toks)
+	for i, t := range words[:min(2, len(words))] {
+		add("w"+strconv.Itoa(i), t.Text)
+		add("p"+strconv.Itoa(i), t.POS)
+	}
+	if n := len(words); n > 0 {
+		add("wl", words[n-1].Text)
+		add("pl", words[n-1].POS)
+	}
+	for _, t := range words {
+		add("t", t.Text)
+	}
+	return f
+}
+
+// contentTokens drops punctuation and spaces.
+func contentTokens(toks []segment.Token) []segment.Token {
+	out := make([]segment.Token, 0, len(toks))
+	for _, t := range toks {
+		if t.POS != "w" && strings.TrimSpace(t.Text) != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func lengthBucket(n int) string {
+	switch {
+	case n <= 4:
+		return "≤4"
+	case n <= 8:
+		return "≤8"
+	case n <= 16:
+		return "≤16"
+	case n <= 32:
+		return "≤32"
+	}
+	return ">32"
+}

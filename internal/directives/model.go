@@ -1,0 +1,93 @@
+package directives
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// ModelFile is the embedded weights file of the directive model, written
+// by `go generate ./internal/directives` from the train split of the
+// labelled corpus.
+const ModelFile = "directive_model.tsv"
+
+// model is a linear model over a clause's features: a clause is a
+// directive when the sum of its features' weights is positive.
+type model struct {
+	w map[string]float64
+}
+
+// loadModel reads a weights file (feature TAB weight; # comments); a
+// missing file leaves the rules alone to decide.
+func loadModel(fsys fs.FS) (*model, error) {
+	f, err := fsys.Open(ModelFile)
+	if err != nil {
+		return nil, nil
+	}
+	defer f.Close()
+	m := &model{w: map[string]float64{}}
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "\t")
+		w, err := strconv.ParseFloat(v, 64)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("%s:%d: want feature TAB weight", ModelFile, n)
+		}
+		m.w[k] = w
+	}
+	return m, sc.Err()
+}
+
+func (m *model) score(feats []string) float64 {
+	s := 0.0
+	for _, f := range feats {
+		s += m.w[f]
+	}
+	return s
+}
+
+// decide takes a clause whose score is positive; the confidence is the
+// logistic of the score.
+func (m *model) decide(feats []string) (bool, float64) {
+	s := m.score(feats)
+	return s > 0, math.Round(1/(1+math.Exp(-s))*1000) / 1000
+}
+
+// explain lists the five features that weighed most, either way.
+func (m *model) explain(feats []string) []string {
+	if m == nil {
+		return []string{"rules only: no model"}
+	}
+	type fw struct {
+		f string
+		w float64
+	}
+	var xs []fw
+	for _, f := range feats {
+		if w := m.w[f]; w != 0 {
+			xs = append(xs, fw{f, w})
+		}
+	}
+	slices.SortStableFunc(xs, func(a, b fw) int {
+		if d := math.Abs(b.w) - math.Abs(a.w); d != 0 {
+			if d > 0 {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(a.f, b.f)
+	})
+	out := make([]string, 0, 5)
+	for _, x := range xs[:min(5, len(xs))] {
+		out = append(out, fmt.Sprintf("%s %+.2f", x.f, x.w))
+	}
+	return out
+}
