@@ -305,9 +305,10 @@ func (a *Analyzer) readWhole(r io.Reader, br *bufio.Reader, name, id string) job
 // readJSONL sends a job per record of a JSONL corpus; a record whose id an
 // earlier record of the corpus had carries a warning.
 func (a *Analyzer) readJSONL(ctx context.Context, br *bufio.Reader, in Input, name string, send func(job) bool) bool {
-	ok := true
-	seen := map[string]string{} // document id → the name of the first record with it
+	ok, n := true, 0
+	seen := map[string]int{} // document id → the first record with it, counted from 1
 	rerr := parse.ReadJSONL(br, in.ID, a.cfg.jsonl, a.cfg.maxBytes, func(d *parse.Document, err error) bool {
+		n++
 		j := job{name: name, doc: d, err: err}
 		var re *parse.RecordError
 		if errors.As(err, &re) {
@@ -320,9 +321,9 @@ func (a *Analyzer) readJSONL(ctx context.Context, br *bufio.Reader, in Input, na
 			j.name = name + "#" + strings.TrimPrefix(d.ID, in.ID+"#")
 			d.Path = in.Path
 			if first, dup := seen[d.ID]; dup {
-				j.warning = fmt.Sprintf("duplicate id %q: %s has it too", strings.TrimPrefix(d.ID, in.ID+"#"), first)
+				j.warning = fmt.Sprintf("duplicate id %q: record %d has it, and record %d before it", strings.TrimPrefix(d.ID, in.ID+"#"), n, first)
 			} else {
-				seen[d.ID] = j.name
+				seen[d.ID] = n
 			}
 		}
 		ok = send(j)

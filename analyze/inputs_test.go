@@ -133,7 +133,7 @@ func TestDuplicateJSONLIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warnings) != 1 || !strings.Contains(warnings[0], `duplicate id "x"`) || !strings.Contains(warnings[0], path+"#x") {
+	if len(warnings) != 1 || !strings.Contains(warnings[0], `duplicate id "x"`) || !strings.Contains(warnings[0], "record 3 has it, and record 1 before it") {
 		t.Errorf("warnings %q, want one for the second x", warnings)
 	}
 }

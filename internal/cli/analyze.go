@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -37,6 +38,7 @@ type analyzeOptions struct {
 	output      string
 	formats     []string // what --format accepts
 	tagEnglish  bool
+	csvRaw      bool
 }
 
 // addInputFlags registers the flags every command that reads documents shares.
@@ -55,9 +57,16 @@ func addInputFlags(cmd *cobra.Command, o *analyzeOptions) {
 	f.BoolVar(&o.tagEnglish, "tag-english", false, "run prose's part-of-speech tagger on English text (slower)")
 }
 
-func (o *analyzeOptions) analyzer() (*analyze.Analyzer, error) {
+func (o *analyzeOptions) analyzer(stderr io.Writer) (*analyze.Analyzer, error) {
 	if o.jobs < 1 {
 		return nil, usagef("--jobs must be at least 1")
+	}
+	if most := maxJobs(); o.jobs > most {
+		fmt.Fprintf(stderr, "policylens: note: --jobs %d capped at %d (4 × %d CPUs)\n", o.jobs, most, runtime.NumCPU())
+		o.jobs = most
+	}
+	if o.maxBytes <= 0 {
+		return nil, usagef("--max-bytes must be at least 1 (it is a size limit in bytes; default %d)", analyze.DefaultMaxBytes)
 	}
 	if o.lang != "" && o.lang != "zh" && o.lang != "en" {
 		return nil, usagef("--lang %q: want zh or en", o.lang)
@@ -81,6 +90,9 @@ func (o *analyzeOptions) analyzer() (*analyze.Analyzer, error) {
 	}
 	return analyze.New(opts...)
 }
+
+// maxJobs caps --jobs: more workers than that only cost memory.
+func maxJobs() int { return 4 * runtime.NumCPU() }
 
 func newAnalyzeCmd(s Streams) *cobra.Command {
 	o := &analyzeOptions{}
@@ -116,47 +128,58 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 	if o.keywords < 0 {
 		return usagef("--keywords must not be negative")
 	}
-	a, err := o.analyzer()
+	a, err := o.analyzer(s.Err)
 	if err != nil {
 		return err
-	}
-	out := s.Out
-	var file *atomicFile
-	if o.output != "" {
-		if file, err = createAtomic(o.output); err != nil {
-			return err
-		}
-		defer file.Abort() // no-op after Commit
-		out = file
 	}
 	width := o.width
 	if width == 0 {
 		width = terminalWidth(s.Out)
 	}
-	rep, err := reports.New(o.format, out, reports.Options{Width: width, Sections: o.only})
-	if err != nil {
+	if _, err := reports.New(o.format, io.Discard, o.reportOptions(width)); err != nil {
 		return usageError{err}
 	}
 	inputs, skipped, errs := analyze.Inputs(args)
-	failed := 0
-	for _, e := range errs {
-		failed++
-		reportError(s.Err, o.format, e.Path, e.Err)
-	}
+	failed := reportInputs(s.Err, o.format, errs)
 	if len(inputs) == 0 && failed == 0 {
 		return fmt.Errorf("no documents to analyze in %s (read: %s; skipped %d file(s))", strings.Join(args, ", "), extensions(), skipped)
 	}
+	err = withOutput(s.Out, o.output, func(w io.Writer) error {
+		rep, _ := reports.New(o.format, w, o.reportOptions(width))
+		n, err := writeAnalyses(ctx, s, o, a, inputs, rep)
+		failed += n
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if skipped > 0 && !o.quiet {
+		fmt.Fprintf(s.Err, "policylens: skipped %d file(s) of other types\n", skipped)
+	}
+	return finish(failed)
+}
+
+func (o *analyzeOptions) reportOptions(width int) reports.Options {
+	return reports.Options{Width: width, Sections: o.only, CSVRaw: o.csvRaw}
+}
+
+// writeAnalyses analyzes inputs and writes each analysis with rep; it
+// returns the number of inputs that failed, reported one line each.
+func writeAnalyses(ctx context.Context, s Streams, o *analyzeOptions, a *analyze.Analyzer, inputs []analyze.Input, rep reports.Reporter) (int, error) {
+	failed := 0
 	bar := newProgress(s.Err, inputs, o.quiet)
-	err = a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
+	err := a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
 		if bar != nil {
 			bar.Add(1)
-		}
-		if r.Err != nil {
-			failed++
-			if bar != nil {
+			if r.Err != nil || r.Warning != "" {
 				bar.Clear()
 			}
-			reportError(s.Err, o.format, r.Name, r.Err)
+		}
+		ok, bad := reportResult(s.Err, o.format, r)
+		if bad {
+			failed++
+		}
+		if !ok {
 			return nil
 		}
 		filterAnalysis(r.Analysis, o)
@@ -166,21 +189,40 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 		bar.Finish()
 		fmt.Fprintln(s.Err)
 	}
+	if errors.Is(err, context.Canceled) {
+		return failed, err
+	}
 	if err != nil {
-		return fmt.Errorf("write output: %w", err)
+		return failed, fmt.Errorf("write output: %w", err)
 	}
 	if err := rep.Close(); err != nil {
-		return fmt.Errorf("write output: %w", err)
+		return failed, fmt.Errorf("write output: %w", err)
 	}
-	if file != nil {
-		if err := file.Commit(); err != nil {
-			return err
+	return failed, nil
+}
+
+// reportInputs reports the paths Inputs could not take, one line each, and
+// returns how many failed (a skipped pipe or device does not count).
+func reportInputs(w io.Writer, format string, errs []*analyze.InputError) int {
+	failed := 0
+	for _, e := range errs {
+		if reportInput(w, format, e.Path, e.Err) {
+			failed++
 		}
 	}
-	if skipped > 0 && !o.quiet {
-		fmt.Fprintf(s.Err, "policylens: skipped %d file(s) of other types\n", skipped)
+	return failed
+}
+
+// reportResult reports a batch result's warning and error. ok tells whether
+// it carries an analysis; failed whether its error counts as a failure.
+func reportResult(w io.Writer, format string, r analyze.Result) (ok, failed bool) {
+	if r.Warning != "" {
+		reportWarning(w, format, r.Name, r.Warning)
 	}
-	return finish(failed)
+	if r.Err != nil {
+		return false, reportInput(w, format, r.Name, r.Err)
+	}
+	return true, false
 }
 
 func analyzeForceRank(f string) int {
@@ -264,7 +306,16 @@ func addOutputFlags(cmd *cobra.Command, o *analyzeOptions, def string, formats .
 	o.formats = formats
 	f := cmd.Flags()
 	f.StringVarP(&o.format, "format", "f", def, "output format: "+strings.Join(formats, ", "))
-	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically; - for standard output) instead of standard output")
+	if slices.Contains(formats, "csv") {
+		f.BoolVar(&o.csvRaw, "csv-raw", false, "CSV: leave cells starting with = + - @ as they are (by default they get a leading ' against formula injection)")
+	}
+}
+
+// csvWriter returns the CSV writer of a command; numeric lists the columns
+// holding numbers, which are never prefixed.
+func (o *analyzeOptions) csvWriter(w io.Writer, numeric ...int) *reports.CSVWriter {
+	return reports.NewCSVWriter(w, o.csvRaw, numeric...)
 }
 
 // checkFormat reports a --format value the command does not write.

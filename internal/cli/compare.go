@@ -69,7 +69,7 @@ func runCompare(ctx context.Context, s Streams, o *compareOptions, args []string
 		return usagef("--by %q: want year or month", o.by)
 	}
 	o.keywords = 10
-	a, err := o.analyzer()
+	a, err := o.analyzer(s.Err)
 	if err != nil {
 		return err
 	}
@@ -121,19 +121,16 @@ func runCompare(ctx context.Context, s Streams, o *compareOptions, args []string
 // analyzeAll analyzes every input in order, reporting failures one line each.
 func analyzeAll(ctx context.Context, s Streams, o *analyzeOptions, a *analyze.Analyzer, args []string) ([]*analyze.Analysis, int, error) {
 	inputs, _, errs := analyze.Inputs(args)
-	failed := 0
-	for _, e := range errs {
-		failed++
-		reportError(s.Err, o.format, e.Path, e.Err)
-	}
+	failed := reportInputs(s.Err, o.format, errs)
 	var docs []*analyze.Analysis
 	err := a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
-		if r.Err != nil {
+		ok, bad := reportResult(s.Err, o.format, r)
+		if bad {
 			failed++
-			reportError(s.Err, o.format, r.Name, r.Err)
-			return nil
 		}
-		docs = append(docs, r.Analysis)
+		if ok {
+			docs = append(docs, r.Analysis)
+		}
 		return nil
 	})
 	return docs, failed, err
@@ -178,7 +175,7 @@ func docLabel(r compare.DocRef) string {
 }
 
 func writeCompareTable(w io.Writer, r *compare.Result, width int, showKept bool) error {
-	fmt.Fprintf(w, "== %s\n → %s\n", docLabel(r.A), docLabel(r.B))
+	fmt.Fprintf(w, "== %s\n → %s\n", reports.Printable(docLabel(r.A)), reports.Printable(docLabel(r.B)))
 	var parts []string
 	for _, st := range compare.Statuses {
 		parts = append(parts, fmt.Sprintf("%s %d", st, r.Summary[st]))
@@ -239,7 +236,7 @@ func writeCompareTable(w io.Writer, r *compare.Result, width int, showKept bool)
 	}
 	fmt.Fprintf(w, "\nEntities: %d added, %d removed", len(r.Entities.Added), len(r.Entities.Removed))
 	if len(r.NewTerms) > 0 {
-		fmt.Fprintf(w, "; new formulas: %s", strings.Join(r.NewTerms, "、"))
+		fmt.Fprintf(w, "; new formulas: %s", reports.Printable(strings.Join(r.NewTerms, "、")))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w)
@@ -323,7 +320,8 @@ func writeCompareMarkdown(w io.Writer, r *compare.Result, showKept bool) {
 	fmt.Fprintf(w, "\n\n")
 }
 
-// mdEscape keeps document text from being read as Markdown or HTML.
+// mdEscape keeps document text from being read as Markdown or HTML; line
+// breaks (LF and CR) become spaces so that a table row stays one row.
 func mdEscape(s string) string {
-	return strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\n", " ").Replace(s)
+	return strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\r", " ", "\n", " ").Replace(s)
 }

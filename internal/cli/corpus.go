@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -61,7 +60,7 @@ func runReport(ctx context.Context, s Streams, o *corpusOptions, args []string) 
 		return err
 	}
 	o.keywords = 10
-	a, err := o.analyzer()
+	a, err := o.analyzer(s.Err)
 	if err != nil {
 		return err
 	}
@@ -165,7 +164,7 @@ func newKWICCmd(s Streams) *cobra.Command {
 				return err
 			}
 			o.only = []string{"summary"} // no extractor is needed
-			a, err := o.analyzer()
+			a, err := o.analyzer(s.Err)
 			if err != nil {
 				return err
 			}
@@ -182,13 +181,12 @@ func newKWICCmd(s Streams) *cobra.Command {
 					}
 					return reports.WriteJSON(w, hits)
 				case "csv":
-					cw := csv.NewWriter(w)
+					cw := o.csvWriter(w, 2)
 					cw.Write([]string{"document", "date", "paragraph", "left", "term", "right"})
 					for _, h := range hits {
 						cw.Write([]string{h.Document, h.Date, strconv.Itoa(h.Paragraph), h.Left, h.Term, h.Right})
 					}
-					cw.Flush()
-					return cw.Error()
+					return cw.Flush()
 				}
 				return reports.WriteKWIC(w, hits)
 			})
@@ -229,7 +227,7 @@ them are terms.`,
 				return usagef("give at least one term and one existing path")
 			}
 			o.only = []string{"summary"}
-			a, err := o.analyzer()
+			a, err := o.analyzer(s.Err)
 			if err != nil {
 				return err
 			}
@@ -239,7 +237,7 @@ them are terms.`,
 			}
 			tl := compare.BuildTimeline(docs, terms, o.by)
 			if o.chart != "" {
-				if err := withOutput(nil, o.chart, func(w io.Writer) error {
+				if err := withOutput(s.Out, o.chart, func(w io.Writer) error {
 					_, err := io.WriteString(w, reports.TimelineSVG(tl, 860, 360))
 					return err
 				}); err != nil {
@@ -251,15 +249,14 @@ them are terms.`,
 				case "json":
 					return reports.WriteJSON(w, tl)
 				case "csv":
-					cw := csv.NewWriter(w)
+					cw := o.csvWriter(w, 1, 2, 4, 5)
 					cw.Write([]string{o.by, "documents", "chars", "term", "count", "per_10k_chars"})
 					for k, p := range tl.Periods {
 						for i, t := range tl.Terms {
 							cw.Write([]string{p, strconv.Itoa(tl.Docs[k]), strconv.Itoa(tl.Chars[k]), t, strconv.Itoa(tl.Counts[i][k]), strconv.FormatFloat(tl.Rates[i][k], 'f', 2, 64)})
 						}
 					}
-					cw.Flush()
-					return cw.Error()
+					return cw.Flush()
 				}
 				header := []string{o.by, "docs"}
 				for _, t := range tl.Terms {

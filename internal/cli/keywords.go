@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"sort"
@@ -66,21 +65,19 @@ func runKeywords(ctx context.Context, s Streams, o *keywordsOptions, args []stri
 	}
 	o.keywords = max(o.top*5, 50) // rank within each document deeper than what is shown
 	o.only = []string{"keywords"}
-	a, err := o.analyzer()
+	a, err := o.analyzer(s.Err)
 	if err != nil {
 		return err
 	}
 	inputs, _, errs := analyze.Inputs(args)
-	failed := 0
-	for _, e := range errs {
-		failed++
-		reportError(s.Err, o.format, e.Path, e.Err)
-	}
+	failed := reportInputs(s.Err, o.format, errs)
 	groups := map[string]*group{}
 	err = a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
-		if r.Err != nil {
+		ok, bad := reportResult(s.Err, o.format, r)
+		if bad {
 			failed++
-			reportError(s.Err, o.format, r.Name, r.Err)
+		}
+		if !ok {
 			return nil
 		}
 		key := groupKey(r.Analysis.Document, o.by)
@@ -138,15 +135,14 @@ func writeGroups(w io.Writer, o *keywordsOptions, list []*group) error {
 	case "json":
 		return reports.WriteJSON(w, list)
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := o.csvWriter(w, 1, 2, 4, 5)
 		cw.Write([]string{"group", "documents", "rank", "term", "score", "count"})
 		for _, g := range list {
 			for i, k := range g.Keywords {
 				cw.Write([]string{g.Name, strconv.Itoa(g.Documents), strconv.Itoa(i + 1), k.Term, strconv.FormatFloat(k.Score, 'f', 3, 64), strconv.Itoa(k.Count)})
 			}
 		}
-		cw.Flush()
-		return cw.Error()
+		return cw.Flush()
 	}
 	rows := make([][]string, 0, len(list))
 	for _, g := range list {
@@ -161,20 +157,4 @@ func writeGroups(w io.Writer, o *keywordsOptions, list []*group) error {
 		width = terminalWidth(w)
 	}
 	return reports.Table(w, fmt.Sprintf("Keywords by %s", o.by), []string{o.by, "docs", "top terms"}, rows, []int{2}, width)
-}
-
-// withOutput runs write on standard output, or on a file written atomically.
-func withOutput(stdout io.Writer, path string, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return write(stdout)
-	}
-	f, err := createAtomic(path)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Abort()
-		return err
-	}
-	return f.Commit()
 }

@@ -6,12 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/reports"
 )
 
 // Exit codes.
@@ -61,11 +62,11 @@ func Run(ctx context.Context, args []string, s Streams) int {
 		fmt.Fprintln(s.Err, "policylens: interrupted; the output file, if any, was not written")
 		return ExitInterrupted
 	case errors.As(err, new(usageError)) || isCobraUsage(err):
-		fmt.Fprintf(s.Err, "policylens: %v\n", err)
+		fmt.Fprintf(s.Err, "policylens: %s\n", reports.Printable(err.Error()))
 		fmt.Fprintln(s.Err, "Run 'policylens --help' for usage.")
 		return ExitUsage
 	default:
-		fmt.Fprintf(s.Err, "policylens: %v\n", err)
+		fmt.Fprintf(s.Err, "policylens: %s\n", reports.Printable(err.Error()))
 		return ExitFailure
 	}
 }
@@ -114,53 +115,38 @@ func newVersionCmd(s Streams) *cobra.Command {
 }
 
 // reportError prints one input's error as one line, or as a JSON object
-// when the output format is JSON.
+// when the output format is JSON. Control characters in the name or the
+// message are shown escaped, so that the line stays one line.
 func reportError(w io.Writer, format, name string, err error) {
+	report(w, format, "error", name, err.Error())
+}
+
+// reportWarning prints a problem that did not fail the input, the same way.
+func reportWarning(w io.Writer, format, name, msg string) {
+	report(w, format, "warning", name, msg)
+}
+
+func report(w io.Writer, format, key, name, msg string) {
 	if format == "json" || format == "jsonl" {
-		b, _ := json.Marshal(map[string]string{"file": name, "error": err.Error()})
+		b, _ := json.Marshal(map[string]string{"file": name, key: msg})
 		fmt.Fprintf(w, "%s\n", b)
 		return
 	}
-	fmt.Fprintf(w, "policylens: %s: %v\n", name, err)
+	if key == "warning" {
+		msg = "warning: " + msg
+	}
+	fmt.Fprintf(w, "policylens: %s: %s\n", reports.Printable(name), reports.Printable(msg))
 }
 
-// atomicFile writes to a temporary file beside path and renames it into
-// place on Commit, so that a failed run never leaves half a file.
-type atomicFile struct {
-	*os.File
-	path string
-}
-
-func createAtomic(path string) (*atomicFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return nil, fmt.Errorf("create %s: %w", path, err)
+// reportInput prints an input's error, or its warning when it was skipped
+// (a pipe, socket or device), and tells whether the input failed.
+func reportInput(w io.Writer, format, name string, err error) bool {
+	if errors.Is(err, analyze.ErrSkipped) {
+		reportWarning(w, format, name, err.Error())
+		return false
 	}
-	if err := f.Chmod(0o644); err != nil { // CreateTemp makes 0600; outputs are ordinary files
-		f.Close()
-		os.Remove(f.Name())
-		return nil, fmt.Errorf("create %s: %w", path, err)
-	}
-	return &atomicFile{File: f, path: path}, nil
-}
-
-// Commit closes and renames the file into place.
-func (f *atomicFile) Commit() error {
-	if err := f.File.Close(); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("write %s: %w", f.path, err)
-	}
-	if err := os.Rename(f.Name(), f.path); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("write %s: %w", f.path, err)
-	}
-	return nil
-}
-
-// Abort discards the file.
-func (f *atomicFile) Abort() {
-	f.File.Close()
-	os.Remove(f.Name())
+	reportError(w, format, name, err)
+	return true
 }
 
 // oneOf checks a flag's value against its allowed values.
