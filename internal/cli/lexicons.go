@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/reports"
 )
 
 func newLexiconsCmd(s Streams) *cobra.Command {
@@ -22,7 +23,7 @@ func newLexiconsCmd(s Streams) *cobra.Command {
 			for _, dir := range args {
 				probs := lexicon.Validate(dir)
 				for _, p := range probs {
-					fmt.Fprintln(s.Err, p.Error())
+					fmt.Fprintln(s.Err, reports.Printable(p.Error())) // a line of the user's file may hold anything
 				}
 				n += len(probs)
 			}
