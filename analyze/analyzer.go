@@ -30,6 +30,8 @@ type config struct {
 	maxBytes    int64
 	jobs        int
 	tagEnglish  bool
+	explain     bool            // fill directives[].why
+	minConf     float64         // drop directives the model is less sure of
 	only        map[string]bool // extractors to run; nil means all
 }
 
@@ -77,6 +79,14 @@ func WithExtractors(names ...string) Option {
 var Extractors = []string{"keywords", "entities", "directives", "targets"}
 
 func (c *config) runs(name string) bool { return c.only == nil || c.only[name] }
+
+// WithExplain fills each directive's Why: the model's confidence and the
+// features that weighed most.
+func WithExplain(on bool) Option { return func(c *config) { c.explain = on } }
+
+// WithMinConfidence keeps only the directives whose confidence (the
+// model's probability; 1 where rules alone decide) is at least p.
+func WithMinConfidence(p float64) Option { return func(c *config) { c.minConf = p } }
 
 // WithEnglishTagging runs prose's part-of-speech tagger on English text.
 func WithEnglishTagging(on bool) Option { return func(c *config) { c.tagEnglish = on } }
@@ -212,7 +222,7 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 			res.Entities = entities.Extract(seg, a.lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format})
 		}},
 		{"directives", func() {
-			res.Directives = directives.Extract(seg, a.rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format})
+			res.Directives = a.confident(directives.Extract(seg, a.rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format, Explain: a.cfg.explain}))
 		}},
 		{"targets", func() { res.Targets = targets.Extract(seg) }},
 	}
@@ -236,6 +246,14 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 		res.Directives[i].Addressees = nonNil(res.Directives[i].Addressees)
 	}
 	return res, nil
+}
+
+// confident drops the directives below the minimum confidence.
+func (a *Analyzer) confident(ds []Directive) []Directive {
+	if a.cfg.minConf <= 0 {
+		return ds
+	}
+	return slices.DeleteFunc(ds, func(d Directive) bool { return d.Confidence < a.cfg.minConf })
 }
 
 func nonNil[T any](xs []T) []T {

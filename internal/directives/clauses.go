@@ -326,6 +326,11 @@ func (c *cues) issuerOf(speaker, meeting, docIssuer string) string {
 	if name := c.nameAfterTitle(s); name != "" {
 		return name
 	}
+	for w := range c.byKind["prep"] {
+		if strings.HasPrefix(s, w) {
+			return docIssuer // 按照…部署, 依据…条例: a condition, not who speaks
+		}
+	}
 	return s
 }
 

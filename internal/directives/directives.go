@@ -3,6 +3,8 @@
 // (会议要求, 黄明强调) carry their issuer to the clauses they introduce.
 package directives
 
+//go:generate go run ./train
+
 // Directive is one mandated, required, prohibited or encouraged action.
 type Directive struct {
 	Text               string   `json:"text"`

@@ -94,8 +94,8 @@ func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 	lex := rules.lex
 	date := parseDate(meta.Date)
 	issuer := meta.Issuer
-	if issuer == "" && (strings.Contains(meta.Title, "Executive Order") || strings.Contains(meta.Title, "Proclamation")) {
-		issuer = "President"
+	if issuer == "" {
+		issuer = englishIssuer(doc, meta.Title)
 	}
 	var out []Directive
 	// "X shall promptly:" lends its force to the enumerated items that
@@ -310,3 +310,30 @@ func actionItem(text string) bool {
 	}
 	return !(strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"))
 }
+
+// englishIssuer names who issues a US order or memorandum when no page
+// says: the President for an order or proclamation (its title, or "the
+// authority vested in me as President"), OMB for a memorandum that OMB
+// sends (M-17-06, "Office of Management and Budget" in its header).
+func englishIssuer(doc *segment.Doc, title string) string {
+	if strings.Contains(title, "Executive Order") || strings.Contains(title, "Proclamation") {
+		return "President"
+	}
+	for i, p := range doc.Paragraphs {
+		if i >= 8 {
+			break
+		}
+		switch {
+		case strings.Contains(p.Text, "vested in me as President"):
+			return "President"
+		case strings.Contains(p.Text, "Office of Management and Budget") && reMemoID.MatchString(title+" "+p.Text):
+			return "OMB"
+		}
+	}
+	if reMemoID.MatchString(title) {
+		return "OMB"
+	}
+	return ""
+}
+
+var reMemoID = regexp.MustCompile(`\bM-\d{2}-\d{2}\b`)

@@ -33,6 +33,7 @@ var (
 	reIssuer      = regexp.MustCompile(`^(.{2,30}?)关于`)
 	reWorkReport  = regexp.MustCompile(`政府工作报告$`)
 	reYearPrefix  = regexp.MustCompile(`^\d{4}年`)
+	reTitleNote   = regexp.MustCompile(`[（(][^（()）]{1,8}[)）]$`)
 )
 
 // Extract finds the directives of a document with rules built by Compile.
@@ -86,7 +87,8 @@ func (x *zhExtractor) run() {
 // issuer of a document (发文机关, or the body before 关于 in its title).
 func documentKind(doc *segment.Doc, meta Meta) (kind, issuer string) {
 	issuer = meta.Issuer
-	title := strings.TrimSpace(meta.Title)
+	// （节选）, （摘要）: an excerpt is of the kind of its whole
+	title := reTitleNote.ReplaceAllString(strings.TrimSpace(meta.Title), "")
 	if issuer == "" {
 		if m := reIssuer.FindStringSubmatch(title); m != nil {
 			issuer = m[1]

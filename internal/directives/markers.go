@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/lexicon"
-	"github.com/policylens/policylens/lexicons"
 )
 
 // hit is one force marker found in a clause.
@@ -74,7 +73,7 @@ func Compile(lex *lexicon.Set) *Rules {
 	c.english = compileEnglish(lex)
 	// the weights are embedded data checked by the tests; a file that does
 	// not parse leaves the rules to decide
-	c.model, _ = loadModel(lexicons.FS)
+	c.model, _ = loadModel(modelFS)
 	return c
 }
 

@@ -2,6 +2,7 @@ package directives
 
 import (
 	"bufio"
+	"embed"
 	"fmt"
 	"io/fs"
 	"math"
@@ -12,14 +13,22 @@ import (
 
 // ModelFile is the embedded weights file of the directive model, written
 // by `go generate ./internal/directives` from the train split of the
-// labelled corpus.
+// labelled corpus. It lives beside the code that reads its feature names,
+// not among the lexicons a user extends.
 const ModelFile = "directive_model.tsv"
+
+//go:embed directive_model.tsv
+var modelFS embed.FS
 
 // model is a linear model over a clause's features: a clause is a
 // directive when the sum of its features' weights is positive.
 type model struct {
-	w map[string]float64
+	w     map[string]float64
+	scale float64 // the median |score| of the training clauses: confidences spread around it
 }
+
+// scaleKey is the line of the weights file that holds the scale.
+const scaleKey = "_scale"
 
 // loadModel reads a weights file (feature TAB weight; # comments); a
 // missing file leaves the rules alone to decide.
@@ -41,7 +50,14 @@ func loadModel(fsys fs.FS) (*model, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("%s:%d: want feature TAB weight", ModelFile, n)
 		}
+		if k == scaleKey {
+			m.scale = w
+			continue
+		}
 		m.w[k] = w
+	}
+	if m.scale <= 0 {
+		m.scale = 1
 	}
 	return m, sc.Err()
 }
@@ -58,7 +74,7 @@ func (m *model) score(feats []string) float64 {
 // logistic of the score.
 func (m *model) decide(feats []string) (bool, float64) {
 	s := m.score(feats)
-	return s > 0, math.Round(1/(1+math.Exp(-s))*1000) / 1000
+	return s > 0, math.Round(1/(1+math.Exp(-2*s/m.scale))*1000) / 1000
 }
 
 // explain lists the five features that weighed most, either way.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -92,6 +93,9 @@ func Parse(name string, data []byte, opts Options) (*Document, error) {
 	if d.Date == "" {
 		d.Date = dateFromName(filepath.Base(name), hasHan(text))
 	}
+	if d.Issuer == "" {
+		d.Issuer = adoptingBody(text)
+	}
 	if len(d.Paragraphs) == 0 {
 		return nil, ErrNoText
 	}
@@ -109,4 +113,23 @@ func hasHan(s string) bool {
 		}
 	}
 	return false
+}
+
+// reAdopted finds the body that adopted a law or regulation, as its header
+// says: (2021年9月30日)山东省第十三届人民代表大会常务委员会第三十次会议通过,
+// 国务院第…次常务会议通过. The first is the original adoption; later ones
+// amend.
+var reAdopted = regexp.MustCompile(`(?:^|[^\p{Han}]|日)((?:[\p{Han}]{2,7}?(?:省|市|自治区|自治州|县))?第[一二三四五六七八九十]+届(?:全国)?人民代表大会(?:常务委员会)?|国务院)第[一二三四五六七八九十百\d]+次(?:全体|常务)?会议(?:审议)?(?:通过|修订)`)
+
+// adoptingBody is the issuer a law's header names, looked for in the first
+// lines of the text only.
+func adoptingBody(text string) string {
+	head := text
+	if n := 3000; len(head) > n {
+		head = head[:n]
+	}
+	if m := reAdopted.FindStringSubmatch(head); m != nil {
+		return m[1]
+	}
+	return ""
 }
