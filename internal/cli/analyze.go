@@ -39,6 +39,8 @@ type analyzeOptions struct {
 	formats     []string // what --format accepts
 	tagEnglish  bool
 	csvRaw      bool
+	explain     bool
+	minConf     float64
 }
 
 // addInputFlags registers the flags every command that reads documents shares.
@@ -74,10 +76,14 @@ func (o *analyzeOptions) analyzer(stderr io.Writer) (*analyze.Analyzer, error) {
 	if o.inputFormat != "" && !slices.Contains(parse.Formats, o.inputFormat) {
 		return nil, usagef("--input-format %q: want one of %s", o.inputFormat, strings.Join(parse.Formats, ", "))
 	}
+	if o.minConf < 0 || o.minConf > 1 {
+		return nil, usagef("--min-confidence %g: want a probability from 0 to 1", o.minConf)
+	}
 	opts := []analyze.Option{
 		analyze.WithLexiconDirs(o.lexicons...), analyze.WithLanguage(o.lang), analyze.WithKeywords(o.keywords),
 		analyze.WithInputFormat(o.inputFormat), analyze.WithJSONLFields(o.jsonl), analyze.WithMaxBytes(o.maxBytes),
 		analyze.WithJobs(o.jobs), analyze.WithEnglishTagging(o.tagEnglish),
+		analyze.WithExplain(o.explain), analyze.WithMinConfidence(o.minConf),
 	}
 	var ex []string
 	for _, s := range o.only {
@@ -115,6 +121,8 @@ exit code is 1 at the end (0 when all went well, 2 for a usage error).`,
 	f.IntVar(&o.keywords, "keywords", 10, "number of keywords per document")
 	f.StringSliceVar(&o.only, "only", nil, "sections to print: "+strings.Join(reports.Sections, ", ")+" (table), or to keep in JSON")
 	f.StringSliceVar(&o.force, "force", nil, "keep only directives of these forces: must, should, prohibit, encourage")
+	f.BoolVar(&o.explain, "explain", false, "say why each directive was taken (JSON: directives[].why: the model's confidence and its weightiest features)")
+	f.Float64Var(&o.minConf, "min-confidence", 0, "keep only directives the model is at least this sure of (0 to 1)")
 	f.IntVar(&o.width, "width", 0, "table width in columns (default: the terminal's, or 100)")
 	return cmd
 }
