@@ -110,6 +110,9 @@ func documentKind(doc *segment.Doc, meta Meta) (kind, issuer string) {
 			if strings.HasSuffix(issuer, "省") || strings.HasSuffix(issuer, "市") || strings.HasSuffix(issuer, "自治区") {
 				issuer += "人民政府"
 			}
+			if issuer == "" {
+				issuer = "国务院" // 2019年政府工作报告: the national report
+			}
 		}
 		return kindPolicy, issuer
 	case meta.Format == "sina-hexo" || meta.Format == "jsonl":
