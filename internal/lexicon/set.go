@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,7 +64,8 @@ type Set struct {
 	IDFen         *IDFTable
 	UserDict      []DictWord
 
-	userIDF map[string]map[string]float64 // rows of users' idf files
+	userIDF  map[string]map[string]float64 // rows of users' idf files
+	variants []variant                     // rows of traditional.zht.tsv, added once all files are read
 }
 
 // Marker is a directive force marker.
@@ -147,23 +149,9 @@ func Load(userDirs []string) (*Set, error) {
 		}
 		*dst = lazyIDF(string(data), s.userIDF[name])
 	}
-	group := map[string]int32{}
-	var keys []string
-	var vals []int32
-	for i, e := range s.Entries {
-		for _, f := range append([]string{e.Canonical}, e.Aliases...) {
-			g, ok := group[f]
-			if !ok {
-				g = int32(len(s.Groups))
-				group[f] = g
-				s.Groups = append(s.Groups, nil)
-				keys = append(keys, f)
-				vals = append(vals, g)
-			}
-			s.Groups[g] = append(s.Groups[g], int32(i))
-		}
-	}
-	s.Surface = NewIndex(keys, vals)
+	s.addVariants(s.variants, &ffs, &titles)
+	s.buildSurface(s.variants)
+	s.variants = nil
 	sort.SliceStable(s.OrgSuffix, func(i, j int) bool { return len(s.OrgSuffix[i]) > len(s.OrgSuffix[j]) })
 	sort.SliceStable(s.FreeOrgSuffix, func(i, j int) bool { return len(s.FreeOrgSuffix[i]) > len(s.FreeOrgSuffix[j]) })
 	for k := range s.Cues {
@@ -178,6 +166,44 @@ func Load(userDirs []string) (*Set, error) {
 	}
 	s.FalseFrnds = NewIndex(ffs, make([]int32, len(ffs)))
 	return s, nil
+}
+
+// buildSurface indexes every form of the entries. A traditional variant of
+// an entity form joins its simplified form's group, and its entries'
+// aliases, which the segmenter adds to its dictionary.
+func (s *Set) buildSurface(vs []variant) {
+	group := map[string]int32{}
+	var keys []string
+	var vals []int32
+	add := func(f string, i int32) {
+		g, ok := group[f]
+		if !ok {
+			g = int32(len(s.Groups))
+			group[f] = g
+			s.Groups = append(s.Groups, nil)
+			keys = append(keys, f)
+			vals = append(vals, g)
+		}
+		s.Groups[g] = append(s.Groups[g], i)
+	}
+	for i, e := range s.Entries {
+		add(e.Canonical, int32(i))
+		for _, a := range e.Aliases {
+			add(a, int32(i))
+		}
+	}
+	for _, v := range vs {
+		g, ok := group[v.simp]
+		if typ, entity := entityType[v.file]; entity && ok {
+			for _, i := range s.Groups[g] {
+				if e := &s.Entries[i]; e.Type == typ && e.Lang == "zh" && e.Canonical != v.form && !slices.Contains(e.Aliases, v.form) {
+					e.Aliases = append(e.Aliases, v.form)
+					add(v.form, i)
+				}
+			}
+		}
+	}
+	s.Surface = NewIndex(keys, vals)
 }
 
 func (s *Set) add(file, shown string, r Row, ffs, titles *[]string) {
@@ -231,7 +257,9 @@ func (s *Set) add(file, shown string, r Row, ffs, titles *[]string) {
 	case file == "idf.zh.tsv" || file == "idf.en.tsv":
 		v, _ := strconv.ParseFloat(f[1], 64)
 		s.userIDF[file][f[0]] = v
-	case file == "userdict.zh.tsv":
+	case file == "traditional.zht.tsv":
+		s.variants = append(s.variants, variant{form: f[0], simp: f[1], file: f[2]})
+	case strings.HasPrefix(file, "userdict."):
 		v, _ := strconv.ParseFloat(f[1], 64)
 		s.UserDict = append(s.UserDict, DictWord{f[0], v, f[2]})
 	}
@@ -266,8 +294,14 @@ func Validate(dir string) ProblemList {
 		seen := map[string]int{}
 		for _, r := range rows {
 			key := r.Fields[0]
-			if spec.Name == "clauses.zh.tsv" {
+			switch spec.Name {
+			case "clauses.zh.tsv":
 				key += "\t" + r.Fields[1] // one cue may serve several kinds
+			case "traditional.zht.tsv":
+				key += "\t" + r.Fields[2] // one form may come from several files
+				if msg := checkVariant(r); msg != "" {
+					probs = append(probs, Problem{shown, r.Line, msg})
+				}
 			}
 			if prev, dup := seen[key]; dup {
 				probs = append(probs, Problem{shown, r.Line, fmt.Sprintf("%q repeats line %d", r.Fields[0], prev)})
@@ -278,7 +312,7 @@ func Validate(dir string) ProblemList {
 				probs = append(probs, Problem{shown, r.Line, fmt.Sprintf("force %q, want must, should, prohibit or encourage", r.Fields[1])})
 			case spec.Name == "frames.zh.tsv" && !frameKinds[r.Fields[1]]:
 				probs = append(probs, Problem{shown, r.Line, fmt.Sprintf("kind %q, want directive, report or opinion", r.Fields[1])})
-			case strings.HasPrefix(spec.Name, "idf.") || spec.Name == "userdict.zh.tsv":
+			case strings.HasPrefix(spec.Name, "idf.") || strings.HasPrefix(spec.Name, "userdict."):
 				if _, err := strconv.ParseFloat(r.Fields[1], 64); err != nil {
 					probs = append(probs, Problem{shown, r.Line, fmt.Sprintf("%q is not a number", r.Fields[1])})
 				}
