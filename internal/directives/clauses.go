@@ -13,6 +13,7 @@ import (
 type unit struct {
 	para  int
 	sent  segment.Span
+	stext string // the sentence's text, made once per sentence
 	span  segment.Span
 	text  string
 	runes []rune

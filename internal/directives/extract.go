@@ -268,7 +268,7 @@ func (x *zhExtractor) paragraph(pi int) {
 			continue // 为吸取教训，…，现将…情况予以通报: the whole sentence leads in
 		}
 		for _, cl := range s.Clauses {
-			u := unit{para: pi, sent: s.Span, span: cl.Span, delim: cl.Delim}
+			u := unit{para: pi, sent: s.Span, stext: sent, span: cl.Span, delim: cl.Delim}
 			u.span.Start += prefixLen(p.Runes[cl.Start:cl.End])
 			if u.span.Start >= u.span.End {
 				continue
@@ -507,7 +507,7 @@ func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, fo
 	deadline, norm := deadlineZh(text, x.date)
 	return Directive{
 		Text:               text,
-		Sentence:           p.Slice(u.sent),
+		Sentence:           u.stext,
 		Paragraph:          u.para,
 		Start:              start,
 		End:                u.span.End,

@@ -49,6 +49,9 @@ func (m *englishModels) cutEn(text string, runes []rune, tag bool) (toks []Token
 			toks = plainWords(runes)
 		}
 	}()
+	if longestWord(runes) > maxWordRunes {
+		return plainWords(runes) // prose splits a long word a character at a time: quadratic
+	}
 	doc, err := prose.NewDocument(text, prose.UsingModel(m.model), prose.WithSegmentation(false),
 		prose.WithExtraction(false), prose.WithTagging(tag))
 	if err != nil {
@@ -67,6 +70,26 @@ func (m *englishModels) cutEn(text string, runes []rune, tag bool) (toks []Token
 		byteAt += i + len(t.Text)
 	}
 	return toks
+}
+
+// maxWordRunes bounds what prose's tokenizer is given as one word. It
+// splits punctuation off a word one character at a time, copying the rest,
+// so a 10,000-character "word" (a line of commas) took seconds; real words,
+// numbers and even URLs are far shorter.
+const maxWordRunes = 200
+
+// longestWord is the length of the longest run without a space.
+func longestWord(runes []rune) int {
+	best, n := 0, 0
+	for _, r := range runes {
+		if isSpace(r) {
+			n = 0
+			continue
+		}
+		n++
+		best = max(best, n)
+	}
+	return best
 }
 
 // plainWords splits at non-letters: the fallback when prose fails.
