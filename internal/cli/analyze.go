@@ -57,6 +57,7 @@ func addInputFlags(cmd *cobra.Command, o *analyzeOptions) {
 	f.StringVar(&o.jsonl.ID, "jsonl-id", parse.DefaultJSONLFields.ID, "JSONL field holding the record id")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
 	f.BoolVar(&o.tagEnglish, "tag-english", false, "run prose's part-of-speech tagger on English text (slower)")
+	markInput(f, "input-format", "max-bytes", "jsonl-text", "jsonl-title", "jsonl-date", "jsonl-id", "tag-english")
 }
 
 func (o *analyzeOptions) analyzer(stderr io.Writer) (*analyze.Analyzer, error) {
@@ -314,6 +315,7 @@ func addOutputFlags(cmd *cobra.Command, o *analyzeOptions, def string, formats .
 	o.formats = formats
 	f := cmd.Flags()
 	f.StringVarP(&o.format, "format", "f", def, "output format: "+strings.Join(formats, ", "))
+	setValues(f, "format", formats...)
 	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically; - for standard output) instead of standard output")
 	if slices.Contains(formats, "csv") {
 		f.BoolVar(&o.csvRaw, "csv-raw", false, "CSV: leave cells starting with = + - @ as they are (by default they get a leading ' against formula injection)")

@@ -38,6 +38,7 @@ for instance across the government work reports by year.`,
 	addInputFlags(cmd, &o.analyzeOptions)
 	f := cmd.Flags()
 	f.StringVar(&o.by, "by", "year", "group documents by year, month or file")
+	setValues(f, "by", "year", "month", "file")
 	f.IntVar(&o.top, "top", 10, "terms per group")
 	addOutputFlags(cmd, &o.analyzeOptions, "table", "table", "json", "csv")
 	f.IntVar(&o.width, "width", 0, "table width in columns (default: the terminal's, or 100)")

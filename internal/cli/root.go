@@ -23,9 +23,6 @@ const (
 	ExitInterrupted = 130 // an interrupt (SIGINT, SIGTERM) stopped the run
 )
 
-// Version is set at build time with -ldflags "-X .../internal/cli.Version=…".
-var Version = "dev"
-
 // Streams are the standard streams a command uses.
 type Streams struct {
 	In  io.Reader
@@ -52,7 +49,7 @@ func (e failedError) Error() string { return fmt.Sprintf("%d input(s) failed", e
 func Run(ctx context.Context, args []string, s Streams) int {
 	root := newRoot(s)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	switch {
 	case err == nil:
 		return ExitOK
@@ -61,25 +58,14 @@ func Run(ctx context.Context, args []string, s Streams) int {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(s.Err, "policylens: interrupted; the output file, if any, was not written")
 		return ExitInterrupted
-	case errors.As(err, new(usageError)) || isCobraUsage(err):
+	case errors.As(err, new(usageError)):
 		fmt.Fprintf(s.Err, "policylens: %s\n", reports.Printable(err.Error()))
-		fmt.Fprintln(s.Err, "Run 'policylens --help' for usage.")
+		fmt.Fprintln(s.Err, helpHint(cmd))
 		return ExitUsage
 	default:
 		fmt.Fprintf(s.Err, "policylens: %s\n", reports.Printable(err.Error()))
 		return ExitFailure
 	}
-}
-
-// isCobraUsage recognises cobra's own argument and flag errors.
-func isCobraUsage(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "required flag"} {
-		if strings.Contains(msg, p) {
-			return true
-		}
-	}
-	return false
 }
 
 func newRoot(s Streams) *cobra.Command {
@@ -91,27 +77,19 @@ Council notices, laws, work reports, US executive orders) and extracts
 keywords, entities (officials with titles, organizations, laws, places,
 dates, meetings, policy formulas), quantified targets and directives: who
 must do what, with what force, by when.`,
+		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("policylens {{.Version}}\n")
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newAnalyzeCmd(s), newCompareCmd(s), newReportCmd(s), newKWICCmd(s), newTrendsCmd(s), newKeywordsCmd(s), newLexiconsCmd(s), newVersionCmd(s))
+	prepareTree(root)
+	registerCompletions(root)
 	return root
-}
-
-func newVersionCmd(s Streams) *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			fmt.Fprintf(s.Out, "policylens %s\n", Version)
-			return nil
-		},
-	}
 }
 
 // reportError prints one input's error as one line, or as a JSON object
