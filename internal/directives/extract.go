@@ -507,7 +507,7 @@ func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, fo
 	deadline, norm := deadlineZh(text, x.date)
 	return Directive{
 		Text:               text,
-		Sentence:           u.stext,
+		Sentence:           sentenceAround(p, u, start),
 		Paragraph:          u.para,
 		Start:              start,
 		End:                u.span.End,
@@ -521,6 +521,28 @@ func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, fo
 		DeadlineNormalized: norm,
 		Article:            article,
 	}
+}
+
+// maxSentence is the longest sentence a directive carries whole; past it
+// (a text without full stops) the directive carries the clause with some
+// context on each side, so that output does not grow with directives ×
+// sentence length.
+const maxSentence = 400
+
+func sentenceAround(p *segment.Paragraph, u unit, start int) string {
+	if u.sent.End-u.sent.Start <= maxSentence {
+		return u.stext
+	}
+	const ctx = 150
+	lo, hi := max(u.sent.Start, start-ctx), min(u.sent.End, u.span.End+ctx)
+	s := string(p.Runes[lo:hi])
+	if lo > u.sent.Start {
+		s = "…" + s
+	}
+	if hi < u.sent.End {
+		s += "…"
+	}
+	return s
 }
 
 // subjectLike reports a part of speech that opens a clause with its own
