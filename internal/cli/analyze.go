@@ -110,9 +110,10 @@ func newAnalyzeCmd(s Streams) *cobra.Command {
 or - for standard input, and prints each document's analysis in input order.
 A file that cannot be read gets a one-line error; the others go on, and the
 exit code is 1 at the end (0 when all went well, 2 for a usage error).`,
-		Example: `  policylens analyze testdata/docs/zh-news/20210322-34998173986.md
-  policylens analyze --format json --only directives --force must,prohibit notice.html
-  policylens analyze --format jsonl --jobs 2 ../shared/corpus > corpus.jsonl`,
+		Example: `  policylens samples samples   # writes the documents the examples use
+  policylens analyze samples/zh-news/20211217-13091315907.md
+  policylens analyze --format json --only directives --force must,prohibit samples/zh-docs
+  policylens analyze --format jsonl --jobs 2 -o samples.jsonl samples`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runAnalyze(cmd.Context(), s, o, args) },
 	}

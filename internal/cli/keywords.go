@@ -30,8 +30,9 @@ func newKeywordsCmd(s Streams) *cobra.Command {
 keywords (TF-IDF with the policy IDF, combined with TextRank) are averaged
 over the documents of its group, so an analyst sees how the vocabulary moves,
 for instance across the government work reports by year.`,
-		Example: `  policylens keywords --by year ../shared/corpus/gwr/government_work_reports.jsonl
-  policylens keywords --by file --format csv testdata/docs/zh-news`,
+		Example: `  policylens samples samples   # writes the documents the examples use
+  policylens keywords --by month samples/zh-news
+  policylens keywords --by file --format csv samples`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runKeywords(cmd.Context(), s, o, args) },
 	}
