@@ -1,0 +1,89 @@
+package store
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Full-text search sees text as tokens that FTS5's unicode61 tokenizer
+// keeps whole: a run of Chinese (Han, kana, Hangul) characters becomes its
+// overlapping pairs (安全生产 → 安全 全生 生产), other letters and digits
+// stay words, lower-cased. A query becomes the phrase of its own tokens,
+// so any substring of two or more Chinese characters finds every text
+// that contains it, with BM25 ranking, which FTS5's trigram tokenizer
+// cannot do for two-character words like 严禁.
+
+// isCJK reports whether r is written without spaces between words.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// tokens splits text into search tokens.
+func tokens(text string) []string {
+	var out []string
+	var run []rune  // the current CJK run
+	var word []rune // the current Latin word
+	flushRun := func() {
+		switch {
+		case len(run) == 1:
+			out = append(out, string(run))
+		case len(run) > 1:
+			for i := 0; i+1 < len(run); i++ {
+				out = append(out, string(run[i:i+2]))
+			}
+		}
+		run = run[:0]
+	}
+	flushWord := func() {
+		if len(word) > 0 {
+			out = append(out, strings.ToLower(string(word)))
+			word = word[:0]
+		}
+	}
+	for _, r := range text {
+		switch {
+		case isCJK(r):
+			flushWord()
+			run = append(run, r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			flushRun()
+			word = append(word, r)
+		default:
+			flushRun()
+			flushWord()
+		}
+	}
+	flushRun()
+	flushWord()
+	return out
+}
+
+// tokenText is the text FTS5 indexes: the tokens separated by spaces.
+func tokenText(text string) string { return strings.Join(tokens(text), " ") }
+
+// matchExpr turns a user's query into an FTS5 expression: each
+// space-separated term is a quoted phrase of its tokens, all terms must
+// match. It returns "" when the query has no searchable term. Quoting
+// every token leaves no FTS5 syntax to the user, so no query is an error.
+func matchExpr(query string) string {
+	var terms []string
+	for _, term := range strings.Fields(query) {
+		toks := tokens(term)
+		if len(toks) == 0 {
+			continue
+		}
+		terms = append(terms, `"`+strings.ReplaceAll(strings.Join(toks, " "), `"`, `""`)+`"`)
+	}
+	return strings.Join(terms, " AND ")
+}
+
+// searchTerms are the query's terms as they appear in text, for snippets.
+func searchTerms(query string) []string {
+	var out []string
+	for _, t := range strings.Fields(query) {
+		if len(tokens(t)) > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}

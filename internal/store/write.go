@@ -1,0 +1,227 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/policylens/policylens/analyze"
+)
+
+// InputDone tells whether in was indexed completely with the same content
+// hash and analyzer version.
+func (s *SQLite) InputDone(ctx context.Context, in Input) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM inputs WHERE path = ? AND hash = ? AND version = ? AND complete`,
+		in.Path, in.Hash, in.Version).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("store: input %s: %w", in.Path, err)
+	}
+	return n > 0, nil
+}
+
+// Write stores documents in one transaction, replacing any with the same id.
+func (s *SQLite) Write(ctx context.Context, docs []Doc) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	defer tx.Rollback()
+	for _, d := range docs {
+		if err := writeDoc(ctx, tx, d); err != nil {
+			return fmt.Errorf("store: %s: %w", d.Analysis.Document.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// FinishInput marks in complete and removes its documents not in keep.
+func (s *SQLite) FinishInput(ctx context.Context, in Input, keep []string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	defer tx.Rollback()
+	kept := map[string]bool{}
+	for _, id := range keep {
+		kept[id] = true
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM documents WHERE input = ?`, in.Path)
+	if err != nil {
+		return fmt.Errorf("store: input %s: %w", in.Path, err)
+	}
+	var gone []string
+	for rows.Next() {
+		var id string
+		if rows.Scan(&id) == nil && !kept[id] {
+			gone = append(gone, id)
+		}
+	}
+	rows.Close()
+	for _, id := range gone {
+		if err := deleteDoc(ctx, tx, id); err != nil {
+			return fmt.Errorf("store: remove %s: %w", id, err)
+		}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO inputs(path, hash, version, complete) VALUES (?, ?, ?, 1)
+		ON CONFLICT(path) DO UPDATE SET hash = excluded.hash, version = excluded.version, complete = 1`,
+		in.Path, in.Hash, in.Version)
+	if err != nil {
+		return fmt.Errorf("store: input %s: %w", in.Path, err)
+	}
+	return tx.Commit()
+}
+
+// deleteDoc removes a document, its parts (by cascade) and its full-text rows.
+func deleteDoc(ctx context.Context, tx *sql.Tx, id string) error {
+	for _, q := range []string{
+		`DELETE FROM directives_fts WHERE rowid IN (SELECT d.rowid FROM directives d JOIN documents x ON d.doc = x.rowid WHERE x.id = ?)`,
+		`DELETE FROM documents_fts WHERE rowid IN (SELECT rowid FROM documents WHERE id = ?)`,
+		`DELETE FROM documents WHERE id = ?`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// contentHash identifies a document's text and metadata.
+func contentHash(d analyze.Document) string {
+	h := sha256.New()
+	for _, s := range append([]string{d.Title, d.Date, d.Source}, d.Paragraphs...) {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func writeDoc(ctx context.Context, tx *sql.Tx, d Doc) error {
+	a := d.Analysis
+	if err := deleteDoc(ctx, tx, a.Document.ID); err != nil {
+		return err
+	}
+	paras, err := json.Marshal(nonNil(a.Document.Paragraphs))
+	if err != nil {
+		return err
+	}
+	slim := *a
+	slim.Document.Paragraphs = nil // kept once, in their own column
+	body, err := json.Marshal(&slim)
+	if err != nil {
+		return err
+	}
+	doc := a.Document
+	res, err := tx.ExecContext(ctx, `INSERT INTO documents(id, input, path, format, language, title, source, issuer,
+		doc_number, date, year, chars, content_hash, version, paragraphs, analysis)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		doc.ID, d.Input, doc.Path, doc.Format, doc.Language, doc.Title, doc.Source, doc.Issuer,
+		doc.DocNumber, doc.Date, year(doc.Date), doc.Chars, contentHash(doc), d.Version, string(paras), string(body))
+	if err != nil {
+		return err
+	}
+	rowid, _ := res.LastInsertId()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)`,
+		rowid, tokenText(doc.Title), tokenText(strings.Join(doc.Paragraphs, "\n"))); err != nil {
+		return err
+	}
+	for _, step := range []func(context.Context, *sql.Tx, int64, *analyze.Analysis) error{writeDirectives, writeEntities, writeKeywords, writeTargets} {
+		if err := step(ctx, tx, rowid, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeDirectives(ctx context.Context, tx *sql.Tx, doc int64, a *analyze.Analysis) error {
+	for i, d := range a.Directives {
+		addr, _ := json.Marshal(nonNil(d.Addressees))
+		res, err := tx.ExecContext(ctx, `INSERT INTO directives(doc, seq, paragraph, start, end, force, issuer, addressees,
+			action, object, deadline, deadline_on, article, text, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			doc, i, d.Paragraph, d.Start, d.End, d.Force, d.Issuer, string(addr), d.Action, d.Object,
+			d.Deadline, d.DeadlineNormalized, d.Article, d.Text, d.Sentence)
+		if err != nil {
+			return err
+		}
+		id, _ := res.LastInsertId()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO directives_fts(rowid, text, sentence) VALUES (?, ?, ?)`,
+			id, tokenText(d.Text), tokenText(d.Sentence)); err != nil {
+			return err
+		}
+		for _, name := range d.Addressees {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO addressees(directive, name) VALUES (?, ?)`, id, name); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func writeEntities(ctx context.Context, tx *sql.Tx, doc int64, a *analyze.Analysis) error {
+	for _, e := range a.Entities {
+		norm := e.Normalized
+		if norm == "" {
+			norm = e.Text
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO entities(doc, type, text, normalized, count) VALUES (?, ?, ?, ?, ?)`,
+			doc, e.Type, e.Text, norm, e.Count)
+		if err != nil {
+			return err
+		}
+		id, _ := res.LastInsertId()
+		seen := map[string]bool{}
+		for _, name := range append([]string{norm, e.Text}, e.Aliases...) {
+			if name == "" || seen[name] {
+				continue
+			}
+			seen[name] = true
+			if _, err := tx.ExecContext(ctx, `INSERT INTO entity_names(entity, doc, normalized, name) VALUES (?, ?, ?, ?)`,
+				id, doc, norm, name); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func writeKeywords(ctx context.Context, tx *sql.Tx, doc int64, a *analyze.Analysis) error {
+	for _, k := range a.Keywords {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO keywords(doc, term, score, count) VALUES (?, ?, ?, ?)`,
+			doc, k.Term, k.Score, k.Count); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeTargets(ctx context.Context, tx *sql.Tx, doc int64, a *analyze.Analysis) error {
+	for _, t := range a.Targets {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO targets(doc, indicator, value, unit, qualifier, year, text, paragraph)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, doc, t.Indicator, t.Value, t.Unit, t.Qualifier, t.Year, t.Text, t.Paragraph); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// year is the year of an RFC 3339 date, or "".
+func year(date string) string {
+	if len(date) >= 4 && datePrefix.MatchString(date[:4]) {
+		return date[:4]
+	}
+	return ""
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
