@@ -104,3 +104,15 @@ func TestUsageErrorHints(t *testing.T) {
 		t.Errorf("lexicons alone: exit %d, %q", code, out)
 	}
 }
+
+// TestTrendsMissingPath: the last argument is a path even when it does not
+// exist, so a typo is reported as a missing file, not taken as a term.
+func TestTrendsMissingPath(t *testing.T) {
+	code, out, errs := run(t, "", "trends", "安全生产", "nosuchdir")
+	if code != ExitFailure || !strings.Contains(errs, "policylens: nosuchdir: ") || !strings.Contains(errs, "no such file") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if code, _, errs := run(t, "", "trends", "安全生产", "--format", "csv", seed); code != 0 {
+		t.Errorf("term and path: exit %d: %s", code, errs)
+	}
+}

@@ -138,10 +138,10 @@ func topTerms(docs []*analyze.Analysis, n int) []string {
 // splitTermsAndPaths separates TERM... PATH...: an argument that exists on
 // disk (or -) is a path, the others are terms.
 func splitTermsAndPaths(args []string) (terms, paths []string) {
-	for _, a := range args {
+	for i, a := range args {
 		if _, err := os.Stat(a); err == nil || a == "-" {
 			paths = append(paths, a)
-		} else if len(paths) == 0 {
+		} else if len(paths) == 0 && i < len(args)-1 { // the last argument is a path, missing or not
 			terms = append(terms, a)
 		} else {
 			paths = append(paths, a) // a missing file after the paths: reported as such
