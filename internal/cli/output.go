@@ -11,11 +11,20 @@ import (
 	"strconv"
 )
 
-// withOutput runs write on standard output (no path, or "-"), or on a file
-// written atomically: a failed write leaves the file as it was.
+// withOutput runs write on standard output (no path, or "-"), coloured on
+// a terminal, or on a file written atomically: a failed write leaves the
+// file as it was.
 func withOutput(stdout io.Writer, path string, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		return write(stdout)
+		if !colourEnabled(stdout, os.Getenv) {
+			return write(stdout)
+		}
+		cw := &colourWriter{w: stdout}
+		err := write(cw)
+		if ferr := cw.Flush(); err == nil {
+			err = ferr
+		}
+		return err
 	}
 	f, err := createOutput(path)
 	if err != nil {
