@@ -12,10 +12,13 @@ const (
 	FormatMarkdown = "markdown"
 	FormatText     = "text"
 	FormatJSONL    = "jsonl"
+	FormatPDF      = "pdf"
+	FormatDOCX     = "docx"
+	FormatOFD      = "ofd"
 )
 
 // Formats lists every input format name accepted by --input-format.
-var Formats = []string{FormatSinaHexo, FormatHTML, FormatMarkdown, FormatText, FormatJSONL}
+var Formats = []string{FormatSinaHexo, FormatHTML, FormatMarkdown, FormatText, FormatJSONL, FormatPDF, FormatDOCX, FormatOFD}
 
 // Document is one parsed input document: metadata plus clean paragraphs.
 type Document struct {
@@ -61,6 +64,14 @@ var (
 	ErrEncoding = errors.New("invalid UTF-8 and no known Chinese encoding fits")
 	ErrTooLarge = errors.New("file too large")
 	ErrNoText   = errors.New("no body text found")
+	// ErrNoTextLayer is a PDF or OFD whose pages hold no text, only images
+	// (a scan).
+	ErrNoTextLayer = errors.New("no text layer (a scanned document?): OCR it first")
+	ErrBadPDF      = errors.New("not a readable PDF")
+	ErrBadDOCX     = errors.New("not a readable DOCX")
+	ErrBadOFD      = errors.New("not a readable OFD")
+	// ErrLegacyOffice is a Word 97-2003 or WPS file: an old binary format.
+	ErrLegacyOffice = errors.New("an old binary office format")
 )
 
 // RecordError is an error in one record of a multi-document input (a JSONL line).

@@ -9,11 +9,17 @@ import (
 )
 
 // Extensions lists the file endings taken when a directory is walked.
-var Extensions = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".html": true, ".htm": true, ".jsonl": true}
+var Extensions = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".html": true, ".htm": true, ".jsonl": true,
+	".pdf": true, ".docx": true, ".ofd": true}
 
-// Detect names the format of a file from its name and first bytes.
+// Detect names the format of a file from its name and first bytes. The
+// magic bytes of a binary format win over the name: a PDF saved as .txt is
+// a PDF.
 func Detect(name string, data []byte) string {
 	ext := strings.ToLower(filepath.Ext(name))
+	if f := detectBinary(ext, data); f != "" {
+		return f
+	}
 	head := data
 	if len(head) > 4096 {
 		head = head[:4096]
@@ -56,13 +62,16 @@ func Parse(name string, data []byte, opts Options) (*Document, error) {
 	if opts.MaxBytes > 0 && int64(len(data)) > opts.MaxBytes {
 		return nil, fmt.Errorf("%w: %d bytes, over the limit of %d (--max-bytes)", ErrTooLarge, len(data), opts.MaxBytes)
 	}
-	data, err := fromUTF16(data)
-	if err != nil {
-		return nil, err
-	}
 	format := opts.Format
 	if format == "" {
 		format = Detect(name, data)
+	}
+	if isBinaryFormat(format) {
+		return parseBinary(name, data, format)
+	}
+	data, err := fromUTF16(data)
+	if err != nil {
+		return nil, err
 	}
 	if format == FormatJSONL {
 		return nil, fmt.Errorf("a JSONL corpus holds several documents: read it with ReadJSONL")

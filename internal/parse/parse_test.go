@@ -573,7 +573,7 @@ func TestText(t *testing.T) {
 }
 
 func TestParseUnknownFormat(t *testing.T) {
-	if _, err := Parse("x", []byte("text"), Options{Format: "pdf"}); err == nil || !strings.Contains(err.Error(), "unknown input format") {
+	if _, err := Parse("x", []byte("text"), Options{Format: "rtf"}); err == nil || !strings.Contains(err.Error(), "unknown input format") {
 		t.Errorf("err = %v, want an unknown format error", err)
 	}
 	if _, err := Parse("x.jsonl", []byte(`{"content":"x"}`), Options{}); err == nil || !strings.Contains(err.Error(), "ReadJSONL") {

@@ -1,0 +1,278 @@
+package parse
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// The fixtures of testdata/formats are real files made from the Markdown
+// sources beside them (see testdata/formats/SOURCES.md); each must give
+// back its source's text, as pandoc renders it to plain text (.txt), at
+// 98% of characters or more.
+func TestFormatsMatchSource(t *testing.T) {
+	cases := []struct{ file, source, format string }{
+		{"law-zh.pdf", "law-zh.txt", FormatPDF},
+		{"eo-en.pdf", "eo-en.txt", FormatPDF},
+		{"law-zh.docx", "law-zh.txt", FormatDOCX},
+		{"law-zh-odt.docx", "law-zh.txt", FormatDOCX},
+		{"eo-en.docx", "eo-en.txt", FormatDOCX},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			got := parseFixture(t, c.file)
+			if got.Format != c.format {
+				t.Errorf("format %q, want %q", got.Format, c.format)
+			}
+			src, err := os.ReadFile(filepath.Join("testdata", "formats", c.source))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := textRatio(squash([]string{string(src)}), squash(got.Paragraphs))
+			t.Logf("%s: %d paragraphs, character ratio %.4f against %s", c.file, len(got.Paragraphs), r, c.source)
+			if r < 0.98 {
+				t.Errorf("text ratio %.4f < 0.98", r)
+			}
+		})
+	}
+}
+
+// An OFD's text objects, concatenated in file order, are its text: the
+// layout step must lose and add nothing.
+func TestOFDKeepsEveryCharacter(t *testing.T) {
+	for _, name := range []string{"nalai-zhuyi.ofd", "split-paragraph.ofd", "keyword.ofd"} {
+		t.Run(name, func(t *testing.T) {
+			d := parseFixture(t, name)
+			if d.Format != FormatOFD {
+				t.Fatalf("format %q", d.Format)
+			}
+			raw, got := ofdRawText(t, name), squash(d.Paragraphs)
+			slices.Sort(raw)
+			slices.Sort(got)
+			if r := textRatio(raw, got); r < 0.98 {
+				t.Errorf("text ratio %.4f < 0.98 (characters in any order)", r)
+			}
+		})
+	}
+}
+
+func TestOFDReadingOrder(t *testing.T) {
+	d := parseFixture(t, "nalai-zhuyi.ofd")
+	want := []string{"拿来主义", "鲁迅"}
+	for i, w := range want {
+		if d.Paragraphs[i] != w {
+			t.Errorf("paragraph %d = %q, want %q", i, d.Paragraphs[i], w)
+		}
+	}
+	// the paragraph that runs from page 1 onto page 2 stays whole
+	joined := "只是送出去，也不算坏事情"
+	found := false
+	for _, p := range d.Paragraphs {
+		if strings.Contains(p, joined) && strings.HasSuffix(p, "。") {
+			found = true
+		}
+	}
+	if !found || len(d.Paragraphs) != 12 {
+		t.Errorf("%d paragraphs, cross-page paragraph whole: %v", len(d.Paragraphs), found)
+	}
+	if d.Date != "2021-06-02T00:00:00Z" {
+		t.Errorf("date %q", d.Date)
+	}
+}
+
+func TestPDFLayout(t *testing.T) {
+	d := parseFixture(t, "law-zh.pdf")
+	if d.Title != "明码标价和禁止价格欺诈规定" {
+		t.Errorf("title %q", d.Title)
+	}
+	for _, p := range d.Paragraphs {
+		// Chromium's running head (date, title) and foot (file URL, 1/3)
+		if strings.Contains(p, "file://") || strings.Contains(p, "PM") {
+			t.Errorf("running head or foot left in: %q", p)
+		}
+	}
+	// 第七条 runs from page 1 to page 2 in the PDF
+	var art7 string
+	for _, p := range d.Paragraphs {
+		if strings.HasPrefix(p, "第七条") {
+			art7 = p
+		}
+	}
+	if !strings.HasSuffix(art7, "。") || !strings.Contains(art7, "分别标示品名") {
+		t.Errorf("第七条 = %q", art7)
+	}
+}
+
+func TestDOCXMetadataAndTables(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	add := func(name, body string) {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	add("[Content_Types].xml", `<Types/>`)
+	add("word/document.xml", `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>关于加强安全生产的通知</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">各地区要</w:t></w:r><w:r><w:t>严格落实责任。</w:t></w:r><w:r><w:delText>删去</w:delText></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>目标</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+</w:body></w:document>`)
+	add("docProps/core.xml", `<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><dc:title>通知</dc:title><dc:creator>办公厅</dc:creator><dcterms:created>2024-01-22T09:30:00Z</dcterms:created></cp:coreProperties>`)
+	zw.Close()
+	d, err := Parse("x.bin", buf.Bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"关于加强安全生产的通知", "各地区要严格落实责任。", "指标 目标"}
+	if strings.Join(d.Paragraphs, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs %q", d.Paragraphs)
+	}
+	if d.Title != "通知" || d.Author != "办公厅" || d.Date != "2024-01-22T09:30:00Z" || d.Format != FormatDOCX {
+		t.Errorf("metadata %q %q %q %q", d.Title, d.Author, d.Date, d.Format)
+	}
+}
+
+func TestDetectByContent(t *testing.T) {
+	pdf, _ := os.ReadFile(filepath.Join("testdata", "formats", "law-zh.pdf"))
+	docx, _ := os.ReadFile(filepath.Join("testdata", "formats", "eo-en.docx"))
+	ofd, _ := os.ReadFile(filepath.Join("testdata", "formats", "nalai-zhuyi.ofd"))
+	cases := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"a.txt", pdf, FormatPDF},
+		{"noext", docx, FormatDOCX},
+		{"a.zip", ofd, FormatOFD},
+		{"a.doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest"), formatLegacy},
+		{"a.pdf", []byte("not a pdf"), FormatPDF},
+		{"a.md", []byte("# title"), FormatMarkdown},
+	}
+	for _, c := range cases {
+		if got := Detect(c.name, c.data); got != c.want {
+			t.Errorf("Detect(%s) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestBinaryFormatErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		data []byte
+		want error
+		text string
+	}{
+		{"old.doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 100)), ErrLegacyOffice, "libreoffice --headless --convert-to docx"},
+		{"old.wps", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 100)), ErrLegacyOffice, "WPS"},
+		{"bad.pdf", []byte("%PDF-1.7\ngarbage"), ErrBadPDF, ""},
+		{"bad.docx", []byte("PK\x03\x04garbage"), ErrBadDOCX, ""},
+		{"scan.pdf", blankPDF(t), ErrNoTextLayer, "OCR it first"},
+	}
+	for _, c := range cases {
+		_, err := Parse(c.name, c.data, Options{})
+		if !errors.Is(err, c.want) || !strings.Contains(err.Error(), c.text) {
+			t.Errorf("%s: error %v, want %v containing %q", c.name, err, c.want, c.text)
+		}
+	}
+}
+
+// blankPDF is a one-page PDF with no text on it, as a scan without OCR is.
+func blankPDF(t *testing.T) []byte {
+	data, err := os.ReadFile(filepath.Join("testdata", "formats", "blank.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func parseFixture(t *testing.T, name string) *Document {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "formats", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse(name, data, Options{})
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return d
+}
+
+func ofdRawText(t *testing.T, name string) []rune {
+	data, _ := os.ReadFile(filepath.Join("testdata", "formats", name))
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]*zip.File{}
+	for _, f := range zr.File {
+		files[f.Name] = f
+	}
+	var b strings.Builder
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, "Content.xml") && strings.Contains(f.Name, "Pages/") {
+			texts, err := ofdTexts(files, f.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range texts {
+				for _, c := range x.Codes {
+					b.WriteString(c.Text)
+				}
+			}
+		}
+	}
+	return squash([]string{b.String()})
+}
+
+// squash is the text without white space, which layouts place freely.
+func squash(paras []string) []rune {
+	var out []rune
+	for _, p := range paras {
+		for _, r := range p {
+			if !unicode.IsSpace(r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// textRatio is difflib's ratio: twice the longest common subsequence over
+// the total length, found with Myers' O(ND) algorithm.
+func textRatio(a, b []rune) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	return 2 * float64(lcsLen(a, b)) / float64(len(a)+len(b))
+}
+
+func lcsLen(a, b []rune) int {
+	n, m := len(a), len(b)
+	maxD := n + m
+	v := make([]int, 2*maxD+2)
+	for d := 0; d <= maxD; d++ {
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || (k != d && v[maxD+k-1] < v[maxD+k+1]) {
+				x = v[maxD+k+1]
+			} else {
+				x = v[maxD+k-1] + 1
+			}
+			y := x - k
+			for x < n && y < m && a[x] == b[y] {
+				x, y = x+1, y+1
+			}
+			v[maxD+k] = x
+			if x >= n && y >= m {
+				return (n + m - d) / 2
+			}
+		}
+	}
+	return 0
+}

@@ -1,0 +1,205 @@
+package parse
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// OFD (GB/T 33190-2016) is zipped XML: OFD.xml names the document root and
+// its metadata, Document.xml lists the pages, and each page's Content.xml
+// holds text objects placed in millimetres. No maintained Go library reads
+// it, and the XML is plain, so encoding/xml does; the layout step is the
+// one PDFs use.
+
+type ofdRoot struct {
+	DocBody []struct {
+		DocInfo struct {
+			Title        string `xml:"Title"`
+			Author       string `xml:"Author"`
+			Subject      string `xml:"Subject"`
+			CreationDate string `xml:"CreationDate"`
+		} `xml:"DocInfo"`
+		DocRoot string `xml:"DocRoot"`
+	} `xml:"DocBody"`
+}
+
+type ofdDocument struct {
+	Pages []struct {
+		BaseLoc string `xml:"BaseLoc,attr"`
+	} `xml:"Pages>Page"`
+	PhysicalBox string `xml:"CommonData>PageArea>PhysicalBox"`
+}
+
+type ofdText struct {
+	Boundary string  `xml:"Boundary,attr"`
+	Size     float64 `xml:"Size,attr"`
+	Codes    []struct {
+		X      string `xml:"X,attr"`
+		Y      string `xml:"Y,attr"`
+		DeltaX string `xml:"DeltaX,attr"`
+		Text   string `xml:",chardata"`
+	} `xml:"TextCode"`
+}
+
+func parseOFD(d *Document, files map[string]*zip.File) error {
+	var root ofdRoot
+	if err := readXML(files, "OFD.xml", &root); err != nil {
+		return err
+	}
+	if len(root.DocBody) == 0 {
+		return fmt.Errorf("%w: OFD.xml names no document", ErrBadOFD)
+	}
+	body := root.DocBody[0]
+	docPath := ofdPath("", body.DocRoot)
+	var doc ofdDocument
+	if err := readXML(files, docPath, &doc); err != nil {
+		return err
+	}
+	pages, err := ofdPages(files, path.Dir(docPath), doc)
+	if err != nil {
+		return err
+	}
+	d.Paragraphs = layoutParagraphs(pages)
+	if !hasLetters(d.Paragraphs) {
+		return ErrNoTextLayer
+	}
+	d.Title = strings.TrimSpace(body.DocInfo.Title)
+	d.Author = strings.TrimSpace(body.DocInfo.Author)
+	if t, err := time.Parse("2006-01-02", strings.TrimSpace(body.DocInfo.CreationDate)); err == nil {
+		d.Date = t.Format(time.RFC3339)
+	}
+	return nil
+}
+
+// ofdPages reads the text objects of each page, in the order Document.xml
+// lists the pages.
+func ofdPages(files map[string]*zip.File, dir string, doc ofdDocument) ([]layoutPage, error) {
+	height := 297.0 // A4, the usual page, when the document does not say
+	if box := numbers(doc.PhysicalBox); len(box) == 4 {
+		height = box[3]
+	}
+	var pages []layoutPage
+	for _, p := range doc.Pages {
+		texts, err := ofdTexts(files, ofdPath(dir, p.BaseLoc))
+		if err != nil {
+			return nil, err
+		}
+		page := layoutPage{Height: height}
+		for _, t := range texts {
+			page.Runs = append(page.Runs, ofdRuns(t)...)
+		}
+		pages = append(pages, page)
+	}
+	return pages, nil
+}
+
+// ofdTexts reads every text object of a page, wherever it sits (layers,
+// page blocks).
+func ofdTexts(files map[string]*zip.File, name string) ([]ofdText, error) {
+	f := files[name]
+	if f == nil {
+		return nil, fmt.Errorf("%w: %s is missing", ErrBadOFD, name)
+	}
+	data, err := readEntry(f)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadOFD, err)
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	var out []ofdText
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrBadOFD, name, err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "TextObject" {
+			var t ofdText
+			if err := dec.DecodeElement(&t, &se); err != nil {
+				return nil, fmt.Errorf("%w: %s: %v", ErrBadOFD, name, err)
+			}
+			out = append(out, t)
+		}
+	}
+}
+
+// ofdRuns places each text code of a text object: its boundary box (x, y,
+// width, height) moved by the code's X and baseline Y.
+func ofdRuns(t ofdText) []run {
+	box := numbers(t.Boundary)
+	if len(box) != 4 {
+		return nil
+	}
+	size := t.Size
+	if size <= 0 {
+		size = box[3]
+	}
+	var out []run
+	for _, c := range t.Codes {
+		x, y := box[0]+number(c.X), box[1]+number(c.Y)
+		if c.Y == "" {
+			y = box[1] + box[3]
+		}
+		width := box[2]
+		if dx := numbers(c.DeltaX); len(dx) > 0 {
+			width = size
+			for _, v := range dx {
+				width += v
+			}
+		}
+		out = append(out, run{Text: c.Text, Left: x, Top: y - size, Right: x + width, Bottom: y})
+	}
+	return out
+}
+
+func number(s string) float64 {
+	v, _ := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return v
+}
+
+// ofdPath resolves a location inside the package: absolute from the root
+// when it starts with /, else relative to dir.
+func ofdPath(dir, loc string) string {
+	loc = strings.TrimSpace(loc)
+	if strings.HasPrefix(loc, "/") {
+		return strings.TrimPrefix(path.Clean(loc), "/")
+	}
+	return strings.TrimPrefix(path.Clean(path.Join(dir, loc)), "/")
+}
+
+func readXML(files map[string]*zip.File, name string, v any) error {
+	f := files[name]
+	if f == nil {
+		return fmt.Errorf("%w: %s is missing", ErrBadOFD, name)
+	}
+	data, err := readEntry(f)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrBadOFD, err)
+	}
+	if err := xml.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrBadOFD, name, err)
+	}
+	return nil
+}
+
+// numbers reads a space-separated list of numbers ("0 0 210 297").
+func numbers(s string) []float64 {
+	var out []float64
+	for _, f := range strings.Fields(s) {
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			return nil
+		}
+		out = append(out, v)
+	}
+	return out
+}
