@@ -32,6 +32,7 @@ type analyzeOptions struct {
 	maxBytes    int64
 	jsonl       parse.JSONLFields
 	quiet       bool
+	verbose     bool
 	only        []string
 	force       []string
 	width       int
@@ -56,6 +57,7 @@ func addInputFlags(cmd *cobra.Command, o *analyzeOptions) {
 	f.StringVar(&o.jsonl.Date, "jsonl-date", parse.DefaultJSONLFields.Date, "JSONL field(s) holding the date, comma-separated, first present wins")
 	f.StringVar(&o.jsonl.ID, "jsonl-id", parse.DefaultJSONLFields.ID, "JSONL field holding the record id")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "name each file a folder walk skipped, and why")
 	f.BoolVar(&o.tagEnglish, "tag-english", false, "run prose's part-of-speech tagger on English text (slower)")
 	markInput(f, "input-format", "max-bytes", "jsonl-text", "jsonl-title", "jsonl-date", "jsonl-id", "tag-english")
 }
@@ -163,9 +165,7 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 	if err != nil {
 		return err
 	}
-	if skipped > 0 && !o.quiet {
-		fmt.Fprintf(s.Err, "policylens: skipped %d file(s) of other types\n", skipped)
-	}
+	reportSkipped(s.Err, o, args, inputs, errs, skipped)
 	return finish(failed)
 }
 

@@ -71,7 +71,7 @@ func runKeywords(ctx context.Context, s Streams, o *keywordsOptions, args []stri
 	if err != nil {
 		return err
 	}
-	inputs, _, errs := analyze.Inputs(args)
+	inputs, skipped, errs := analyze.Inputs(args)
 	failed := reportInputs(s.Err, o.format, errs)
 	groups := map[string]*group{}
 	err = a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
@@ -98,6 +98,7 @@ func runKeywords(ctx context.Context, s Streams, o *keywordsOptions, args []stri
 	if err != nil {
 		return err
 	}
+	reportSkipped(s.Err, &o.analyzeOptions, args, inputs, errs, skipped)
 	list := make([]*group, 0, len(groups))
 	for _, g := range groups {
 		g.Keywords = rankGroup(g, o.top)
