@@ -191,11 +191,13 @@ func looksBinary(data []byte) bool {
 	return ctrl*10 > len(sample)
 }
 
-// hanScore is the share of runes that are frequent Chinese characters.
+// hanScore is the share of the non-ASCII runes that are frequent Chinese
+// characters. ASCII is left out: a page without a charset declaration is
+// mostly markup, which would drown the Chinese text in any count.
 func hanScore(s string) float64 {
 	n, hit := 0, 0
 	for _, r := range s {
-		if r <= ' ' {
+		if r < 0x80 {
 			continue
 		}
 		n++
