@@ -5,59 +5,146 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
 )
 
 //go:generate go run ./genidf -corpus ../../../shared/corpus -out ../../lexicons
+//go:generate go run ./train
 
-// Extract returns the n best keywords of a document: TF-IDF with a policy
-// IDF and TextRank over the same candidates, combined with equal weight.
+// Extract returns the n best keywords of a document. Candidates are
+// content words and merged phrases; a linear model learned from labelled
+// keywords (rank_model.tsv) orders the best of them by TF-IDF against a
+// policy IDF, TextRank, position, the title, length, part of speech and
+// signs of a fragment.
 func Extract(doc *segment.Doc, lex *lexicon.Set, n int) []Keyword {
 	if n <= 0 {
 		return nil
 	}
-	seqs := Candidates(doc, lex)
-	counts := map[string]int{}
-	total := 0
-	for _, seq := range seqs {
-		for _, t := range seq {
-			counts[t]++
-			total++
+	cands := Score(doc, lex)
+	if len(cands) == 0 {
+		return nil
+	}
+	scores := make(map[string]float64, len(cands))
+	counts := make(map[string]int, len(cands))
+	units := map[string]bool{}
+	for _, c := range cands {
+		counts[c.Term] = c.Count
+		units[c.Term] = c.Unit
+		if builtinErr != nil || len(builtin.W) == 0 {
+			scores[c.Term] = c.Features[1].Value/2 + c.Features[2].Value/2 // tfidf and textrank alone
+			continue
+		}
+		scores[c.Term] = sigmoid(builtin.Score(c.Features))
+	}
+	top := distinct(Top(scores, counts, len(scores)), n, doc.Lang, units)
+	if doc.Lang == "en" {
+		displayForms(doc, top)
+	}
+	return top
+}
+
+// distinct keeps the n best terms that neither hold nor lie inside a
+// better one: 电子烟 once, not again as 电子烟产品 and 电子烟监管. A named
+// unit (a law, a body, a place, a person) stands on its own: 安全生产法
+// beside 安全生产.
+func distinct(ranked []Keyword, n int, lang string, units map[string]bool) []Keyword {
+	out := make([]Keyword, 0, n)
+	for _, k := range ranked {
+		if len(out) == n {
+			break
+		}
+		dup := false
+		for _, o := range out {
+			if units[k.Term] || units[o.Term] {
+				continue
+			}
+			if containsTerm(o.Term, k.Term, lang) || containsTerm(k.Term, o.Term, lang) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, k)
 		}
 	}
+	return out
+}
+
+// shortlist is how many candidates, best by TF-IDF and TextRank, the
+// ranker looks at: a keyword outside it has never been seen in the labels.
+const shortlist = 60
+
+// Score returns the shortlisted candidates of a document with their
+// features, best first by TF-IDF and TextRank: what the ranker orders and
+// its trainer learns from.
+func Score(doc *segment.Doc, lex *lexicon.Set) []Scored {
+	seqs := candidateSeqs(doc, lex)
+	st, total := stats(seqs)
 	if total == 0 {
 		return nil
 	}
-	idf := lex.IDF
-	if doc.Lang == "en" {
-		idf = lex.IDFen
+	table := idfOf(lex, doc.Lang)
+	counts := make(map[string]int, len(st))
+	tfidf := make(map[string]float64, len(st))
+	all := make([]string, 0, len(st))
+	for t, s := range st {
+		if s.glued == s.count && doc.Lang != "en" {
+			continue // always written against a lone character: a piece of a word (立峰 of 何立峰, 风险较)
+		}
+		counts[t] = s.count
+		tfidf[t] = float64(s.count) / float64(total) * IDF(table, t)
+		all = append(all, t)
 	}
-	tfidf := map[string]float64{}
-	for t, c := range counts {
-		tfidf[t] = float64(c) / float64(total) * IDF(idf, t)
+	rank := textRank(keptTerms(seqs), 5, 20) // PageRank on a document's graph settles within 20 rounds
+	ntf, nrank := normalize(tfidf), normalize(rank)
+	base := combine(tfidf, rank)
+	best := Top(base, counts, shortlist)
+	terms := make([]string, len(best))
+	for i, k := range best {
+		terms[i] = k.Term
 	}
-	rank := textRank(seqs, 5, 20) // PageRank on a document's graph settles within 20 rounds
-	scores := combine(tfidf, rank)
-	top := Top(scores, counts, n)
-	if doc.Lang == "en" {
-		// candidates are counted in lower case; an analyst reads them as the
-		// text writes them (USDS, DOGE Team, OSS)
-		forms := surfaceForms(doc)
-		for i := range top {
-			words := strings.Fields(top[i].Term)
-			for k, w := range words {
-				if f, ok := forms[w]; ok {
-					words[k] = f
-				}
+	inside := containedShares(terms, st, all, doc.Lang)
+	out := make([]Scored, len(best))
+	for i, t := range terms {
+		out[i] = Scored{Term: t, Count: counts[t], Unit: isUnit(st[t].pos),
+			Features: features(t, st[t], total, ntf[t], nrank[t], IDF(table, t), table.Max(), inside[t], doc.Lang)}
+	}
+	return out
+}
+
+// isUnit tells the tags the segmenter gives lexicon entities and names.
+func isUnit(pos string) bool {
+	return len(pos) >= 2 && pos[0] == 'n' && strings.ContainsRune("rstz", rune(pos[1]))
+}
+
+// keptTerms is the sequence of kept candidates per sentence.
+func keptTerms(seqs [][]cand) [][]string {
+	out := make([][]string, len(seqs))
+	for i, seq := range seqs {
+		for _, c := range seq {
+			if c.kept {
+				out[i] = append(out[i], c.text)
 			}
-			top[i].Term = strings.Join(words, " ")
 		}
 	}
-	return top
+	return out
+}
+
+// displayForms writes English terms as the text writes them: candidates
+// are counted in lower case; an analyst reads USDS, DOGE Team, OSS.
+func displayForms(doc *segment.Doc, top []Keyword) {
+	forms := surfaceForms(doc)
+	for i := range top {
+		words := strings.Fields(top[i].Term)
+		for k, w := range words {
+			if f, ok := forms[w]; ok {
+				words[k] = f
+			}
+		}
+		top[i].Term = strings.Join(words, " ")
+	}
 }
 
 // surfaceForms maps each lower-cased English word to the form the text
@@ -231,156 +318,4 @@ func textRank(seqs [][]string, window, iters int) map[string]float64 {
 		out[name] = score[i]
 	}
 	return out
-}
-
-// Candidates returns, per sentence, the keyword candidates in order: content
-// words, and phrases merged from adjacent content words that the document
-// uses together more than once (安全 + 生产 → 安全生产, then → 安全生产执法).
-func Candidates(doc *segment.Doc, lex *lexicon.Set) [][]string {
-	var seqs [][]cand
-	paras := append([]segment.Paragraph{doc.Title}, doc.Paragraphs...)
-	for pi := range paras {
-		p := &paras[pi]
-		ti := 0 // tokens and sentences are both in order: one pass
-		for _, s := range p.Sentences {
-			for ti < len(p.Tokens) && p.Tokens[ti].Start < s.Start {
-				ti++
-			}
-			seq := make([]cand, 0, 16)
-			for ; ti < len(p.Tokens) && p.Tokens[ti].End <= s.End; ti++ {
-				t := p.Tokens[ti]
-				if t.POS == "w" || unicode.IsSpace(firstRune(t.Text)) {
-					seq = append(seq, cand{}) // a break: phrases never cross punctuation
-					continue
-				}
-				text := t.Text
-				if doc.Lang == "en" {
-					text = strings.ToLower(text)
-				}
-				c := cand{text: text, content: content(t, text, lex, doc.Lang), pos: t.POS}
-				// a one-character noun (烟 of 电子烟) never stands alone but
-				// may join a phrase
-				c.joins = c.content || doc.Lang != "en" && utf8.RuneCountInString(text) == 1 && (t.POS == "n" || t.POS == "ng" || t.POS == "zg") && !t.Stop
-				if doc.Lang != "en" && ti > 0 && p.Tokens[ti-1].End == t.Start && p.Tokens[ti-1].POS == "m" && utf8.RuneCountInString(text) == 1 {
-					c.content, c.joins = false, false // 13家 企业, 1日 至: a measure word, not a word of the phrase
-				}
-				seq = append(seq, c)
-			}
-			seqs = append(seqs, seq)
-		}
-	}
-	for round := 0; round < 2; round++ {
-		seqs = mergePhrases(seqs, doc.Lang)
-	}
-	var out [][]string
-	for _, seq := range seqs {
-		var terms []string
-		for _, c := range seq {
-			if c.content && !lex.Generic[c.text] && keepable(c.text, doc.Lang) {
-				terms = append(terms, c.text)
-			}
-		}
-		out = append(out, terms)
-	}
-	return out
-}
-
-type cand struct {
-	text    string
-	content bool // may stand as a keyword
-	joins   bool // may join a phrase
-	pos     string
-	parts   int
-}
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
-
-// content accepts nouns, noun-verbs, proper nouns, unknown words and
-// adjective-nouns; not plain verbs, adverbs, numbers or function words.
-func content(t segment.Token, text string, lex *lexicon.Set, lang string) bool {
-	if t.Stop || lex.Stop[text] {
-		return false
-	}
-	if lang == "en" {
-		return utf8.RuneCountInString(text) > 2 && isWord(text)
-	}
-	p := t.POS
-	switch {
-	case strings.HasPrefix(p, "n"), p == "vn", p == "j", p == "l", p == "x", p == "an", p == "i", p == "eng", p == "nz", p == "b":
-		return true
-	}
-	return false
-}
-
-func isWord(s string) bool {
-	for _, r := range s {
-		if !unicode.IsLetter(r) && r != '-' {
-			return false
-		}
-	}
-	return true
-}
-
-// keepable drops single characters and very long strings.
-func keepable(s, lang string) bool {
-	n := utf8.RuneCountInString(s)
-	if lang == "en" {
-		return n >= 3
-	}
-	return n >= 2 && n <= 16
-}
-
-// mergePhrases joins adjacent content candidates whose pair occurs at
-// least twice in the document.
-func mergePhrases(seqs [][]cand, lang string) [][]cand {
-	// a phrase holds at most 12 Chinese characters, or about three English
-	// words (artificial intelligence)
-	sep, maxPhrase := "", 12
-	if lang == "en" {
-		sep, maxPhrase = " ", 32
-	}
-	pairs := map[[2]string]int{}
-	for _, seq := range seqs {
-		for i := 0; i+1 < len(seq); i++ {
-			if mergeable(seq[i], seq[i+1]) {
-				pairs[[2]string{seq[i].text, seq[i+1].text}]++
-			}
-		}
-	}
-	if len(pairs) == 0 {
-		return seqs
-	}
-	out := make([][]cand, len(seqs))
-	for si, seq := range seqs {
-		var merged []cand // allocated only when this sequence merges
-		for i := 0; i < len(seq); i++ {
-			if i+1 < len(seq) && mergeable(seq[i], seq[i+1]) && pairs[[2]string{seq[i].text, seq[i+1].text}] >= 2 &&
-				seq[i].parts+seq[i+1].parts < 3 && utf8.RuneCountInString(seq[i].text)+utf8.RuneCountInString(seq[i+1].text) <= maxPhrase {
-				if merged == nil {
-					merged = append(make([]cand, 0, len(seq)), seq[:i]...)
-				}
-				merged = append(merged, cand{text: seq[i].text + sep + seq[i+1].text, content: true, joins: true, pos: seq[i+1].pos, parts: max(seq[i].parts, 1) + max(seq[i+1].parts, 1)})
-				i++
-				continue
-			}
-			if merged != nil {
-				merged = append(merged, seq[i])
-			}
-		}
-		if merged == nil {
-			merged = seq
-		}
-		out[si] = merged
-	}
-	return out
-}
-
-// mergeable reports two neighbours that may form a phrase: both may join,
-// at least one is a content word, and they are not two names of bodies
-// (商务部 + 发展改革委 are a list, not a term).
-func mergeable(a, b cand) bool {
-	return a.joins && b.joins && (a.content || b.content) && !(a.pos == "nt" && b.pos == "nt")
 }

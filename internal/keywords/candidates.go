@@ -1,0 +1,286 @@
+package keywords
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/segment"
+)
+
+// Candidates returns, per sentence, the keyword candidates in order: content
+// words, and phrases merged from adjacent content words that the document
+// uses together more than once (安全 + 生产 → 安全生产, then → 安全生产执法).
+func Candidates(doc *segment.Doc, lex *lexicon.Set) [][]string {
+	seqs := candidateSeqs(doc, lex)
+	out := make([][]string, len(seqs))
+	for i, seq := range seqs {
+		for _, c := range seq {
+			if c.kept {
+				out[i] = append(out[i], c.text)
+			}
+		}
+	}
+	return out
+}
+
+// cand is one token or merged phrase of a sentence, with what the ranker
+// reads about this occurrence.
+type cand struct {
+	text    string
+	content bool // may stand as a keyword
+	joins   bool // may join a phrase
+	kept    bool // a keyword candidate after merging and filtering
+	pos     string
+	parts   int
+	title   bool // in the document's title
+	left    bool // written against a lone character on the left (何+立峰, 网+约车)
+	right   bool // or on the right (风险+较, 主 of 主任)
+	lastOne bool // its last part is one character (电子+烟)
+	number  bool // written right after a number (20日晚, 3月份)
+}
+
+// candidateSeqs segments each sentence into candidates, merges phrases and
+// marks the candidates kept.
+func candidateSeqs(doc *segment.Doc, lex *lexicon.Set) [][]cand {
+	var lemmas map[string]string
+	if doc.Lang == "en" {
+		lemmas = englishLemmas(doc)
+	}
+	var seqs [][]cand
+	paras := append([]segment.Paragraph{doc.Title}, doc.Paragraphs...)
+	for pi := range paras {
+		seqs = appendSentences(seqs, &paras[pi], pi == 0, doc.Lang, lex, lemmas)
+	}
+	for round := 0; round < 2; round++ {
+		seqs = mergePhrases(seqs, doc.Lang)
+	}
+	for _, seq := range seqs {
+		for i := range seq {
+			c := &seq[i]
+			c.kept = c.content && !lex.Generic[c.text] && keepable(c.text, doc.Lang) && !addressee(lex, c.text)
+		}
+	}
+	return seqs
+}
+
+// addressee tells a lexicon row of addressees (各地区、各有关部门和单位):
+// whom a document speaks to, not what it is about.
+func addressee(lex *lexicon.Set, text string) bool {
+	g, ok := lex.Surface.Get(text)
+	if !ok || int(g) >= len(lex.Groups) {
+		return false
+	}
+	for _, i := range lex.Groups[g] {
+		if lex.Entries[i].Type != lexicon.Addressee {
+			return false
+		}
+	}
+	return true
+}
+
+// appendSentences adds one paragraph's sentences; a break (an empty cand)
+// stands for punctuation and space, which phrases never cross.
+func appendSentences(seqs [][]cand, p *segment.Paragraph, title bool, lang string, lex *lexicon.Set, lemmas map[string]string) [][]cand {
+	ti := 0 // tokens and sentences are both in order: one pass
+	for _, s := range p.Sentences {
+		for ti < len(p.Tokens) && p.Tokens[ti].Start < s.Start {
+			ti++
+		}
+		seq := make([]cand, 0, 16)
+		for ; ti < len(p.Tokens) && p.Tokens[ti].End <= s.End; ti++ {
+			t := p.Tokens[ti]
+			if t.POS == "w" || unicode.IsSpace(firstRune(t.Text)) {
+				seq = append(seq, cand{})
+				continue
+			}
+			seq = append(seq, tokenCand(p.Tokens, ti, title, lang, lex, lemmas))
+		}
+		seqs = append(seqs, seq)
+	}
+	return seqs
+}
+
+// tokenCand is the candidate of one token.
+func tokenCand(toks []segment.Token, ti int, title bool, lang string, lex *lexicon.Set, lemmas map[string]string) cand {
+	t := toks[ti]
+	text := t.Text
+	if lang == "en" {
+		text = strings.ToLower(text)
+		if l, ok := lemmas[text]; ok {
+			text = l
+		}
+	}
+	n := utf8.RuneCountInString(text)
+	c := cand{text: text, content: content(t, text, lex, lang), pos: t.POS, title: title, lastOne: n == 1}
+	if lang == "en" {
+		c.joins = c.content
+		return c
+	}
+	// a one-character noun (烟 of 电子烟) never stands alone but may join a
+	// phrase
+	c.joins = c.content || n == 1 && (t.POS == "n" || t.POS == "ng" || t.POS == "zg") && !t.Stop
+	c.number = ti > 0 && toks[ti-1].End == t.Start && toks[ti-1].POS == "m"
+	if c.number && n == 1 {
+		c.content, c.joins = false, false // 13家 企业, 1日 至: a measure word, not a word of the phrase
+	}
+	c.left, c.right = glued(toks, ti, -1), glued(toks, ti, 1)
+	return c
+}
+
+// glued tells whether the neighbour on one side is a lone Han
+// character written against the token, not punctuation or a stop word: a
+// sign that the token is a piece of a longer word the segmenter split.
+func glued(toks []segment.Token, ti, dir int) bool {
+	j := ti + dir
+	if j < 0 || j >= len(toks) {
+		return false
+	}
+	nb := toks[j]
+	if dir < 0 && nb.End != toks[ti].Start || dir > 0 && toks[ti].End != nb.Start {
+		return false
+	}
+	return utf8.RuneCountInString(nb.Text) == 1 && isHanRune(firstRune(nb.Text)) && !nb.Stop && nb.POS != "u" && nb.POS != "p" && nb.POS != "c"
+}
+
+func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// content accepts nouns, noun-verbs, proper nouns, unknown words and
+// idioms; not plain verbs, adverbs, numbers, function words or
+// distinguishing words standing alone (基本, 主要).
+func content(t segment.Token, text string, lex *lexicon.Set, lang string) bool {
+	if t.Stop || lex.Stop[text] {
+		return false
+	}
+	if lang == "en" {
+		return utf8.RuneCountInString(text) > 2 && isWord(text)
+	}
+	p := t.POS
+	switch {
+	case strings.HasPrefix(p, "n"), p == "vn", p == "j", p == "l", p == "x", p == "an", p == "i", p == "eng", p == "nz", p == "b":
+		return true
+	}
+	return false
+}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// keepable drops single characters and very long strings.
+func keepable(s, lang string) bool {
+	n := utf8.RuneCountInString(s)
+	if lang == "en" {
+		return n >= 3
+	}
+	return n >= 2 && n <= 16
+}
+
+// englishLemmas maps each plural word of a document to its singular when
+// the document writes the singular too (regulations → regulation,
+// agencies → agency): one term for both, without guessing at words the
+// document never shows in the singular.
+func englishLemmas(doc *segment.Doc) map[string]string {
+	words := map[string]bool{}
+	paras := append([]segment.Paragraph{doc.Title}, doc.Paragraphs...)
+	for pi := range paras {
+		for _, t := range paras[pi].Tokens {
+			words[strings.ToLower(t.Text)] = true
+		}
+	}
+	out := map[string]string{}
+	for w := range words {
+		for _, s := range singulars(w) {
+			if words[s] {
+				out[w] = s
+				break
+			}
+		}
+	}
+	return out
+}
+
+// singulars lists the singular forms an English plural may have.
+func singulars(w string) []string {
+	switch {
+	case len(w) < 4 || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is"):
+		return nil
+	case strings.HasSuffix(w, "ies"):
+		return []string{w[:len(w)-3] + "y"}
+	case strings.HasSuffix(w, "es"):
+		return []string{w[:len(w)-2], w[:len(w)-1]}
+	case strings.HasSuffix(w, "s"):
+		return []string{w[:len(w)-1]}
+	}
+	return nil
+}
+
+// mergePhrases joins adjacent content candidates whose pair occurs at
+// least twice in the document.
+func mergePhrases(seqs [][]cand, lang string) [][]cand {
+	// a phrase holds at most 12 Chinese characters, or about three English
+	// words (artificial intelligence)
+	sep, maxPhrase := "", 12
+	if lang == "en" {
+		sep, maxPhrase = " ", 32
+	}
+	pairs := map[[2]string]int{}
+	for _, seq := range seqs {
+		for i := 0; i+1 < len(seq); i++ {
+			if mergeable(seq[i], seq[i+1]) {
+				pairs[[2]string{seq[i].text, seq[i+1].text}]++
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return seqs
+	}
+	out := make([][]cand, len(seqs))
+	for si, seq := range seqs {
+		var merged []cand // allocated only when this sequence merges
+		for i := 0; i < len(seq); i++ {
+			if i+1 < len(seq) && mergeable(seq[i], seq[i+1]) && pairs[[2]string{seq[i].text, seq[i+1].text}] >= 2 &&
+				seq[i].parts+seq[i+1].parts < 3 && utf8.RuneCountInString(seq[i].text)+utf8.RuneCountInString(seq[i+1].text) <= maxPhrase {
+				if merged == nil {
+					merged = append(make([]cand, 0, len(seq)), seq[:i]...)
+				}
+				merged = append(merged, join(seq[i], seq[i+1], sep))
+				i++
+				continue
+			}
+			if merged != nil {
+				merged = append(merged, seq[i])
+			}
+		}
+		if merged == nil {
+			merged = seq
+		}
+		out[si] = merged
+	}
+	return out
+}
+
+// join merges two neighbours into one phrase; it keeps the outer glue of
+// both (a phrase split from a longer word is still a fragment).
+func join(a, b cand, sep string) cand {
+	return cand{text: a.text + sep + b.text, content: true, joins: true, pos: b.pos, parts: max(a.parts, 1) + max(b.parts, 1),
+		title: a.title, number: a.number, lastOne: b.lastOne, left: a.left, right: b.right}
+}
+
+// mergeable reports two neighbours that may form a phrase: both may join,
+// at least one is a content word, and they are not two names of bodies
+// (商务部 + 发展改革委 are a list, not a term).
+func mergeable(a, b cand) bool {
+	return a.joins && b.joins && (a.content || b.content) && !(a.pos == "nt" && b.pos == "nt")
+}

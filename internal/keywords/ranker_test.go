@@ -1,0 +1,76 @@
+package keywords
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestBuiltinModel(t *testing.T) {
+	if builtinErr != nil {
+		t.Fatal(builtinErr)
+	}
+	for _, f := range []string{"bias", "tfidf", "textrank", "idf", "contained"} {
+		if _, ok := builtin.W[f]; !ok {
+			t.Errorf("the ranker has no weight for %s: run go generate ./internal/keywords", f)
+		}
+	}
+	if _, err := ParseModel("bias\tx\n"); err == nil {
+		t.Error("a bad weight parsed")
+	}
+}
+
+func TestSingulars(t *testing.T) {
+	cases := map[string][]string{
+		"regulations": {"regulation"},
+		"agencies":    {"agency"},
+		"processes":   {"process", "processe"},
+		"business":    nil,
+		"status":      nil,
+		"act":         nil,
+	}
+	for w, want := range cases {
+		if got := singulars(w); !reflect.DeepEqual(got, want) {
+			t.Errorf("singulars(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+func TestEnglishLemmasFoldPlurals(t *testing.T) {
+	setup(t)
+	doc, err := seg.Segment("en", "", []string{"Each agency shall review its regulations. A regulation that agencies find outdated is repealed."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kws := Extract(doc, lex, 10)
+	for _, k := range kws {
+		if k.Term == "regulations" || k.Term == "agencies" {
+			t.Errorf("a plural stands apart from its singular: %v", kws)
+		}
+	}
+}
+
+func TestDistinctKeepsUnits(t *testing.T) {
+	ranked := []Keyword{{Term: "电子烟"}, {Term: "电子烟监管"}, {Term: "安全生产"}, {Term: "安全生产法"}, {Term: "卷烟"}}
+	got := distinct(ranked, 4, "zh", map[string]bool{"安全生产法": true})
+	var terms []string
+	for _, k := range got {
+		terms = append(terms, k.Term)
+	}
+	if want := []string{"电子烟", "安全生产", "安全生产法", "卷烟"}; !reflect.DeepEqual(terms, want) {
+		t.Errorf("distinct = %v, want %v", terms, want)
+	}
+}
+
+func TestFragmentsNeverKeywords(t *testing.T) {
+	setup(t)
+	// 风险较 is always written against 高/低: a piece of a word
+	doc, err := seg.Segment("zh", "", []string{"口岸所在地风险较高，重点人群风险较高，风险较低的地区有序推进疫苗接种。疫苗接种工作有序推进。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range Extract(doc, lex, 15) {
+		if k.Term == "风险较" {
+			t.Errorf("fragment %q among the keywords", k.Term)
+		}
+	}
+}
