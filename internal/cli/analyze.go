@@ -33,6 +33,7 @@ type analyzeOptions struct {
 	jsonl       parse.JSONLFields
 	quiet       bool
 	verbose     bool
+	summary     bool
 	only        []string
 	force       []string
 	width       int
@@ -128,6 +129,7 @@ exit code is 1 at the end (0 when all went well, 2 for a usage error).`,
 	f.BoolVar(&o.explain, "explain", false, "say why each directive was taken (JSON: directives[].why: the model's confidence and its weightiest features)")
 	f.Float64Var(&o.minConf, "min-confidence", 0, "keep only directives the model is at least this sure of (0 to 1)")
 	f.IntVar(&o.width, "width", 0, "table width in columns (default: the terminal's, or 100)")
+	f.BoolVar(&o.summary, "summary", false, "one line per document: title, date, directives, must+prohibit, top 3 keywords")
 	return cmd
 }
 
@@ -139,6 +141,9 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 	}
 	if o.keywords < 0 {
 		return usagef("--keywords must not be negative")
+	}
+	if o.summary && len(o.only) > 0 {
+		return usagef("--summary prints its own columns; leave out --only")
 	}
 	a, err := o.analyzer(s.Err)
 	if err != nil {
@@ -158,6 +163,9 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 	}
 	err = withOutput(s.Out, o.output, func(w io.Writer) error {
 		rep, _ := reports.New(o.format, w, o.reportOptions(width))
+		if o.summary {
+			rep = newSummaryReporter(w, o, width)
+		}
 		n, err := writeAnalyses(ctx, s, o, a, inputs, rep)
 		failed += n
 		return err

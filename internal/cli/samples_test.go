@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,5 +60,34 @@ func TestHelpExamplesRun(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "samples.jsonl")); err != nil {
 		t.Errorf("the -o example wrote nothing: %v", err)
+	}
+}
+
+// TestSummary: --summary prints one row per document in every format.
+func TestSummary(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	if _, err := samples.Write(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	news := filepath.Join(dir, "zh-news")
+	code, out, errs := run(t, "", "analyze", "--summary", "--width", "120", news)
+	if code != 0 || !strings.Contains(out, "Summary (3 documents)") || !strings.Contains(out, "│ 20211217-13091315907.md │ 2021-12-17 │") {
+		t.Fatalf("table: exit %d, %s\n%s", code, errs, out)
+	}
+	code, out, _ = run(t, "", "analyze", "--summary", "--format", "jsonl", news)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var s docSummary
+	if code != 0 || len(lines) != 3 || json.Unmarshal([]byte(lines[2]), &s) != nil {
+		t.Fatalf("jsonl: exit %d, %q", code, out)
+	}
+	if s.Document != filepath.Join(news, "20211217-13091315907.md") || !strings.HasPrefix(s.Date, "2021-12-17") || s.Directives == 0 || s.MustProhibit > s.Directives || len(s.Keywords) != 3 {
+		t.Errorf("jsonl row: %+v", s)
+	}
+	code, out, _ = run(t, "", "analyze", "--summary", "--format", "csv", news)
+	if code != 0 || strings.Count(out, "\n") != 4 || !strings.HasPrefix(out, "document,title,date,directives,must_prohibit,keywords\n") {
+		t.Errorf("csv: exit %d, %q", code, out)
+	}
+	if code, _, _ := run(t, "", "analyze", "--summary", "--only", "keywords", news); code != ExitUsage {
+		t.Errorf("--summary --only: exit %d, want 2", code)
 	}
 }
