@@ -22,6 +22,9 @@ type DocRef struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	Date  string `json:"date"`
+	// A period (compare --by) names its label and every document in it.
+	Period    string   `json:"period,omitempty"`
+	Documents []DocRef `json:"documents,omitempty"`
 }
 
 // DirectiveChange is one directive of A, of B, or a pair of both.
@@ -33,6 +36,8 @@ type DirectiveChange struct {
 	ForceChange       string     `json:"force_change"` // "should → must"
 	DeadlineChanged   bool       `json:"deadline_changed"`
 	AddresseesChanged bool       `json:"addressees_changed"`
+	ADocument         string     `json:"a_document,omitempty"` // id of A's document (periods hold several)
+	BDocument         string     `json:"b_document,omitempty"`
 }
 
 // TargetChange is a target matched by indicator.
@@ -90,8 +95,9 @@ type Hit struct {
 // consecutive documents are chained by their alignment, so one row follows
 // a directive through its rewordings.
 type Matrix struct {
-	Docs []DocRef
-	Rows []MatrixRow
+	Docs      []DocRef
+	Rows      []MatrixRow
+	Recurring int // rows present in two documents or more, before the cut to Rows
 }
 
 // MatrixRow is one directive followed through the documents; Cells hold

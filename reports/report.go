@@ -18,6 +18,9 @@ type Report struct {
 	Timeline   *analyze.Timeline   // several documents: terms by period
 	Matrix     *analyze.Matrix     // several documents: directives across them
 	Comparison *analyze.Comparison // several documents: the last two periods
+	// UILang is the language of the labels, "zh" or "en" ("" = the
+	// language of most documents).
+	UILang string
 }
 
 // issuerGroup is the directives of one issuer, by force.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -52,7 +51,7 @@ the named periods.`,
 	addOutputFlags(cmd, &o.analyzeOptions, "table", "table", "json", "markdown")
 	f.StringVar(&o.by, "by", "", "compare periods: year or month (default: the documents in the order given)")
 	f.StringSliceVar(&o.pick, "pick", nil, "keep only these periods (implies --by year when --by is not set)")
-	f.Float64Var(&o.minScore, "min-score", 0.5, "least similarity for two directives to be one")
+	f.Float64Var(&o.minScore, "min-score", compare.DefaultMinScore, "two directives are one only above this similarity (0 to 1)")
 	f.BoolVar(&o.showKept, "show-kept", false, "list kept directives too (tables and Markdown)")
 	f.IntVar(&o.width, "width", 0, "table width in columns (default: the terminal's, or 100)")
 	return cmd
@@ -68,6 +67,11 @@ func runCompare(ctx context.Context, s Streams, o *compareOptions, args []string
 	if o.by != "" && o.by != "year" && o.by != "month" {
 		return usagef("--by %q: want year or month", o.by)
 	}
+	if len(o.pick) > 0 && !slices.Contains(args, "-") {
+		if err := checkPick(ctx, s, o.analyzeOptions, o.by, o.pick, args); err != nil {
+			return err
+		}
+	}
 	o.keywords = 10
 	a, err := o.analyzer(s.Err)
 	if err != nil {
@@ -77,90 +81,66 @@ func runCompare(ctx context.Context, s Streams, o *compareOptions, args []string
 	if err != nil {
 		return err
 	}
-	if o.by != "" {
-		docs = byPeriod(docs, o.by, o.pick)
+	periods, err := o.periods(s, docs)
+	if err != nil {
+		return err
 	}
-	if len(docs) < 2 {
-		return usagef("compare needs at least two documents (or periods); got %d", len(docs))
+	if len(periods) < 2 {
+		return usagef("compare needs at least two documents (or periods); got %d", len(periods))
 	}
-	opts := compare.Options{Terms: a.Terms, IDF: a.IDF, MinScore: o.minScore}
+	done := phase(s.Err, o.quiet, "comparing")
+	c := compare.NewComparer(compare.Options{Terms: a.Terms, IDF: a.IDF, MinScore: o.minScore})
 	var results []*compare.Result
-	for i := 1; i < len(docs); i++ {
-		results = append(results, compare.Compare(docs[i-1], docs[i], opts))
+	for i := 1; i < len(periods); i++ {
+		results = append(results, c.ComparePeriods(periods[i-1], periods[i]))
 	}
-	err = withOutput(s.Out, o.output, func(w io.Writer) error {
-		switch o.format {
-		case "json":
-			if len(results) == 1 {
-				return reports.WriteJSON(w, results[0])
-			}
-			return reports.WriteJSON(w, results)
-		case "markdown":
-			for _, r := range results {
-				writeCompareMarkdown(w, r, o.showKept)
-			}
-			return nil
-		}
-		width := o.width
-		if width == 0 {
-			width = terminalWidth(w)
-		}
-		for _, r := range results {
-			if err := writeCompareTable(w, r, width, o.showKept); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	done()
+	err = withOutput(s.Out, o.output, func(w io.Writer) error { return o.write(w, results) })
 	if err != nil {
 		return err
 	}
 	return finish(failed)
 }
 
-// analyzeAll analyzes every input in order, reporting failures one line each.
-func analyzeAll(ctx context.Context, s Streams, o *analyzeOptions, a *analyze.Analyzer, args []string) ([]*analyze.Analysis, int, error) {
-	inputs, _, errs := analyze.Inputs(args)
-	failed := reportInputs(s.Err, o.format, errs)
-	var docs []*analyze.Analysis
-	err := a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
-		ok, bad := reportResult(s.Err, o.format, r)
-		if bad {
-			failed++
+// periods are the documents in the order given, or grouped by --by.
+func (o *compareOptions) periods(s Streams, docs []*analyze.Analysis) ([]compare.Period, error) {
+	if o.by == "" {
+		out := make([]compare.Period, len(docs))
+		for i, d := range docs {
+			out[i] = compare.Single(d)
 		}
-		if ok {
-			docs = append(docs, r.Analysis)
-		}
-		return nil
-	})
-	return docs, failed, err
+		return out, nil
+	}
+	periods, err := periodsOf(s, docs, o.by, o.pick)
+	if err != nil {
+		return nil, usagef("--pick: %v", err)
+	}
+	return periods, nil
 }
 
-// byPeriod keeps the first document of each period, in period order; the
-// periods named in pick only, when given.
-func byPeriod(docs []*analyze.Analysis, by string, pick []string) []*analyze.Analysis {
-	first := map[string]*analyze.Analysis{}
-	for _, d := range docs {
-		k := groupKey(d.Document, by)
-		if k == "(no date)" {
-			continue
+func (o *compareOptions) write(w io.Writer, results []*compare.Result) error {
+	switch o.format {
+	case "json":
+		if len(results) == 1 {
+			return reports.WriteJSON(w, results[0])
 		}
-		if _, ok := first[k]; !ok {
-			first[k] = d
+		return reports.WriteJSON(w, results)
+	case "markdown":
+		for _, r := range results {
+			writeCompareMarkdown(w, r, o.showKept)
+		}
+		return nil
+	}
+	width := o.width
+	if width == 0 {
+		width = terminalWidth(w)
+	}
+	for _, r := range results {
+		if err := writeCompareTable(w, r, width, o.showKept); err != nil {
+			return err
 		}
 	}
-	var keys []string
-	for k := range first {
-		if len(pick) == 0 || slices.Contains(pick, k) {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	out := make([]*analyze.Analysis, len(keys))
-	for i, k := range keys {
-		out[i] = first[k]
-	}
-	return out
+	return nil
 }
 
 func docLabel(r compare.DocRef) string {

@@ -24,6 +24,7 @@ type corpusOptions struct {
 	title   string
 	context int
 	chart   string
+	uiLang  string
 }
 
 func newReportCmd(s Streams) *cobra.Command {
@@ -49,6 +50,7 @@ network: inline CSS, charts as inline SVG, sortable tables.`,
 	f.StringVar(&o.by, "by", "year", "period of the timeline and of the comparison: year or month")
 	f.StringSliceVar(&o.terms, "terms", nil, "terms of the timeline (default: the corpus's top keywords)")
 	f.StringVar(&o.title, "title", "", "report title (default: the document's title, or \"policylens report\")")
+	f.StringVar(&o.uiLang, "ui-lang", "", "language of the report's labels: zh or en (default: the language of most documents)")
 	return cmd
 }
 
@@ -71,29 +73,13 @@ func runReport(ctx context.Context, s Streams, o *corpusOptions, args []string) 
 	if len(docs) == 0 {
 		return failedError{max(failed, 1)}
 	}
-	rep := &reports.Report{Title: o.title, Docs: docs}
+	rep := &reports.Report{Title: o.title, Docs: docs, UILang: o.uiLang}
 	if len(docs) == 1 {
 		if rep.Title == "" {
 			rep.Title = titleOrID(docs[0].Document)
 		}
-	} else {
-		if rep.Title == "" {
-			rep.Title = "policylens report"
-		}
-		sorted := append([]*analyze.Analysis(nil), docs...)
-		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Document.Date < sorted[j].Document.Date })
-		terms := o.terms
-		if len(terms) == 0 {
-			terms = topTerms(docs, 5)
-		}
-		rep.Timeline = compare.BuildTimeline(docs, terms, o.by)
-		opts := compare.Options{Terms: a.Terms, IDF: a.IDF}
-		rep.Matrix = compare.BuildMatrix(sorted, opts, 40)
-		periods := byPeriod(docs, o.by, nil)
-		if len(periods) < 2 {
-			periods = sorted
-		}
-		rep.Comparison = compare.Compare(periods[len(periods)-2], periods[len(periods)-1], opts)
+	} else if err := o.corpusSections(s, a, rep); err != nil {
+		return err
 	}
 	err = withOutput(s.Out, o.output, func(w io.Writer) error {
 		if o.format == "markdown" {
@@ -105,6 +91,45 @@ func runReport(ctx context.Context, s Streams, o *corpusOptions, args []string) 
 		return err
 	}
 	return finish(failed)
+}
+
+// corpusSections fills the parts of a report on several documents: the
+// timeline, the directive matrix over periods (or documents, when they
+// fall in one period or have no dates) and the comparison of the last two.
+func (o *corpusOptions) corpusSections(s Streams, a *analyze.Analyzer, rep *reports.Report) error {
+	if rep.Title == "" {
+		rep.Title = "policylens report"
+	}
+	docs := rep.Docs
+	terms := o.terms
+	if len(terms) == 0 {
+		terms = topTerms(docs, 5)
+	}
+	rep.Timeline = compare.BuildTimeline(docs, terms, o.by)
+	periods, err := periodsOf(s, docs, o.by, nil)
+	if err != nil {
+		return err
+	}
+	if len(periods) < 2 {
+		periods = documentPeriods(docs)
+	}
+	done := phase(s.Err, o.quiet, "aligning directives")
+	defer done()
+	c := compare.NewComparer(compare.Options{Terms: a.Terms, IDF: a.IDF})
+	rep.Matrix = c.Matrix(periods, 50)
+	rep.Comparison = c.ComparePeriods(periods[len(periods)-2], periods[len(periods)-1])
+	return nil
+}
+
+// documentPeriods makes each document a period of its own, by date.
+func documentPeriods(docs []*analyze.Analysis) []compare.Period {
+	sorted := append([]*analyze.Analysis(nil), docs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Document.Date < sorted[j].Document.Date })
+	out := make([]compare.Period, len(sorted))
+	for i, d := range sorted {
+		out[i] = compare.Single(d)
+	}
+	return out
 }
 
 func titleOrID(d analyze.Document) string {

@@ -6,11 +6,8 @@ package compare
 import (
 	"math"
 	"sort"
-	"strings"
-	"unicode"
 
 	"github.com/policylens/policylens/analyze"
-	"github.com/policylens/policylens/internal/directives"
 )
 
 // Statuses of a directive in a comparison.
@@ -30,9 +27,20 @@ var Statuses = []string{Strengthened, Weakened, New, Dropped, Reworded, Kept}
 type Options struct {
 	Terms func(lang, text string) []string // content words of a text
 	IDF   func(lang, term string) float64
-	// MinScore is the least similarity for two directives to be one (default 0.5).
+	// MinScore: two directives are one only above this similarity
+	// (default 0.5; a pair at the threshold is no match).
 	MinScore float64
+	// MinCosine is the least IDF-weighted cosine of content words for a
+	// pair to be scored at all (default 0.2).
+	MinCosine float64
 }
+
+// Default thresholds, tuned on the tuning half of the labelled pairs
+// (testdata/pairs.tsv).
+const (
+	DefaultMinScore  = 0.5
+	DefaultMinCosine = 0.2
+)
 
 // The result types are part of the public API (package analyze).
 type (
@@ -52,208 +60,74 @@ type (
 	EntityChanges = analyze.EntityChanges
 )
 
+// Comparer compares documents and periods. It caches what it prepares per
+// directive and per document, so that a corpus compared pair after pair
+// segments nothing twice. A Comparer is not safe for concurrent use.
+type Comparer struct {
+	o      Options
+	sides  map[*analyze.Directive]*side
+	counts map[*analyze.Analysis]termCounts
+	lcs    lcsBuf
+}
+
+type termCounts struct {
+	m map[string]int
+	n int
+}
+
+// NewComparer returns a Comparer; zero thresholds take their defaults.
+func NewComparer(o Options) *Comparer {
+	if o.MinScore == 0 {
+		o.MinScore = DefaultMinScore
+	}
+	if o.MinCosine == 0 {
+		o.MinCosine = DefaultMinCosine
+	}
+	return &Comparer{o: o, sides: map[*analyze.Directive]*side{}, counts: map[*analyze.Analysis]termCounts{}}
+}
+
 // Compare compares analysis a (before) with b (after).
 func Compare(a, b *analyze.Analysis, o Options) *Result {
-	if o.MinScore == 0 {
-		o.MinScore = 0.5
+	return NewComparer(o).Compare(a, b)
+}
+
+// Compare compares analysis a (before) with b (after).
+func (c *Comparer) Compare(a, b *analyze.Analysis) *Result {
+	return c.ComparePeriods(Single(a), Single(b))
+}
+
+// ComparePeriods compares two groups of documents: the union of their
+// directives, targets, keywords and entities. Each directive stays linked
+// to its document (a_document, b_document).
+func (c *Comparer) ComparePeriods(a, b Period) *Result {
+	r := &Result{Schema: analyze.ComparisonSchema, A: a.Ref(), B: b.Ref(), Summary: map[string]int{}}
+	for _, st := range Statuses {
+		r.Summary[st] = 0
 	}
-	r := &Result{
-		Schema:  analyze.ComparisonSchema,
-		A:       DocRef{ID: a.Document.ID, Title: a.Document.Title, Date: a.Document.Date},
-		B:       DocRef{ID: b.Document.ID, Title: b.Document.Title, Date: b.Document.Date},
-		Summary: map[string]int{},
+	sa, sb := c.sidesOf(a), c.sidesOf(b)
+	pairOf, scores := c.align(sa, sb)
+	r.Directives = changes(sa, sb, pairOf, scores)
+	if r.Directives == nil {
+		r.Directives = []DirectiveChange{}
 	}
-	r.Directives = alignDirectives(a, b, o)
 	for _, d := range r.Directives {
 		r.Summary[d.Status]++
 	}
-	r.Targets = compareTargets(a.Targets, b.Targets)
-	r.Keywords = keyness(a, b, o, 10)
-	r.Entities, r.NewTerms = compareEntities(a.Entities, b.Entities)
+	r.Targets = compareTargets(a.targets(), b.targets())
+	r.Keywords = c.keyness(a, b, 10)
+	r.Entities, r.NewTerms = compareEntities(a.entities(), b.entities())
 	return r
 }
 
-// side is one directive prepared for alignment.
-type side struct {
-	d     *analyze.Directive
-	core  string             // text without markers and punctuation
-	terms map[string]float64 // IDF-weighted content words of the core
-	order []string           // the terms sorted: sums run in one order, so scores do not vary between runs
-	norm  float64
-}
-
-func prepare(ds []analyze.Directive, lang string, o Options) []side {
-	out := make([]side, len(ds))
-	for i := range ds {
-		d := &ds[i]
-		core := stripMarkers(d.Text, d.Markers)
-		s := side{d: d, core: core, terms: map[string]float64{}}
-		for _, t := range o.Terms(lang, core) {
-			w := 1.0
-			if o.IDF != nil {
-				w = o.IDF(lang, t)
-			}
-			s.terms[t] = w
-		}
-		for t := range s.terms {
-			s.order = append(s.order, t)
-		}
-		sort.Strings(s.order)
-		for _, t := range s.order {
-			s.norm += s.terms[t] * s.terms[t]
-		}
-		s.norm = math.Sqrt(s.norm)
-		out[i] = s
-	}
-	return out
-}
-
-// stripMarkers removes the force markers and punctuation so that 要加强
-// and 必须加强 have the same core.
-func stripMarkers(text string, markers []string) string {
-	for _, m := range markers {
-		text = strings.Replace(text, m, "", 1)
-	}
-	var b strings.Builder
-	for _, r := range text {
-		if !unicode.IsPunct(r) && !unicode.IsSpace(r) && !unicode.IsSymbol(r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-// similarity mixes the IDF-weighted cosine of the content words with the
-// longest common subsequence of the cores (text reuse).
-func similarity(x, y side) float64 {
-	if x.core == y.core {
-		return 1
-	}
-	cos := 0.0
-	if x.norm > 0 && y.norm > 0 {
-		for _, t := range x.order {
-			if v, ok := y.terms[t]; ok {
-				cos += x.terms[t] * v
-			}
-		}
-		cos /= x.norm * y.norm
-	}
-	return 0.5*cos + 0.5*lcsRatio(x.core, y.core)
-}
-
-// lcsRatio is the longest common subsequence of two strings' runes over
-// the longer length.
-func lcsRatio(a, b string) float64 {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) == 0 || len(rb) == 0 {
-		return 0
-	}
-	if len(ra) > 400 || len(rb) > 400 {
-		ra, rb = ra[:min(len(ra), 400)], rb[:min(len(rb), 400)]
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			if ra[i-1] == rb[j-1] {
-				cur[j] = prev[j-1] + 1
-			} else {
-				cur[j] = max(cur[j-1], prev[j])
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return float64(prev[len(rb)]) / float64(max(len(ra), len(rb)))
-}
-
-// alignDirectives pairs directives one to one, best score first (ties by
-// position), and gives every directive a status.
-func alignDirectives(a, b *analyze.Analysis, o Options) []DirectiveChange {
-	sa := prepare(a.Directives, a.Document.Language, o)
-	sb := prepare(b.Directives, b.Document.Language, o)
-	type cand struct {
-		i, j  int
-		score float64
-	}
-	var cands []cand
-	// exact cores first, in order, so repeated wording pairs in sequence
-	exact := map[string][]int{}
-	for j, y := range sb {
-		exact[y.core] = append(exact[y.core], j)
-	}
-	pairedA := make([]int, len(sa))
-	pairedB := make([]bool, len(sb))
-	for i := range pairedA {
-		pairedA[i] = -1
-	}
-	scores := make([]float64, len(sa))
-	for i, x := range sa {
-		if js := exact[x.core]; len(js) > 0 {
-			pairedA[i], pairedB[js[0]], scores[i] = js[0], true, 1
-			exact[x.core] = js[1:]
-		}
-	}
-	for i, x := range sa {
-		if pairedA[i] >= 0 {
-			continue
-		}
-		for j, y := range sb {
-			if pairedB[j] {
-				continue
-			}
-			if s := similarity(x, y); s >= o.MinScore {
-				cands = append(cands, cand{i, j, s})
-			}
-		}
-	}
-	sort.SliceStable(cands, func(p, q int) bool {
-		if cands[p].score != cands[q].score {
-			return cands[p].score > cands[q].score
-		}
-		if cands[p].i != cands[q].i {
-			return cands[p].i < cands[q].i
-		}
-		return cands[p].j < cands[q].j
-	})
-	for _, c := range cands {
-		if pairedA[c.i] < 0 && !pairedB[c.j] {
-			pairedA[c.i], pairedB[c.j], scores[c.i] = c.j, true, c.score
-		}
-	}
-	var out []DirectiveChange
-	for i, j := range pairedA {
-		if j < 0 {
-			out = append(out, DirectiveChange{Status: Dropped, A: sa[i].d})
-			continue
-		}
-		x, y := sa[i].d, sb[j].d
-		ch := DirectiveChange{A: x, B: y, Score: math.Round(scores[i]*1000) / 1000,
-			DeadlineChanged: x.Deadline != y.Deadline, AddresseesChanged: strings.Join(x.Addressees, "、") != strings.Join(y.Addressees, "、")}
-		ra, rb := directives.Rank(x.Force), directives.Rank(y.Force)
-		switch {
-		case rb > ra:
-			ch.Status = Strengthened
-		case rb < ra:
-			ch.Status = Weakened
-		case normText(x.Text) == normText(y.Text):
-			ch.Status = Kept
-		default:
-			ch.Status = Reworded
-		}
-		if ra != rb {
-			ch.ForceChange = x.Force + " → " + y.Force
-		}
-		out = append(out, ch)
-	}
-	for j := range sb {
-		if !pairedB[j] {
-			out = append(out, DirectiveChange{Status: New, B: sb[j].d})
+func (c *Comparer) sidesOf(p Period) []*side {
+	var out []*side
+	for _, d := range p.Docs {
+		for i := range d.Directives {
+			out = append(out, c.prepare(&d.Directives[i], d.Document.ID, d.Document.Language))
 		}
 	}
 	return out
 }
-
-func normText(s string) string { return stripMarkers(s, nil) }
 
 // compareTargets matches targets by indicator.
 func compareTargets(a, b []analyze.Target) []TargetChange {
@@ -290,9 +164,9 @@ func compareTargets(a, b []analyze.Target) []TargetChange {
 
 // keyness computes Dunning's log-likelihood of each term's frequency in B
 // against A and keeps the strongest over- and under-used terms.
-func keyness(a, b *analyze.Analysis, o Options, n int) Keyness {
-	ca, na := countTerms(a, o)
-	cb, nb := countTerms(b, o)
+func (c *Comparer) keyness(a, b Period, n int) Keyness {
+	ca, na := c.periodCounts(a)
+	cb, nb := c.periodCounts(b)
 	var over, under []KeyTerm
 	seen := map[string]bool{}
 	for _, m := range []map[string]int{ca, cb} {
@@ -332,16 +206,37 @@ func keyness(a, b *analyze.Analysis, o Options, n int) Keyness {
 	return Keyness{Over: sortKey(over), Under: sortKey(under)}
 }
 
-func countTerms(a *analyze.Analysis, o Options) (map[string]int, int) {
-	m := map[string]int{}
-	n := 0
-	for _, p := range a.Document.Paragraphs {
-		for _, t := range o.Terms(a.Document.Language, p) {
-			m[t]++
-			n++
+// periodCounts sums the content-word counts of a period's documents.
+func (c *Comparer) periodCounts(p Period) (map[string]int, int) {
+	if len(p.Docs) == 1 {
+		tc := c.countTerms(p.Docs[0])
+		return tc.m, tc.n
+	}
+	m, n := map[string]int{}, 0
+	for _, d := range p.Docs {
+		tc := c.countTerms(d)
+		for t, k := range tc.m {
+			m[t] += k
 		}
+		n += tc.n
 	}
 	return m, n
+}
+
+// countTerms counts a document's content words once per Comparer.
+func (c *Comparer) countTerms(a *analyze.Analysis) termCounts {
+	if tc, ok := c.counts[a]; ok {
+		return tc
+	}
+	tc := termCounts{m: map[string]int{}}
+	for _, p := range a.Document.Paragraphs {
+		for _, t := range c.o.Terms(a.Document.Language, p) {
+			tc.m[t]++
+			tc.n++
+		}
+	}
+	c.counts[a] = tc
+	return tc
 }
 
 // logLikelihood is Dunning's G² for a term seen x times in a corpus of na

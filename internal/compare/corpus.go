@@ -8,18 +8,6 @@ import (
 	"github.com/policylens/policylens/analyze"
 )
 
-// Period returns the year ("2021") or month ("2021-09") of a document, or
-// "" when it has no date.
-func Period(d analyze.Document, by string) string {
-	switch {
-	case by == "month" && len(d.Date) >= 7:
-		return d.Date[:7]
-	case by == "year" && len(d.Date) >= 4:
-		return d.Date[:4]
-	}
-	return ""
-}
-
 // count is the number of non-overlapping occurrences of term in the
 // document's title and paragraphs (case-insensitive for Latin text).
 func count(d analyze.Document, term string) int {
@@ -38,7 +26,7 @@ func BuildTimeline(docs []*analyze.Analysis, terms []string, by string) *analyze
 	tl := &analyze.Timeline{By: by, Terms: terms}
 	var periods []string
 	for _, d := range docs {
-		if p := Period(d.Document, by); p != "" {
+		if p := Label(d.Document, by); p != "" {
 			if _, ok := idx[p]; !ok {
 				idx[p] = 0
 				periods = append(periods, p)
@@ -59,7 +47,7 @@ func BuildTimeline(docs []*analyze.Analysis, terms []string, by string) *analyze
 		tl.Rates[i] = make([]float64, len(periods))
 	}
 	for _, d := range docs {
-		p := Period(d.Document, by)
+		p := Label(d.Document, by)
 		if p == "" {
 			continue
 		}
@@ -127,61 +115,69 @@ type (
 	MatrixRow = analyze.MatrixRow
 )
 
-// BuildMatrix aligns consecutive documents and keeps the rows present in
-// the most documents (at most limit rows).
-func BuildMatrix(docs []*analyze.Analysis, o Options, limit int) *Matrix {
-	if o.MinScore == 0 {
-		o.MinScore = 0.5
-	}
+// Matrix follows directives through periods (or documents, as periods of
+// one): each period's directives are aligned with the period before, and
+// a row chains one directive through its rewordings. Only rows present in
+// at least two periods are kept, the limit widest-spread first (ties: the
+// earliest first appearance).
+func (c *Comparer) Matrix(periods []Period, limit int) *Matrix {
 	m := &Matrix{}
-	for _, d := range docs {
-		m.Docs = append(m.Docs, analyze.DocRef{ID: d.Document.ID, Title: d.Document.Title, Date: d.Document.Date})
-	}
-	if len(docs) == 0 {
-		return m
+	for _, p := range periods {
+		m.Docs = append(m.Docs, p.Ref())
 	}
 	var rows []*MatrixRow
 	rowOf := map[*analyze.Directive]*MatrixRow{}
-	start := func(d *analyze.Directive, col int) {
-		r := &MatrixRow{Text: d.Text, Cells: make([]string, len(docs))}
-		r.Cells[col] = d.Force
-		rows = append(rows, r)
-		rowOf[d] = r
-	}
-	for i := range docs[0].Directives {
-		start(&docs[0].Directives[i], 0)
-	}
-	for k := 1; k < len(docs); k++ {
-		for _, ch := range alignDirectives(docs[k-1], docs[k], o) {
-			switch {
-			case ch.B == nil:
-			case ch.A != nil && rowOf[ch.A] != nil:
-				r := rowOf[ch.A]
-				r.Cells[k] = ch.B.Force
-				r.Text = ch.B.Text
-				rowOf[ch.B] = r
-			default:
-				start(ch.B, k)
+	var prev []*side
+	for k, p := range periods {
+		cur := c.sidesOf(p)
+		pairOf := make([]int, len(prev))
+		if k > 0 {
+			pairOf, _ = c.align(prev, cur)
+		}
+		for i, j := range pairOf {
+			if r := rowOf[prev[i].d]; j >= 0 && r != nil {
+				r.Cells[k], r.Text = cur[j].d.Force, cur[j].d.Text
+				rowOf[cur[j].d] = r
 			}
 		}
-	}
-	present := func(r *MatrixRow) int {
-		n := 0
-		for _, c := range r.Cells {
-			if c != "" {
-				n++
+		for _, y := range cur {
+			if rowOf[y.d] == nil {
+				r := &MatrixRow{Text: y.d.Text, Cells: make([]string, len(periods))}
+				r.Cells[k] = y.d.Force
+				rows = append(rows, r)
+				rowOf[y.d] = r
 			}
 		}
-		return n
+		prev = cur
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return present(rows[i]) > present(rows[j]) })
-	for i, r := range rows {
-		if i >= limit {
-			break
-		}
-		m.Rows = append(m.Rows, *r)
-	}
+	m.Rows, m.Recurring = widest(rows, limit)
 	return m
+}
+
+// widest keeps the rows present in two periods or more, the limit widest.
+func widest(rows []*MatrixRow, limit int) ([]MatrixRow, int) {
+	var rec []*MatrixRow
+	for _, r := range rows {
+		if spread(r) >= 2 {
+			rec = append(rec, r)
+		}
+	}
+	sort.SliceStable(rec, func(i, j int) bool { return spread(rec[i]) > spread(rec[j]) })
+	out := []MatrixRow{}
+	for _, r := range rec[:min(limit, len(rec))] {
+		out = append(out, *r)
+	}
+	return out, len(rec)
+}
+
+func spread(r *MatrixRow) int {
+	n := 0
+	for _, c := range r.Cells {
+		if c != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // asciiLower lowercases Latin letters only, so byte offsets stay valid.

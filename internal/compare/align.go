@@ -1,0 +1,282 @@
+package compare
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/internal/directives"
+)
+
+// side is one directive prepared for alignment: its core (text without
+// markers and punctuation) as runes, and its IDF-weighted content words.
+type side struct {
+	d      *analyze.Directive
+	doc    string // id of the document it comes from
+	core   string
+	runes  []rune
+	terms  []string  // distinct content words, sorted: sums run in one order
+	weight []float64 // IDF of each term
+	norm   float64
+	frame  string // action and object, normalized: what a force change must keep
+}
+
+// prepare builds the side of a directive (cached by the Comparer).
+func (c *Comparer) prepare(d *analyze.Directive, doc, lang string) *side {
+	if s, ok := c.sides[d]; ok {
+		return s
+	}
+	core := stripMarkers(d.Text, d.Markers)
+	s := &side{d: d, doc: doc, core: core, runes: []rune(core), frame: frameOf(core, d)}
+	w := map[string]float64{}
+	for _, t := range c.o.Terms(lang, core) {
+		idf := 1.0
+		if c.o.IDF != nil {
+			idf = c.o.IDF(lang, t)
+		}
+		addPieces(w, t, idf)
+	}
+	for t := range w {
+		s.terms = append(s.terms, t)
+	}
+	sort.Strings(s.terms)
+	s.weight = make([]float64, len(s.terms))
+	for i, t := range s.terms {
+		s.weight[i] = w[t]
+		s.norm += s.weight[i] * s.weight[i]
+	}
+	s.norm = math.Sqrt(s.norm)
+	c.sides[d] = s
+	return s
+}
+
+// frameOf is what a force change must keep: the action, its object and
+// the words before the action (支持企业开拓 names another actor than 开拓).
+func frameOf(core string, d *analyze.Directive) string {
+	act := normText(d.Action)
+	if act == "" {
+		return core // no action found: only the same words keep the frame
+	}
+	before := core
+	if i := strings.Index(core, act); i >= 0 {
+		before = core[:i]
+	}
+	return before + "|" + act + "|" + normText(d.Object)
+}
+
+// addPieces puts a Chinese word in as its two-character pieces, each with
+// the word's weight: the segmenter cuts 城市更新行动 whole in one clause and
+// 城市 更新改造 行动 in another, and the pieces still meet. Other words go
+// in whole.
+func addPieces(w map[string]float64, t string, idf float64) {
+	r := []rune(t)
+	if len(r) < 3 || r[0] < 0x2e80 {
+		w[t] = max(w[t], idf)
+		return
+	}
+	for i := 0; i+2 <= len(r); i++ {
+		k := string(r[i : i+2])
+		w[k] = max(w[k], idf*pieceWeight)
+	}
+}
+
+// stripMarkers removes the force markers and punctuation so that 要加强
+// and 必须加强 have the same core.
+func stripMarkers(text string, markers []string) string {
+	for _, m := range markers {
+		text = strings.Replace(text, m, "", 1)
+	}
+	var b strings.Builder
+	for _, r := range text {
+		if !unicode.IsPunct(r) && !unicode.IsSpace(r) && !unicode.IsSymbol(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+func normText(s string) string { return stripMarkers(s, nil) }
+
+// index is an inverted index from a term to the directives of B that use
+// it, with the term's weight in each: candidates are found through it,
+// never by trying all pairs.
+type index struct {
+	post map[string][]posting
+}
+
+type posting struct {
+	j int
+	w float64
+}
+
+func newIndex(sb []*side) index {
+	ix := index{post: map[string][]posting{}}
+	for j, y := range sb {
+		for k, t := range y.terms {
+			ix.post[t] = append(ix.post[t], posting{j, y.weight[k]})
+		}
+	}
+	return ix
+}
+
+// cand is a possible pair with its score.
+type cand struct {
+	i, j  int
+	score float64
+}
+
+// candidates scores x against the directives of B that share a content
+// word with it; dot and touched are buffers reused across calls.
+func (c *Comparer) candidates(i int, x *side, sb []*side, ix index, taken []bool, dot []float64, touched []int) ([]cand, []int) {
+	touched = touched[:0]
+	for k, t := range x.terms {
+		for _, p := range ix.post[t] {
+			if dot[p.j] == 0 {
+				touched = append(touched, p.j)
+			}
+			dot[p.j] += x.weight[k] * p.w
+		}
+	}
+	var out []cand
+	for _, j := range touched {
+		cos := dot[j] / (x.norm * sb[j].norm)
+		dot[j] = 0
+		if taken[j] || cos < c.o.MinCosine {
+			continue
+		}
+		// mostly shared content (weighted words), some shared wording
+		s := 0.7*cos + 0.3*c.lcs.ratio(x.runes, sb[j].runes)
+		if s > c.o.MinScore {
+			out = append(out, cand{i, j, s})
+		}
+	}
+	return out, touched
+}
+
+// lcsBuf holds the two rows of the longest-common-subsequence table,
+// reused across pairs so that aligning allocates nothing per pair.
+type lcsBuf struct{ prev, cur []int }
+
+// ratio is the longest common subsequence of two rune strings over the
+// longer length (each cut at 400 runes: a clause is rarely longer).
+func (l *lcsBuf) ratio(ra, rb []rune) float64 {
+	if len(ra) == 0 || len(rb) == 0 {
+		return 0
+	}
+	ra, rb = ra[:min(len(ra), 400)], rb[:min(len(rb), 400)]
+	if cap(l.prev) < len(rb)+1 {
+		l.prev, l.cur = make([]int, len(rb)+1), make([]int, len(rb)+1)
+	}
+	prev, cur := l.prev[:len(rb)+1], l.cur[:len(rb)+1]
+	clear(prev)
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = 0
+		for j := 1; j <= len(rb); j++ {
+			if ra[i-1] == rb[j-1] {
+				cur[j] = prev[j-1] + 1
+			} else {
+				cur[j] = max(cur[j-1], prev[j])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return float64(prev[len(rb)]) / float64(max(len(ra), len(rb)))
+}
+
+// align pairs directives one to one: identical cores first, in order, then
+// the best-scoring candidates (ties by position).
+func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
+	pairOf = make([]int, len(sa))
+	scores = make([]float64, len(sa))
+	taken := make([]bool, len(sb))
+	exact := map[string][]int{}
+	for j, y := range sb {
+		exact[y.core] = append(exact[y.core], j)
+	}
+	for i, x := range sa {
+		pairOf[i] = -1
+		if js := exact[x.core]; len(js) > 0 && x.core != "" {
+			pairOf[i], taken[js[0]], scores[i] = js[0], true, 1
+			exact[x.core] = js[1:]
+		}
+	}
+	ix := newIndex(sb)
+	dot := make([]float64, len(sb))
+	var touched []int
+	var cands []cand
+	for i, x := range sa {
+		if pairOf[i] >= 0 || x.norm == 0 {
+			continue
+		}
+		var cs []cand
+		cs, touched = c.candidates(i, x, sb, ix, taken, dot, touched)
+		cands = append(cands, cs...)
+	}
+	sort.Slice(cands, func(p, q int) bool {
+		if cands[p].score != cands[q].score {
+			return cands[p].score > cands[q].score
+		}
+		if cands[p].i != cands[q].i {
+			return cands[p].i < cands[q].i
+		}
+		return cands[p].j < cands[q].j
+	})
+	for _, k := range cands {
+		if pairOf[k.i] < 0 && !taken[k.j] {
+			pairOf[k.i], taken[k.j], scores[k.i] = k.j, true, k.score
+		}
+	}
+	return pairOf, scores
+}
+
+// changes gives every directive of A and B its status.
+func changes(sa, sb []*side, pairOf []int, scores []float64) []DirectiveChange {
+	var out []DirectiveChange
+	paired := make([]bool, len(sb))
+	for i, j := range pairOf {
+		if j < 0 {
+			out = append(out, DirectiveChange{Status: Dropped, A: sa[i].d, ADocument: sa[i].doc})
+			continue
+		}
+		paired[j] = true
+		out = append(out, pairChange(sa[i], sb[j], scores[i]))
+	}
+	for j, y := range sb {
+		if !paired[j] {
+			out = append(out, DirectiveChange{Status: New, B: y.d, BDocument: y.doc})
+		}
+	}
+	return out
+}
+
+// pairChange is the status of an aligned pair. A force change counts only
+// when the action and its object are the same: 支持企业开拓多元化市场 →
+// 开拓多元化市场 drops a marker with its verb, it does not strengthen.
+func pairChange(x, y *side, score float64) DirectiveChange {
+	a, b := x.d, y.d
+	ch := DirectiveChange{A: a, B: b, ADocument: x.doc, BDocument: y.doc, Score: math.Round(score*1000) / 1000,
+		DeadlineChanged:   a.Deadline != b.Deadline,
+		AddresseesChanged: strings.Join(a.Addressees, "、") != strings.Join(b.Addressees, "、")}
+	ra, rb := directives.Rank(a.Force), directives.Rank(b.Force)
+	sameFrame := x.frame == y.frame
+	switch {
+	case rb > ra && sameFrame:
+		ch.Status = Strengthened
+	case rb < ra && sameFrame:
+		ch.Status = Weakened
+	case normText(a.Text) == normText(b.Text):
+		ch.Status = Kept
+	default:
+		ch.Status = Reworded
+	}
+	if ra != rb {
+		ch.ForceChange = a.Force + " → " + b.Force
+	}
+	return ch
+}
+
+// pieceWeight is the weight of a word's two-character pieces relative to
+// the word (tuned on the tuning half of testdata/pairs.tsv).
+const pieceWeight = 1.0

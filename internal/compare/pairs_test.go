@@ -1,0 +1,120 @@
+package compare
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/policylens/policylens/analyze"
+)
+
+// labelledPair is one row of testdata/pairs.tsv: a directive of the 2024
+// work report and its counterpart in 2025 (-1: none), labelled by hand.
+type labelledPair struct {
+	k, a, b      int
+	split        string
+	aText, bText string
+	status       string
+}
+
+func readPairs(t *testing.T) []labelledPair {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "pairs.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []labelledPair
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		c := strings.Split(sc.Text(), "\t")
+		if strings.HasPrefix(c[0], "#") || c[0] == "k" {
+			continue
+		}
+		k, _ := strconv.Atoi(c[0])
+		a, _ := strconv.Atoi(c[2])
+		b, _ := strconv.Atoi(c[4])
+		out = append(out, labelledPair{k: k, split: c[1], a: a, aText: c[3], b: b, bText: c[5], status: c[6]})
+	}
+	return out
+}
+
+// readFrozen reads analyses written by `analyze -f jsonl`: frozen, so that
+// the labels keep their meaning while the extractors change.
+func readFrozen(t testing.TB, name string) []*analyze.Analysis {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*analyze.Analysis
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		a := &analyze.Analysis{}
+		if err := json.Unmarshal([]byte(line), a); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// pairScore is the alignment's precision and recall on labelled pairs,
+// and how many aligned pairs got the labelled status.
+type pairScore struct {
+	tp, fp, fn, status int
+}
+
+func (s pairScore) p() float64 { return float64(s.tp) / float64(max(1, s.tp+s.fp)) }
+func (s pairScore) r() float64 { return float64(s.tp) / float64(max(1, s.tp+s.fn)) }
+
+func scorePairs(t *testing.T, labels []labelledPair, r *Result, a, b *analyze.Analysis) map[string]*pairScore {
+	got := map[*analyze.Directive]DirectiveChange{}
+	for _, d := range r.Directives {
+		if d.A != nil {
+			got[d.A] = d
+		}
+	}
+	scores := map[string]*pairScore{"tune": {}, "test": {}}
+	for _, l := range labels {
+		if a.Directives[l.a].Text != l.aText || (l.b >= 0 && b.Directives[l.b].Text != l.bText) {
+			t.Fatalf("pair %d: the labelled texts are not those of the frozen analyses", l.k)
+		}
+		s, ch := scores[l.split], got[&a.Directives[l.a]]
+		switch {
+		case ch.B != nil && l.b >= 0 && ch.B == &b.Directives[l.b]:
+			s.tp++
+			if ch.Status == l.status {
+				s.status++
+			}
+		case ch.B != nil:
+			s.fp++
+			if l.b >= 0 {
+				s.fn++
+			}
+		case l.b >= 0:
+			s.fn++
+		}
+	}
+	return scores
+}
+
+// TestLabelledPairs scores the alignment on 60 hand-labelled directive
+// pairs of the 2024 and 2025 work reports. The thresholds were tuned on
+// the "tune" half only; the "test" half is the figure the README reports.
+func TestLabelledPairs(t *testing.T) {
+	docs := readFrozen(t, "gwr-2024-2025.analyses.jsonl")
+	r := Compare(docs[0], docs[1], opts(t))
+	for _, split := range []string{"tune", "test"} {
+		s := scorePairs(t, readPairs(t), r, docs[0], docs[1])[split]
+		t.Logf("%s: precision %.2f recall %.2f (tp %d fp %d fn %d; status right on %d of %d)", split, s.p(), s.r(), s.tp, s.fp, s.fn, s.status, s.tp)
+		// floors a little under the measured 1.00 and 0.71: the issue's goal
+		// of 0.85 for recall is not met yet (README, "Comparing")
+		if split == "test" && (s.p() < 0.85 || s.r() < 0.65) {
+			t.Errorf("held-out pairs: precision %.2f recall %.2f, want ≥ 0.85 and ≥ 0.65", s.p(), s.r())
+		}
+	}
+}
