@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/policylens/policylens/internal/fetch"
 	"github.com/policylens/policylens/internal/parse"
 )
 
@@ -70,7 +71,8 @@ func fileKind(mode fs.FileMode) string {
 	return "an irregular file (" + mode.Type().String() + ")"
 }
 
-// Inputs expands paths into the files to read: a file is taken as is, a
+// Inputs expands paths into the files to read: a URL (http, https) is
+// fetched when it is read, a file is taken as is, a
 // directory (or a symbolic link to one) is walked for the known extensions
 // (the rest are counted in skipped), "-" is standard input. Missing paths
 // are returned as errors and the others still listed; named pipes,
@@ -78,8 +80,8 @@ func fileKind(mode fs.FileMode) string {
 // opened.
 func Inputs(paths []string) (inputs []Input, skipped int, errs []*InputError) {
 	for _, p := range paths {
-		if p == "-" {
-			inputs = append(inputs, Input{Path: "-", ID: "-"})
+		if p == "-" || fetch.IsURL(p) {
+			inputs = append(inputs, Input{Path: p, ID: p})
 			continue
 		}
 		st, err := os.Stat(p)
@@ -262,6 +264,9 @@ func (a *Analyzer) Batch(ctx context.Context, inputs []Input, stdin io.Reader, e
 // readInput turns one input into jobs: a document, or one per JSONL record.
 func (a *Analyzer) readInput(ctx context.Context, in Input, stdin io.Reader, send func(job) bool) bool {
 	name := in.Path
+	if fetch.IsURL(in.Path) {
+		return send(a.readURL(ctx, in.Path))
+	}
 	var r io.Reader
 	if in.Path == "-" {
 		name, r = "<stdin>", stdin
@@ -286,6 +291,20 @@ func (a *Analyzer) readInput(ctx context.Context, in Input, stdin io.Reader, sen
 		return send(a.readWhole(r, br, name, in.ID))
 	}
 	return a.readJSONL(ctx, br, in, name, send)
+}
+
+// readURL downloads a page or attachment within --max-bytes and a time
+// limit; a failure is the job's error, and the batch goes on.
+func (a *Analyzer) readURL(ctx context.Context, u string) job {
+	doc, err := fetch.Get(ctx, u, fetch.Options{MaxBytes: a.cfg.maxBytes})
+	if errors.Is(err, fetch.ErrTooLarge) {
+		err = fmt.Errorf("%w: %v", parse.ErrTooLarge, strings.TrimPrefix(err.Error(), fetch.ErrTooLarge.Error()+": "))
+	}
+	if err != nil {
+		return job{name: u, err: err}
+	}
+	// the name carries the format the headers gave; the URL stays the id
+	return job{name: u, src: &Source{Name: doc.Name, ID: u, Data: doc.Data}}
 }
 
 // readWhole reads a document that is not a JSONL corpus within --max-bytes.
