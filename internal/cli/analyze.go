@@ -41,6 +41,7 @@ type analyzeOptions struct {
 	formats     []string // what --format accepts
 	tagEnglish  bool
 	csvRaw      bool
+	bom         bool
 	explain     bool
 	minConf     float64
 }
@@ -162,6 +163,7 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 		return fmt.Errorf("no documents to analyze in %s (read: %s; skipped %d file(s))", strings.Join(args, ", "), extensions(), skipped)
 	}
 	err = withOutput(s.Out, o.output, func(w io.Writer) error {
+		o.writeBOM(w)
 		rep, _ := reports.New(o.format, w, o.reportOptions(width))
 		if o.summary {
 			rep = newSummaryReporter(w, o, width)
@@ -328,13 +330,27 @@ func addOutputFlags(cmd *cobra.Command, o *analyzeOptions, def string, formats .
 	f.StringVarP(&o.output, "output", "o", "", "write to this file (atomically; - for standard output) instead of standard output")
 	if slices.Contains(formats, "csv") {
 		f.BoolVar(&o.csvRaw, "csv-raw", false, "CSV: leave cells starting with = + - @ as they are (by default they get a leading ' against formula injection)")
+		f.BoolVar(&o.bom, "bom", runtime.GOOS == "windows", "CSV: start with a UTF-8 byte order mark, so that Excel reads Chinese right")
 	}
 }
 
 // csvWriter returns the CSV writer of a command; numeric lists the columns
 // holding numbers, which are never prefixed.
 func (o *analyzeOptions) csvWriter(w io.Writer, numeric ...int) *reports.CSVWriter {
+	o.writeBOM(w)
 	return reports.NewCSVWriter(w, o.csvRaw, numeric...)
+}
+
+// utf8BOM tells Excel that a CSV file is UTF-8; without it Excel reads
+// Chinese as the system's legacy code page.
+const utf8BOM = "\ufeff"
+
+// writeBOM starts CSV output with a byte order mark when --bom asks for
+// one. A write error shows again, and is reported, at the first row.
+func (o *analyzeOptions) writeBOM(w io.Writer) {
+	if o.bom && o.format == "csv" {
+		io.WriteString(w, utf8BOM)
+	}
 }
 
 // checkFormat reports a --format value the command does not write.

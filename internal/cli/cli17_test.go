@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -114,5 +115,26 @@ func TestTrendsMissingPath(t *testing.T) {
 	}
 	if code, _, errs := run(t, "", "trends", "安全生产", "--format", "csv", seed); code != 0 {
 		t.Errorf("term and path: exit %d: %s", code, errs)
+	}
+}
+
+// TestCSVBOM: --bom starts CSV with a UTF-8 byte order mark (for Excel);
+// it is off by default outside Windows and never touches other formats.
+func TestCSVBOM(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		bom  bool
+	}{
+		{[]string{"analyze", "-f", "csv", "--bom", seed}, true},
+		{[]string{"analyze", "-f", "csv", "--summary", "--bom", seed}, true},
+		{[]string{"analyze", "-f", "csv", seed}, runtime.GOOS == "windows"},
+		{[]string{"analyze", "-f", "json", "--bom", "--only", "summary", seed}, false},
+		{[]string{"keywords", "-f", "csv", "--bom", "--by", "file", seed}, true},
+		{[]string{"kwic", "-f", "csv", "--bom", "安全生产", seed}, true},
+	} {
+		code, out, errs := run(t, "", c.args...)
+		if code != 0 || strings.HasPrefix(out, "\ufeff") != c.bom || strings.Count(out, "\ufeff") > 1 {
+			t.Errorf("%v: exit %d (%s), starts with a BOM: %v, want %v", c.args, code, errs, strings.HasPrefix(out, "\ufeff"), c.bom)
+		}
 	}
 }

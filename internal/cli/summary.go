@@ -50,7 +50,7 @@ type summaryReporter struct {
 func newSummaryReporter(w io.Writer, o *analyzeOptions, width int) *summaryReporter {
 	r := &summaryReporter{w: w, format: o.format, width: width}
 	if o.format == "csv" {
-		r.csv = o.csvWriter(w, 3, 4)
+		r.csv = reports.NewCSVWriter(w, o.csvRaw, 3, 4) // runAnalyze wrote the BOM
 		r.csv.Write([]string{"document", "title", "date", "directives", "must_prohibit", "keywords"})
 	}
 	return r
