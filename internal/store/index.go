@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/policylens/policylens/analyze"
@@ -56,11 +57,11 @@ func Index(ctx context.Context, st Indexer, a *analyze.Analyzer, paths []string,
 		}
 		report(e.Path, e.Err, "")
 	}
-	pending, hashes, err := changedInputs(ctx, st, inputs, o.Version, &sum, report)
+	pending, keys, hashes, err := changedInputs(ctx, st, inputs, o.Version, &sum, report)
 	if err != nil {
 		return sum, err
 	}
-	ix := &indexRun{st: st, o: o, pending: pending, hashes: hashes, sum: &sum, report: report}
+	ix := &indexRun{st: st, o: o, pending: pending, keys: keys, hashes: hashes, sum: &sum, report: report}
 	if ix.o.BatchSize <= 0 {
 		ix.o.BatchSize = 64
 	}
@@ -74,33 +75,36 @@ func Index(ctx context.Context, st Indexer, a *analyze.Analyzer, paths []string,
 	return sum, ix.finishUpTo(ctx, len(pending))
 }
 
-// changedInputs hashes each input and keeps those not already indexed.
+// changedInputs hashes each input and keeps those not already indexed,
+// with their keys in the store: absolute paths, the same from any folder.
 func changedInputs(ctx context.Context, st Indexer, inputs []analyze.Input, version string, sum *Summary,
-	report func(string, error, string)) ([]analyze.Input, []string, error) {
-	var pending []analyze.Input
-	var hashes []string
+	report func(string, error, string)) (pending []analyze.Input, keys, hashes []string, err error) {
 	for _, in := range inputs {
 		if in.Path == "-" {
-			return nil, nil, fmt.Errorf("index reads files, not standard input")
+			return nil, nil, nil, fmt.Errorf("index reads files, not standard input")
 		}
 		sum.Inputs++
+		key, err := filepath.Abs(in.Path)
+		if err != nil {
+			return nil, nil, nil, err
+		}
 		h, err := hashFile(in.Path)
 		if err != nil {
 			sum.Failed++
 			report(in.Path, err, "")
 			continue
 		}
-		done, err := st.InputDone(ctx, Input{Path: in.Path, Hash: h, Version: version})
+		done, err := st.InputDone(ctx, Input{Path: key, Hash: h, Version: version})
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if done {
 			sum.Unchanged++
 			continue
 		}
-		pending, hashes = append(pending, in), append(hashes, h)
+		pending, keys, hashes = append(pending, in), append(keys, key), append(hashes, h)
 	}
-	return pending, hashes, nil
+	return pending, keys, hashes, nil
 }
 
 func hashFile(path string) (string, error) {
@@ -122,6 +126,7 @@ type indexRun struct {
 	st      Indexer
 	o       IndexOptions
 	pending []analyze.Input
+	keys    []string // the inputs' absolute paths
 	hashes  []string
 	sum     *Summary
 	report  func(string, error, string)
@@ -147,8 +152,11 @@ func (ix *indexRun) emit(r analyze.Result) error {
 		ix.report(r.Name, r.Err, "")
 		return nil
 	}
+	// the id is the input's absolute path and the record within it: ids
+	// relative to an input's folder would collide across folders
+	r.Analysis.Document.ID = ix.keys[ix.cur] + strings.TrimPrefix(r.Name, ix.pending[ix.cur].Path)
 	ix.ids = append(ix.ids, r.Analysis.Document.ID)
-	ix.buf = append(ix.buf, Doc{Input: ix.pending[ix.cur].Path, Version: ix.o.Version, Analysis: r.Analysis})
+	ix.buf = append(ix.buf, Doc{Input: ix.keys[ix.cur], Version: ix.o.Version, Analysis: r.Analysis})
 	ix.sum.Documents++
 	if len(ix.buf) >= ix.o.BatchSize {
 		return ix.flush(ctx)
@@ -175,7 +183,7 @@ func (ix *indexRun) finishUpTo(ctx context.Context, upTo int) error {
 			return err
 		}
 		if !ix.bad {
-			in := Input{Path: ix.pending[ix.cur].Path, Hash: ix.hashes[ix.cur], Version: ix.o.Version}
+			in := Input{Path: ix.keys[ix.cur], Hash: ix.hashes[ix.cur], Version: ix.o.Version}
 			if err := ix.st.FinishInput(ctx, in, ix.ids); err != nil {
 				return err
 			}

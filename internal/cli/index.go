@@ -1,0 +1,171 @@
+package cli
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/policylens/policylens/internal/store"
+)
+
+// defaultDB is the store file when neither --db nor POLICYLENS_DB names one.
+const defaultDB = "policylens.db"
+
+// addDBFlag registers --db; its default comes from POLICYLENS_DB.
+func addDBFlag(cmd *cobra.Command, db *string) {
+	def := os.Getenv("POLICYLENS_DB")
+	if def == "" {
+		def = defaultDB
+	}
+	cmd.Flags().StringVar(db, "db", def, "the store file (default: $POLICYLENS_DB, else policylens.db)")
+}
+
+type indexOptions struct {
+	analyzeOptions
+	db string
+}
+
+func newIndexCmd(s Streams) *cobra.Command {
+	o := &indexOptions{}
+	cmd := &cobra.Command{
+		Use:   "index [flags] PATH...",
+		Short: "Analyze documents into a store that search, serve and the corpus commands read",
+		Long: `Index analyzes files, folders and JSONL corpora and keeps each document's text,
+metadata and analysis in an SQLite store, with full-text search over
+documents and directives. It is incremental: a file whose content and
+analyzer are unchanged is skipped, a changed file is replaced, and a new
+policylens re-analyzes everything. An interrupted index keeps what it
+stored; run it again to go on.`,
+		Example: `  policylens index ../shared/corpus
+  policylens index --db gwr.db ../shared/corpus/gwr/government_work_reports.jsonl
+  POLICYLENS_DB=~/policy.db policylens index notices/`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runIndex(cmd.Context(), s, o, args) },
+	}
+	addInputFlags(cmd, &o.analyzeOptions)
+	addDBFlag(cmd, &o.db)
+	return cmd
+}
+
+func runIndex(ctx context.Context, s Streams, o *indexOptions, args []string) error {
+	o.keywords, o.explain = 10, true // the workbench shows why a clause is a directive
+	a, err := o.analyzer(s.Err)
+	if err != nil {
+		return err
+	}
+	for _, p := range args {
+		if p == "-" {
+			return usagef("index reads files and folders, not standard input")
+		}
+	}
+	version, err := analyzerVersion(&o.analyzeOptions)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, o.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	start := time.Now()
+	bar := &indexBar{w: s.Err, on: !o.quiet && isTerminal(s.Err)}
+	sum, err := store.Index(ctx, st, a, args, store.IndexOptions{
+		Version:  version,
+		Progress: bar.update,
+		Report: func(name string, err error, warning string) {
+			bar.clear()
+			if err != nil {
+				reportInput(s.Err, "", name, err)
+			} else {
+				reportWarning(s.Err, "", name, warning)
+			}
+		},
+	})
+	bar.finish()
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(s.Err, "policylens: %d document(s) stored before the interrupt; run index again to go on\n", sum.Documents)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(s.Out, "indexed %d document(s) from %d input(s) into %s in %.1f s; %d input(s) unchanged, %d failed\n",
+		sum.Documents, sum.Inputs-sum.Unchanged, o.db, time.Since(start).Seconds(), sum.Unchanged, sum.Failed)
+	return finish(sum.Failed)
+}
+
+// analyzerVersion names what decides an analysis: this program's own
+// bytes (any change of code or embedded lexicons changes them) and the
+// options that change results.
+func analyzerVersion(o *analyzeOptions) (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", fmt.Errorf("analyzer version: %w", err)
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", fmt.Errorf("analyzer version: %w", err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("analyzer version: %w", err)
+	}
+	fmt.Fprintf(h, "\x00%s\x00%s\x00%s\x00%v\x00%t", o.lang, o.inputFormat, strings.Join(o.lexicons, "\x01"), o.jsonl, o.tagEnglish)
+	return Version + "+" + hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// indexBar shows an index's progress on a terminal.
+type indexBar struct {
+	w   io.Writer
+	on  bool
+	bar *progressbar.ProgressBar
+}
+
+func (b *indexBar) update(p store.Progress) {
+	if !b.on {
+		return
+	}
+	if b.bar == nil {
+		b.bar = progressbar.NewOptions(p.Inputs, progressbar.OptionSetWriter(b.w), progressbar.OptionShowCount(),
+			progressbar.OptionThrottle(100*time.Millisecond))
+	}
+	b.bar.Describe(fmt.Sprintf("indexing: %d documents", p.Documents))
+	b.bar.Set(p.InputsDone)
+}
+
+func (b *indexBar) clear() {
+	if b.bar != nil {
+		b.bar.Clear()
+	}
+}
+
+func (b *indexBar) finish() {
+	if b.bar != nil {
+		b.bar.Finish()
+		fmt.Fprintln(b.w)
+	}
+}
+
+// openStore opens the store a reading command names, which must exist:
+// reading never creates an empty store by mistake.
+func openStore(ctx context.Context, path string) (*store.SQLite, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("store %s: %w (create it with policylens index)", path, errors.Unwrap(err))
+	}
+	return store.Open(ctx, path)
+}
