@@ -138,3 +138,20 @@ func TestCSVBOM(t *testing.T) {
 		}
 	}
 }
+
+// TestKeywordsFlagOneName: keywords takes --keywords as analyze does; the
+// old --top still works but is hidden.
+func TestKeywordsFlagOneName(t *testing.T) {
+	for _, flag := range []string{"--keywords", "--top"} {
+		code, out, errs := run(t, "", "keywords", "--by", "file", "--format", "csv", flag, "2", seed)
+		if code != 0 || strings.Count(out, "\n") != 3 {
+			t.Errorf("%s 2: exit %d (%s), %q", flag, code, errs, out)
+		}
+	}
+	if _, out, _ := run(t, "", "keywords", "--help"); !strings.Contains(out, "--keywords int") || strings.Contains(out, "--top") {
+		t.Errorf("help shows --top or lacks --keywords:\n%s", out)
+	}
+	if code, _, errs := run(t, "", "keywords", "--keywords", "0", seed); code != ExitUsage || !strings.Contains(errs, "--keywords must be at least 1") {
+		t.Errorf("--keywords 0: exit %d, %q", code, errs)
+	}
+}

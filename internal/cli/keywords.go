@@ -34,13 +34,20 @@ for instance across the government work reports by year.`,
   policylens keywords --by month samples/zh-news
   policylens keywords --by file --format csv samples`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runKeywords(cmd.Context(), s, o, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("top") {
+				fmt.Fprintln(s.Err, "policylens: note: --top is now --keywords, as in analyze")
+			}
+			return runKeywords(cmd.Context(), s, o, args)
+		},
 	}
 	addInputFlags(cmd, &o.analyzeOptions)
 	f := cmd.Flags()
 	f.StringVar(&o.by, "by", "year", "group documents by year, month or file")
 	setValues(f, "by", "year", "month", "file")
+	f.IntVar(&o.top, "keywords", 10, "keywords per group (the flag analyze has for keywords per document)")
 	f.IntVar(&o.top, "top", 10, "terms per group")
+	_ = f.MarkHidden("top") // the old name still works; cobra's deprecation notice would go to stdout
 	addOutputFlags(cmd, &o.analyzeOptions, "table", "table", "json", "csv")
 	f.IntVar(&o.width, "width", 0, "table width in columns (default: the terminal's, or 100)")
 	return cmd
@@ -63,7 +70,7 @@ func runKeywords(ctx context.Context, s Streams, o *keywordsOptions, args []stri
 		return err
 	}
 	if o.top < 1 {
-		return usagef("--top must be at least 1")
+		return usagef("--keywords must be at least 1")
 	}
 	o.keywords = max(o.top*5, 50) // rank within each document deeper than what is shown
 	o.only = []string{"keywords"}
