@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSegmentText(t *testing.T) {
+	code, out, errOut := run(t, "国务院安委办部署工作，王翔表示要加强执法。\n", "segment", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"== - (zh)", "国务院安委办/nt", "    organization 国务院安委办 [0,6)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("segment output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestSegmentJSON(t *testing.T) {
+	code, out, errOut := run(t, "国务院安委办部署工作。\n", "segment", "-f", "json", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var d segmentedDoc
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Paragraphs) != 1 || d.Paragraphs[0].Tokens[0].Text != "国务院安委办" || d.Paragraphs[0].Tokens[0].POS != "nt" || d.Paragraphs[0].Tokens[0].End != 6 {
+		t.Errorf("unexpected JSON: %s", out)
+	}
+	if len(d.Paragraphs[0].Units) == 0 || d.Paragraphs[0].Units[0].Type != "organization" {
+		t.Errorf("no entity unit: %s", out)
+	}
+}
+
+func TestSegmentBadFileGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	if err := os.WriteFile(good, []byte("会议要求加强执法。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "", "segment", filepath.Join(dir, "missing.txt"), good)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(errOut, "missing.txt") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		t.Errorf("want one error line naming the file, got %q", errOut)
+	}
+	if !strings.Contains(out, "会议/n") {
+		t.Errorf("the good file was not segmented: %s", out)
+	}
+}
