@@ -87,6 +87,7 @@ must do what, with what force, by when.`,
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newAnalyzeCmd(s), newCompareCmd(s), newReportCmd(s), newKWICCmd(s), newTrendsCmd(s), newKeywordsCmd(s), newLexiconsCmd(s), newSamplesCmd(s), newVersionCmd(s))
+	root.AddCommand(newIndexCmd(s), newSearchCmd(s), newServeCmd(s))
 	root.AddCommand(newSegmentCmd(s))
 	prepareTree(root)
 	registerCompletions(root)
