@@ -86,7 +86,7 @@ must do what, with what force, by when.`,
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newAnalyzeCmd(s), newCompareCmd(s), newReportCmd(s), newKWICCmd(s), newTrendsCmd(s), newKeywordsCmd(s), newLexiconsCmd(s), newSamplesCmd(s), newVersionCmd(s))
+	root.AddCommand(newAnalyzeCmd(s), newCompareCmd(s), newReportCmd(s), newKWICCmd(s), newTrendsCmd(s), newKeywordsCmd(s), newLexiconsCmd(s), newSamplesCmd(s), newManCmd(s), newVersionCmd(s))
 	root.AddCommand(newIndexCmd(s), newSearchCmd(s), newServeCmd(s))
 	root.AddCommand(newSegmentCmd(s))
 	prepareTree(root)
