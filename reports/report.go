@@ -235,11 +235,29 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// pageLang is the language of the page: the report's UILang, else the
+// language of most documents (Chinese on a tie).
+func pageLang(r *Report) string {
+	if r.UILang != "" {
+		return r.UILang
+	}
+	en := 0
+	for _, a := range r.Docs {
+		if a.Document.Language == "en" {
+			en++
+		}
+	}
+	if 2*en > len(r.Docs) {
+		return "en"
+	}
+	return "zh"
+}
+
 // WriteHTML writes the report as one self-contained HTML file: inline CSS,
 // charts as inline SVG, sortable tables with a few lines of script, no
 // network. html/template escapes all document text.
 func WriteHTML(w io.Writer, r *Report) error {
-	data := map[string]any{"R": r, "Single": len(r.Docs) == 1}
+	data := map[string]any{"R": r, "Single": len(r.Docs) == 1, "Lang": pageLang(r)}
 	if len(r.Docs) == 1 {
 		a := r.Docs[0]
 		data["A"] = a
@@ -264,7 +282,7 @@ var htmlReport = template.Must(template.New("report").Funcs(template.FuncMap{
 	"first":  func(n int, ks []analyze.Keyword) []analyze.Keyword { return ks[:min(n, len(ks))] },
 	"num":    trimFloat,
 }).Parse(`<!DOCTYPE html>
-<html lang="zh">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

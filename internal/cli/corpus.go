@@ -50,7 +50,7 @@ network: inline CSS, charts as inline SVG, sortable tables.`,
 	f.StringVar(&o.by, "by", "year", "period of the timeline and of the comparison: year or month")
 	f.StringSliceVar(&o.terms, "terms", nil, "terms of the timeline (default: the corpus's top keywords)")
 	f.StringVar(&o.title, "title", "", "report title (default: the document's title, or \"policylens report\")")
-	f.StringVar(&o.uiLang, "ui-lang", "", "language of the report's labels: zh or en (default: the language of most documents)")
+	f.StringVar(&o.uiLang, "ui-lang", "", "language of the report page (<html lang>): zh or en (default: the language of most documents); the labels are English for now")
 	return cmd
 }
 
@@ -60,6 +60,11 @@ func runReport(ctx context.Context, s Streams, o *corpusOptions, args []string) 
 	}
 	if err := oneOf("--by", o.by, "year", "month"); err != nil {
 		return err
+	}
+	if o.uiLang != "" {
+		if err := oneOf("--ui-lang", o.uiLang, "zh", "en"); err != nil {
+			return err
+		}
 	}
 	o.keywords = 10
 	a, err := o.analyzer(s.Err)
