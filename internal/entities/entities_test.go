@@ -195,3 +195,12 @@ func contains(xs []string, x string) bool {
 	}
 	return false
 }
+
+func TestBodyInsideCommonNoun(t *testing.T) {
+	for _, text := range []string{"各级财政部门要加强预算管理。", "教育部门和学校要落实责任。"} {
+		es := extract(t, "zh", Meta{}, text)
+		if find(es, "organization", "财政部") != nil || find(es, "organization", "教育部") != nil {
+			t.Errorf("%s: a ministry found inside a common noun: %v", text, keys(es))
+		}
+	}
+}

@@ -226,7 +226,7 @@ func (x *extractor) lexicon(text string, emit func(typ, canon string, b0, b1 int
 	var spans []lexSpan
 	for b := 0; b < len(text); {
 		n, v := x.lex.Surface.Longest(text[b:])
-		if n == 0 || !boundaryOK(text, b, b+n) {
+		if n == 0 || !boundaryOK(text, b, b+n) || insideWord(text, b+n) {
 			_, size := utf8.DecodeRuneInString(text[b:])
 			b += size
 			continue
@@ -268,6 +268,13 @@ func boundaryOK(text string, b0, b1 int) bool {
 		}
 	}
 	return true
+}
+
+// insideWord rejects a body ending in 部 that the text continues into 部门
+// (财政部门 is not 财政部, 教育部门 not 教育部): the match is then the head
+// of a common noun, not a name.
+func insideWord(text string, b1 int) bool {
+	return strings.HasSuffix(text[:b1], "部") && strings.HasPrefix(text[b1:], "门")
 }
 
 func isLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
