@@ -103,6 +103,10 @@ func writePage(w io.Writer, o *searchOptions, page *store.Page) error {
 		}
 		return nil
 	}
+	if o.format == "table" && len(page.Results) == 0 {
+		_, err := fmt.Fprintf(w, "no %s match (%d in all)\n", page.Query.Kind, page.Total)
+		return err
+	}
 	header, rows := hitRows(page, o.format == "table")
 	if o.format == "csv" {
 		cw := reports.NewCSVWriter(w, o.csvRaw, 0)

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -14,7 +13,7 @@ import (
 
 // Document returns a stored analysis by document id.
 func (s *SQLite) Document(ctx context.Context, id string) (*analyze.Analysis, error) {
-	var body, paras string
+	var body, paras []byte
 	err := s.db.QueryRowContext(ctx, `SELECT analysis, paragraphs FROM documents WHERE id = ?`, id).Scan(&body, &paras)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
@@ -25,12 +24,12 @@ func (s *SQLite) Document(ctx context.Context, id string) (*analyze.Analysis, er
 	return decode(body, paras)
 }
 
-func decode(body, paras string) (*analyze.Analysis, error) {
+func decode(body, paras []byte) (*analyze.Analysis, error) {
 	a := &analyze.Analysis{}
-	if err := json.Unmarshal([]byte(body), a); err != nil {
+	if err := unpackJSON(body, a); err != nil {
 		return nil, fmt.Errorf("store: stored analysis: %w", err)
 	}
-	if err := json.Unmarshal([]byte(paras), &a.Document.Paragraphs); err != nil {
+	if err := unpackJSON(paras, &a.Document.Paragraphs); err != nil {
 		return nil, fmt.Errorf("store: stored paragraphs: %w", err)
 	}
 	return a, nil
@@ -86,7 +85,7 @@ func (s *SQLite) Analyses(ctx context.Context, q Query) ([]*analyze.Analysis, er
 	defer rows.Close()
 	var out []*analyze.Analysis
 	for rows.Next() {
-		var body, paras string
+		var body, paras []byte
 		if err := rows.Scan(&body, &paras); err != nil {
 			return nil, fmt.Errorf("store: analyses: %w", err)
 		}
@@ -202,7 +201,8 @@ func (s *SQLite) termCounts(ctx context.Context, term string, q Query, width int
 	defer rows.Close()
 	lower := strings.ToLower(term)
 	for rows.Next() {
-		var p, title, paras string
+		var p, title string
+		var paras []byte
 		if err := rows.Scan(&p, &title, &paras); err != nil {
 			return nil, fmt.Errorf("store: timeline %q: %w", term, err)
 		}
@@ -211,7 +211,9 @@ func (s *SQLite) termCounts(ctx context.Context, term string, q Query, width int
 			continue
 		}
 		var ps []string
-		json.Unmarshal([]byte(paras), &ps)
+		if err := unpackJSON(paras, &ps); err != nil {
+			return nil, err
+		}
 		for _, text := range append(ps, title) {
 			counts[k] += strings.Count(strings.ToLower(text), lower)
 		}

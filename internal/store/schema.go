@@ -27,8 +27,8 @@ var migrations = []string{
 		chars        INTEGER NOT NULL,
 		content_hash TEXT NOT NULL,
 		version      TEXT NOT NULL,
-		paragraphs   TEXT NOT NULL, -- JSON array
-		analysis     TEXT NOT NULL  -- the analysis JSON without its paragraphs
+		paragraphs   BLOB NOT NULL, -- JSON array, gzip
+		analysis     BLOB NOT NULL  -- the analysis JSON without its paragraphs, gzip
 	);
 	CREATE INDEX documents_input ON documents(input);
 	CREATE INDEX documents_date ON documents(date);
@@ -47,8 +47,7 @@ var migrations = []string{
 		deadline    TEXT NOT NULL,
 		deadline_on TEXT NOT NULL, -- normalized date, '' when none
 		article     TEXT NOT NULL,
-		text        TEXT NOT NULL,
-		sentence    TEXT NOT NULL
+		text        TEXT NOT NULL
 	);
 	CREATE INDEX directives_doc ON directives(doc);
 	CREATE INDEX directives_force ON directives(force);
@@ -100,5 +99,5 @@ var migrations = []string{
 	);
 	CREATE INDEX targets_doc ON targets(doc);
 	CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61');
-	CREATE VIRTUAL TABLE directives_fts USING fts5(text, sentence, content='', contentless_delete=1, tokenize='unicode61');`,
+	CREATE VIRTUAL TABLE directives_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61');`,
 }

@@ -71,12 +71,14 @@ func (s *SQLite) searchDocuments(ctx context.Context, q Query) (*Page, error) {
 	terms := searchTerms(q.Text)
 	for rows.Next() {
 		h := Hit{Kind: KindDocuments}
-		var paras string
+		var paras []byte
 		if err := rows.Scan(&h.Document.ID, &h.Document.Title, &h.Document.Date, &h.Document.Format, &h.Score, &paras); err != nil {
 			return nil, err
 		}
 		var ps []string
-		json.Unmarshal([]byte(paras), &ps)
+		if err := unpackJSON(paras, &ps); err != nil {
+			return nil, err
+		}
 		h.Snippet, h.Paragraph = snippetOf(ps, terms)
 		page.Results = append(page.Results, h)
 	}
@@ -89,7 +91,7 @@ func directiveMatches(q Query) (from, score string, w *where) {
 	from, score = "directives d JOIN documents x ON x.rowid = d.doc", "0"
 	if m := matchExpr(q.Text); m != "" {
 		from = "directives_fts f JOIN directives d ON d.rowid = f.rowid JOIN documents x ON x.rowid = d.doc"
-		score = "bm25(directives_fts, 2.0, 1.0)"
+		score = "bm25(directives_fts)"
 		w.add("directives_fts MATCH ?", m)
 	}
 	docFilters(w, q)
@@ -104,7 +106,7 @@ func (s *SQLite) searchDirectives(ctx context.Context, q Query) (*Page, error) {
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, "SELECT "+docCols+", "+score+`, d.paragraph, d.force, d.issuer, d.addressees, d.action,
-		d.object, d.deadline, d.deadline_on, d.article, d.text, d.sentence FROM `+from+" WHERE "+w.sql()+
+		d.object, d.deadline, d.deadline_on, d.article, d.text FROM `+from+" WHERE "+w.sql()+
 		" ORDER BY 5, x.date DESC, x.id, d.seq LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)...)
 	if err != nil {
 		return nil, err
@@ -123,16 +125,14 @@ func (s *SQLite) searchDirectives(ctx context.Context, q Query) (*Page, error) {
 
 func scanDirective(rows *sql.Rows, terms []string) (Hit, error) {
 	h := Hit{Kind: KindDirectives}
-	var addr, sentence string
+	var addr string
 	err := rows.Scan(&h.Document.ID, &h.Document.Title, &h.Document.Date, &h.Document.Format, &h.Score,
-		&h.Paragraph, &h.Force, &h.Issuer, &addr, &h.Action, &h.Object, &h.Deadline, &h.DeadlineOn, &h.Article, &h.Text, &sentence)
+		&h.Paragraph, &h.Force, &h.Issuer, &addr, &h.Action, &h.Object, &h.Deadline, &h.DeadlineOn, &h.Article, &h.Text)
 	if err != nil {
 		return h, err
 	}
 	json.Unmarshal([]byte(addr), &h.Addressees)
-	if h.Snippet, _ = snippetOf([]string{h.Text}, terms); h.Snippet == "" || len(terms) == 0 {
-		h.Snippet, _ = snippetOf([]string{sentence}, terms)
-	}
+	h.Snippet = mark(h.Text, terms)
 	return h, nil
 }
 

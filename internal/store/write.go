@@ -108,13 +108,13 @@ func writeDoc(ctx context.Context, tx *sql.Tx, d Doc) error {
 	if err := deleteDoc(ctx, tx, a.Document.ID); err != nil {
 		return err
 	}
-	paras, err := json.Marshal(nonNil(a.Document.Paragraphs))
+	paras, err := packJSON(nonNil(a.Document.Paragraphs))
 	if err != nil {
 		return err
 	}
 	slim := *a
 	slim.Document.Paragraphs = nil // kept once, in their own column
-	body, err := json.Marshal(&slim)
+	body, err := packJSON(&slim)
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,7 @@ func writeDoc(ctx context.Context, tx *sql.Tx, d Doc) error {
 		doc_number, date, year, chars, content_hash, version, paragraphs, analysis)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		doc.ID, d.Input, doc.Path, doc.Format, doc.Language, doc.Title, doc.Source, doc.Issuer,
-		doc.DocNumber, doc.Date, year(doc.Date), doc.Chars, contentHash(doc), d.Version, string(paras), string(body))
+		doc.DocNumber, doc.Date, year(doc.Date), doc.Chars, contentHash(doc), d.Version, paras, body)
 	if err != nil {
 		return err
 	}
@@ -144,15 +144,15 @@ func writeDirectives(ctx context.Context, tx *sql.Tx, doc int64, a *analyze.Anal
 	for i, d := range a.Directives {
 		addr, _ := json.Marshal(nonNil(d.Addressees))
 		res, err := tx.ExecContext(ctx, `INSERT INTO directives(doc, seq, paragraph, start, end, force, issuer, addressees,
-			action, object, deadline, deadline_on, article, text, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			action, object, deadline, deadline_on, article, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			doc, i, d.Paragraph, d.Start, d.End, d.Force, d.Issuer, string(addr), d.Action, d.Object,
-			d.Deadline, d.DeadlineNormalized, d.Article, d.Text, d.Sentence)
+			d.Deadline, d.DeadlineNormalized, d.Article, d.Text)
 		if err != nil {
 			return err
 		}
 		id, _ := res.LastInsertId()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO directives_fts(rowid, text, sentence) VALUES (?, ?, ?)`,
-			id, tokenText(d.Text), tokenText(d.Sentence)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO directives_fts(rowid, text) VALUES (?, ?)`,
+			id, tokenText(d.Text)); err != nil {
 			return err
 		}
 		for _, name := range d.Addressees {

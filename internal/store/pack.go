@@ -1,0 +1,39 @@
+package store
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// Analyses and paragraphs are stored as gzip-compressed JSON: the
+// explanations of directives make an analysis JSON large (about eight
+// times smaller packed), and only whole documents are ever read back.
+
+func packJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+	enc := json.NewEncoder(zw)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func unpackJSON(data []byte, v any) error {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("unpack: %w", err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return fmt.Errorf("unpack: %w", err)
+	}
+	return json.Unmarshal(b, v)
+}
