@@ -123,7 +123,7 @@ exit code is 1 at the end (0 when all went well, 2 for a usage error).`,
 	}
 	addInputFlags(cmd, o)
 	f := cmd.Flags()
-	addOutputFlags(cmd, o, "table", reports.Formats()...)
+	addOutputFlags(cmd, o, "table", append(reports.Formats(), "xlsx")...)
 	f.IntVar(&o.keywords, "keywords", 10, "number of keywords per document")
 	f.StringSliceVar(&o.only, "only", nil, "sections to print: "+strings.Join(reports.Sections, ", ")+" (table), or to keep in JSON")
 	f.StringSliceVar(&o.force, "force", nil, "keep only directives of these forces: must, should, prohibit, encourage")
@@ -143,19 +143,17 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 	if o.keywords < 0 {
 		return usagef("--keywords must not be negative")
 	}
-	if o.summary && len(o.only) > 0 {
-		return usagef("--summary prints its own columns; leave out --only")
-	}
-	a, err := o.analyzer(s.Err)
-	if err != nil {
-		return err
-	}
 	width := o.width
 	if width == 0 {
 		width = terminalWidth(s.Out)
 	}
-	if _, err := reports.New(o.format, io.Discard, o.reportOptions(width)); err != nil {
-		return usageError{err}
+	csvList, err := o.checkOutput(s.Out, width)
+	if err != nil {
+		return err
+	}
+	a, err := o.analyzer(s.Err)
+	if err != nil {
+		return err
 	}
 	inputs, skipped, errs := analyze.Inputs(args)
 	failed := reportInputs(s.Err, o.format, errs)
@@ -163,12 +161,7 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 		return fmt.Errorf("no documents to analyze in %s (read: %s; skipped %d file(s))", strings.Join(args, ", "), extensions(), skipped)
 	}
 	err = withOutput(s.Out, o.output, func(w io.Writer) error {
-		o.writeBOM(w)
-		rep, _ := reports.New(o.format, w, o.reportOptions(width))
-		if o.summary {
-			rep = newSummaryReporter(w, o, width)
-		}
-		n, err := writeAnalyses(ctx, s, o, a, inputs, rep)
+		n, err := writeAnalyses(ctx, s, o, a, inputs, o.reporter(w, width, csvList))
 		failed += n
 		return err
 	})
@@ -177,6 +170,46 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 	}
 	reportSkipped(s.Err, o, args, inputs, errs, skipped)
 	return finish(failed)
+}
+
+// checkOutput checks the flags that shape analyze's output and returns
+// the list a CSV holds when it is not the directives.
+func (o *analyzeOptions) checkOutput(stdout io.Writer, width int) (string, error) {
+	switch {
+	case o.summary && len(o.only) > 0:
+		return "", usagef("--summary prints its own columns; leave out --only")
+	case o.summary && o.format == "xlsx":
+		return "", usagef("--summary writes a table, CSV, JSON or JSONL; --format xlsx has a documents sheet")
+	case o.format == "xlsx" && (o.output == "" || o.output == "-") && isTerminalWriter(stdout):
+		return "", usagef("--format xlsx writes a binary workbook: give -o FILE.xlsx")
+	case o.format == "xlsx":
+		_, err := reports.New("json", io.Discard, o.reportOptions(width)) // checks --only
+		return "", wrapUsage(err)
+	}
+	if _, err := reports.New(o.format, io.Discard, o.reportOptions(width)); err != nil {
+		return "", usageError{err}
+	}
+	return o.csvList()
+}
+
+func wrapUsage(err error) error {
+	if err == nil {
+		return nil
+	}
+	return usageError{err}
+}
+
+// reporter returns the writer of analyze's output on w.
+func (o *analyzeOptions) reporter(w io.Writer, width int, csvList string) reports.Reporter {
+	o.writeBOM(w)
+	switch {
+	case o.summary:
+		return newSummaryReporter(w, o, width)
+	case csvList != "" || o.format == "xlsx":
+		return newListReporter(w, o, csvList)
+	}
+	rep, _ := reports.New(o.format, w, o.reportOptions(width)) // checked by checkOutput
+	return rep
 }
 
 func (o *analyzeOptions) reportOptions(width int) reports.Options {

@@ -42,7 +42,7 @@ func TestCompletion(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"analyze", "--format", ""}, []string{"csv", "json", "jsonl", "table"}},
+		{[]string{"analyze", "--format", ""}, []string{"csv", "json", "jsonl", "table", "xlsx"}},
 		{[]string{"compare", "--format", "m"}, []string{"markdown"}},
 		{[]string{"analyze", "--force", "must,p"}, []string{"must,prohibit"}},
 		{[]string{"analyze", "--only", "sum"}, []string{"summary"}},
