@@ -144,6 +144,10 @@ func (ix *indexRun) emit(r analyze.Result) error {
 	if r.Warning != "" {
 		ix.report(r.Name, nil, r.Warning)
 	}
+	if errors.Is(r.Err, context.Canceled) {
+		ix.bad = true // stopped, not failed: the next run takes the input up again
+		return nil
+	}
 	if r.Err != nil {
 		if !errors.Is(r.Err, analyze.ErrSkipped) {
 			ix.sum.Failed++

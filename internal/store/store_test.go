@@ -252,13 +252,17 @@ func TestInterruptAndResume(t *testing.T) {
 	defer st.Close()
 	a, _ := analyze.New(analyze.WithJobs(1))
 	ctx, cancel := context.WithCancel(context.Background())
+	var reported []string
 	_, err = Index(ctx, st, a, []string{docs}, IndexOptions{Version: "v1", BatchSize: 1, Progress: func(p Progress) {
 		if p.Documents >= 2 {
 			cancel()
 		}
-	}})
+	}, Report: func(name string, err error, warning string) { reported = append(reported, name) }})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("want cancelled, got %v", err)
+	}
+	if len(reported) > 0 {
+		t.Errorf("documents stopped by the interrupt were reported as failures: %v", reported)
 	}
 	s, _ := st.Stats(context.Background())
 	if s.Documents < 2 || s.Documents == 6 {
