@@ -74,13 +74,31 @@ func (x *zhExtractor) run() {
 			if x.preamble && (reHeading.MatchString(p.Text) || endsPreamble(doc, i)) {
 				x.preamble = false
 			}
+			x.listLead = x.leadOfList(p)
 			continue
 		}
 		x.paragraph(i)
+		x.listLead = x.leadOfList(p)
 		if x.preamble && endsPreamble(doc, i) {
 			x.preamble = false
 		}
 	}
+}
+
+// leadOfList keeps the markers of a law's lead-in to a list (…应当采取下列
+// 措施：) for the items that follow; an item keeps those of its lead.
+func (x *zhExtractor) leadOfList(p *segment.Paragraph) []hit {
+	if x.kind != kindLaw {
+		return nil
+	}
+	t := strings.TrimSpace(p.Text)
+	if x.listLead != nil && reItem.MatchString(t) {
+		return x.listLead
+	}
+	if !strings.HasSuffix(t, "：") && !strings.HasSuffix(t, ":") {
+		return nil
+	}
+	return x.c.findMarkers([]rune(t), nil)
 }
 
 // documentKind tells news from policy documents and laws, and names the
@@ -190,6 +208,7 @@ type zhExtractor struct {
 	explain   bool        // fill Directive.Why
 	collect   bool        // keep every candidate, for training
 	cands     []Candidate // the candidates when collecting
+	listLead  []hit       // the markers of a law's lead-in to the list whose items follow
 }
 
 var (
@@ -221,6 +240,9 @@ func (x *zhExtractor) skipParagraph(p *segment.Paragraph) bool {
 		return true // 日工资：月工资收入÷月计薪天数: a formula
 	}
 	body := reItem.ReplaceAllString(t, "")
+	if x.listLead != nil && body != t {
+		return false // a short item of a list whose lead-in instructs
+	}
 	n := utf8.RuneCountInString(body)
 	return n <= 15 && !strings.ContainsAny(body, "，。；！？") && len(x.c.findMarkers([]rune(body), nil)) == 0
 }
@@ -264,8 +286,11 @@ func (x *zhExtractor) paragraph(pi int) {
 		// clauses are not instructions even inside a policy document
 		narrative, first := false, true
 		var carried []hit // markers of a law's condition, for its action
-		if leadIn(strings.TrimRight(sent, "。：: ")) {
-			continue // 为吸取教训，…，现将…情况予以通报: the whole sentence leads in
+		if lead := x.listLead; lead != nil && si == 0 {
+			carried = lead // （一）制定反食品浪费措施: an item under …应当遵守下列规定：
+		}
+		if leadIn(strings.TrimRight(sent, "。：: ")) && len(x.c.findMarkers([]rune(sent), nil)) == 0 {
+			continue // 为吸取教训，…，现将…情况予以通报: the whole sentence leads in (but 应当建立…，并遵守下列规定： instructs before it leads in)
 		}
 		for _, cl := range s.Clauses {
 			u := unit{para: pi, sent: s.Span, stext: sent, span: cl.Span, delim: cl.Delim}

@@ -50,6 +50,10 @@ func (x *zhExtractor) features(u unit, hits []hit, st clauseState, why string, r
 	add("kind", x.kind)
 	add("frame", x.kind, st.fr.kind)
 	force, _ := strongest(hits)
+	if force == "" && len(st.carried) > 0 {
+		force, _ = strongest(st.carried) // the lead-in's or the condition's marker binds this clause
+		add("carried")
+	}
 	if force == "" {
 		force = "none"
 	}
