@@ -94,6 +94,7 @@ func TestUsageErrorHints(t *testing.T) {
 		{[]string{"frobnicate"}, "policylens --help"},
 		{[]string{"lexicons", "frobnicate"}, "policylens lexicons --help"},
 		{[]string{"lexicons", "validate"}, "policylens lexicons validate --help"},
+		{[]string{"completion", "tcsh"}, "policylens completion --help"},
 	} {
 		code, out, errs := run(t, "", c.args...)
 		lines := strings.Split(strings.TrimSpace(errs), "\n")

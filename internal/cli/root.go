@@ -89,6 +89,7 @@ must do what, with what force, by when.`,
 	root.AddCommand(newAnalyzeCmd(s), newCompareCmd(s), newReportCmd(s), newKWICCmd(s), newTrendsCmd(s), newKeywordsCmd(s), newLexiconsCmd(s), newSamplesCmd(s), newManCmd(s), newVersionCmd(s))
 	root.AddCommand(newIndexCmd(s), newSearchCmd(s), newServeCmd(s))
 	root.AddCommand(newSegmentCmd(s))
+	root.InitDefaultCompletionCmd() // now, not at Execute, so that prepareTree sees it
 	prepareTree(root)
 	registerCompletions(root)
 	return root
