@@ -222,23 +222,6 @@ func TestEnglish(t *testing.T) {
 	}
 }
 
-func TestEnglishObjectives(t *testing.T) {
-	meta := Meta{Format: "markdown", Title: "Federal Source Code Policy | Objectives"}
-	got := brief(run(t, "en", meta,
-		"This policy will accomplish the following objectives:",
-		"Require agencies to consider the value of publishing custom code as OSS;",
-		"Establish requirements for releasing custom-developed source code; and",
-		"Footnotes",
-		"Provide nothing here, since the list has ended."))
-	want := []want{
-		{"Require agencies to consider the value of publishing custom code as OSS", "must", ""},
-		{"Establish requirements for releasing custom-developed source code", "should", ""},
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got  %v\nwant %v", got, want)
-	}
-}
-
 func TestStrongest(t *testing.T) {
 	cases := []struct {
 		forces []string

@@ -29,22 +29,14 @@ var (
 type englishRules struct {
 	re      *regexp.Regexp
 	markers map[string]lexicon.Marker // lowercased, single-spaced marker text
-	// imperatives give the force of a list item that opens with them
-	// (Require agencies to…: must) under a lead-in such as "This policy will
-	// accomplish the following:"; never matched inside a sentence
-	imperatives map[string]lexicon.Marker
 }
 
 func compileEnglish(lex *lexicon.Set) *englishRules {
 	ms := append([]lexicon.Marker(nil), lex.MarkersEN...)
 	sort.SliceStable(ms, func(i, j int) bool { return len(ms[i].Text) > len(ms[j].Text) })
 	var alts []string
-	r := &englishRules{markers: map[string]lexicon.Marker{}, imperatives: map[string]lexicon.Marker{}}
+	r := &englishRules{markers: map[string]lexicon.Marker{}}
 	for _, m := range ms {
-		if m.Kind == "imperative" {
-			r.imperatives[strings.ToLower(m.Text)] = m
-			continue
-		}
 		alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(m.Text), " ", `\s+`))
 		r.markers[strings.ToLower(m.Text)] = m
 	}
@@ -101,12 +93,8 @@ func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 	// "X shall promptly:" lends its force to the enumerated items that
 	// follow it, each its own directive: (i) review…; (ii) take action…
 	listForce, listMarker, listLevel := "", "", ""
-	objectives := false // under "This policy will accomplish the following:"
 	for pi := range doc.Paragraphs {
 		p := &doc.Paragraphs[pi]
-		if objectives && !imperativeItem(p.Text) {
-			objectives = false
-		}
 		// the items are one level down: "(a) … shall promptly:" lends its
 		// force to (i), (ii), not to the next (b)
 		if lv := itemLevel(p.Text); listForce != "" && (lv == "" || lv == listLevel) {
@@ -129,14 +117,6 @@ func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 				hits := rules.english.find(text)
 				if len(hits) == 0 && listForce != "" && reEnItem.MatchString(string(p.Runes[s.Start:min(s.End, s.Start+8)])) && actionItem(text) {
 					hits = []enHit{{0, 0, lexicon.Marker{Text: listMarker, Force: listForce}}}
-				}
-				if len(hits) == 0 && objectives && s.Start == 0 && cl.Start == 0 {
-					first := strings.ToLower(strings.Fields(text)[0])
-					m, ok := rules.english.imperatives[first]
-					if !ok {
-						m = lexicon.Marker{Text: "", Force: "should"} // Provide…, Establish…: any other instruction
-					}
-					hits = []enHit{{0, 0, m}}
 				}
 				if len(hits) == 0 {
 					continue
@@ -167,27 +147,8 @@ func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 				})
 			}
 		}
-		if t := strings.TrimSpace(p.Text); strings.HasSuffix(t, ":") && reObjectivesLead.MatchString(t) {
-			objectives = true
-		}
 	}
 	return out
-}
-
-// reObjectivesLead is a lead-in whose list items are the instructions of
-// the text: "This policy will accomplish the following objectives:", "This
-// memorandum shall:".
-var reObjectivesLead = regexp.MustCompile(`(?i)\b(?:policy|memorandum|order|guidance|directive|this document)\s+(?:will|shall|must|is intended to|seeks to)\b[^.]*:$`)
-
-// imperativeItem reports a paragraph that opens with a verb in its base
-// form, capitalized as a list item is (Provide…, Require agencies to…).
-func imperativeItem(text string) bool {
-	t := strings.TrimSpace(text)
-	if t == "" || !unicode.IsUpper([]rune(t)[0]) {
-		return false
-	}
-	w := strings.Fields(t)[0]
-	return actionItem(strings.ToLower(w[:1]) + w[1:])
 }
 
 // englishActionObject takes the verb after the marker (skipping be, not,

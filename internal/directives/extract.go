@@ -133,14 +133,27 @@ func documentKind(doc *segment.Doc, meta Meta) (kind, issuer string) {
 			}
 		}
 		return kindPolicy, issuer
-	case meta.Format == "sina-hexo" || meta.Format == "jsonl":
-		return kindNews, issuer
 	case articles >= 3:
 		return kindLaw, issuer
-	case rePolicyTitle.MatchString(title) || reLawTitle.MatchString(title):
+	case (rePolicyTitle.MatchString(title) || reLawTitle.MatchString(title)) && !reportsOn(title):
 		return kindPolicy, issuer
 	}
 	return kindNews, issuer
+}
+
+// reReportTitle finds what a news headline has and a document's own title
+// does not: a colon or exclamation, a reporting verb ahead of the document
+// it reports on (国务院办公厅印发…意见; but 关于印发…的通知 is the notice itself).
+var reReportTitle = regexp.MustCompile(`[：:！!？?]|^[^关]*(?:印发|发布|出台|公布|部署|召开|审议|解读|答记者问)`)
+
+// reportsOn tells a headline about a document from the document's own
+// title, by the title's words alone (not by the input format: the same
+// article read as text gives the same directives).
+func reportsOn(title string) bool {
+	if i := strings.Index(title, "关于"); i >= 0 {
+		return reReportTitle.MatchString(title[:i])
+	}
+	return reReportTitle.MatchString(title)
 }
 
 // endsPreamble reports a paragraph after which a policy document
@@ -588,10 +601,14 @@ func tokenStarts(u unit) []bool {
 }
 
 // continuesList reports a clause that goes on with a list of acts: it
-// opens with a verb (or an unknown word or idiom), not with a subject, a
-// time (年底前…) or an adverb.
+// does not open with a subject of its own (a noun or pronoun), a time
+// (年底前…), an adverb, a preposition or a number. Said this way round, a
+// verb the tagger mistakes (张贴/nr) still goes on.
 func continuesList(pos string) bool {
-	return strings.HasPrefix(pos, "v") && pos != "vn" || pos == "x" || pos == "l" || pos == "i" || pos == "nr" || pos == "c" // 张贴/nr: the tags are noisy; 而拒绝…: a conjunction goes on
+	if pos == "" || subjectLike(pos) || pos == "vn" {
+		return false
+	}
+	return !strings.HasPrefix(pos, "t") && !strings.HasPrefix(pos, "d") && !strings.HasPrefix(pos, "p") && pos != "m" && pos != "w"
 }
 
 // leadIn reports a lead-in (现就…通知如下, 现将…予以通报); the regexp runs

@@ -125,9 +125,6 @@ func (c *cues) findMarkers(runes []rune, starts []bool) []hit {
 			ok = false // 更严格的措施: an attribute, not a marker
 		case i+k >= len(runes) && m.Kind != "modal":
 			ok = false // a clause-final 支持 is an object
-		case m.Kind == "lead" && m.Text == "请" && starts != nil && !strings.ContainsRune("客假示求教柬帖愿", next):
-			// a 请 of its own (申请, 邀请 are other words) asks for an act
-			// wherever it stands: 情况请及时报商务部
 		case m.Kind == "lead" && (!leadPosition(runes, i) || attributive(runes, i+k)):
 			ok = false // 加大支持力度, 支持中小企业发展的法律体系: no instruction
 		case i > 0 && runes[i-1] == '把':

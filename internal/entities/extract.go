@@ -198,9 +198,6 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	if pi == TitleParagraph {
 		x.titleIssuers(text)
 	}
-	if pi == TitleParagraph && x.meta.Format != "sina-hexo" && hasSuffixAny(text, lawSuffixes) && !genericLaw(text) {
-		add("law", lawKey(text), "", 0, len(text), "rule:document-title", 1)
-	}
 	for _, m := range findAllSubmatch(rePlenum, text, "届") {
 		add("event", strings.TrimPrefix(text[m[0]:m[1]], "党的"), "", m[0], m[1], "rule:plenum", 3)
 	}
@@ -358,7 +355,7 @@ func (x *extractor) datesZh(text string, add func(typ, key, norm string, b0, b1 
 	// a day alone (杨润雄21日表示) is a day of the news's own month, or of the
 	// month before when it lies ahead of the dateline
 	for _, m := range findAllSubmatch(reZhDay, text, "日") {
-		if x.anchor.IsZero() || x.meta.Format != "sina-hexo" {
+		if x.anchor.IsZero() {
 			break
 		}
 		if m[0] > 0 {
