@@ -120,7 +120,11 @@ func writePage(w io.Writer, o *searchOptions, page *store.Page) error {
 	if width == 0 {
 		width = terminalWidth(w)
 	}
-	title := fmt.Sprintf("%s %d–%d of %d", page.Query.Kind, min(page.Query.Offset+1, page.Total), page.Query.Offset+len(page.Results), page.Total)
+	more := ""
+	if page.More {
+		more = "+"
+	}
+	title := fmt.Sprintf("%s %d–%d of %d%s", page.Query.Kind, page.Query.Offset+1, page.Query.Offset+len(page.Results), page.Total, more)
 	return reports.Table(w, title, header, rows, []int{len(header) - 1}, width)
 }
 

@@ -24,22 +24,24 @@ func (w *where) sql() string {
 // the normalized names that have it as a name, and all their names.
 const sameAs = `(SELECT name FROM entity_names WHERE normalized IN (SELECT normalized FROM entity_names WHERE name = ?) UNION SELECT ?)`
 
-// docFilters are the conditions on the document, aliased x.
-func docFilters(w *where, q Query) {
+// docFilters are the conditions on the document, aliased x; its date and
+// rowid are read from the columns named (a directive's copy of the date
+// lets its own index serve the filter).
+func docFilters(w *where, q Query, date, doc string) {
 	if q.From != "" {
-		w.add("x.date >= ?", q.From)
+		w.add(date+" >= ?", q.From)
 	}
 	if q.To != "" {
-		w.add("x.date < ?", q.To+"~") // '~' sorts after every character of a date
+		w.add(date+" < ?", q.To+"~") // '~' sorts after every character of a date
 	}
 	if q.Year != "" {
-		w.add("x.year = ?", q.Year)
+		w.add(date+" >= ? AND "+date+" < ?", q.Year, q.Year+"~")
 	}
 	if q.Format != "" {
 		w.add("x.format = ?", q.Format)
 	}
 	if q.Entity != "" {
-		w.add(`x.rowid IN (SELECT doc FROM entity_names WHERE normalized IN (SELECT normalized FROM entity_names WHERE name = ?) OR normalized = ?)`, q.Entity, q.Entity)
+		w.add(doc+` IN (SELECT doc FROM entity_names WHERE normalized IN (SELECT normalized FROM entity_names WHERE name = ?) OR normalized = ?)`, q.Entity, q.Entity)
 	}
 }
 

@@ -81,6 +81,7 @@ func (q *Query) defaultKind() string {
 type Page struct {
 	Query   Query `json:"query"`
 	Total   int   `json:"total"`
+	More    bool  `json:"more,omitempty"` // more than Total: counting stopped there
 	Results []Hit `json:"results"`
 }
 

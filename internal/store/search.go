@@ -45,7 +45,7 @@ func documentMatches(q Query) (from, score string, w *where) {
 		score = "bm25(documents_fts, 3.0, 1.0)"
 		w.add("documents_fts MATCH ?", m)
 	}
-	docFilters(w, q)
+	docFilters(w, q, "x.date", "x.rowid")
 	if q.hasDirectiveFilters() {
 		dw := &where{}
 		directiveFilters(dw, q)
@@ -58,12 +58,12 @@ const docCols = "x.id, x.title, x.date, x.format"
 
 func (s *SQLite) searchDocuments(ctx context.Context, q Query) (*Page, error) {
 	from, score, w := documentMatches(q)
-	page := &Page{}
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+from+" WHERE "+w.sql(), w.args...).Scan(&page.Total); err != nil {
+	page, err := s.count(ctx, from, w)
+	if err != nil {
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, "SELECT "+docCols+", "+score+", x.paragraphs FROM "+from+" WHERE "+w.sql()+
-		" ORDER BY 5, x.date DESC, x.id LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)...)
+		orderBy(score, "x.date DESC, x.rowid DESC")+" LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)...)
 	if err != nil {
 		return nil, err
 	}
@@ -94,20 +94,20 @@ func directiveMatches(q Query) (from, score string, w *where) {
 		score = "bm25(directives_fts)"
 		w.add("directives_fts MATCH ?", m)
 	}
-	docFilters(w, q)
+	docFilters(w, q, "d.date", "d.doc")
 	directiveFilters(w, q)
 	return from, score, w
 }
 
 func (s *SQLite) searchDirectives(ctx context.Context, q Query) (*Page, error) {
 	from, score, w := directiveMatches(q)
-	page := &Page{}
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+from+" WHERE "+w.sql(), w.args...).Scan(&page.Total); err != nil {
+	page, err := s.count(ctx, from, w)
+	if err != nil {
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, "SELECT "+docCols+", "+score+`, d.paragraph, d.force, d.issuer, d.addressees, d.action,
 		d.object, d.deadline, d.deadline_on, d.article, d.text FROM `+from+" WHERE "+w.sql()+
-		" ORDER BY 5, x.date DESC, x.id, d.seq LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)...)
+		orderBy(score, "d.date DESC, d.rowid DESC")+" LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)...)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +141,7 @@ func (s *SQLite) searchEntities(ctx context.Context, q Query) (*Page, error) {
 	if q.Text != "" {
 		w.add("e.rowid IN (SELECT entity FROM entity_names WHERE name LIKE ? ESCAPE '\\')", "%"+likeEscape(q.Text)+"%")
 	}
-	docFilters(w, q)
+	docFilters(w, q, "x.date", "x.rowid")
 	group := " FROM entities e JOIN documents x ON x.rowid = e.doc WHERE " + w.sql() + " GROUP BY e.type, e.normalized"
 	page := &Page{}
 	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1"+group+")", w.args...).Scan(&page.Total); err != nil {
@@ -170,10 +170,10 @@ func (s *SQLite) searchTargets(ctx context.Context, q Query) (*Page, error) {
 		like := "%" + likeEscape(q.Text) + "%"
 		w.add("(t.indicator LIKE ? ESCAPE '\\' OR t.text LIKE ? ESCAPE '\\')", like, like)
 	}
-	docFilters(w, q)
+	docFilters(w, q, "x.date", "x.rowid")
 	from := " FROM targets t JOIN documents x ON x.rowid = t.doc WHERE " + w.sql()
-	page := &Page{}
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*)"+from, w.args...).Scan(&page.Total); err != nil {
+	page, err := s.count(ctx, "targets t JOIN documents x ON x.rowid = t.doc", w)
+	if err != nil {
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, "SELECT "+docCols+", t.indicator, t.value, t.unit, t.qualifier, t.text, t.paragraph"+from+
@@ -191,4 +191,27 @@ func (s *SQLite) searchTargets(ctx context.Context, q Query) (*Page, error) {
 		page.Results = append(page.Results, h)
 	}
 	return page, rows.Err()
+}
+
+// maxCount is where counting stops: a total above it is shown as more.
+const maxCount = 10000
+
+// count counts the matches, up to maxCount.
+func (s *SQLite) count(ctx context.Context, from string, w *where) (*Page, error) {
+	page := &Page{}
+	err := s.db.QueryRowContext(ctx, fmt.Sprintf("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s LIMIT %d)", from, w.sql(), maxCount+1),
+		w.args...).Scan(&page.Total)
+	if page.Total > maxCount {
+		page.Total, page.More = maxCount, true
+	}
+	return page, err
+}
+
+// orderBy ranks by score when there is one, else by the given order
+// (newest first), which an index can give without sorting every match.
+func orderBy(score, order string) string {
+	if score == "0" {
+		return " ORDER BY " + order
+	}
+	return " ORDER BY 5, " + order
 }

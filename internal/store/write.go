@@ -31,8 +31,10 @@ func (s *SQLite) Write(ctx context.Context, docs []Doc) error {
 		return fmt.Errorf("store: %w", err)
 	}
 	defer tx.Rollback()
+	w := newTxWriter(tx)
+	defer w.close()
 	for _, d := range docs {
-		if err := writeDoc(ctx, tx, d); err != nil {
+		if err := writeDoc(ctx, w, d); err != nil {
 			return fmt.Errorf("store: %s: %w", d.Analysis.Document.ID, err)
 		}
 	}
@@ -65,8 +67,10 @@ func (s *SQLite) FinishInput(ctx context.Context, in Input, keep []string) error
 		}
 	}
 	rows.Close()
+	w := newTxWriter(tx)
+	defer w.close()
 	for _, id := range gone {
-		if err := deleteDoc(ctx, tx, id); err != nil {
+		if err := deleteDoc(ctx, w, id); err != nil {
 			return fmt.Errorf("store: remove %s: %w", id, err)
 		}
 	}
@@ -80,13 +84,13 @@ func (s *SQLite) FinishInput(ctx context.Context, in Input, keep []string) error
 }
 
 // deleteDoc removes a document, its parts (by cascade) and its full-text rows.
-func deleteDoc(ctx context.Context, tx *sql.Tx, id string) error {
+func deleteDoc(ctx context.Context, w *txWriter, id string) error {
 	for _, q := range []string{
 		`DELETE FROM directives_fts WHERE rowid IN (SELECT d.rowid FROM directives d JOIN documents x ON d.doc = x.rowid WHERE x.id = ?)`,
 		`DELETE FROM documents_fts WHERE rowid IN (SELECT rowid FROM documents WHERE id = ?)`,
 		`DELETE FROM documents WHERE id = ?`,
 	} {
-		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+		if _, err := w.exec(ctx, q, id); err != nil {
 			return err
 		}
 	}
@@ -103,9 +107,9 @@ func contentHash(d analyze.Document) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func writeDoc(ctx context.Context, tx *sql.Tx, d Doc) error {
+func writeDoc(ctx context.Context, w *txWriter, d Doc) error {
 	a := d.Analysis
-	if err := deleteDoc(ctx, tx, a.Document.ID); err != nil {
+	if err := deleteDoc(ctx, w, a.Document.ID); err != nil {
 		return err
 	}
 	paras, err := packJSON(nonNil(a.Document.Paragraphs))
@@ -119,7 +123,7 @@ func writeDoc(ctx context.Context, tx *sql.Tx, d Doc) error {
 		return err
 	}
 	doc := a.Document
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents(id, input, path, format, language, title, source, issuer,
+	res, err := w.exec(ctx, `INSERT INTO documents(id, input, path, format, language, title, source, issuer,
 		doc_number, date, year, chars, content_hash, version, paragraphs, analysis)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		doc.ID, d.Input, doc.Path, doc.Format, doc.Language, doc.Title, doc.Source, doc.Issuer,
@@ -128,35 +132,35 @@ func writeDoc(ctx context.Context, tx *sql.Tx, d Doc) error {
 		return err
 	}
 	rowid, _ := res.LastInsertId()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)`,
+	if _, err := w.exec(ctx, `INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)`,
 		rowid, tokenText(doc.Title), tokenText(strings.Join(doc.Paragraphs, "\n"))); err != nil {
 		return err
 	}
-	for _, step := range []func(context.Context, *sql.Tx, int64, *analyze.Analysis) error{writeDirectives, writeEntities, writeKeywords, writeTargets} {
-		if err := step(ctx, tx, rowid, a); err != nil {
+	for _, step := range []func(context.Context, *txWriter, int64, *analyze.Analysis) error{writeDirectives, writeEntities, writeKeywords, writeTargets} {
+		if err := step(ctx, w, rowid, a); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func writeDirectives(ctx context.Context, tx *sql.Tx, doc int64, a *analyze.Analysis) error {
+func writeDirectives(ctx context.Context, w *txWriter, doc int64, a *analyze.Analysis) error {
 	for i, d := range a.Directives {
 		addr, _ := json.Marshal(nonNil(d.Addressees))
-		res, err := tx.ExecContext(ctx, `INSERT INTO directives(doc, seq, paragraph, start, end, force, issuer, addressees,
-			action, object, deadline, deadline_on, article, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		res, err := w.exec(ctx, `INSERT INTO directives(doc, seq, paragraph, start, end, force, issuer, addressees,
+			action, object, deadline, deadline_on, article, text, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			doc, i, d.Paragraph, d.Start, d.End, d.Force, d.Issuer, string(addr), d.Action, d.Object,
-			d.Deadline, d.DeadlineNormalized, d.Article, d.Text)
+			d.Deadline, d.DeadlineNormalized, d.Article, d.Text, a.Document.Date)
 		if err != nil {
 			return err
 		}
 		id, _ := res.LastInsertId()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO directives_fts(rowid, text) VALUES (?, ?)`,
+		if _, err := w.exec(ctx, `INSERT INTO directives_fts(rowid, text) VALUES (?, ?)`,
 			id, tokenText(d.Text)); err != nil {
 			return err
 		}
 		for _, name := range d.Addressees {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO addressees(directive, name) VALUES (?, ?)`, id, name); err != nil {
+			if _, err := w.exec(ctx, `INSERT INTO addressees(directive, name) VALUES (?, ?)`, id, name); err != nil {
 				return err
 			}
 		}
@@ -164,13 +168,13 @@ func writeDirectives(ctx context.Context, tx *sql.Tx, doc int64, a *analyze.Anal
 	return nil
 }
 
-func writeEntities(ctx context.Context, tx *sql.Tx, doc int64, a *analyze.Analysis) error {
+func writeEntities(ctx context.Context, w *txWriter, doc int64, a *analyze.Analysis) error {
 	for _, e := range a.Entities {
 		norm := e.Normalized
 		if norm == "" {
 			norm = e.Text
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO entities(doc, type, text, normalized, count) VALUES (?, ?, ?, ?, ?)`,
+		res, err := w.exec(ctx, `INSERT INTO entities(doc, type, text, normalized, count) VALUES (?, ?, ?, ?, ?)`,
 			doc, e.Type, e.Text, norm, e.Count)
 		if err != nil {
 			return err
@@ -182,7 +186,7 @@ func writeEntities(ctx context.Context, tx *sql.Tx, doc int64, a *analyze.Analys
 				continue
 			}
 			seen[name] = true
-			if _, err := tx.ExecContext(ctx, `INSERT INTO entity_names(entity, doc, normalized, name) VALUES (?, ?, ?, ?)`,
+			if _, err := w.exec(ctx, `INSERT INTO entity_names(entity, doc, normalized, name) VALUES (?, ?, ?, ?)`,
 				id, doc, norm, name); err != nil {
 				return err
 			}
@@ -191,9 +195,9 @@ func writeEntities(ctx context.Context, tx *sql.Tx, doc int64, a *analyze.Analys
 	return nil
 }
 
-func writeKeywords(ctx context.Context, tx *sql.Tx, doc int64, a *analyze.Analysis) error {
+func writeKeywords(ctx context.Context, w *txWriter, doc int64, a *analyze.Analysis) error {
 	for _, k := range a.Keywords {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO keywords(doc, term, score, count) VALUES (?, ?, ?, ?)`,
+		if _, err := w.exec(ctx, `INSERT INTO keywords(doc, term, score, count) VALUES (?, ?, ?, ?)`,
 			doc, k.Term, k.Score, k.Count); err != nil {
 			return err
 		}
@@ -201,9 +205,9 @@ func writeKeywords(ctx context.Context, tx *sql.Tx, doc int64, a *analyze.Analys
 	return nil
 }
 
-func writeTargets(ctx context.Context, tx *sql.Tx, doc int64, a *analyze.Analysis) error {
+func writeTargets(ctx context.Context, w *txWriter, doc int64, a *analyze.Analysis) error {
 	for _, t := range a.Targets {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO targets(doc, indicator, value, unit, qualifier, year, text, paragraph)
+		if _, err := w.exec(ctx, `INSERT INTO targets(doc, indicator, value, unit, qualifier, year, text, paragraph)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, doc, t.Indicator, t.Value, t.Unit, t.Qualifier, t.Year, t.Text, t.Paragraph); err != nil {
 			return err
 		}
@@ -224,4 +228,31 @@ func nonNil[T any](xs []T) []T {
 		return []T{}
 	}
 	return xs
+}
+
+// txWriter runs statements in a transaction, each prepared once: a
+// document is hundreds of inserts, and preparing dominated their cost.
+type txWriter struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func newTxWriter(tx *sql.Tx) *txWriter { return &txWriter{tx: tx, stmts: map[string]*sql.Stmt{}} }
+
+func (w *txWriter) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, ok := w.stmts[query]
+	if !ok {
+		var err error
+		if st, err = w.tx.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
+		w.stmts[query] = st
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (w *txWriter) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
 }

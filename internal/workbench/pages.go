@@ -20,6 +20,7 @@ type searchData struct {
 	Page    int           `json:"page"`
 	Pages   int           `json:"pages"`
 	Total   int           `json:"total"`
+	More    bool          `json:"more,omitempty"` // more than Total: counting stopped there
 	Results []store.Hit   `json:"results"`
 	Facets  *store.Facets `json:"facets"`
 	Groups  []facetGroup  `json:"-"`
@@ -55,7 +56,7 @@ func (s *Server) search(r *http.Request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	d := &searchData{Title: "Search", Query: res.Query, Page: page, Total: res.Total, Results: res.Results, Facets: facets, Kinds: store.Kinds}
+	d := &searchData{Title: "Search", Query: res.Query, Page: page, Total: res.Total, More: res.More, Results: res.Results, Facets: facets, Kinds: store.Kinds}
 	d.Pages = (res.Total + perPage - 1) / perPage
 	v := values(q)
 	if page > 1 {

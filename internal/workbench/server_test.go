@@ -102,7 +102,7 @@ func TestStatusCodes(t *testing.T) {
 	}{
 		{"/", 302, ""},
 		{"/search", 200, "policylens"},
-		{"/search?q=" + url.QueryEscape("安全生产") + "&kind=directives&force=must", 200, "f-must"},
+		{"/search?q=" + url.QueryEscape("安全生产") + "&kind=directives&force=should", 200, "f-should"},
 		{"/search?kind=people", 400, "kind"},
 		{"/search?force=maybe", 400, "force"},
 		{"/search?from=yesterday", 400, "from"},
