@@ -1,9 +1,12 @@
 // Command store measures search latency on a large store: it fills a
-// store to -n documents with copies of the documents of a source store
-// (each copy a new id, so every table and index grows), then runs a fixed
-// mix of queries and prints their latency percentiles as Markdown.
+// store to -n documents with copies of its own documents (each copy a new
+// id, with all its rows and full-text entries, so every table and index
+// grows), then runs a fixed mix of queries and prints their latency
+// percentiles as Markdown.
 //
-//	go run ./bench/store -src corpus.db -dst big.db -n 100000
+//	policylens index --db corpus.db ../shared/corpus ../shared/scale
+//	cp corpus.db big.db
+//	go run ./bench/store -dst big.db -n 100000
 package main
 
 import (
@@ -19,24 +22,23 @@ import (
 )
 
 func main() {
-	src := flag.String("src", "", "store to copy documents from (written by policylens index)")
-	dst := flag.String("dst", "", "store to fill and query")
+	dst := flag.String("dst", "", "store to fill and query (a copy of one written by policylens index)")
 	n := flag.Int("n", 100000, "documents the store should hold")
 	runs := flag.Int("runs", 20, "runs of each query")
 	flag.Parse()
-	if err := run(context.Background(), *src, *dst, *n, *runs); err != nil {
+	if err := run(context.Background(), *dst, *n, *runs); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/store:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, src, dst string, n, runs int) error {
+func run(ctx context.Context, dst string, n, runs int) error {
 	out, err := store.Open(ctx, dst)
 	if err != nil {
 		return err
 	}
 	defer out.Close()
-	if err := fill(ctx, src, out, n); err != nil {
+	if err := fill(ctx, out, n); err != nil {
 		return err
 	}
 	st, err := out.Stats(ctx)
@@ -47,46 +49,21 @@ func run(ctx context.Context, src, dst string, n, runs int) error {
 	return measure(ctx, out, runs)
 }
 
-// fill copies the source's documents, again and again, until dst holds n.
-func fill(ctx context.Context, src string, dst *store.SQLite, n int) error {
+// fill makes dst a copy of the source store and replicates its documents
+// until it holds at least n.
+func fill(ctx context.Context, dst *store.SQLite, n int) error {
 	have, err := dst.Stats(ctx)
 	if err != nil || have.Documents >= n {
 		return err
 	}
-	in, err := store.Open(ctx, src)
-	if err != nil {
-		return err
+	if have.Documents == 0 {
+		return fmt.Errorf("the store is empty: copy one that policylens index wrote there first")
 	}
-	defer in.Close()
+	copies := (n+have.Documents-1)/have.Documents - 1
 	start := time.Now()
-	count := have.Documents
-	for count < n {
-		before := count
-		for off := 0; count < n; off += 200 {
-			page, err := in.Analyses(ctx, store.Query{Limit: 200, Offset: off})
-			if err != nil {
-				return err
-			}
-			if len(page) == 0 {
-				break
-			}
-			var docs []store.Doc
-			for _, a := range page[:min(len(page), n-count)] {
-				a.Document.ID = fmt.Sprintf("%s@%d", a.Document.ID, count)
-				docs = append(docs, store.Doc{Input: "bench", Version: "bench", Analysis: a})
-				count++
-			}
-			if err := dst.Write(ctx, docs); err != nil {
-				return err
-			}
-			fmt.Fprintf(os.Stderr, "\r%d documents (%.0f s)", count, time.Since(start).Seconds())
-		}
-		if count == before {
-			return fmt.Errorf("%s holds no document", src)
-		}
-	}
-	fmt.Fprintln(os.Stderr)
-	return nil
+	return dst.Replicate(ctx, copies, func(done int) {
+		fmt.Fprintf(os.Stderr, "\rcopy %d of %d (%.0f s)", done, copies, time.Since(start).Seconds())
+	})
 }
 
 // queries are what an analyst asks: words common and rare, filters alone

@@ -291,3 +291,25 @@ func TestMigrationsAreKept(t *testing.T) {
 		t.Fatalf("want an error naming the file, got %v", err)
 	}
 }
+
+func TestReplicate(t *testing.T) {
+	st, _, _ := newIndexed(t)
+	ctx := context.Background()
+	before := search(t, st, Query{Text: "安全生产", Kind: KindDirectives}).Total
+	if err := st.Replicate(ctx, 2, nil); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := st.Stats(ctx); s.Documents != 18 {
+		t.Fatalf("after two copies: %+v", s)
+	}
+	if after := search(t, st, Query{Text: "安全生产", Kind: KindDirectives}).Total; after != 3*before {
+		t.Fatalf("directive matches %d, want %d", after, 3*before)
+	}
+	p := search(t, st, Query{Entity: "国务院安委办"})
+	if p.Total != 3 {
+		t.Fatalf("entity filter over copies: %+v", p)
+	}
+	if _, err := st.Document(ctx, p.Results[0].Document.ID); err != nil {
+		t.Fatal(err)
+	}
+}
