@@ -23,6 +23,9 @@ import (
 // analysis schema) is read back instead of analyzed, so that a corpus is
 // analyzed once for every corpus command.
 func analyzeAll(ctx context.Context, s Streams, o *analyzeOptions, a *analyze.Analyzer, args []string) ([]*analyze.Analysis, int, error) {
+	if docs, ok, err := storedCorpus(ctx); ok { // --db: read the store (storeinput.go)
+		return docs, 0, err
+	}
 	inputs, _, errs := analyze.Inputs(args)
 	failed := reportInputs(s.Err, o.format, errs)
 	var docs []*analyze.Analysis

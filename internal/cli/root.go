@@ -88,6 +88,7 @@ must do what, with what force, by when.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newAnalyzeCmd(s), newCompareCmd(s), newReportCmd(s), newKWICCmd(s), newTrendsCmd(s), newKeywordsCmd(s), newLexiconsCmd(s), newSamplesCmd(s), newManCmd(s), newVersionCmd(s))
 	root.AddCommand(newIndexCmd(s), newSearchCmd(s), newServeCmd(s))
+	addStoreInput(root) // --db for report, compare and kwic
 	root.AddCommand(newSegmentCmd(s))
 	root.InitDefaultCompletionCmd() // now, not at Execute, so that prepareTree sees it
 	prepareTree(root)

@@ -143,3 +143,28 @@ func TestServeStopsCleanly(t *testing.T) {
 		t.Fatal("serve did not stop")
 	}
 }
+
+// TestCorpusCommandsReadTheStore: report, compare and kwic take --db and
+// the filters instead of paths.
+func TestCorpusCommandsReadTheStore(t *testing.T) {
+	db, _ := storeFixture(t)
+	code, out, errs := run(t, "", "kwic", "电子烟", "--db", db, "--format", "json")
+	if code != 0 || !strings.Contains(out, `"term": "电子烟"`) {
+		t.Fatalf("kwic --db: exit %d: %.300s %s", code, out, errs)
+	}
+	code, out, errs = run(t, "", "compare", "--db", db, "--format", "json")
+	if code != 0 || !strings.Contains(out, `"policylens.compare/v1"`) {
+		t.Fatalf("compare --db: exit %d: %.300s %s", code, out, errs)
+	}
+	code, out, errs = run(t, "", "report", "--db", db, "--entity", "国务院安委办", "--format", "markdown")
+	if code != 0 || !strings.Contains(out, "安全生产") || strings.Contains(out, "电子烟") {
+		t.Fatalf("report --db --entity: exit %d: %.300s %s", code, out, errs)
+	}
+	code, _, errs = run(t, "", "report", "--db", db, "--from", "2030")
+	if code != 1 || !strings.Contains(errs, "no document matches") {
+		t.Fatalf("no match: exit %d: %s", code, errs)
+	}
+	if code, _, _ = run(t, "", "kwic", "--db", db); code != 2 {
+		t.Fatalf("kwic --db without a term: exit %d", code)
+	}
+}

@@ -73,8 +73,12 @@ func (s *SQLite) Entity(ctx context.Context, name string) (*EntityPage, error) {
 // date order, at most q.Limit.
 func (s *SQLite) Analyses(ctx context.Context, q Query) ([]*analyze.Analysis, error) {
 	q.Kind = KindDocuments
+	all := q.Limit == 0
 	if err := q.Check(); err != nil {
 		return nil, err
+	}
+	if all {
+		q.Limit = -1 // SQLite: no limit
 	}
 	from, _, w := documentMatches(q)
 	rows, err := s.db.QueryContext(ctx, "SELECT x.analysis, x.paragraphs FROM "+from+" WHERE "+w.sql()+

@@ -43,7 +43,8 @@ type Reader interface {
 	// names, in date order.
 	Entity(ctx context.Context, name string) (*EntityPage, error)
 	// Analyses returns the stored analyses of the documents that match q
-	// (its text and filters), in date order, at most q.Limit of them.
+	// (its text and filters), in date order, at most q.Limit of them (all
+	// when q.Limit is 0).
 	Analyses(ctx context.Context, q Query) ([]*analyze.Analysis, error)
 	// Timeline counts terms per period over the documents that match q's
 	// filters.
