@@ -209,3 +209,59 @@ func mustDecode(t *testing.T, line string, v any) {
 		t.Fatalf("%v: %q", err, line)
 	}
 }
+
+// TestSameWhateverParallelism: other groups, threads and one bundle at a
+// time give the same files, byte for byte.
+func TestSameWhateverParallelism(t *testing.T) {
+	o := Defaults
+	o.Inputs, o.Shards = []string{"testdata/in/*.jsonl", "testdata/in/*.md", "testdata/in/*.txt"}, 2
+	o.Groups, o.Threads = 1, 1
+	a := runPipeline(t, o)
+	o.Groups, o.Threads = 7, 3
+	b := runPipeline(t, o)
+	for _, name := range Files(o.Shards) {
+		x, y := readLines(t, a, name), readLines(t, b, name)
+		if !slices.Equal(x, y) {
+			t.Errorf("%s differs: %d lines against %d", name, len(x), len(y))
+		}
+		if name == ShardName(0, o.Shards) && len(x) == 0 {
+			t.Errorf("%s is empty", name)
+		}
+	}
+}
+
+func TestValidate(t *testing.T) {
+	ok := Defaults
+	ok.Inputs, ok.Output = []string{"testdata/in/*"}, t.TempDir()
+	if err := ok.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for name, change := range map[string]func(*Options){
+		"no input":       func(o *Options) { o.Inputs = nil },
+		"no output":      func(o *Options) { o.Output = "" },
+		"by week":        func(o *Options) { o.By = "week" },
+		"lang fr":        func(o *Options) { o.Lang = "fr" },
+		"no shards":      func(o *Options) { o.Shards = 0 },
+		"hdfs input":     func(o *Options) { o.Inputs = []string{"hdfs://nn/corpus/*.md"} },
+		"unknown output": func(o *Options) { o.Output = "ftp://host/out" },
+	} {
+		o := ok
+		change(&o)
+		if err := o.Validate(); err == nil {
+			t.Errorf("%s: no error", name)
+		} else if strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: error of several lines: %q", name, err)
+		}
+	}
+}
+
+// TestMainModuleHasNoBeam: the library and the CLI do not pull in Beam.
+func TestMainModuleHasNoBeam(t *testing.T) {
+	b, err := os.ReadFile("../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(b, []byte("apache/beam")) {
+		t.Error("the main module's go.mod requires Beam")
+	}
+}
