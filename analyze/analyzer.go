@@ -10,12 +10,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/directives"
-	"github.com/policylens/policylens/internal/entities"
 	"github.com/policylens/policylens/internal/keywords"
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/parse"
 	"github.com/policylens/policylens/internal/segment"
-	"github.com/policylens/policylens/internal/targets"
 )
 
 // DefaultMaxBytes is the largest input accepted unless WithMaxBytes says otherwise.
@@ -33,6 +31,7 @@ type config struct {
 	explain     bool            // fill directives[].why
 	minConf     float64         // drop directives the model is less sure of
 	only        map[string]bool // extractors to run; nil means all
+	window      int             // runes per window of a long document (windowRunes)
 }
 
 // Option configures an Analyzer.
@@ -102,7 +101,7 @@ type Analyzer struct {
 
 // New builds an Analyzer.
 func New(opts ...Option) (*Analyzer, error) {
-	cfg := config{keywords: 10, maxBytes: DefaultMaxBytes, jobs: runtime.NumCPU(), jsonl: parse.DefaultJSONLFields}
+	cfg := config{window: windowRunes, keywords: 10, maxBytes: DefaultMaxBytes, jobs: runtime.NumCPU(), jsonl: parse.DefaultJSONLFields}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -194,7 +193,9 @@ func (a *Analyzer) parseOptions() parse.Options {
 	return parse.Options{Format: a.cfg.format, JSONL: a.cfg.jsonl, MaxBytes: a.cfg.maxBytes}
 }
 
-// analyzeDocument runs segmentation and the extractors over a parsed document.
+// analyzeDocument runs segmentation and the extractors over a parsed
+// document, window by window (see windowRunes): what is held at once is
+// one window's tokens plus what spans the document.
 func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Analysis, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -203,37 +204,16 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 	if d.Language != "" {
 		lang = d.Language
 	}
-	seg, err := a.seg.SegmentContext(ctx, lang, d.Title, d.Paragraphs)
+	st, lang, err := a.analyzeWindows(ctx, d, lang)
 	if err != nil {
 		return nil, err
 	}
-	res := &Analysis{
-		Schema:   Schema,
-		Document: documentOf(d, seg.Lang),
+	res := &Analysis{Schema: Schema, Document: documentOf(d, lang)}
+	if a.cfg.runs("keywords") {
+		res.Keywords = st.kw.Keywords(a.cfg.keywords)
 	}
-	// each stage is linear in the document; the context is checked between
-	// them as well as between the paragraphs of the segmenter
-	stages := []struct {
-		name string
-		run  func()
-	}{
-		{"keywords", func() { res.Keywords = keywords.Extract(seg, a.lex, a.cfg.keywords) }},
-		{"entities", func() {
-			res.Entities = entities.Extract(seg, a.lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format})
-		}},
-		{"directives", func() {
-			res.Directives = a.confident(directives.Extract(seg, a.rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format, Explain: a.cfg.explain}))
-		}},
-		{"targets", func() { res.Targets = targets.Extract(seg) }},
-	}
-	for _, st := range stages {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if a.cfg.runs(st.name) {
-			st.run()
-		}
-	}
+	res.Entities = mergeEntities(st.entities)
+	res.Directives, res.Targets = st.directives, firstTargets(st.targets)
 	res.Keywords, res.Entities = nonNil(res.Keywords), nonNil(res.Entities)
 	res.Directives, res.Targets = nonNil(res.Directives), nonNil(res.Targets)
 	for i := range res.Entities {

@@ -2,7 +2,6 @@ package keywords
 
 import (
 	"math"
-	"slices"
 	"sort"
 	"strings"
 
@@ -22,10 +21,14 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, n int) []Keyword {
 	if n <= 0 {
 		return nil
 	}
-	cands := Score(doc, lex)
-	if len(cands) == 0 {
-		return nil
-	}
+	acc := NewAccumulator(lex, doc.Lang)
+	acc.Add(doc)
+	return acc.Keywords(n)
+}
+
+// rankScored orders the shortlisted candidates by the ranker and keeps the
+// n best distinct terms.
+func rankScored(cands []Scored, n int, lang string) []Keyword {
 	scores := make(map[string]float64, len(cands))
 	counts := make(map[string]int, len(cands))
 	units := map[string]bool{}
@@ -38,11 +41,7 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, n int) []Keyword {
 		}
 		scores[c.Term] = sigmoid(builtin.Score(c.Features))
 	}
-	top := distinct(Top(scores, counts, len(scores)), n, doc.Lang, units)
-	if doc.Lang == "en" {
-		displayForms(doc, top)
-	}
-	return top
+	return distinct(Top(scores, counts, len(scores)), n, lang, units)
 }
 
 // distinct keeps the n best terms that neither hold nor lie inside a
@@ -80,38 +79,9 @@ const shortlist = 60
 // features, best first by TF-IDF and TextRank: what the ranker orders and
 // its trainer learns from.
 func Score(doc *segment.Doc, lex *lexicon.Set) []Scored {
-	seqs := candidateSeqs(doc, lex)
-	st, total := stats(seqs)
-	if total == 0 {
-		return nil
-	}
-	table := idfOf(lex, doc.Lang)
-	counts := make(map[string]int, len(st))
-	tfidf := make(map[string]float64, len(st))
-	all := make([]string, 0, len(st))
-	for t, s := range st {
-		if s.glued == s.count && doc.Lang != "en" {
-			continue // always written against a lone character: a piece of a word (立峰 of 何立峰, 风险较)
-		}
-		counts[t] = s.count
-		tfidf[t] = float64(s.count) / float64(total) * IDF(table, t)
-		all = append(all, t)
-	}
-	rank := textRank(keptTerms(seqs), 5, 20) // PageRank on a document's graph settles within 20 rounds
-	ntf, nrank := normalize(tfidf), normalize(rank)
-	base := combine(tfidf, rank)
-	best := Top(base, counts, shortlist)
-	terms := make([]string, len(best))
-	for i, k := range best {
-		terms[i] = k.Term
-	}
-	inside := containedShares(terms, st, all, doc.Lang)
-	out := make([]Scored, len(best))
-	for i, t := range terms {
-		out[i] = Scored{Term: t, Count: counts[t], Unit: isUnit(st[t].pos),
-			Features: features(t, st[t], total, ntf[t], nrank[t], IDF(table, t), table.Max(), inside[t], doc.Lang)}
-	}
-	return out
+	acc := NewAccumulator(lex, doc.Lang)
+	acc.Add(doc)
+	return acc.Scored()
 }
 
 // isUnit tells the tags the segmenter gives lexicon entities and names.
@@ -132,26 +102,16 @@ func keptTerms(seqs [][]cand) [][]string {
 	return out
 }
 
-// displayForms writes English terms as the text writes them: candidates
-// are counted in lower case; an analyst reads USDS, DOGE Team, OSS.
-func displayForms(doc *segment.Doc, top []Keyword) {
-	forms := surfaceForms(doc)
-	for i := range top {
-		words := strings.Fields(top[i].Term)
-		for k, w := range words {
-			if f, ok := forms[w]; ok {
-				words[k] = f
-			}
-		}
-		top[i].Term = strings.Join(words, " ")
-	}
+// surfaceCounts gathers, window by window, how a text writes each English
+// word: English terms are counted in lower case; an analyst reads USDS,
+// DOGE Team, OSS.
+type surfaceCounts struct {
+	counts map[string]map[string]int // lower case → capitalized form → occurrences away from a sentence's start
+	lower  map[string]int            // occurrences written in lower case
 }
 
-// surfaceForms maps each lower-cased English word to the form the text
-// writes most often away from a sentence's start (where any word is
-// capitalized); ties keep the lower case.
-func surfaceForms(doc *segment.Doc) map[string]string {
-	counts := map[string]map[string]int{}
+// add counts the forms of one window's words.
+func (sc surfaceCounts) add(doc *segment.Doc) {
 	for pi := range doc.Paragraphs {
 		p := &doc.Paragraphs[pi]
 		si := 0
@@ -159,30 +119,29 @@ func surfaceForms(doc *segment.Doc) map[string]string {
 			for si < len(p.Sentences) && p.Sentences[si].End <= t.Start {
 				si++
 			}
+			low := strings.ToLower(t.Text)
+			if low == t.Text {
+				sc.lower[low]++
+				continue // lower case is the default form
+			}
 			if si < len(p.Sentences) && (t.Start == p.Sentences[si].Start || ti > 0 && p.Tokens[ti-1].End <= p.Sentences[si].Start) {
 				continue // the first word of a sentence
 			}
-			low := strings.ToLower(t.Text)
-			if low == t.Text {
-				continue // lower case is the default form
+			if sc.counts[low] == nil {
+				sc.counts[low] = map[string]int{}
 			}
-			if counts[low] == nil {
-				counts[low] = map[string]int{}
-			}
-			counts[low][t.Text]++
+			sc.counts[low][t.Text]++
 		}
 	}
-	lower := map[string]int{}
-	for pi := range doc.Paragraphs {
-		for _, t := range doc.Paragraphs[pi].Tokens {
-			if counts[t.Text] != nil {
-				lower[t.Text]++
-			}
-		}
-	}
+}
+
+// best maps each lower-cased English word to the form the text writes most
+// often away from a sentence's start (where any word is capitalized); ties
+// keep the lower case.
+func (sc surfaceCounts) best() map[string]string {
 	forms := map[string]string{}
-	for low, m := range counts {
-		best, n := "", lower[low]
+	for low, m := range sc.counts {
+		best, n := "", sc.lower[low]
 		for f, c := range m {
 			if c > n || c == n && best != "" && f < best {
 				best, n = f, c
@@ -193,6 +152,13 @@ func surfaceForms(doc *segment.Doc) map[string]string {
 		}
 	}
 	return forms
+}
+
+// surfaceForms is best over a whole document.
+func surfaceForms(doc *segment.Doc) map[string]string {
+	sc := surfaceCounts{counts: map[string]map[string]int{}, lower: map[string]int{}}
+	sc.add(doc)
+	return sc.best()
 }
 
 // IDF returns a term's inverse document frequency from the policy table;
@@ -251,71 +217,9 @@ func Top(scores map[string]float64, counts map[string]int, n int) []Keyword {
 }
 
 // textRank runs PageRank over the co-occurrence graph of candidates within
-// a window, per sequence. Terms are numbered in order of appearance so the
-// result does not depend on map order.
+// a window, per sequence (see Accumulator.textRank).
 func textRank(seqs [][]string, window, iters int) map[string]float64 {
-	id := map[string]int32{}
-	var names []string
-	for _, seq := range seqs {
-		for _, t := range seq {
-			if _, ok := id[t]; !ok {
-				id[t] = int32(len(names))
-				names = append(names, t)
-			}
-		}
-	}
-	n := len(names)
-	// co-occurrences as packed pairs, sorted and counted: no map
-	var pairs []uint64
-	for _, seq := range seqs {
-		for i := range seq {
-			a := id[seq[i]]
-			for j := i + 1; j < len(seq) && j < i+window; j++ {
-				b := id[seq[j]]
-				if a != b {
-					pairs = append(pairs, uint64(a)<<32|uint64(b), uint64(b)<<32|uint64(a))
-				}
-			}
-		}
-	}
-	slices.Sort(pairs)
-	type edge struct {
-		from int32
-		w    float64
-	}
-	in := make([][]edge, n)
-	outW := make([]float64, n)
-	for i := 0; i < len(pairs); {
-		j := i + 1
-		for j < len(pairs) && pairs[j] == pairs[i] {
-			j++
-		}
-		a, b := int32(pairs[i]>>32), int32(uint32(pairs[i]))
-		w := float64(j - i)
-		in[b] = append(in[b], edge{a, w})
-		outW[a] += w
-		i = j
-	}
-	// pairs sorted by (from, to) fill each in[b] in order of from: a fixed
-	// order of summation, so scores are stable
-	score := make([]float64, n)
-	for i := range score {
-		score[i] = 1
-	}
-	next := make([]float64, n)
-	for it := 0; it < iters; it++ {
-		for a := range next {
-			s := 0.0
-			for _, e := range in[a] {
-				s += e.w / outW[e.from] * score[e.from]
-			}
-			next[a] = 0.15 + 0.85*s
-		}
-		score, next = next, score
-	}
-	out := make(map[string]float64, n)
-	for i, name := range names {
-		out[name] = score[i]
-	}
-	return out
+	a := &Accumulator{id: map[string]int32{}, edges: map[uint64]int32{}}
+	a.addEdges(seqs, window)
+	return a.textRank(iters)
 }

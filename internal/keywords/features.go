@@ -37,37 +37,6 @@ type termStat struct {
 	capital               int // English: occurrences written with a capital
 }
 
-// stats walks the kept candidates once.
-func stats(seqs [][]cand) (map[string]*termStat, int) {
-	st := map[string]*termStat{}
-	n := 0
-	for _, seq := range seqs {
-		for i, c := range seq {
-			if !c.kept {
-				continue
-			}
-			s := st[c.text]
-			if s == nil {
-				s = &termStat{first: n, pos: c.pos, parts: max(c.parts, 1), lastOne: c.lastOne}
-				st[c.text] = s
-			}
-			s.count++
-			s.title = s.title || c.title
-			if c.left || c.right {
-				s.glued++
-			}
-			if c.number {
-				s.number++
-			}
-			if i+1 < len(seq) && seq[i+1].joins && seq[i+1].content {
-				s.follow++
-			}
-			n++
-		}
-	}
-	return st, n
-}
-
 // features describes one term for the ranker. base holds the normalized
 // TF-IDF and TextRank scores; contained is the share of its occurrences
 // inside a longer candidate.

@@ -88,6 +88,13 @@ func (s *Segmenter) SegmentContext(ctx context.Context, lang, title string, para
 	if lang == "" {
 		lang = DetectLanguage(title, paras)
 	}
+	return s.SegmentAs(ctx, lang, lang != "en" && IsTraditional(paras), title, paras)
+}
+
+// SegmentAs segments with the language and script already decided: a
+// document read in windows is segmented one window at a time with what its
+// beginning decided, so that every window uses the same dictionary.
+func (s *Segmenter) SegmentAs(ctx context.Context, lang string, traditional bool, title string, paras []string) (*Doc, error) {
 	doc := &Doc{Lang: lang, Paragraphs: make([]Paragraph, len(paras))}
 	if lang == "en" {
 		if err := s.en.load(); err != nil {
@@ -102,7 +109,7 @@ func (s *Segmenter) SegmentContext(ctx context.Context, lang, title string, para
 		}
 		return doc, nil
 	}
-	doc.Traditional = IsTraditional(paras)
+	doc.Traditional = traditional
 	d, err := s.dict(doc.Traditional)
 	if err != nil {
 		return nil, fmt.Errorf("load dictionary: %w", err)

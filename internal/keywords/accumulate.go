@@ -1,0 +1,207 @@
+package keywords
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/segment"
+)
+
+// Accumulator gathers what keyword ranking needs from a document read in
+// windows (runs of paragraphs segmented one after the other), so that a
+// window's tokens and candidates can be released once it is added. It keeps
+// only what spans the document: per term statistics, the co-occurrence
+// counts of TextRank and, for English, the surface forms of words; all of
+// them grow with the vocabulary, not with the length of the text.
+//
+// One Add of a whole document followed by Scored gives exactly what Score
+// gives. Over several windows, phrases are merged from pairs a window uses
+// together at least twice, and English plurals fold within a window.
+type Accumulator struct {
+	lex   *lexicon.Set
+	lang  string
+	st    map[string]*termStat
+	all   []string // terms in order of first occurrence
+	total int      // kept candidates so far
+	id    map[string]int32
+	edges map[uint64]int32 // (from, to) term ids → co-occurrences
+	forms surfaceCounts    // English only
+}
+
+// NewAccumulator starts the keyword statistics of one document.
+func NewAccumulator(lex *lexicon.Set, lang string) *Accumulator {
+	return &Accumulator{lex: lex, lang: lang, st: map[string]*termStat{}, id: map[string]int32{},
+		edges: map[uint64]int32{}, forms: surfaceCounts{counts: map[string]map[string]int{}, lower: map[string]int{}}}
+}
+
+// Add reads one window of the document: its title (set on the first
+// window only) and paragraphs.
+func (a *Accumulator) Add(doc *segment.Doc) {
+	seqs := candidateSeqs(doc, a.lex)
+	a.addStats(seqs)
+	a.addEdges(keptTerms(seqs), 5)
+	if a.lang == "en" {
+		a.forms.add(doc)
+	}
+}
+
+// addStats is stats over one window, continuing the counts of the
+// windows before.
+func (a *Accumulator) addStats(seqs [][]cand) {
+	for _, seq := range seqs {
+		for i, c := range seq {
+			if !c.kept {
+				continue
+			}
+			s := a.st[c.text]
+			if s == nil {
+				s = &termStat{first: a.total, pos: c.pos, parts: max(c.parts, 1), lastOne: c.lastOne}
+				a.st[c.text] = s
+				a.all = append(a.all, c.text)
+			}
+			s.count++
+			s.title = s.title || c.title
+			if c.left || c.right {
+				s.glued++
+			}
+			if c.number {
+				s.number++
+			}
+			if i+1 < len(seq) && seq[i+1].joins && seq[i+1].content {
+				s.follow++
+			}
+			a.total++
+		}
+	}
+}
+
+// addEdges counts the co-occurrences of candidates within a window of
+// positions, per sequence; terms are numbered in order of appearance.
+func (a *Accumulator) addEdges(seqs [][]string, window int) {
+	ids := make([]int32, 0, 64)
+	for _, seq := range seqs {
+		ids = ids[:0]
+		for _, t := range seq {
+			n, ok := a.id[t]
+			if !ok {
+				n = int32(len(a.id))
+				a.id[t] = n
+			}
+			ids = append(ids, n)
+		}
+		for i, x := range ids {
+			for j := i + 1; j < len(ids) && j < i+window; j++ {
+				if y := ids[j]; x != y {
+					a.edges[uint64(x)<<32|uint64(y)]++
+					a.edges[uint64(y)<<32|uint64(x)]++
+				}
+			}
+		}
+	}
+}
+
+// Scored returns the shortlisted candidates with their features, as Score
+// does for a whole document.
+func (a *Accumulator) Scored() []Scored {
+	if a.total == 0 {
+		return nil
+	}
+	table := idfOf(a.lex, a.lang)
+	counts := make(map[string]int, len(a.st))
+	tfidf := make(map[string]float64, len(a.st))
+	all := make([]string, 0, len(a.st))
+	for _, t := range a.all {
+		s := a.st[t]
+		if s.glued == s.count && a.lang != "en" {
+			continue // always written against a lone character: a piece of a word (立峰 of 何立峰, 风险较)
+		}
+		counts[t] = s.count
+		tfidf[t] = float64(s.count) / float64(a.total) * IDF(table, t)
+		all = append(all, t)
+	}
+	rank := a.textRank(20) // PageRank on a document's graph settles within 20 rounds
+	ntf, nrank := normalize(tfidf), normalize(rank)
+	best := Top(combine(tfidf, rank), counts, shortlist)
+	terms := make([]string, len(best))
+	for i, k := range best {
+		terms[i] = k.Term
+	}
+	inside := containedShares(terms, a.st, all, a.lang)
+	out := make([]Scored, len(best))
+	for i, t := range terms {
+		out[i] = Scored{Term: t, Count: counts[t], Unit: isUnit(a.st[t].pos),
+			Features: features(t, a.st[t], a.total, ntf[t], nrank[t], IDF(table, t), table.Max(), inside[t], a.lang)}
+	}
+	return out
+}
+
+// textRank runs PageRank over the counted co-occurrences. Edges are taken
+// in order of (from, to), so each term sums its in-edges in a fixed order
+// and scores are stable.
+func (a *Accumulator) textRank(iters int) map[string]float64 {
+	n := len(a.id)
+	keys := make([]uint64, 0, len(a.edges))
+	for k := range a.edges {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	type edge struct {
+		from int32
+		w    float64
+	}
+	in := make([][]edge, n)
+	outW := make([]float64, n)
+	for _, k := range keys {
+		from, to := int32(k>>32), int32(uint32(k))
+		w := float64(a.edges[k])
+		in[to] = append(in[to], edge{from, w})
+		outW[from] += w
+	}
+	score := make([]float64, n)
+	for i := range score {
+		score[i] = 1
+	}
+	next := make([]float64, n)
+	for it := 0; it < iters; it++ {
+		for x := range next {
+			s := 0.0
+			for _, e := range in[x] {
+				s += e.w / outW[e.from] * score[e.from]
+			}
+			next[x] = 0.15 + 0.85*s
+		}
+		score, next = next, score
+	}
+	out := make(map[string]float64, n)
+	for name, i := range a.id {
+		out[name] = score[i]
+	}
+	return out
+}
+
+// Keywords returns the n best keywords of the document read so far, as
+// Extract does.
+func (a *Accumulator) Keywords(n int) []Keyword {
+	if n <= 0 {
+		return nil
+	}
+	cands := a.Scored()
+	if len(cands) == 0 {
+		return nil
+	}
+	top := rankScored(cands, n, a.lang)
+	if a.lang == "en" {
+		forms := a.forms.best()
+		for i := range top {
+			words := strings.Fields(top[i].Term)
+			for k, w := range words {
+				if f, ok := forms[w]; ok {
+					words[k] = f
+				}
+			}
+			top[i].Term = strings.Join(words, " ")
+		}
+	}
+	return top
+}
