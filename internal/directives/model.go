@@ -59,6 +59,9 @@ func loadModel(fsys fs.FS) (*model, error) {
 	if m.scale <= 0 {
 		m.scale = 1
 	}
+	if len(m.w) == 0 {
+		return nil, sc.Err() // no weights (a model not yet trained): the rules decide
+	}
 	return m, sc.Err()
 }
 
