@@ -204,6 +204,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	x.datesZh(text, add)
 	x.quotedTerms(p, add)
 	x.persons(p, pi, lexSpans)
+	x.plainNames(p, pi, lexSpans)
 	// the smaller places anchor bodies as known ones do (左权县 + 人民政府)
 	places := append(x.counties(p, pi, lexSpans), x.dictPlaces(p, pi, lexSpans)...)
 	x.orgSuffixes(p, pi, append(lexSpans, places...))

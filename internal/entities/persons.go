@@ -108,7 +108,8 @@ func (x *extractor) titleStartingAt(runes []rune, i int) string {
 // when it has one, else a surname and one or two characters, whichever is
 // followed by a boundary.
 func (x *extractor) nameAt(runes []rune, n int, tokAt func(int) (segment.Token, bool)) string {
-	if t, ok := tokAt(n); ok && strings.HasPrefix(t.POS, "nr") && t.End-t.Start >= 2 && t.End-t.Start <= 4 && x.boundary(runes, t.End) {
+	if t, ok := tokAt(n); ok && strings.HasPrefix(t.POS, "nr") && t.End-t.Start >= 2 && t.End-t.Start <= 4 && x.boundary(runes, t.End) &&
+		!(t.End-t.Start == 3 && x.lex.NameCues[string(runes[t.End-1])]) {
 		return t.Text
 	}
 	if t, ok := tokAt(n); ok && functionWord(t.POS) {
@@ -122,6 +123,9 @@ func (x *extractor) nameAt(runes []rune, n int, tokAt func(int) (segment.Token, 
 			e := n + sl + gl
 			if e > len(runes) || !allHan(runes[n:e]) {
 				continue
+			}
+			if gl == 2 && x.lex.NameCues[string(runes[e-1])] {
+				continue // 罗干等, 张翔对: a name never takes the word after it
 			}
 			if x.boundary(runes, e) {
 				name := string(runes[n:e])
@@ -221,8 +225,15 @@ func (x *extractor) laterNames(paras []segment.Paragraph, kept []mention) []ment
 		occupied[m.para] = append(occupied[m.para], [2]int{m.start, m.end})
 	}
 	out := kept
+	bySurname := surnames(names)
 	for i, p := range paras {
 		pi := i - 1
+		x.index(&paras[i])
+		refs := x.shortRefs(&paras[i], pi, bySurname, occupied[pi])
+		for _, m := range refs {
+			occupied[pi] = append(occupied[pi], [2]int{m.start, m.end})
+		}
+		out = append(out, refs...)
 		for name := range names {
 			nr := []rune(name)
 			for at := 0; at+len(nr) <= len(p.Runes); at++ {
@@ -238,6 +249,25 @@ func (x *extractor) laterNames(paras []segment.Paragraph, kept []mention) []ment
 		}
 	}
 	sortMentions(out)
+	return out
+}
+
+// surnames maps the first character of each known name to the name, or to
+// "" when two names share it (then 王主任 could be either).
+func surnames(names map[string]bool) map[string]string {
+	out := map[string]string{}
+	for n := range names {
+		r := []rune(n)
+		if len(r) < 2 || len(r) > 3 {
+			continue
+		}
+		s := string(r[0])
+		if old, ok := out[s]; ok && old != n {
+			out[s] = ""
+			continue
+		}
+		out[s] = n
+	}
 	return out
 }
 

@@ -1,0 +1,286 @@
+package entities
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/policylens/policylens/internal/segment"
+)
+
+// plainNames finds persons written without a title: a word the segmenter
+// knows as a name (周恩来/nr, 克林顿/nrt), or an unknown word that starts
+// with a surname (薛明, 白乐桑) and stands where names stand: after a title
+// or a word such as 记者, before a cue such as 说 or 表示, or in a list
+// beside another name (王霞光、李长云).
+func (x *extractor) plainNames(p *segment.Paragraph, pi int, spans []lexSpan) {
+	// first the names with a cue of their own, then those listed beside them
+	strong := make([]bool, len(p.Tokens))
+	for k, t := range p.Tokens {
+		strong[k] = x.unknownName(t) && !x.notName(p, k) && x.nameContext(p, k, strong)
+	}
+	for k, t := range p.Tokens {
+		if !x.unknownName(t) || x.notName(p, k) {
+			continue
+		}
+		name := x.trimName(p, t)
+		end := t.Start + utf8.RuneCountInString(name)
+		titles := x.nameTitles(p, t.Start, end, spans)
+		if !strong[k] && titles == nil && !x.nameContext(p, k, strong) {
+			continue
+		}
+		x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: t.Start, end: end,
+			titles: titles, evidence: "rule:plain-name", prio: 1})
+	}
+	x.translitNames(p, pi)
+}
+
+// unknownName reports a word that is a name when its context says so: a
+// word the dictionary tags as a name or a transliteration (克林顿/nr,
+// 阿维兰热/nrt), or one it lacks (cut by the HMM) that starts with a
+// surname (薛明/x).
+func (x *extractor) unknownName(t segment.Token) bool {
+	n := t.End - t.Start
+	if n < 2 || n > 4 || !allHan([]rune(t.Text)) {
+		return false
+	}
+	if t.POS == "nr" || t.POS == "nrt" || t.POS == "nrfg" {
+		return true
+	}
+	sl := x.surnameLen(t.Text)
+	return t.POS == "x" && sl > 0 && n-sl <= 2
+}
+
+// notName rejects a candidate whose given name is an honorific or cue
+// (张女士, 王先生: the person is named elsewhere), that ends like a place
+// (左权县), or that follows a surname written alone (刘 + 向东 is one name).
+func (x *extractor) notName(p *segment.Paragraph, k int) bool {
+	t := p.Tokens[k]
+	rs := p.Runes[t.Start:t.End]
+	given := string(rs[x.surnameLen(t.Text):])
+	if x.lex.NameCues[given] || strings.ContainsRune("县市省区镇乡村旗州", rs[len(rs)-1]) {
+		return true
+	}
+	if _, ok := x.lex.Titles.Get(given); ok {
+		return true
+	}
+	if k > 0 {
+		prev := p.Tokens[k-1]
+		return prev.End == t.Start && prev.End-prev.Start == 1 && x.lex.Surnames[prev.Text]
+	}
+	return false
+}
+
+// surnameLen is the rune length of the surname a word starts with (2 for
+// 欧阳), or 0.
+func (x *extractor) surnameLen(w string) int {
+	r := []rune(w)
+	if len(r) >= 3 && x.lex.Surnames[string(r[:2])] {
+		return 2
+	}
+	if len(r) >= 2 && x.lex.Surnames[string(r[:1])] {
+		return 1
+	}
+	return 0
+}
+
+// nameContext reports the cues around token k that show a name: a title
+// before or after it, a verb of speech or an honorific after it (说, 表示,
+// 同志, 先生: a cue word that is a verb or a noun of two characters), or a
+// name joined to it by 、, 和 or ／.
+func (x *extractor) nameContext(p *segment.Paragraph, k int, strong []bool) bool {
+	t := p.Tokens[k]
+	if x.titleEndingAt(p.Runes, t.Start) > 0 || x.titleStartingAt(p.Runes, t.End) != "" {
+		return true
+	}
+	if k+1 < len(p.Tokens) {
+		nx := p.Tokens[k+1]
+		if x.lex.NameCues[nx.Text] && (nx.POS == "v" || nx.POS == "n") && (nx.End-nx.Start >= 2 || nx.Text == "说") {
+			return true
+		}
+	}
+	for _, j := range []int{k - 2, k + 2} {
+		if j < 0 || j >= len(p.Tokens) || !strong[j] {
+			continue
+		}
+		mid := p.Tokens[(j+k)/2].Text
+		if mid == "、" || mid == "和" || mid == "与" || mid == "／" || mid == "/" {
+			return true
+		}
+	}
+	return false
+}
+
+func isPunct(r rune) bool { return !isHanRune(r) && !('a' <= r && r <= 'z') && !('A' <= r && r <= 'Z') }
+
+// trimName drops a last character that is a cue word of its own when the
+// name is longer than a surname and one character: 乔石从 is 乔石 + 从,
+// 罗干等 is 罗干 + 等.
+func (x *extractor) trimName(p *segment.Paragraph, t segment.Token) string {
+	r := p.Runes[t.Start:t.End]
+	sl := x.surnameLen(t.Text)
+	if len(r)-sl == 2 && x.lex.NameCues[string(r[len(r)-1])] {
+		return string(r[:len(r)-1])
+	}
+	return t.Text
+}
+
+// translitNames finds transliterated names joined by a middle dot
+// (卡洛斯·阿马特, 芭芭拉·弗兰克林): the words on each side of each dot.
+func (x *extractor) translitNames(p *segment.Paragraph, pi int) {
+	runes := p.Runes
+	for i := 1; i+1 < len(runes); i++ {
+		if !isNameDot(runes[i]) || !isHanRune(runes[i-1]) || !isHanRune(runes[i+1]) {
+			continue
+		}
+		start := x.translitStart(p, i)
+		end := i
+		for end < len(runes) && (isNameDot(runes[end]) && end+1 < len(runes) && isHanRune(runes[end+1])) {
+			end = x.translitPart(p, end+1)
+		}
+		if start < 0 || end <= i+1 {
+			continue
+		}
+		name := string(runes[start:end])
+		x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: start, end: end,
+			evidence: "rule:transliterated-name", prio: 3})
+		i = end
+	}
+}
+
+// translitPart is where a part of a dotted name that starts at i ends: the
+// Han words from i on (阿 + 马特) up to a cue word (在, 指出) or six
+// characters.
+func (x *extractor) translitPart(p *segment.Paragraph, i int) int {
+	end := i
+	for end < len(p.Runes) && end-i < 6 {
+		k := x.tokAt[end]
+		if k == 0 {
+			break
+		}
+		t := p.Tokens[k-1]
+		if !allHan(p.Runes[t.Start:t.End]) || (end > i && x.lex.NameCues[t.Text]) {
+			break
+		}
+		end = t.End
+	}
+	return end
+}
+
+// translitStart is where the first part of a dotted name begins: the
+// word before the dot, without a title that ends inside it.
+func (x *extractor) translitStart(p *segment.Paragraph, dot int) int {
+	k := x.tokEnd[dot]
+	if k == 0 {
+		return -1
+	}
+	t := p.Tokens[k-1]
+	if !allHan(p.Runes[t.Start:t.End]) || t.End-t.Start > 6 {
+		return -1
+	}
+	if x.titleEndingAt(p.Runes, t.Start) == 0 {
+		for s := t.Start + 1; s < t.End; s++ {
+			if x.titleEndingAt(p.Runes, s) > 0 {
+				return s // 司法部长卡洛斯 cut as one word
+			}
+		}
+	}
+	return t.Start
+}
+
+func isNameDot(r rune) bool { return r == '·' || r == '・' || r == '•' || r == '‧' }
+
+func isHanRune(r rune) bool { return allHan([]rune{r}) }
+
+// shortRefs adds one-character references to a known person (江主席, 胡老
+// after 江泽民, 胡耀邦): the surname alone before a title, when one known
+// name of the document has that surname.
+func (x *extractor) shortRefs(p *segment.Paragraph, pi int, bySurname map[string]string, occupied [][2]int) []mention {
+	var out []mention
+	for at := 0; at+1 < len(p.Runes); at++ {
+		name, ok := bySurname[string(p.Runes[at])]
+		if !ok || name == "" || overlaps(occupied, at, at+1) {
+			continue
+		}
+		if at > 0 && isHanRune(p.Runes[at-1]) && x.titleEndingAt(p.Runes, at) == 0 && !strings.ContainsRune("、和与同", p.Runes[at-1]) {
+			continue // inside a word
+		}
+		if x.titleStartingAt(p.Runes, at+1) == "" {
+			continue
+		}
+		out = append(out, mention{typ: "person", key: name, surface: string(p.Runes[at]), para: pi, start: at, end: at + 1,
+			evidence: "rule:surname-reference"})
+	}
+	return out
+}
+
+// nameTitles returns the titles written right before a name (with the
+// bodies that qualify them) or right after it, also after a dash or a comma
+// (王军 — 总局局长), where an abbreviated body is completed from the body
+// named before it in the paragraph (国家税务总局 + 局长).
+func (x *extractor) nameTitles(p *segment.Paragraph, start, end int, spans []lexSpan) []string {
+	if x.titleEndingAt(p.Runes, start) > 0 {
+		return x.titleChain(p.Runes, start, x.spanEnds(spans), x.tokenEnding(p))
+	}
+	s := end
+	for s < len(p.Runes) && strings.ContainsRune(" \u3000—－-–，,：:", p.Runes[s]) {
+		s++
+	}
+	for e := min(len(p.Runes), s+12); e > s; e-- {
+		k := x.titleEndingAt(p.Runes, e)
+		if k == 0 || !allHan(p.Runes[s:e]) || (s > end && x.tokAt[s] == 0) {
+			continue
+		}
+		if s == end && e-k != s {
+			continue // right after a name only a title itself (王军局长), no body
+		}
+		if s > end && e-k == s && e-s == 1 {
+			break // a one-character title after a comma is another word
+		}
+		return []string{x.completeBody(string(p.Runes[s:e]), spans)}
+	}
+	return nil
+}
+
+// completeBody expands a title that starts with an abbreviated body (总局局长)
+// with the body named before in the paragraph that ends with that
+// abbreviation (国家税务总局 → 国家税务总局局长).
+func (x *extractor) completeBody(title string, spans []lexSpan) string {
+	rs := []rune(title)
+	for i := len(spans) - 1; i >= 0; i-- {
+		sp := spans[i]
+		if sp.typ != "organization" {
+			continue
+		}
+		full := x.text[sp.b0:sp.b1]
+		for k := len(rs) - 1; k >= 2; k-- {
+			if head := string(rs[:k]); full != head && strings.HasSuffix(full, head) {
+				return full + string(rs[k:])
+			}
+		}
+	}
+	return title
+}
+
+// spanEnds maps the rune end of each body or place to its start.
+func (x *extractor) spanEnds(spans []lexSpan) map[int]int {
+	byEnd := map[int]int{}
+	for _, s := range spans {
+		if s.typ == "organization" || s.typ == "location" {
+			st, en := x.rune(s.b0), x.rune(s.b1)
+			if old, ok := byEnd[en]; !ok || st < old {
+				byEnd[en] = st
+			}
+		}
+	}
+	return byEnd
+}
+
+// tokenEnding returns the token that ends at a rune offset.
+func (x *extractor) tokenEnding(p *segment.Paragraph) func(int) (segment.Token, bool) {
+	return func(i int) (segment.Token, bool) {
+		if k := x.tokEnd[i]; k > 0 {
+			return p.Tokens[k-1], true
+		}
+		return segment.Token{}, false
+	}
+}
