@@ -144,6 +144,7 @@ func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 					Addressees: englishAddressees(lex, subject),
 					Action:     action, Object: object,
 					Deadline: deadline, DeadlineNormalized: norm,
+					Confidence: 1, Why: rulesOnly(meta.Explain, markers),
 				})
 			}
 		}
@@ -298,3 +299,12 @@ func englishIssuer(doc *segment.Doc, title string) string {
 }
 
 var reMemoID = regexp.MustCompile(`\bM-\d{2}-\d{2}\b`)
+
+// rulesOnly explains a directive that the rules alone decided (English:
+// a modal marker), with --explain.
+func rulesOnly(explain bool, markers []string) *Explanation {
+	if !explain {
+		return nil
+	}
+	return &Explanation{Confidence: 1, Features: []string{"rules only: marker " + strings.Join(markers, ", ")}}
+}
