@@ -12,7 +12,7 @@ import (
 )
 
 var (
-	reZhDeadline = regexp.MustCompile(`(?:(?:自|从|于|到|至|截至|在)?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:起|前|之前|以前)?)|(?:(?:到|至|于|在)?(\d{4})年(?:底|末|年底|年末)?(?:前|之前|以前)?)|(?:(?:本|今)?年(?:底|内)前?)|(?:自(?:公布|发布|印发|施行)之日起)|(?:\d+个?(?:工作日|日|天|月|个月|年)内)`)
+	reZhDeadline = regexp.MustCompile(`(?:(?:自|从|于|到|至|截至|在)?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:起|前|之前|以前)?)|(?:(?:到|至|于|在)?(\d{4})年(?:底|末|年底|年末)?(?:前|之前|以前)?)|(?:(?:本|今)?年(?:底|内)前?)|(?:自(?:公布|发布|印发|施行)之日起)|(?:[\d一二三四五六七八九十两]+个?(?:工作日|日|天|月|个月|年|周)内)|(?:(明年|今年|本年)?(\d{1,2})月(?:底|末)(?:前|之前|以前)?)`)
 	reEnDeadline = regexp.MustCompile(`(?i)(?:within (\w+)(?: \((\d+)\))? (day|month|year)s? (?:of|after|from) the date of this (?:order|memorandum|proclamation)|(?:no later than|not later than|by|before|until) ((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}))`)
 )
 
@@ -49,6 +49,19 @@ func deadlineZh(text string, docDate time.Time) (string, string) {
 				return s, ""
 			}
 			return s, fmt.Sprintf("%04d-12-31", docDate.Year())
+		case m[6] != "": // 6月底前, 明年6月底前: the month's last day
+			if docDate.IsZero() {
+				return s, ""
+			}
+			y := docDate.Year()
+			if m[5] == "明年" {
+				y++
+			}
+			mo, _ := strconv.Atoi(m[6])
+			if mo < 1 || mo > 12 {
+				return s, ""
+			}
+			return s, time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
 		case strings.HasPrefix(s, "自"):
 			if docDate.IsZero() {
 				return s, ""
