@@ -145,13 +145,17 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 		}
 		if typ == lexicon.Term && !quotedAt(text, b0, b1) && utf8.RuneCountInString(text[b0:b1]) >= 8 &&
 			!verbal(p, x.rune(b0), x.rune(b1)) {
-			add(typ, canon, "", b0, b1, src, 2) // 习近平新时代中国特色社会主义思想
+			add(typ, canon, canon, b0, b1, src, 2) // 习近平新时代中国特色社会主义思想
 			return
 		}
 		if typ == lexicon.Term && !quotedAt(text, b0, b1) && !formulaic(text[b0:b1]) {
 			return // 高质量发展 written plainly is prose, not a cited formula
 		}
-		add(typ, canon, "", b0, b1, src, 2)
+		if x.insideCommonWord(p, x.rune(b0), x.rune(b1)) {
+			return // 发展中国家 holds no 中国
+		}
+		// normalized is the lexicon's canonical name (工信部 → 工业和信息化部)
+		add(typ, canon, canon, b0, b1, src, 2)
 	})
 	// 《…》 titles: laws and policy documents; newspapers are organizations
 	// each rule runs only where its anchor character occurs: Go's regexps
@@ -159,7 +163,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	for _, m := range findAllSubmatch(reBookTitle, text, "《") {
 		inner := text[m[2]:m[3]]
 		if e, ok := x.lookup(inner, lexicon.Organization); ok {
-			add("organization", e.Canonical, "", m[2], m[3], "rule:book-title+lexicon", 3)
+			add("organization", e.Canonical, e.Canonical, m[2], m[3], "rule:book-title+lexicon", 3)
 			continue
 		}
 		if hasSuffixAny(inner, mediaSuffix) {
@@ -209,6 +213,26 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	places := append(x.counties(p, pi, lexSpans), x.dictPlaces(p, pi, lexSpans)...)
 	x.orgSuffixes(p, pi, append(lexSpans, places...))
 	x.companies(p, pi)
+}
+
+// insideCommonWord reports a lexicon match that lies inside a longer
+// common word of the segmentation (发展中国家/n holds 中国): the match is
+// then a piece of another word, not a name. A proper noun around it (a
+// place, a body, a name: 中国政府/nt) does not count.
+func (x *extractor) insideCommonWord(p *segment.Paragraph, start, end int) bool {
+	for i := start; i >= 0 && i >= start-4; i-- {
+		k := x.tokAt[i]
+		if k == 0 {
+			continue
+		}
+		t := p.Tokens[k-1]
+		if t.End < end || (t.Start == start && t.End == end) {
+			return false
+		}
+		return !strings.HasPrefix(t.POS, "ns") && !strings.HasPrefix(t.POS, "nt") &&
+			!strings.HasPrefix(t.POS, "nz") && !strings.HasPrefix(t.POS, "nr") && t.POS != "j"
+	}
+	return false
 }
 
 // lexSpan is a lexicon match in a paragraph (byte offsets).

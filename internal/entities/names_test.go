@@ -3,6 +3,9 @@ package entities
 import (
 	"reflect"
 	"testing"
+
+	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/segment"
 )
 
 func TestPlainNames(t *testing.T) {
@@ -48,5 +51,41 @@ func TestTitleAfterDash(t *testing.T) {
 	}
 	if !reflect.DeepEqual(p.Titles, []string{"国家税务总局局长"}) {
 		t.Errorf("titles %q, want [国家税务总局局长]", p.Titles)
+	}
+}
+
+func TestNormalizedIsCanonical(t *testing.T) {
+	es := extract(t, "zh", news, "工信部发布通知，要求加强管理。")
+	var got []string
+	for _, e := range es {
+		if e.Type == "organization" {
+			got = append(got, e.Text+"→"+e.Normalized)
+		}
+	}
+	if !reflect.DeepEqual(got, []string{"工信部→工业和信息化部"}) {
+		t.Errorf("organizations %q, want [工信部→工业和信息化部]", got)
+	}
+}
+
+func TestUserAliasNormalized(t *testing.T) {
+	user, err := lexicon.Load([]string{"testdata/userlex"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := segment.New(user, segment.Options{})
+	doc, err := s.Segment("zh", "", []string{"浙江省发改委印发方案。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	es := Extract(doc, user, Meta{})
+	if e := find(es, "organization", "浙江省发改委"); e == nil || e.Normalized != "浙江省发展和改革委员会" {
+		t.Errorf("浙江省发改委: %+v in %v", e, keys(es))
+	}
+}
+
+func TestLexiconMatchInsideWord(t *testing.T) {
+	es := extract(t, "zh", news, "发达国家应当帮助发展中国家应对气候变化，中国政府高度重视。")
+	if e := find(es, "location", "中国"); e == nil || e.Count != 1 {
+		t.Errorf("中国: %+v in %v, want one mention (中国政府, not 发展中国家)", e, keys(es))
 	}
 }
