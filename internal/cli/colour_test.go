@@ -54,3 +54,36 @@ func stripANSI(s string) string {
 	}
 	return s
 }
+
+// FuzzColourWriter: whatever passes through, and in whatever chunks, the
+// text is unchanged once the styles are taken out. (Tables show a
+// document's own escape characters escaped, so none reach the writer.)
+func FuzzColourWriter(f *testing.F) {
+	f.Add("== 标题\nKeywords\n┌─┐\n│ a │\n│ must │\n└─┘\n", 3)
+	f.Add("│ should → must │ prohibit │\nno newline", 1)
+	f.Add("\n\n┌\n┌\n│\n│ → │\n", 2)
+	f.Fuzz(func(t *testing.T, in string, chunk int) {
+		if strings.Contains(in, "\x1b") {
+			return
+		}
+		chunk = 1 + abs(chunk)%64
+		var out bytes.Buffer
+		cw := &colourWriter{w: &out}
+		for i := 0; i < len(in); i += chunk {
+			cw.Write([]byte(in[i:min(i+chunk, len(in))]))
+		}
+		if err := cw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if got := stripANSI(out.String()); got != in {
+			t.Errorf("text changed:\n in %q\nout %q", in, got)
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
