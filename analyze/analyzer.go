@@ -204,6 +204,7 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 	if d.Language != "" {
 		lang = d.Language
 	}
+	defer holdMemory(textBytes(d))()
 	st, lang, err := a.analyzeWindows(ctx, d, lang)
 	if err != nil {
 		return nil, err
@@ -226,6 +227,15 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 		res.Directives[i].Addressees = nonNil(res.Directives[i].Addressees)
 	}
 	return res, nil
+}
+
+// textBytes is the size of a document's text.
+func textBytes(d *parse.Document) int64 {
+	n := int64(len(d.Title))
+	for _, p := range d.Paragraphs {
+		n += int64(len(p))
+	}
+	return n
 }
 
 // confident drops the directives below the minimum confidence.

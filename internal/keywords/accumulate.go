@@ -25,7 +25,7 @@ type Accumulator struct {
 	all   []string // terms in order of first occurrence
 	total int      // kept candidates so far
 	id    map[string]int32
-	edges map[uint64]int32 // (from, to) term ids → co-occurrences
+	edges map[uint64]int32 // (lower, higher) term ids → co-occurrences, both ways
 	forms surfaceCounts    // English only
 }
 
@@ -93,8 +93,7 @@ func (a *Accumulator) addEdges(seqs [][]string, window int) {
 		for i, x := range ids {
 			for j := i + 1; j < len(ids) && j < i+window; j++ {
 				if y := ids[j]; x != y {
-					a.edges[uint64(x)<<32|uint64(y)]++
-					a.edges[uint64(y)<<32|uint64(x)]++
+					a.edges[uint64(min(x, y))<<32|uint64(max(x, y))]++
 				}
 			}
 		}
@@ -136,27 +135,25 @@ func (a *Accumulator) Scored() []Scored {
 	return out
 }
 
-// textRank runs PageRank over the counted co-occurrences. Edges are taken
-// in order of (from, to), so each term sums its in-edges in a fixed order
-// and scores are stable.
+// textRank runs PageRank over the counted co-occurrences. Each term sums
+// its in-edges in order of their source, so scores are stable.
 func (a *Accumulator) textRank(iters int) map[string]float64 {
 	n := len(a.id)
-	keys := make([]uint64, 0, len(a.edges))
-	for k := range a.edges {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
 	type edge struct {
 		from int32
 		w    float64
 	}
 	in := make([][]edge, n)
 	outW := make([]float64, n)
-	for _, k := range keys {
-		from, to := int32(k>>32), int32(uint32(k))
-		w := float64(a.edges[k])
-		in[to] = append(in[to], edge{from, w})
-		outW[from] += w
+	for k, c := range a.edges {
+		x, y, w := int32(k>>32), int32(uint32(k)), float64(c)
+		in[y] = append(in[y], edge{x, w})
+		in[x] = append(in[x], edge{y, w})
+		outW[x] += w
+		outW[y] += w
+	}
+	for i := range in {
+		slices.SortFunc(in[i], func(p, q edge) int { return int(p.from - q.from) })
 	}
 	score := make([]float64, n)
 	for i := range score {
