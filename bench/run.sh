@@ -258,6 +258,7 @@ print(sum(len((json.loads(l).get("content") or "").encode("utf-8")) for l in ope
 		say "policylens analyze --jobs $jobs over the work reports ($REPS runs)"
 		repeat "$REPS" 1 "$TMP/gwr$jobs.jsonl" "$BIN" analyze --format jsonl --jobs "$jobs" -q "$GWR"
 		[[ $R_OK -eq 1 ]] || { note "analyze --jobs $jobs over the work reports failed (exit $R_RC)."; continue; }
+		[[ $jobs -ne 1 ]] || GWR_CPU1=${R_CPU:-}
 		out_docs=$(nonempty_lines "$TMP/gwr$jobs.jsonl")
 		errs=$(nonempty_lines "$TMP/err")
 		ours=$(mbs "$gwr_bytes" "$R_SEC")
@@ -306,6 +307,46 @@ print(sum(len((json.loads(l).get("content") or "").encode("utf-8")) for l in ope
 		row "peak RSS, keywords" "—" "${j_kw_sec:+$(mb "$j_kw_kb")}" ""
 		note "\`policylens keywords\` is not implemented in this build (\`keywords --help\` exits $kw_help_rc without documenting \`--by\`: a hidden placeholder), so its keyword row has only jieba. Per-document keywords come with \`analyze\` (rows above)."
 	fi
+fi
+
+# --- one large document --------------------------------------------------------
+
+# The work reports as one plain text, COPIES times over (1 and LARGE_COPIES
+# [5]: 3.3 and 16.5 MB), analyzed as one document with the built-in soft
+# memory limit (which follows the documents in flight) and with
+# GOMEMLIMIT=off. CPU per MB is compared with the batch of the same reports
+# as 72 records (jobs 1): the anchor, measured above in this run.
+LARGE_COPIES=${LARGE_COPIES:-5}
+if [[ -f $GWR ]]; then
+	for copies in 1 "$LARGE_COPIES"; do
+		"$PY" -c '
+import json, sys
+texts = [json.loads(l).get("content") or "" for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    for i in range(int(sys.argv[3])):
+        for t in texts:
+            f.write(t + "\n")' "$GWR" "$TMP/large.txt" "$copies"
+		large_bytes=$(stat -c %s "$TMP/large.txt")
+		large_mb=$(awk -v b="$large_bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+		for lim in default off; do
+			say "one document of $large_mb MB, memory limit $lim (1 run)"
+			if [[ $lim == off ]]; then
+				repeat 1 1 /dev/null env GOMEMLIMIT=off "$BIN" analyze --format json -q "$TMP/large.txt"
+			else
+				repeat 1 1 /dev/null "$BIN" analyze --format json -q "$TMP/large.txt"
+			fi
+			[[ $R_OK -eq 1 ]] || { note "one document of $large_mb MB ($lim) failed (exit $R_RC)."; continue; }
+			per_mb=$(awk -v c="${R_CPU:-0}" -v b="$large_bytes" 'BEGIN { printf "%.2f", c / (b / 1e6) }')
+			anchor_cell=""
+			if [[ -n ${GWR_CPU1:-} ]]; then
+				anchor_mb=$(awk -v c="$GWR_CPU1" -v b="$gwr_bytes" 'BEGIN { printf "%.2f", c / (b / 1e6) }')
+				anchor_cell="$(ratio "$per_mb" "$anchor_mb") (CPU/MB ÷ the 72 records' $anchor_mb s/MB)"
+			fi
+			row "one document of $large_mb MB, memory limit $lim: CPU s per MB$(wallcpu)" "$per_mb s/MB" "—" "$anchor_cell"
+			row "peak RSS, one document of $large_mb MB, limit $lim" "$(mb "$R_KB")" "—" ""
+		done
+	done
+	note "one large document: the work reports' contents joined into one text, once and $LARGE_COPIES times; \`analyze --format json\` of it, one run each, with the built-in soft limit and with GOMEMLIMIT=off. Goal (issue 13): CPU per MB within 1.2× of the 72 records, a flat peak RSS."
 fi
 
 # --- scale and English -------------------------------------------------------

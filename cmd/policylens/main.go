@@ -14,11 +14,10 @@ import (
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		// a soft limit keeps batches near the dictionaries' size plus the
-		// documents in flight instead of twice the peak heap (GOGC). It costs
-		// no measurable CPU on commands that hold every analysis: `compare
-		// --by year` over three work reports, 5 runs each on 2026-12-06 (a
-		// loaded 2-core machine): median 1.12 s CPU and 137 MB with it,
-		// 1.20 s and 160 MB with GOMEMLIMIT=off. GOMEMLIMIT overrides it.
+		// documents in flight instead of twice the peak heap (GOGC). The
+		// analyzer raises it by what the documents being analyzed need and
+		// sets it back after (analyze/memory.go), so a long document does
+		// not make the GC run back to back. GOMEMLIMIT overrides both.
 		debug.SetMemoryLimit(110 << 20)
 	}
 	// an interrupt cancels the batch: outputs are written whole or not at all

@@ -1,0 +1,122 @@
+package bench
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"runtime"
+	"runtime/metrics"
+	"strconv"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/policylens/policylens/analyze"
+)
+
+// gwrPath holds three work reports (2024, 2025, 1954): the text the large
+// documents are made of.
+const gwrPath = "../testdata/docs/gwr/reports-2024-2025-1954.jsonl"
+
+// largeText is one plain-text document of about size bytes: the work
+// reports one after the other, repeated, each copy with its own numbered
+// heading so that a heading never repeats.
+func largeText(b *testing.B, size int) []byte {
+	b.Helper()
+	var reports []string
+	sc := bufio.NewScanner(bytes.NewReader(read(b, gwrPath)))
+	sc.Buffer(nil, 1<<22)
+	for sc.Scan() {
+		var r struct{ Content string }
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			b.Fatal(err)
+		}
+		reports = append(reports, r.Content)
+	}
+	var out bytes.Buffer
+	for i := 0; out.Len() < size; i++ {
+		out.WriteString("第" + strconv.Itoa(i) + "部分\n")
+		out.WriteString(reports[i%len(reports)])
+		out.WriteByte('\n')
+	}
+	text := out.Bytes()[:size]
+	return text[:bytes.LastIndexByte(text, '\n')+1] // whole lines, whole characters
+}
+
+// peakHeap samples the live heap while f runs and returns its highest
+// value above the heap before f, in bytes.
+func peakHeap(f func()) uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	before := sample[0].Value.Uint64()
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	go func() {
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		t := time.NewTicker(2 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				metrics.Read(s)
+				if v := s[0].Value.Uint64(); v > peak.Load() {
+					peak.Store(v)
+				}
+			}
+		}
+	}()
+	f()
+	close(done)
+	if p := peak.Load(); p > before {
+		return p - before
+	}
+	return 0
+}
+
+// cpuTime is the CPU time of the process so far (user and system): on a
+// shared machine it says more than the wall time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// benchLarge analyzes one document of size bytes; it reports MB/s (time
+// per byte must stay flat from 1 to 16 MB), cpu-s/MB (CPU seconds of the
+// process per MB: GC included) and peak-MB, the highest heap
+// above the dictionaries while analyzing (objects, sampled every 2 ms:
+// garbage included, so it depends on GOGC and GOMEMLIMIT). Without a
+// window it would grow by about 48 MB per MB of text.
+func benchLarge(b *testing.B, size int) {
+	a := analyzer(b, 1)
+	src := analyze.Source{Name: "large.txt", Data: largeText(b, size)}
+	ctx := context.Background()
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	var peak uint64
+	cpu0 := cpuTime()
+	for b.Loop() {
+		p := peakHeap(func() {
+			if _, err := a.Analyze(ctx, src); err != nil {
+				b.Fatal(err)
+			}
+		})
+		peak = max(peak, p)
+	}
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N)/(float64(size)/1e6), "cpu-s/MB")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+	b.ReportMetric(float64(peak)/float64(size), "peak-B/B")
+}
+
+// BenchmarkLarge1MB, 4MB and 16MB: one document of the work reports
+// repeated (run with -benchtime 1x; 16 MB takes about a minute).
+func BenchmarkLarge1MB(b *testing.B)  { benchLarge(b, 1<<20) }
+func BenchmarkLarge4MB(b *testing.B)  { benchLarge(b, 4<<20) }
+func BenchmarkLarge16MB(b *testing.B) { benchLarge(b, 16<<20) }
