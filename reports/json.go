@@ -97,3 +97,48 @@ func WriteJSON(w io.Writer, v any) error {
 	_, err = w.Write(b)
 	return err
 }
+
+// JSONArray prints a JSON array as WriteJSON would, one element at a time:
+// the 52 comparisons of a corpus make 70 MB of JSON, which is never held
+// in memory whole.
+type JSONArray struct {
+	w   io.Writer
+	n   int
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+// NewJSONArray starts an array on w; Close ends it.
+func NewJSONArray(w io.Writer) *JSONArray {
+	a := &JSONArray{w: w}
+	a.enc = json.NewEncoder(&a.buf)
+	a.enc.SetEscapeHTML(false)
+	a.enc.SetIndent("  ", "  ")
+	return a
+}
+
+// Add writes one element.
+func (a *JSONArray) Add(v any) error {
+	a.buf.Reset()
+	if a.n == 0 {
+		a.buf.WriteString("[\n  ")
+	} else {
+		a.buf.WriteString(",\n  ")
+	}
+	a.n++
+	if err := a.enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := a.w.Write(bytes.TrimRight(a.buf.Bytes(), "\n"))
+	return err
+}
+
+// Close ends the array ([] when nothing was added).
+func (a *JSONArray) Close() error {
+	end := "\n]\n"
+	if a.n == 0 {
+		end = "[]\n"
+	}
+	_, err := io.WriteString(a.w, end)
+	return err
+}

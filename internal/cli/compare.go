@@ -90,12 +90,12 @@ func runCompare(ctx context.Context, s Streams, o *compareOptions, args []string
 	}
 	done := phase(s.Err, o.quiet, "comparing")
 	c := compare.NewComparer(compare.Options{Terms: a.Terms, IDF: a.IDF, MinScore: o.minScore})
-	var results []*compare.Result
-	for i := 1; i < len(periods); i++ {
-		results = append(results, c.ComparePeriods(periods[i-1], periods[i]))
-	}
+	err = withOutput(s.Out, o.output, func(w io.Writer) error {
+		return o.writeAll(w, len(periods)-1, func(i int) *compare.Result {
+			return c.ComparePeriods(periods[i], periods[i+1])
+		})
+	})
 	done()
-	err = withOutput(s.Out, o.output, func(w io.Writer) error { return o.write(w, results) })
 	if err != nil {
 		return err
 	}
@@ -118,29 +118,41 @@ func (o *compareOptions) periods(s Streams, docs []*analyze.Analysis) ([]compare
 	return periods, nil
 }
 
-func (o *compareOptions) write(w io.Writer, results []*compare.Result) error {
+// writeAll writes the n comparisons that next computes, each as soon as
+// it is made: a corpus's results are never all in memory.
+func (o *compareOptions) writeAll(w io.Writer, n int, next func(int) *compare.Result) error {
+	if o.format == "json" && n == 1 {
+		return reports.WriteJSON(w, next(0))
+	}
+	var arr *reports.JSONArray
+	if o.format == "json" {
+		arr = reports.NewJSONArray(w)
+	}
+	for i := 0; i < n; i++ {
+		if err := o.write(w, arr, next(i)); err != nil {
+			return err
+		}
+	}
+	if arr != nil {
+		return arr.Close()
+	}
+	return nil
+}
+
+// write writes one comparison in the chosen format.
+func (o *compareOptions) write(w io.Writer, arr *reports.JSONArray, r *compare.Result) error {
 	switch o.format {
 	case "json":
-		if len(results) == 1 {
-			return reports.WriteJSON(w, results[0])
-		}
-		return reports.WriteJSON(w, results)
+		return arr.Add(r)
 	case "markdown":
-		for _, r := range results {
-			writeCompareMarkdown(w, r, o.showKept)
-		}
+		writeCompareMarkdown(w, r, o.showKept)
 		return nil
 	}
 	width := o.width
 	if width == 0 {
 		width = terminalWidth(w)
 	}
-	for _, r := range results {
-		if err := writeCompareTable(w, r, width, o.showKept); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeCompareTable(w, r, width, o.showKept)
 }
 
 func docLabel(r compare.DocRef) string {

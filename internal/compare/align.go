@@ -11,25 +11,22 @@ import (
 )
 
 // side is one directive prepared for alignment: its core (text without
-// markers and punctuation) as runes, and its IDF-weighted content words.
+// markers and punctuation), and its IDF-weighted content words.
 type side struct {
 	d      *analyze.Directive
-	doc    string // id of the document it comes from
-	core   string
-	runes  []rune
+	doc    string    // id of the document it comes from
+	core   string    // compared rune by rune (lcsBuf), never kept as []rune
 	terms  []string  // distinct content words, sorted: sums run in one order
 	weight []float64 // IDF of each term
 	norm   float64
 	frame  string // action and object, normalized: what a force change must keep
 }
 
-// prepare builds the side of a directive (cached by the Comparer).
+// prepare builds the side of a directive. It only reads c.o, so that the
+// documents of a period are prepared in parallel.
 func (c *Comparer) prepare(d *analyze.Directive, doc, lang string) *side {
-	if s, ok := c.sides[d]; ok {
-		return s
-	}
 	core := stripMarkers(d.Text, d.Markers)
-	s := &side{d: d, doc: doc, core: core, runes: []rune(core), frame: frameOf(core, d)}
+	s := &side{d: d, doc: doc, core: core, frame: frameOf(core, d)}
 	w := map[string]float64{}
 	for _, t := range c.o.Terms(lang, core) {
 		idf := 1.0
@@ -48,7 +45,6 @@ func (c *Comparer) prepare(d *analyze.Directive, doc, lang string) *side {
 		s.norm += s.weight[i] * s.weight[i]
 	}
 	s.norm = math.Sqrt(s.norm)
-	c.sides[d] = s
 	return s
 }
 
@@ -147,7 +143,7 @@ func (c *Comparer) candidates(i int, x *side, sb []*side, ix index, taken []bool
 			continue
 		}
 		// mostly shared content (weighted words), some shared wording
-		s := 0.7*cos + 0.3*c.lcs.ratio(x.runes, sb[j].runes)
+		s := 0.7*cos + 0.3*c.lcs.ratio(x.core, sb[j].core)
 		if s > c.o.MinScore {
 			out = append(out, cand{i, j, s})
 		}
@@ -155,17 +151,22 @@ func (c *Comparer) candidates(i int, x *side, sb []*side, ix index, taken []bool
 	return out, touched
 }
 
-// lcsBuf holds the two rows of the longest-common-subsequence table,
-// reused across pairs so that aligning allocates nothing per pair.
-type lcsBuf struct{ prev, cur []int }
+// lcsBuf holds the two rows of the longest-common-subsequence table and
+// the runes of the pair, reused across pairs so that aligning allocates
+// nothing per pair.
+type lcsBuf struct {
+	prev, cur []int
+	ra, rb    []rune
+}
 
-// ratio is the longest common subsequence of two rune strings over the
-// longer length (each cut at 400 runes: a clause is rarely longer).
-func (l *lcsBuf) ratio(ra, rb []rune) float64 {
+// ratio is the longest common subsequence of two strings, in runes, over
+// the longer length (each cut at 400 runes: a clause is rarely longer).
+func (l *lcsBuf) ratio(a, b string) float64 {
+	l.ra, l.rb = appendRunes(l.ra[:0], a, 400), appendRunes(l.rb[:0], b, 400)
+	ra, rb := l.ra, l.rb
 	if len(ra) == 0 || len(rb) == 0 {
 		return 0
 	}
-	ra, rb = ra[:min(len(ra), 400)], rb[:min(len(rb), 400)]
 	if cap(l.prev) < len(rb)+1 {
 		l.prev, l.cur = make([]int, len(rb)+1), make([]int, len(rb)+1)
 	}
@@ -183,6 +184,17 @@ func (l *lcsBuf) ratio(ra, rb []rune) float64 {
 		prev, cur = cur, prev
 	}
 	return float64(prev[len(rb)]) / float64(max(len(ra), len(rb)))
+}
+
+// appendRunes appends at most n runes of s to buf.
+func appendRunes(buf []rune, s string, n int) []rune {
+	for _, r := range s {
+		if len(buf) == n {
+			break
+		}
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 // align pairs directives one to one: identical cores first, in order, then

@@ -61,13 +61,13 @@ type (
 )
 
 // Comparer compares documents and periods. It caches what it prepares per
-// directive and per document, so that a corpus compared pair after pair
-// segments nothing twice. A Comparer is not safe for concurrent use.
+// document while the document's period is being compared, so that a
+// corpus compared pair after pair segments nothing twice and holds no
+// more than two periods. A Comparer is not safe for concurrent use.
 type Comparer struct {
-	o      Options
-	sides  map[*analyze.Directive]*side
-	counts map[*analyze.Analysis]termCounts
-	lcs    lcsBuf
+	o     Options
+	cache map[*analyze.Analysis]*prepared
+	lcs   lcsBuf
 }
 
 type termCounts struct {
@@ -83,7 +83,7 @@ func NewComparer(o Options) *Comparer {
 	if o.MinCosine == 0 {
 		o.MinCosine = DefaultMinCosine
 	}
-	return &Comparer{o: o, sides: map[*analyze.Directive]*side{}, counts: map[*analyze.Analysis]termCounts{}}
+	return &Comparer{o: o, cache: map[*analyze.Analysis]*prepared{}}
 }
 
 // Compare compares analysis a (before) with b (after).
@@ -104,6 +104,8 @@ func (c *Comparer) ComparePeriods(a, b Period) *Result {
 	for _, st := range Statuses {
 		r.Summary[st] = 0
 	}
+	c.keepOnly(a, b)
+	c.warm(append(append([]*analyze.Analysis(nil), a.Docs...), b.Docs...))
 	sa, sb := c.sidesOf(a), c.sidesOf(b)
 	pairOf, scores := c.align(sa, sb)
 	r.Directives = changes(sa, sb, pairOf, scores)
@@ -122,9 +124,7 @@ func (c *Comparer) ComparePeriods(a, b Period) *Result {
 func (c *Comparer) sidesOf(p Period) []*side {
 	var out []*side
 	for _, d := range p.Docs {
-		for i := range d.Directives {
-			out = append(out, c.prepare(&d.Directives[i], d.Document.ID, d.Document.Language))
-		}
+		out = append(out, c.docOf(d).sides...)
 	}
 	return out
 }
@@ -209,12 +209,12 @@ func (c *Comparer) keyness(a, b Period, n int) Keyness {
 // periodCounts sums the content-word counts of a period's documents.
 func (c *Comparer) periodCounts(p Period) (map[string]int, int) {
 	if len(p.Docs) == 1 {
-		tc := c.countTerms(p.Docs[0])
+		tc := c.docOf(p.Docs[0]).counts
 		return tc.m, tc.n
 	}
 	m, n := map[string]int{}, 0
 	for _, d := range p.Docs {
-		tc := c.countTerms(d)
+		tc := c.docOf(d).counts
 		for t, k := range tc.m {
 			m[t] += k
 		}
@@ -223,11 +223,8 @@ func (c *Comparer) periodCounts(p Period) (map[string]int, int) {
 	return m, n
 }
 
-// countTerms counts a document's content words once per Comparer.
+// countTerms counts a document's content words.
 func (c *Comparer) countTerms(a *analyze.Analysis) termCounts {
-	if tc, ok := c.counts[a]; ok {
-		return tc
-	}
 	tc := termCounts{m: map[string]int{}}
 	for _, p := range a.Document.Paragraphs {
 		for _, t := range c.o.Terms(a.Document.Language, p) {
@@ -235,7 +232,6 @@ func (c *Comparer) countTerms(a *analyze.Analysis) termCounts {
 			tc.n++
 		}
 	}
-	c.counts[a] = tc
 	return tc
 }
 

@@ -129,6 +129,10 @@ func (c *Comparer) Matrix(periods []Period, limit int) *Matrix {
 	rowOf := map[*analyze.Directive]*MatrixRow{}
 	var prev []*side
 	for k, p := range periods {
+		if k > 0 {
+			c.keepOnly(periods[k-1], p)
+		}
+		c.warm(p.Docs)
 		cur := c.sidesOf(p)
 		pairOf := make([]int, len(prev))
 		if k > 0 {
