@@ -61,6 +61,9 @@ type KeyTerm struct {
 	A    int     `json:"a"`
 	B    int     `json:"b"`
 	G2   float64 `json:"g2"`
+	// Rates per 10,000 content words of A and of B.
+	RateA float64 `json:"rate_a"`
+	RateB float64 `json:"rate_b"`
 }
 
 // EntityChanges lists the entities (type:text) found in only one document.

@@ -8,3 +8,9 @@ import _ "embed"
 //
 //go:embed analysis.v1.schema.json
 var AnalysisV1 []byte
+
+// CompareV1 is the JSON Schema of policylens.compare/v1; it refers to
+// analysis.v1.schema.json for directives and targets.
+//
+//go:embed compare.v1.schema.json
+var CompareV1 []byte

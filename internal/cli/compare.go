@@ -213,16 +213,18 @@ func writeCompareTable(w io.Writer, r *compare.Result, width int, showKept bool)
 		row := []string{"", "", ""}
 		if i < len(r.Keywords.Over) {
 			k := r.Keywords.Over[i]
-			row[0] = fmt.Sprintf("%s (%d→%d)", k.Term, k.A, k.B)
+			row[0] = keyTermLabel(k)
 		}
 		if i < len(r.Keywords.Under) {
 			k := r.Keywords.Under[i]
-			row[1] = fmt.Sprintf("%s (%d→%d)", k.Term, k.A, k.B)
+			row[1] = keyTermLabel(k)
 		}
 		rows = append(rows, row[:2])
 	}
-	if len(rows) > 0 {
-		if err := reports.Table(w, "Keywords (log-likelihood)", []string{"more in the later", "less in the later"}, rows, []int{0, 1}, width); err != nil {
+	if len(rows) == 0 {
+		fmt.Fprintf(w, "\nKeywords: no significant shift (log-likelihood G² ≥ %.2f)\n", compare.MinG2)
+	} else {
+		if err := reports.Table(w, "Keywords (log-likelihood G² ≥ 6.63; count and rate per 10k words)", []string{"more in the later", "less in the later"}, rows, []int{0, 1}, width); err != nil {
 			return err
 		}
 	}
@@ -233,6 +235,12 @@ func writeCompareTable(w io.Writer, r *compare.Result, width int, showKept bool)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w)
 	return nil
+}
+
+// keyTermLabel shows a key term with its counts and rates: 法规 (0→4, 0→12.5/10k).
+func keyTermLabel(k compare.KeyTerm) string {
+	r := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	return fmt.Sprintf("%s (%d→%d, %s→%s/10k)", k.Term, k.A, k.B, r(k.RateA), r(k.RateB))
 }
 
 func changeNote(d compare.DirectiveChange) string {
@@ -294,22 +302,30 @@ func writeCompareMarkdown(w io.Writer, r *compare.Result, showKept bool) {
 			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", t.Status, mdEscape(t.Indicator), mdEscape(targetValue(t.A)), mdEscape(targetValue(t.B)))
 		}
 	}
-	fmt.Fprintf(w, "\n## Keywords\n\n| more in the later | less in the later |\n|---|---|\n")
-	for i := 0; i < max(len(r.Keywords.Over), len(r.Keywords.Under)); i++ {
-		cells := []string{"", ""}
-		if i < len(r.Keywords.Over) {
-			cells[0] = fmt.Sprintf("%s (%d→%d)", r.Keywords.Over[i].Term, r.Keywords.Over[i].A, r.Keywords.Over[i].B)
-		}
-		if i < len(r.Keywords.Under) {
-			cells[1] = fmt.Sprintf("%s (%d→%d)", r.Keywords.Under[i].Term, r.Keywords.Under[i].A, r.Keywords.Under[i].B)
-		}
-		fmt.Fprintf(w, "| %s | %s |\n", mdEscape(cells[0]), mdEscape(cells[1]))
+	if len(r.Keywords.Over)+len(r.Keywords.Under) == 0 {
+		fmt.Fprintf(w, "\n## Keywords\n\nNo significant shift (log-likelihood G² ≥ %.2f).\n", compare.MinG2)
+	} else {
+		writeKeynessMarkdown(w, r.Keywords)
 	}
 	fmt.Fprintf(w, "\nEntities: %d added, %d removed.", len(r.Entities.Added), len(r.Entities.Removed))
 	if len(r.NewTerms) > 0 {
 		fmt.Fprintf(w, " New formulas: %s.", mdEscape(strings.Join(r.NewTerms, "、")))
 	}
 	fmt.Fprintf(w, "\n\n")
+}
+
+func writeKeynessMarkdown(w io.Writer, k compare.Keyness) {
+	fmt.Fprintf(w, "\n## Keywords\n\nSignificant shifts only (log-likelihood G² ≥ %.2f); count and rate per 10,000 words.\n\n| more in the later | less in the later |\n|---|---|\n", compare.MinG2)
+	for i := 0; i < max(len(k.Over), len(k.Under)); i++ {
+		cells := []string{"", ""}
+		if i < len(k.Over) {
+			cells[0] = keyTermLabel(k.Over[i])
+		}
+		if i < len(k.Under) {
+			cells[1] = keyTermLabel(k.Under[i])
+		}
+		fmt.Fprintf(w, "| %s | %s |\n", mdEscape(cells[0]), mdEscape(cells[1]))
+	}
 }
 
 // mdEscape keeps document text from being read as Markdown or HTML; line

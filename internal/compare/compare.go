@@ -131,7 +131,7 @@ func (c *Comparer) sidesOf(p Period) []*side {
 
 // compareTargets matches targets by indicator.
 func compareTargets(a, b []analyze.Target) []TargetChange {
-	var out []TargetChange
+	out := []TargetChange{}
 	used := make([]bool, len(b))
 	for i := range a {
 		x := &a[i]
@@ -162,8 +162,14 @@ func compareTargets(a, b []analyze.Target) []TargetChange {
 	return out
 }
 
+// MinG2 is the least log-likelihood of a key term: 6.63 is p < 0.01 with
+// one degree of freedom. Below it a difference is noise (2 against 2 has
+// G² 0; 0 against 3 in equal texts has 4.16).
+const MinG2 = 6.63
+
 // keyness computes Dunning's log-likelihood of each term's frequency in B
-// against A and keeps the strongest over- and under-used terms.
+// against A and keeps the strongest significant over- and under-used
+// terms, with their rates per 10,000 content words.
 func (c *Comparer) keyness(a, b Period, n int) Keyness {
 	ca, na := c.periodCounts(a)
 	cb, nb := c.periodCounts(b)
@@ -175,15 +181,12 @@ func (c *Comparer) keyness(a, b Period, n int) Keyness {
 				continue
 			}
 			seen[t] = true
-			x, y := float64(ca[t]), float64(cb[t])
-			if x+y < 3 {
-				continue
-			}
-			g2 := logLikelihood(x, y, float64(na), float64(nb))
-			k := KeyTerm{Term: t, A: ca[t], B: cb[t], G2: math.Round(g2*100) / 100}
-			if y/float64(max(nb, 1)) > x/float64(max(na, 1)) {
+			k, ok := keyTerm(t, ca[t], cb[t], na, nb)
+			switch {
+			case !ok:
+			case k.RateB > k.RateA:
 				over = append(over, k)
-			} else {
+			default:
 				under = append(under, k)
 			}
 		}
@@ -233,6 +236,17 @@ func (c *Comparer) countTerms(a *analyze.Analysis) termCounts {
 		}
 	}
 	return tc
+}
+
+// keyTerm scores a term seen x times in A's na words and y times in B's
+// nb; ok is false when the difference is not significant.
+func keyTerm(t string, x, y, na, nb int) (KeyTerm, bool) {
+	g2 := logLikelihood(float64(x), float64(y), float64(na), float64(nb))
+	if g2 < MinG2 || na == 0 || nb == 0 {
+		return KeyTerm{}, false
+	}
+	rate := func(k, n int) float64 { return math.Round(float64(k)/float64(n)*10000*100) / 100 }
+	return KeyTerm{Term: t, A: x, B: y, G2: math.Round(g2*100) / 100, RateA: rate(x, na), RateB: rate(y, nb)}, true
 }
 
 // logLikelihood is Dunning's G² for a term seen x times in a corpus of na

@@ -106,8 +106,35 @@ func TestTargetsAndKeyness(t *testing.T) {
 	if got["国内生产总值增长"] != "changed" || got["城镇新增就业"] != Kept {
 		t.Errorf("targets %v", got)
 	}
-	if len(r.Keywords.Over) == 0 || !strings.Contains(r.Keywords.Over[0].Term, "新质生产力") {
-		t.Errorf("keyness over %v", r.Keywords.Over)
+	if len(r.Keywords.Over)+len(r.Keywords.Under) != 0 {
+		t.Errorf("three mentions in a short text are no significant shift: %+v", r.Keywords)
+	}
+	more := strings.Repeat("要发展新质生产力。", 12)
+	b = analyzeText(t, "b.txt", strings.Repeat("要扩大内需，稳定就业。", 12)+more)
+	a = analyzeText(t, "a.txt", strings.Repeat("要扩大内需，稳定就业。", 12)+strings.Repeat("要保障民生。", 12))
+	r = Compare(a, b, opts(t))
+	if len(r.Keywords.Over) != 2 || r.Keywords.Over[1].Term != "新质生产力" || r.Keywords.Over[1].RateA != 0 || r.Keywords.Over[1].RateB != 2000 {
+		t.Errorf("keyness over %+v", r.Keywords.Over)
+	}
+}
+
+func TestKeyTermCutoff(t *testing.T) {
+	for _, tc := range []struct {
+		x, y, na, nb int
+		ok           bool
+		rateB        float64
+	}{
+		{2, 2, 1000, 1000, false, 0},
+		{0, 3, 1000, 1000, false, 0},
+		{0, 6, 1000, 1000, true, 60},
+		{10, 40, 1000, 2000, false, 0}, // same rate
+		{10, 80, 1000, 2000, true, 400},
+		{0, 6, 0, 1000, false, 0},
+	} {
+		k, ok := keyTerm("t", tc.x, tc.y, tc.na, tc.nb)
+		if ok != tc.ok || ok && k.RateB != tc.rateB {
+			t.Errorf("%d of %d against %d of %d: %+v, %v", tc.x, tc.na, tc.y, tc.nb, k, ok)
+		}
 	}
 }
 
