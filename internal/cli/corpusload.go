@@ -7,7 +7,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"strings"
 	"time"
 
@@ -54,6 +58,7 @@ func analyzeAll(ctx context.Context, s Streams, o *analyzeOptions, a *analyze.An
 		docs = append(docs, got...)
 	}
 	err := flush()
+	fitMemoryLimit()
 	return docs, failed, err
 }
 
@@ -192,4 +197,29 @@ func phase(w io.Writer, quiet bool, name string) func() {
 		}
 	}()
 	return func() { close(done); <-ended }
+}
+
+// corpusHeadroom is the heap a corpus command allocates above what it holds
+// while it compares: two periods' prepared directives and the output of
+// one comparison (measured on the 72 work reports, 2026-12-06).
+const corpusHeadroom = 40 << 20
+
+// fitMemoryLimit raises the soft memory limit that main set for analyze to
+// what a corpus command holds (the analyzer and every analysis) plus the
+// headroom: under the analyze limit the garbage collector would run back
+// to back and triple the CPU time. GOMEMLIMIT, or no limit, is left alone.
+func fitMemoryLimit() {
+	limit := debug.SetMemoryLimit(-1)
+	if os.Getenv("GOMEMLIMIT") != "" || limit == math.MaxInt64 {
+		return
+	}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	runtime.GC()
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return
+	}
+	if need := int64(sample[0].Value.Uint64()) + corpusHeadroom; need > limit {
+		debug.SetMemoryLimit(need)
+	}
 }

@@ -8,11 +8,12 @@ import (
 )
 
 // prepared is what the Comparer derives from one document: the sides of
-// its directives and the counts of its content words. Both come from
-// segmenting, the costly step, so each document is prepared once.
+// its directives and, once keyness asks for them, the counts of its
+// content words. Both come from segmenting, the costly step, so each
+// document is prepared once; the matrix of a report needs no counts.
 type prepared struct {
 	sides  []*side
-	counts termCounts
+	counts *termCounts
 }
 
 // docOf returns the prepared form of a document, preparing it if needed.
@@ -20,18 +21,19 @@ func (c *Comparer) docOf(a *analyze.Analysis) *prepared {
 	if p, ok := c.cache[a]; ok {
 		return p
 	}
-	c.warm([]*analyze.Analysis{a})
+	c.warm([]*analyze.Analysis{a}, false)
 	return c.cache[a]
 }
 
 // warm prepares the documents not yet cached, one per processor at a time:
 // a period of 50 news items is segmented on every core. Options.Terms and
 // Options.IDF must be safe for concurrent use (the Analyzer's are).
-func (c *Comparer) warm(docs []*analyze.Analysis) {
+// With counts, the content words are counted too.
+func (c *Comparer) warm(docs []*analyze.Analysis, counts bool) {
 	var todo []*analyze.Analysis
 	seen := map[*analyze.Analysis]bool{}
 	for _, a := range docs {
-		if _, ok := c.cache[a]; !ok && !seen[a] {
+		if p, ok := c.cache[a]; (!ok || counts && p.counts == nil) && !seen[a] {
 			todo = append(todo, a)
 			seen[a] = true
 		}
@@ -44,7 +46,7 @@ func (c *Comparer) warm(docs []*analyze.Analysis) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = c.prepareDoc(todo[i])
+				out[i] = c.prepareDoc(c.cache[todo[i]], todo[i], counts)
 			}
 		}()
 	}
@@ -58,14 +60,30 @@ func (c *Comparer) warm(docs []*analyze.Analysis) {
 	}
 }
 
-// prepareDoc segments a document's directives and paragraphs.
-func (c *Comparer) prepareDoc(a *analyze.Analysis) *prepared {
-	p := &prepared{sides: make([]*side, len(a.Directives))}
-	for i := range a.Directives {
-		p.sides[i] = c.prepare(&a.Directives[i], a.Document.ID, a.Document.Language)
+// prepareDoc segments a document's directives (unless p has them) and,
+// with counts, its paragraphs.
+func (c *Comparer) prepareDoc(p *prepared, a *analyze.Analysis, counts bool) *prepared {
+	if p == nil {
+		p = &prepared{sides: make([]*side, len(a.Directives))}
+		for i := range a.Directives {
+			p.sides[i] = c.prepare(&a.Directives[i], a.Document.ID, a.Document.Language)
+		}
 	}
-	p.counts = c.countTerms(a)
+	if counts && p.counts == nil {
+		tc := c.countTerms(a)
+		p.counts = &tc
+	}
 	return p
+}
+
+// countsOf returns a document's content-word counts, counting them once.
+func (c *Comparer) countsOf(a *analyze.Analysis) termCounts {
+	p := c.docOf(a)
+	if p.counts == nil {
+		tc := c.countTerms(a)
+		p.counts = &tc
+	}
+	return *p.counts
 }
 
 // keepOnly forgets every prepared document outside the given periods:

@@ -105,7 +105,7 @@ func (c *Comparer) ComparePeriods(a, b Period) *Result {
 		r.Summary[st] = 0
 	}
 	c.keepOnly(a, b)
-	c.warm(append(append([]*analyze.Analysis(nil), a.Docs...), b.Docs...))
+	c.warm(append(append([]*analyze.Analysis(nil), a.Docs...), b.Docs...), true)
 	sa, sb := c.sidesOf(a), c.sidesOf(b)
 	pairOf, scores := c.align(sa, sb)
 	r.Directives = changes(sa, sb, pairOf, scores)
@@ -212,12 +212,12 @@ func (c *Comparer) keyness(a, b Period, n int) Keyness {
 // periodCounts sums the content-word counts of a period's documents.
 func (c *Comparer) periodCounts(p Period) (map[string]int, int) {
 	if len(p.Docs) == 1 {
-		tc := c.docOf(p.Docs[0]).counts
+		tc := c.countsOf(p.Docs[0])
 		return tc.m, tc.n
 	}
 	m, n := map[string]int{}, 0
 	for _, d := range p.Docs {
-		tc := c.docOf(d).counts
+		tc := c.countsOf(d)
 		for t, k := range tc.m {
 			m[t] += k
 		}

@@ -125,14 +125,14 @@ func (c *Comparer) Matrix(periods []Period, limit int) *Matrix {
 	for _, p := range periods {
 		m.Docs = append(m.Docs, p.Ref())
 	}
-	var rows []*MatrixRow
-	rowOf := map[*analyze.Directive]*MatrixRow{}
+	var rows []*chain
+	rowOf := map[*analyze.Directive]*chain{}
 	var prev []*side
 	for k, p := range periods {
 		if k > 0 {
 			c.keepOnly(periods[k-1], p)
 		}
-		c.warm(p.Docs)
+		c.warm(p.Docs, false)
 		cur := c.sidesOf(p)
 		pairOf := make([]int, len(prev))
 		if k > 0 {
@@ -140,48 +140,57 @@ func (c *Comparer) Matrix(periods []Period, limit int) *Matrix {
 		}
 		for i, j := range pairOf {
 			if r := rowOf[prev[i].d]; j >= 0 && r != nil {
-				r.Cells[k], r.Text = cur[j].d.Force, cur[j].d.Text
+				r.add(k, cur[j].d)
 				rowOf[cur[j].d] = r
 			}
 		}
 		for _, y := range cur {
 			if rowOf[y.d] == nil {
-				r := &MatrixRow{Text: y.d.Text, Cells: make([]string, len(periods))}
-				r.Cells[k] = y.d.Force
+				r := &chain{}
+				r.add(k, y.d)
 				rows = append(rows, r)
 				rowOf[y.d] = r
 			}
 		}
 		prev = cur
 	}
-	m.Rows, m.Recurring = widest(rows, limit)
+	m.Rows, m.Recurring = widest(rows, limit, len(periods))
 	return m
 }
 
+// chain is one directive followed through periods: the periods where it
+// appears, with its force there, and its latest wording. Only the rows
+// kept are spread out into a cell per period.
+type chain struct {
+	text   string
+	at     []int
+	forces []string
+}
+
+func (r *chain) add(k int, d *analyze.Directive) {
+	r.text = d.Text
+	r.at = append(r.at, k)
+	r.forces = append(r.forces, d.Force)
+}
+
 // widest keeps the rows present in two periods or more, the limit widest.
-func widest(rows []*MatrixRow, limit int) ([]MatrixRow, int) {
-	var rec []*MatrixRow
+func widest(rows []*chain, limit, periods int) ([]MatrixRow, int) {
+	var rec []*chain
 	for _, r := range rows {
-		if spread(r) >= 2 {
+		if len(r.at) >= 2 {
 			rec = append(rec, r)
 		}
 	}
-	sort.SliceStable(rec, func(i, j int) bool { return spread(rec[i]) > spread(rec[j]) })
+	sort.SliceStable(rec, func(i, j int) bool { return len(rec[i].at) > len(rec[j].at) })
 	out := []MatrixRow{}
 	for _, r := range rec[:min(limit, len(rec))] {
-		out = append(out, *r)
+		row := MatrixRow{Text: r.text, Cells: make([]string, periods)}
+		for i, k := range r.at {
+			row.Cells[k] = r.forces[i]
+		}
+		out = append(out, row)
 	}
 	return out, len(rec)
-}
-
-func spread(r *MatrixRow) int {
-	n := 0
-	for _, c := range r.Cells {
-		if c != "" {
-			n++
-		}
-	}
-	return n
 }
 
 // asciiLower lowercases Latin letters only, so byte offsets stay valid.
