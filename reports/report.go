@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
@@ -169,7 +171,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 				kws = append(kws, md(k.Term))
 			}
 		}
-		p("| %s | %s | %d | %d | %s |\n", md(titleOf(a.Document)), dateOf(a.Document.Date), len(a.Directives), fc["must"]+fc["prohibit"], strings.Join(kws, "、"))
+		p("| %s | %s | %d | %d | %s |\n", md(titleOf(a.Document)), dateOf(a.Document.Date), len(a.Directives), fc["must"]+fc["prohibit"], strings.Join(kws, " · "))
 	}
 	if tl := r.Timeline; tl != nil && len(tl.Periods) > 0 {
 		p("\n## Timeline (per 10,000 characters)\n\n| term |")
@@ -257,7 +259,8 @@ func pageLang(r *Report) string {
 // charts as inline SVG, sortable tables with a few lines of script, no
 // network. html/template escapes all document text.
 func WriteHTML(w io.Writer, r *Report) error {
-	data := map[string]any{"R": r, "Single": len(r.Docs) == 1, "Lang": pageLang(r)}
+	data := map[string]any{"R": r, "Single": len(r.Docs) == 1, "Lang": pageLang(r),
+		"Script": template.JS(sortScript), "ScriptHash": scriptHash()}
 	if len(r.Docs) == 1 {
 		a := r.Docs[0]
 		data["A"] = a
@@ -286,7 +289,7 @@ var htmlReport = template.Must(template.New("report").Funcs(template.FuncMap{
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '{{.ScriptHash}}'; img-src data:; base-uri 'none'; form-action 'none'">
 <title>{{.R.Title}}</title>
 <style>
 body{font-family:system-ui,-apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#222;line-height:1.55}
@@ -349,13 +352,25 @@ th{background:#f4f6f8;cursor:pointer;user-select:none}th.sorted-asc::after{conte
 {{range .Directives}}{{if and (ne .Status "kept") (ne .Status "reworded")}}<tr><td>{{.Status}}</td><td>{{with .A}}{{.Text}}{{end}}</td><td>{{with .B}}{{.Text}}{{end}}</td><td>{{.ForceChange}}</td></tr>
 {{end}}{{end}}</tbody></table>{{end}}
 {{end}}
-<script>
+<script>{{.Script}}</script>
+</body>
+</html>
+`))
+
+// sortScript sorts a table by the column whose header is clicked. The
+// page's Content-Security-Policy allows this script by its hash and no
+// other.
+const sortScript = `
 document.querySelectorAll("table.sortable th").forEach(function(th){th.addEventListener("click",function(){
 var t=th.closest("table"),b=t.tBodies[0],i=Array.prototype.indexOf.call(th.parentNode.children,th),asc=!th.classList.contains("sorted-asc");
 t.querySelectorAll("th").forEach(function(h){h.classList.remove("sorted-asc","sorted-desc")});th.classList.add(asc?"sorted-asc":"sorted-desc");
 var rows=Array.prototype.slice.call(b.rows);rows.sort(function(x,y){var p=x.cells[i].textContent,q=y.cells[i].textContent,n=parseFloat(p)-parseFloat(q);return (isNaN(n)?p.localeCompare(q):n)*(asc?1:-1)});
 rows.forEach(function(r){b.appendChild(r)})})});
-</script>
-</body>
-</html>
-`))
+`
+
+// scriptHash is the CSP source of sortScript: 'sha256-' and the base64 of
+// its SHA-256.
+func scriptHash() string {
+	sum := sha256.Sum256([]byte(sortScript))
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+}

@@ -3,8 +3,11 @@ package reports
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/csv"
 	"encoding/json"
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
@@ -159,5 +162,30 @@ func TestCSVDirectives(t *testing.T) {
 	}
 	if len(rows) != len(res.Directives)+1 || rows[0][0] != "document" || rows[1][4] != res.Directives[0].Force {
 		t.Errorf("%d rows for %d directives: %v", len(rows), len(res.Directives), rows[:2])
+	}
+}
+
+// TestCSPHash checks that the page's CSP allows its one script by the
+// SHA-256 of the script as written, with no 'unsafe-inline' for scripts.
+func TestCSPHash(t *testing.T) {
+	var h bytes.Buffer
+	if err := WriteHTML(&h, &Report{Title: "t", Docs: []*analyze.Analysis{seedAnalysis(t)}}); err != nil {
+		t.Fatal(err)
+	}
+	page := h.String()
+	i := strings.Index(page, "<script>") + len("<script>")
+	j := strings.Index(page, "</script>")
+	sum := sha256.Sum256([]byte(page[i:j]))
+	want := "script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	if !strings.Contains(html.UnescapeString(page), want) { // the attribute may write + as &#43;
+		t.Errorf("CSP lacks %s", want)
+	}
+	for _, s := range []string{"base-uri 'none'", "form-action 'none'"} {
+		if !strings.Contains(page, s) {
+			t.Errorf("CSP lacks %s", s)
+		}
+	}
+	if strings.Contains(page, "script-src 'unsafe-inline'") {
+		t.Error("scripts are still allowed inline")
 	}
 }
