@@ -68,7 +68,7 @@ func parseMarkdown(d *Document, text string) error {
 		}
 	}
 	inComment := false
-	for _, l := range lines {
+	for _, l := range joinSoftWraps(lines) {
 		t := strings.TrimSpace(l)
 		if inComment {
 			if strings.Contains(t, "-->") {
@@ -98,6 +98,37 @@ func parseMarkdown(d *Document, text string) error {
 	}
 	return nil
 }
+
+// joinSoftWraps joins the lines of one English paragraph that a converter
+// wrapped (the Federal Register texts break a line around an italic
+// *Federal Register*): a line that ends in a space, or in a letter or comma
+// before a line that opens in lower case, goes on in the next line, as in
+// Markdown. Chinese lines, headings and list items stay lines of their own.
+func joinSoftWraps(lines []string) []string {
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if n := len(out); n > 0 && softWrap(out[n-1], l) {
+			out[n-1] = strings.TrimRight(out[n-1], " ") + " " + strings.TrimSpace(l)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func softWrap(prev, next string) bool {
+	p, n := strings.TrimSpace(prev), strings.TrimSpace(next)
+	if p == "" || n == "" || strings.HasPrefix(p, "#") || strings.HasPrefix(n, "#") || reListMark.MatchString(n) || strings.HasPrefix(n, "(") || strings.HasPrefix(n, "<") {
+		return false
+	}
+	last, first := p[len(p)-1], n[0]
+	if !isASCIILetter(last) && last != ',' {
+		return false
+	}
+	return strings.HasSuffix(prev, " ") && isASCIILetter(first) || first >= 'a' && first <= 'z'
+}
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // cleanMarkdown strips inline Markdown and HTML, keeping the text.
 func cleanMarkdown(s string) string {
