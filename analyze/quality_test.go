@@ -2,21 +2,16 @@ package analyze_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"hash/crc32"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/internal/labels"
 )
 
 // The quality test scores the analyzer on the labelled documents of
@@ -26,27 +21,18 @@ import (
 // entities match on (type, canonical text) with aliases and mention
 // surfaces, dates on their normalized form.
 
-type goldFile struct {
-	File       string `json:"file"`
-	Entities   []goldEntity
-	Directives []goldDirective
-	Keywords   []string
-}
+// The gold labels, their splits and score.py's matching rules live in
+// internal/labels, which the trainers share.
+type (
+	goldFile   = labels.Gold
+	goldEntity = labels.Entity
+)
 
-type goldEntity struct {
-	Type     string
-	Text     string
-	Alt      []string
-	Titles   []string
-	Optional bool
-}
-
-type goldDirective struct {
-	Text     string
-	Force    string
-	Issuer   string
-	Optional bool
-}
+var (
+	normText       = labels.Norm
+	matchDirective = labels.MatchDirective
+	splitOf        = labels.SplitOf
+)
 
 // docNouns stand for the bodies that issued a document (ANNOTATION.md): an
 // issuer that names one matches any gold issuer but a person.
@@ -65,31 +51,6 @@ func issuerOK(gold, got string, persons map[string]bool) bool {
 		return true
 	}
 	return docNouns[pi] && !persons[gi]
-}
-
-const punct = "，。；：、！？“”‘’《》〈〉（）()「」『』【】,.;:!?\"' \u3000\t\r\n·—-…"
-
-func normText(s string) string {
-	s = norm.NFKC.String(s)
-	var b strings.Builder
-	for _, r := range s {
-		if !strings.ContainsRune(punct, r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-func matchDirective(g, p string) bool {
-	gn, pn := normText(g), normText(p)
-	if gn == "" || pn == "" {
-		return false
-	}
-	lg, lp := float64(len([]rune(gn))), float64(len([]rune(pn)))
-	if strings.Contains(pn, gn) && lp <= max(2.5*lg+12, lg+40) {
-		return true
-	}
-	return strings.Contains(gn, pn) && lp >= 0.6*lg
 }
 
 // counts are true and false positives and negatives.
@@ -305,21 +266,6 @@ func kindOf(file string) string {
 	return "Chinese news"
 }
 
-// splitOf puts a labelled document in the train or the test split by a
-// fixed rule (testdata/labels/SPLITS.md): the labels made before the
-// corpus of testdata/labels/corpus are train (their errors were read while
-// the rules were written); a corpus document is test when the CRC-32 (IEEE)
-// of its file name is 0, 1 or 2 modulo 10, else train.
-func splitOf(file string) string {
-	if !strings.HasPrefix(file, "docs/corpus/") {
-		return "train"
-	}
-	if crc32.ChecksumIEEE([]byte(path.Base(file)))%10 < 3 {
-		return "test"
-	}
-	return "train"
-}
-
 // usedRounds are the held-out rounds whose errors were read to write
 // rules: their rows measure the tuned code, not unseen documents.
 var usedRounds = map[string]bool{"1": true, "2": true}
@@ -346,27 +292,13 @@ func heldOut(file string) string {
 
 func loadGold(t *testing.T) map[string]goldFile {
 	t.Helper()
-	out := map[string]goldFile{}
-	err := filepath.WalkDir(filepath.Join(testdata, "labels"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && d.IsDir() && d.Name() == "agreement" {
-			return filepath.SkipDir // second labels, for agreement: not gold
-		}
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".gold.json") {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		var g goldFile
-		if err := json.Unmarshal(b, &g); err != nil {
-			return fmt.Errorf("%s: %w", p, err)
-		}
-		out[p] = g
-		return nil
-	})
+	golds, err := labels.Load(filepath.Join(testdata, "labels"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	out := make(map[string]goldFile, len(golds))
+	for _, g := range golds {
+		out[g.Path] = g
 	}
 	return out
 }
