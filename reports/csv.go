@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/internal/export"
 )
 
 // CSVWriter writes CSV for spreadsheets. Unless Raw, a text cell that
@@ -60,8 +61,9 @@ func CSVCell(s string) string {
 }
 
 // csvReporter prints one row per directive, the analyst's spreadsheet
-// (entities, keywords and targets go to JSON): the document's id, title and
-// date on each row.
+// (entities, keywords and targets go to JSON): the document's path (as the
+// export lists name it, FILE#LINE for a JSONL record), title and date on
+// each row, so that rows from several folders stay apart.
 type csvReporter struct {
 	w      *CSVWriter
 	header bool
@@ -81,7 +83,7 @@ func (r *csvReporter) Write(a *analyze.Analysis) error {
 	}
 	d := a.Document
 	for _, x := range a.Directives {
-		row := []string{d.ID, d.Title, dateOf(d.Date), strconv.Itoa(x.Paragraph), x.Force, strings.Join(x.Markers, " "),
+		row := []string{export.PathOf(d), d.Title, dateOf(d.Date), strconv.Itoa(x.Paragraph), x.Force, strings.Join(x.Markers, " "),
 			x.Issuer, strings.Join(x.Addressees, "、"), x.Action, x.Object, x.Deadline, x.DeadlineNormalized, x.Article, x.Text}
 		if err := r.w.Write(row); err != nil {
 			return err

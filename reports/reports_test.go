@@ -149,6 +149,7 @@ func TestReportsEscapeDocumentText(t *testing.T) {
 
 func TestCSVDirectives(t *testing.T) {
 	res := seedAnalysis(t)
+	res.Document.Path = "docs/2024/seed.md"
 	var buf bytes.Buffer
 	r, err := New("csv", &buf, Options{})
 	if err != nil {
@@ -162,6 +163,9 @@ func TestCSVDirectives(t *testing.T) {
 	}
 	if len(rows) != len(res.Directives)+1 || rows[0][0] != "document" || rows[1][4] != res.Directives[0].Force {
 		t.Errorf("%d rows for %d directives: %v", len(rows), len(res.Directives), rows[:2])
+	}
+	if rows[1][0] != res.Document.Path {
+		t.Errorf("document column %q, want the path %q", rows[1][0], res.Document.Path)
 	}
 }
 

@@ -59,7 +59,7 @@ func (l *Lists) All() []*List {
 // Add appends the rows of one analysis to every list.
 func (l *Lists) Add(a *analyze.Analysis) {
 	d := a.Document
-	doc := []string{pathOf(d), d.Title, dateOf(d.Date)}
+	doc := []string{PathOf(d), d.Title, dateOf(d.Date)}
 	row := func(cells ...string) []string { return append(append([]string(nil), doc...), cells...) }
 	l.add("documents", row(d.ID, d.Language, d.Format, d.Source, d.Issuer, d.DocNumber, itoa(len(d.Paragraphs)), itoa(d.Chars),
 		itoa(len(a.Keywords)), itoa(len(a.Entities)), itoa(len(a.Directives)), itoa(len(a.Targets))))
@@ -86,9 +86,9 @@ func (l *Lists) add(name string, row []string) {
 	l.lists[name].Rows = append(l.lists[name].Rows, row)
 }
 
-// pathOf names a document by its path, so that rows from several folders
+// PathOf names a document by its path, so that rows from several folders
 // stay apart; a JSONL record by its file's path and its line (FILE#LINE).
-func pathOf(d analyze.Document) string {
+func PathOf(d analyze.Document) string {
 	if d.Path == "" {
 		return d.ID
 	}
