@@ -1,14 +1,14 @@
 package directives
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io/fs"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
+
+	"github.com/policylens/policylens/internal/lexicon"
 )
 
 // ModelFile is the embedded weights file of the directive model, written
@@ -38,31 +38,19 @@ func loadModel(fsys fs.FS) (*model, error) {
 		return nil, nil
 	}
 	defer f.Close()
-	m := &model{w: map[string]float64{}}
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		k, v, ok := strings.Cut(line, "\t")
-		w, err := strconv.ParseFloat(v, 64)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("%s:%d: want feature TAB weight", ModelFile, n)
-		}
-		if k == scaleKey {
-			m.scale = w
-			continue
-		}
-		m.w[k] = w
+	w, err := lexicon.ParseWeights(f, ModelFile)
+	if err != nil {
+		return nil, err
 	}
+	m := &model{w: w, scale: w[scaleKey]}
+	delete(w, scaleKey)
 	if m.scale <= 0 {
 		m.scale = 1
 	}
 	if len(m.w) == 0 {
-		return nil, sc.Err() // no weights (a model not yet trained): the rules decide
+		return nil, nil // no weights (a model not yet trained): the rules decide
 	}
-	return m, sc.Err()
+	return m, nil
 }
 
 func (m *model) score(feats []string) float64 {

@@ -1,12 +1,11 @@
 package keywords
 
 import (
-	"bufio"
 	_ "embed"
-	"fmt"
 	"math"
-	"strconv"
 	"strings"
+
+	"github.com/policylens/policylens/internal/lexicon"
 )
 
 // ModelFile is the embedded weights file of the keyword ranker, written by
@@ -25,21 +24,11 @@ type Model struct {
 
 // ParseModel reads a weights file (feature TAB weight; # comments).
 func ParseModel(data string) (*Model, error) {
-	m := &Model{W: map[string]float64{}}
-	sc := bufio.NewScanner(strings.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		k, v, ok := strings.Cut(line, "\t")
-		w, err := strconv.ParseFloat(v, 64)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("%s:%d: want feature TAB weight", ModelFile, n)
-		}
-		m.W[k] = w
+	w, err := lexicon.ParseWeights(strings.NewReader(data), ModelFile)
+	if err != nil {
+		return nil, err
 	}
-	return m, sc.Err()
+	return &Model{W: w}, nil
 }
 
 // Score is the model's score of a feature list.

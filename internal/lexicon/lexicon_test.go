@@ -127,3 +127,13 @@ func TestBuiltinFilesValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestParseWeights(t *testing.T) {
+	w, err := ParseWeights(strings.NewReader("# a model\n_scale\t2.5\nbias\t-0.5\nrule=true\t3\n\n"), "m.tsv")
+	if err != nil || len(w) != 3 || w["bias"] != -0.5 || w["_scale"] != 2.5 {
+		t.Fatalf("got %v, %v", w, err)
+	}
+	if _, err := ParseWeights(strings.NewReader("bias 1\n"), "m.tsv"); err == nil || !strings.Contains(err.Error(), "m.tsv:1") {
+		t.Fatalf("a row without TAB: %v", err)
+	}
+}
