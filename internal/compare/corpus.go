@@ -6,17 +6,26 @@ import (
 	"strings"
 
 	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/internal/fold"
 )
 
 // count is the number of non-overlapping occurrences of term in the
-// document's title and paragraphs (case-insensitive for Latin text).
+// document's title and paragraphs (case-insensitive for Latin text,
+// traditional and simplified characters alike).
 func count(d analyze.Document, term string) int {
 	n := 0
-	t := asciiLower(term)
+	t := matchForm(term)
 	for _, p := range append([]string{d.Title}, d.Paragraphs...) {
-		n += strings.Count(asciiLower(p), t)
+		n += strings.Count(matchForm(p), t)
 	}
 	return n
+}
+
+// matchForm is the form in which terms are matched: Latin letters lowered
+// and traditional characters folded to simplified. Both keep every byte
+// offset, so a match in it is a match at the same offset in the text.
+func matchForm(s string) string {
+	return fold.String(asciiLower(s))
 }
 
 // BuildTimeline counts terms per period over documents; documents without
@@ -69,16 +78,17 @@ func BuildTimeline(docs []*analyze.Analysis, terms []string, by string) *analyze
 }
 
 // KWIC lists every occurrence of term in the documents with width runes of
-// context on each side.
+// context on each side. 发展 finds 發展 too; a hit shows the text as
+// written.
 func KWIC(docs []*analyze.Analysis, term string, width int) []analyze.Hit {
 	var out []analyze.Hit
-	lt := asciiLower(term)
+	lt := matchForm(term)
 	if lt == "" {
 		return nil
 	}
 	for _, d := range docs {
 		for pi, p := range d.Document.Paragraphs {
-			lower := asciiLower(p)
+			lower := matchForm(p)
 			for from := 0; ; {
 				i := strings.Index(lower[from:], lt)
 				if i < 0 {
