@@ -1,6 +1,7 @@
 package fold
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -53,4 +54,20 @@ func FuzzString(f *testing.F) {
 			t.Fatalf("String is not idempotent on %q", s)
 		}
 	})
+}
+
+// BenchmarkString folds a simplified paragraph (the common case: nothing
+// to change) and a traditional one.
+func BenchmarkString(b *testing.B) {
+	for name, s := range map[string]string{
+		"simplified":  strings.Repeat("过去一年，我国发展历程很不平凡。", 20),
+		"traditional": strings.Repeat("集中主要力量發展重工業，建立國家工業化的基礎。", 20),
+	} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				String(s)
+			}
+		})
+	}
 }
