@@ -222,8 +222,8 @@ func TestLimitsFlags(t *testing.T) {
 // TestCSVInjection: every CSV a command writes prefixes formula-like
 // text cells from documents; --csv-raw leaves them.
 func TestCSVInjection(t *testing.T) {
-	dir := t.TempDir()
-	doc := filepath.Join(dir, "=1+1.txt")
+	t.Chdir(t.TempDir()) // the document column holds the path as given: here the formula-like name
+	doc := "=1+1.txt"
 	write(t, doc, "=HYPERLINK(\"http://evil\")国务院要求各地必须加强安全生产监管。", 0o644)
 	cases := [][]string{
 		{"analyze", "--format", "csv", doc},

@@ -20,8 +20,8 @@ type storeSource struct {
 type storeSourceKey struct{}
 
 // storeCommands are the corpus commands that read a store with --db, and
-// the arguments each still needs then (kwic its TERM).
-var storeCommands = map[string]int{"report": 0, "compare": 0, "kwic": 1}
+// the arguments each still needs then.
+var storeCommands = map[string]int{"report": 0, "compare": 0, "kwic": 0} // kwic checks its TERM or --terms itself
 
 // addStoreInput gives the corpus commands --db and the store's filters.
 // With --db their PATH arguments are optional: the stored analyses that
