@@ -2,6 +2,10 @@ package cli
 
 import (
 	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -119,4 +123,135 @@ func TestKeepEnd(t *testing.T) {
 			t.Errorf("keepEnd(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
 		}
 	}
+}
+
+// TestCorpusHelpExamplesRun runs every example of compare, report, kwic and
+// trends on the embedded samples, as a user would after go install.
+func TestCorpusHelpExamplesRun(t *testing.T) {
+	t.Chdir(t.TempDir())
+	root := newRoot(Streams{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard})
+	for _, name := range []string{"compare", "report", "kwic", "trends"} {
+		cmd, _, err := root.Find([]string{name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(cmd.Example, "..") || !strings.Contains(cmd.Example, "policylens samples samples") {
+			t.Errorf("%s: the examples should start from policylens samples, not other paths:\n%s", name, cmd.Example)
+		}
+		for _, line := range strings.Split(cmd.Example, "\n") {
+			args := exampleArgs(t, line)
+			if code, _, errs := run(t, "", args...); code != 0 {
+				t.Errorf("%s: exit %d: %s", line, code, errs)
+			}
+		}
+	}
+	for _, f := range []string{"changes.csv", "news.html", "law.html", "trend.svg"} {
+		if fi, err := os.Stat(f); err != nil || fi.Size() == 0 {
+			t.Errorf("an example should have written %s: %v", f, err)
+		}
+	}
+}
+
+// TestCompareCSV checks compare -f csv: one row per directive change, the
+// kept ones included, a leading ' on formula-like text unless --csv-raw,
+// and a BOM with --bom.
+func TestCompareCSV(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	write(t, a, "国务院要求各地应当加强安全生产监管。各地必须建立@台账制度。各部门要做好统计工作。", 0o644)
+	write(t, b, "国务院要求各地必须加强安全生产监管。各部门要做好统计工作。各地应当推进=SUM(1)数字化改革。", 0o644)
+	code, out, errs := run(t, "", "compare", "-f", "csv", a, b)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != strings.Join(compareCSVHeader, ",") {
+		t.Errorf("header %v", rows[0])
+	}
+	statuses := map[string]int{}
+	for _, r := range rows[1:] {
+		statuses[r[2]]++
+		if r[0] != "a.txt" || r[1] != "b.txt" {
+			t.Errorf("from/to %q %q", r[0], r[1])
+		}
+	}
+	want := map[string]int{"reworded": 1, "kept": 1, "dropped": 1, "new": 1} // 应当 and 必须 are both must
+	if fmt.Sprint(statuses) != fmt.Sprint(want) {
+		t.Errorf("statuses %v, want %v\n%s", statuses, want, out)
+	}
+	_, raw, _ := run(t, "", "compare", "-f", "csv", "--csv-raw", "--bom", a, b)
+	if !strings.HasPrefix(raw, "\uFEFF") {
+		t.Error("--bom wrote no byte order mark")
+	}
+}
+
+// TestCompareCSVFormulaCells: a directive text that starts with = gets a
+// leading ' unless --csv-raw.
+func TestCompareCSVFormulaCells(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	write(t, a, "=HYPERLINK(1)各地必须加强安全生产监管。", 0o644)
+	write(t, b, "各部门要做好统计工作。", 0o644)
+	for _, raw := range []bool{false, true} {
+		args := []string{"compare", "-f", "csv", a, b}
+		if raw {
+			args = append(args, "--csv-raw")
+		}
+		_, out, _ := run(t, "", args...)
+		if raw != strings.Contains(out, ",=HYPERLINK") || raw == strings.Contains(out, ",'=HYPERLINK") {
+			t.Errorf("--csv-raw %v:\n%s", raw, out)
+		}
+	}
+}
+
+// TestCompareWidth checks that --width bounds every table line of compare.
+func TestCompareWidth(t *testing.T) {
+	cond := &runewidth.Condition{EastAsianWidth: false}
+	a, b := "../../testdata/docs/zh-news/20210322-34136460551.md", "../../testdata/docs/zh-news/20210322-34998173986.md"
+	for _, width := range []int{80, 120} {
+		code, out, errs := run(t, "", "compare", "--width", strconv.Itoa(width), a, b)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if strings.ContainsAny(l, "│┌└├") && cond.StringWidth(l) > width {
+				t.Errorf("width %d: table line of %d columns: %s", width, cond.StringWidth(l), l)
+			}
+		}
+	}
+}
+
+// exampleArgs splits a help example into arguments, double quotes
+// grouping, without the leading policylens.
+func exampleArgs(t *testing.T, line string) []string {
+	var args []string
+	var cur strings.Builder
+	quoted, in := false, false
+	for _, r := range strings.TrimSpace(line) {
+		switch {
+		case r == '"':
+			quoted, in = !quoted, true
+		case r == ' ' && !quoted:
+			if in {
+				args, in = append(args, cur.String()), false
+				cur.Reset()
+			}
+		default:
+			cur.WriteRune(r)
+			in = true
+		}
+	}
+	if in {
+		args = append(args, cur.String())
+	}
+	if len(args) == 0 || args[0] != "policylens" {
+		t.Fatalf("example %q does not start with policylens", line)
+	}
+	if len(args) > 2 && args[1] == "samples" {
+		args = append(args, "--force") // the samples are written once per command
+	}
+	return args[1:]
 }

@@ -40,15 +40,16 @@ log-likelihood), entities and new policy formulas.
 With --by year or month the documents (or JSONL records) are grouped by
 period and each period is compared with the one before; --pick keeps only
 the named periods.`,
-		Example: `  policylens compare report-2024.md report-2025.md
-  policylens compare --pick 2024,2025 ../shared/corpus/gwr/government_work_reports.jsonl
-  policylens compare --format markdown -o changes.md a.html b.html`,
+		Example: `  policylens samples samples
+  policylens compare samples/zh-news/20210322-34144368554.md samples/zh-news/20211217-13091315907.md
+  policylens compare --by month --pick 2021-07,2021-12 samples/zh-news
+  policylens compare --by month --format csv -o changes.csv samples/zh-news`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runCompare(cmd.Context(), s, o, args) },
 	}
 	addInputFlags(cmd, &o.analyzeOptions)
 	f := cmd.Flags()
-	addOutputFlags(cmd, &o.analyzeOptions, "table", "table", "json", "markdown")
+	addOutputFlags(cmd, &o.analyzeOptions, "table", "table", "json", "markdown", "csv")
 	f.StringVar(&o.by, "by", "", "compare periods: year or month (default: the documents in the order given)")
 	f.StringSliceVar(&o.pick, "pick", nil, "keep only these periods (implies --by year when --by is not set)")
 	f.Float64Var(&o.minScore, "min-score", compare.DefaultMinScore, "two directives are one only above this similarity (0 to 1)")
@@ -124,6 +125,9 @@ func (o *compareOptions) writeAll(w io.Writer, n int, next func(int) *compare.Re
 	if o.format == "json" && n == 1 {
 		return reports.WriteJSON(w, next(0))
 	}
+	if o.format == "csv" {
+		return o.writeCSV(w, n, next)
+	}
 	var arr *reports.JSONArray
 	if o.format == "json" {
 		arr = reports.NewJSONArray(w)
@@ -153,6 +157,56 @@ func (o *compareOptions) write(w io.Writer, arr *reports.JSONArray, r *compare.R
 		width = terminalWidth(w)
 	}
 	return writeCompareTable(w, r, width, o.showKept)
+}
+
+// compareCSVHeader are the columns of compare -f csv: one row per
+// directive change, kept ones included, so that a spreadsheet filters by
+// status.
+var compareCSVHeader = []string{"from", "to", "status", "score", "force_change", "deadline_changed", "addressees_changed",
+	"a_document", "a_paragraph", "a_force", "a_deadline", "a_text", "b_document", "b_paragraph", "b_force", "b_deadline", "b_text"}
+
+// writeCSV writes the directive changes of the n comparisons as CSV, with
+// the injection escaping, --csv-raw and --bom of the other CSV writers.
+func (o *compareOptions) writeCSV(w io.Writer, n int, next func(int) *compare.Result) error {
+	cw := o.csvWriter(w, 3, 8, 13)
+	if err := cw.Write(compareCSVHeader); err != nil {
+		return err
+	}
+	for i := 0; i < n; i++ {
+		r := next(i)
+		for _, d := range r.Directives {
+			row := append([]string{refLabel(r.A), refLabel(r.B), d.Status, strconv.FormatFloat(d.Score, 'f', 2, 64), d.ForceChange,
+				strconv.FormatBool(d.DeadlineChanged), strconv.FormatBool(d.AddresseesChanged)},
+				append(directiveCells(d.A, d.ADocument, r.A.ID), directiveCells(d.B, d.BDocument, r.B.ID)...)...)
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+		if err := cw.Flush(); err != nil { // a corpus's rows go out comparison by comparison
+			return err
+		}
+	}
+	return cw.Flush()
+}
+
+// refLabel names a compared side in CSV: its period, else its document id.
+func refLabel(r compare.DocRef) string {
+	if r.Period != "" {
+		return r.Period
+	}
+	return r.ID
+}
+
+// directiveCells are the document, paragraph, force, deadline and text of
+// one side of a change; empty cells when the side has no directive.
+func directiveCells(d *analyze.Directive, doc, fallback string) []string {
+	if d == nil {
+		return []string{"", "", "", "", ""}
+	}
+	if doc == "" {
+		doc = fallback
+	}
+	return []string{doc, strconv.Itoa(d.Paragraph), d.Force, d.Deadline, d.Text}
 }
 
 func docLabel(r compare.DocRef) string {

@@ -36,8 +36,9 @@ several documents or a corpus: per-document summaries, a directive matrix
 (which directive appears where), the timeline of chosen terms by year or
 month, and the comparison of the last two periods. The HTML file needs no
 network: inline CSS, charts as inline SVG, sortable tables.`,
-		Example: `  policylens report --format html -o seed.html testdata/docs/seed.md
-  policylens report --format html --terms 安全生产,高质量发展 -o gwr.html ../shared/corpus/gwr/government_work_reports.jsonl`,
+		Example: `  policylens samples samples
+  policylens report --format html -o law.html "samples/zh-docs/中国人民银行法(2003-12-27).md"
+  policylens report --format html --by month --terms 经济,发展 -o news.html samples/zh-news`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runReport(cmd.Context(), s, o, args) },
 	}
