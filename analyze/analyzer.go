@@ -14,6 +14,7 @@ import (
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/parse"
 	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/targets"
 )
 
 // DefaultMaxBytes is the largest input accepted unless WithMaxBytes says otherwise.
@@ -214,7 +215,7 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 		res.Keywords = st.kw.Keywords(a.cfg.keywords)
 	}
 	res.Entities = mergeEntities(st.entities)
-	res.Directives, res.Targets = st.directives, firstTargets(st.targets)
+	res.Directives, res.Targets = st.directives, targets.FirstPerIndicator(st.targets)
 	res.Keywords, res.Entities = nonNil(res.Keywords), nonNil(res.Entities)
 	res.Directives, res.Targets = nonNil(res.Directives), nonNil(res.Targets)
 	for i := range res.Entities {

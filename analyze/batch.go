@@ -400,19 +400,16 @@ func (a *Analyzer) runJob(ctx context.Context, j job) (r Result) {
 	default:
 		r.Analysis, r.Err = a.analyzeDocument(ctx, j.doc)
 	}
-	if r.Analysis != nil {
+	if r.Analysis != nil && len(r.Analysis.Document.Warnings) > 0 {
 		// bytes replaced while decoding: said once, on stderr, as well as in
 		// document.warnings
-		r.Warning = strings.Join(append(nonEmpty(r.Warning), r.Analysis.Document.Warnings...), "; ")
+		ws := r.Analysis.Document.Warnings
+		if r.Warning != "" {
+			ws = append([]string{r.Warning}, ws...)
+		}
+		r.Warning = strings.Join(ws, "; ")
 	}
 	return r
-}
-
-func nonEmpty(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return []string{s}
 }
 
 func readLimited(r io.Reader, max int64) ([]byte, error) {

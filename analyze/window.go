@@ -136,20 +136,6 @@ func mergeEntities(lists [][]Entity) []Entity {
 	return out
 }
 
-// firstTargets keeps the first target of each indicator across windows,
-// as the extractor does within one.
-func firstTargets(ts []Target) []Target {
-	seen := map[string]bool{}
-	out := ts[:0]
-	for _, t := range ts {
-		if !seen[t.Indicator] {
-			seen[t.Indicator] = true
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 func union(xs, ys []string) []string {
 	for _, y := range ys {
 		if !slices.Contains(xs, y) {

@@ -219,6 +219,26 @@ func (o *analyzeOptions) reportOptions(width int) reports.Options {
 // writeAnalyses analyzes inputs and writes each analysis with rep; it
 // returns the number of inputs that failed, reported one line each.
 func writeAnalyses(ctx context.Context, s Streams, o *analyzeOptions, a *analyze.Analyzer, inputs []analyze.Input, rep reports.Reporter) (int, error) {
+	failed, err := eachAnalysis(ctx, s, o, a, inputs, func(an *analyze.Analysis) error {
+		filterAnalysis(an, o)
+		return rep.Write(an)
+	})
+	if errors.Is(err, context.Canceled) {
+		return failed, err
+	}
+	if err != nil {
+		return failed, fmt.Errorf("write output: %w", err)
+	}
+	if err := rep.Close(); err != nil {
+		return failed, fmt.Errorf("write output: %w", err)
+	}
+	return failed, nil
+}
+
+// eachAnalysis runs a batch behind the progress bar, reports each failure
+// and warning on a line of its own, and hands every analysis to fn in input
+// order; it returns how many inputs failed.
+func eachAnalysis(ctx context.Context, s Streams, o *analyzeOptions, a *analyze.Analyzer, inputs []analyze.Input, fn func(*analyze.Analysis) error) (int, error) {
 	failed := 0
 	bar := newProgress(s.Err, inputs, o.quiet)
 	err := a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
@@ -235,23 +255,13 @@ func writeAnalyses(ctx context.Context, s Streams, o *analyzeOptions, a *analyze
 		if !ok {
 			return nil
 		}
-		filterAnalysis(r.Analysis, o)
-		return rep.Write(r.Analysis)
+		return fn(r.Analysis)
 	})
 	if bar != nil {
 		bar.Finish()
 		fmt.Fprintln(s.Err)
 	}
-	if errors.Is(err, context.Canceled) {
-		return failed, err
-	}
-	if err != nil {
-		return failed, fmt.Errorf("write output: %w", err)
-	}
-	if err := rep.Close(); err != nil {
-		return failed, fmt.Errorf("write output: %w", err)
-	}
-	return failed, nil
+	return failed, err
 }
 
 // reportInputs reports the paths Inputs could not take, one line each, and

@@ -64,28 +64,10 @@ func analyzeAll(ctx context.Context, s Streams, o *analyzeOptions, a *analyze.An
 
 func batchAll(ctx context.Context, s Streams, o *analyzeOptions, a *analyze.Analyzer, inputs []analyze.Input) ([]*analyze.Analysis, int, error) {
 	var docs []*analyze.Analysis
-	failed := 0
-	bar := newProgress(s.Err, inputs, o.quiet)
-	err := a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
-		if bar != nil {
-			bar.Add(1)
-			if r.Err != nil || r.Warning != "" {
-				bar.Clear()
-			}
-		}
-		ok, bad := reportResult(s.Err, o.format, r)
-		if bad {
-			failed++
-		}
-		if ok {
-			docs = append(docs, r.Analysis)
-		}
+	failed, err := eachAnalysis(ctx, s, o, a, inputs, func(an *analyze.Analysis) error {
+		docs = append(docs, an)
 		return nil
 	})
-	if bar != nil {
-		bar.Finish()
-		fmt.Fprintln(s.Err)
-	}
 	return docs, failed, err
 }
 

@@ -1,6 +1,7 @@
 package directives
 
 import (
+	"cmp"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -84,13 +85,7 @@ func (m *model) explain(feats []string) []string {
 		}
 	}
 	slices.SortStableFunc(xs, func(a, b fw) int {
-		if d := math.Abs(b.w) - math.Abs(a.w); d != 0 {
-			if d > 0 {
-				return 1
-			}
-			return -1
-		}
-		return strings.Compare(a.f, b.f)
+		return cmp.Or(cmp.Compare(math.Abs(b.w), math.Abs(a.w)), strings.Compare(a.f, b.f))
 	})
 	out := make([]string, 0, 5)
 	for _, x := range xs[:min(5, len(xs))] {

@@ -37,7 +37,7 @@ func Extract(doc *segment.Doc) []Target {
 		}
 		out = append(out, sentenceTargets(doc, p, pi)...)
 	}
-	return firstPerIndicator(out)
+	return FirstPerIndicator(out)
 }
 
 var reHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、)`)
@@ -65,9 +65,10 @@ func sentenceTargets(doc *segment.Doc, p *segment.Paragraph, pi int) []Target {
 	return out
 }
 
-// firstPerIndicator keeps the first target of each indicator: a report
-// states its targets first and repeats them later in its tasks.
-func firstPerIndicator(ts []Target) []Target {
+// FirstPerIndicator keeps the first target of each indicator: a report
+// states its targets first and repeats them later in its tasks (and a long
+// document's windows are merged the same way).
+func FirstPerIndicator(ts []Target) []Target {
 	seen := map[string]bool{}
 	out := ts[:0]
 	for _, t := range ts {
