@@ -83,8 +83,10 @@ func (t *IDFTable) Len() int {
 // parseIDF reads `term<TAB>idf` lines; extra rows (a user's file) override
 // the built-in ones.
 func parseIDF(data string, extra map[string]float64) (*IDFTable, error) {
-	var keys []string
-	var vals []float64
+	// sized once: appending to 250,000 rows cost a third of the parse
+	n := strings.Count(data, "\n") + 1
+	keys := make([]string, 0, n+len(extra))
+	vals := make([]float64, 0, n+len(extra))
 	sorted := true
 	header := false
 	err := DataLines(data, func(line string) error {

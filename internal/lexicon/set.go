@@ -142,13 +142,9 @@ func Load(userDirs []string) (*Set, error) {
 		probs.Sort()
 		return nil, probs
 	}
-	for name, dst := range map[string]**IDFTable{"idf.zh.tsv": &s.IDF, "idf.en.tsv": &s.IDFen} {
-		data, err := fs.ReadFile(lexicons.FS, name)
-		if err != nil {
-			data = nil // no built-in table: every term counts as rare
-		}
-		*dst = lazyIDF(string(data), s.userIDF[name])
-	}
+	// the built-in tables are embedded strings, searched in place (no copy)
+	s.IDF = lazyIDF(lexicons.IDFZh, s.userIDF["idf.zh.tsv"])
+	s.IDFen = lazyIDF(lexicons.IDFEn, s.userIDF["idf.en.tsv"])
 	s.addVariants(s.variants, &ffs, &titles)
 	s.buildSurface(s.variants)
 	s.variants = nil

@@ -54,12 +54,7 @@ func (s *Segmenter) overlayWords() []lexicon.DictWord {
 func (s *Segmenter) dict(traditional bool) (*dict, error) {
 	if traditional {
 		s.ztOnce.Do(func() {
-			data, err := lexicons.FS.ReadFile("dict.zht.txt")
-			if err != nil {
-				s.ztErr = err
-				return
-			}
-			s.zt, s.ztErr = loadDict(string(data), s.overlayWords())
+			s.zt, s.ztErr = loadDict(lexicons.DictZht, s.overlayWords())
 			if s.ztErr == nil {
 				s.zt.also, s.ztErr = s.dict(false)
 			}
@@ -67,12 +62,7 @@ func (s *Segmenter) dict(traditional bool) (*dict, error) {
 		return s.zt, s.ztErr
 	}
 	s.zhOnce.Do(func() {
-		data, err := lexicons.FS.ReadFile("dict.zh.txt")
-		if err != nil {
-			s.zhErr = err
-			return
-		}
-		s.zh, s.zhErr = loadDict(string(data), s.overlayWords())
+		s.zh, s.zhErr = loadDict(lexicons.DictZh, s.overlayWords())
 	})
 	return s.zh, s.zhErr
 }
