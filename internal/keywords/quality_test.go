@@ -62,18 +62,28 @@ func recallAt(gold []string, pred []Keyword, n int) (found, total int) {
 	return found, total
 }
 
-// TestKeywordRecall scores recall@15 per split and holds it above floors.
+// shown is how many keywords the analyzer gives by default
+// (analyze.WithKeywords, `--keywords`): score.py scores recall@15 of the
+// analyzer's JSON, which holds only these, so recall@15 by score.py is
+// recall of the first ten here. TestShownMatchesAnalyzer checks the two agree.
+const shown = 10
+
+// TestKeywordRecall scores recall of the shown keywords per split, as
+// score.py does, and holds it above floors; recall@15 is logged beside it.
 // KEYWORD_DETAIL=1 lists, for train documents only, the top terms and the
 // gold terms missed.
 func TestKeywordRecall(t *testing.T) {
 	setup(t)
-	found, total := map[string]int{}, map[string]int{}
+	found, total, found15 := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, ld := range loadLabelled(t) {
 		split := labels.SplitOf(ld.gold.File)
 		kws := Extract(ld.doc, lex, 15)
-		f, n := recallAt(ld.gold.Keywords, kws, 15)
+		f15, _ := recallAt(ld.gold.Keywords, kws, 15)
+		kws = Extract(ld.doc, lex, shown)
+		f, n := recallAt(ld.gold.Keywords, kws, shown)
 		found[split] += f
 		total[split] += n
+		found15[split] += f15
 		if os.Getenv("KEYWORD_DETAIL") != "" && split == labels.Train {
 			terms := make([]string, len(kws))
 			for i, k := range kws {
@@ -83,12 +93,13 @@ func TestKeywordRecall(t *testing.T) {
 		}
 	}
 	// the floors are the figures of the ranker as committed, less 0.01
-	floors := map[string]float64{labels.Train: 0.70, labels.Test: 0.69}
+	floors := map[string]float64{labels.Train: 0.62, labels.Test: 0.58}
 	for _, split := range []string{labels.Train, labels.Test} {
 		r := float64(found[split]) / float64(max(1, total[split]))
-		t.Logf("%s: keywords recall@15 %.3f (%d of %d)", split, r, found[split], total[split])
+		r15 := float64(found15[split]) / float64(max(1, total[split]))
+		t.Logf("%s: keywords recall of the %d shown (score.py's R@15) %.3f (%d of %d); of 15: %.3f", split, shown, r, found[split], total[split], r15)
 		if r < floors[split] {
-			t.Errorf("%s split: keywords recall@15 %.3f < %.2f", split, r, floors[split])
+			t.Errorf("%s split: keywords recall of the %d shown %.3f < %.2f", split, shown, r, floors[split])
 		}
 	}
 }

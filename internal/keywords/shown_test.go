@@ -1,0 +1,53 @@
+package keywords_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/internal/keywords"
+	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/parse"
+	"github.com/policylens/policylens/internal/segment"
+)
+
+// TestShownMatchesAnalyzer checks that the analyzer's default output (what
+// score.py scores) holds the first ten keywords of Extract, so that the
+// recall test measures what the reference scorer measures.
+func TestShownMatchesAnalyzer(t *testing.T) {
+	lex, err := lexicon.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg := segment.New(lex, segment.Options{})
+	a, err := analyze.New(analyze.WithExtractors("keywords"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"seed.md", "zh-news/20210322-34998173986.md"} {
+		path := filepath.Join("..", "..", "testdata", "docs", name)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := a.Analyze(context.Background(), analyze.Source{Name: path, Data: data})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := parse.Parse(path, data, parse.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := seg.Segment(d.Language, d.Title, d.Paragraphs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := keywords.Extract(doc, lex, 10)
+		if !reflect.DeepEqual(res.Keywords, want) {
+			t.Errorf("%s: the analyzer shows %v, Extract gives %v", name, res.Keywords, want)
+		}
+	}
+}
