@@ -29,11 +29,16 @@ func (c *Comparer) prepare(d *analyze.Directive, doc, lang string) *side {
 	s := &side{d: d, doc: doc, core: core, frame: frameOf(core, d)}
 	w := map[string]float64{}
 	for _, t := range c.o.Terms(lang, core) {
+		if lang == "zh" {
+			if t = classOf(t); t == light {
+				continue
+			}
+		}
 		idf := 1.0
 		if c.o.IDF != nil {
 			idf = c.o.IDF(lang, t)
 		}
-		addPieces(w, t, idf)
+		c.addPieces(w, lang, t, idf)
 	}
 	for t := range w {
 		s.terms = append(s.terms, t)
@@ -66,7 +71,7 @@ func frameOf(core string, d *analyze.Directive) string {
 // the word's weight: the segmenter cuts 城市更新行动 whole in one clause and
 // 城市 更新改造 行动 in another, and the pieces still meet. Other words go
 // in whole.
-func addPieces(w map[string]float64, t string, idf float64) {
+func (c *Comparer) addPieces(w map[string]float64, lang, t string, idf float64) {
 	r := []rune(t)
 	if len(r) < 3 || r[0] < 0x2e80 {
 		w[t] = max(w[t], idf)
@@ -74,7 +79,17 @@ func addPieces(w map[string]float64, t string, idf float64) {
 	}
 	for i := 0; i+2 <= len(r); i++ {
 		k := string(r[i : i+2])
-		w[k] = max(w[k], idf*pieceWeight)
+		pw := idf
+		if c.o.IDF != nil {
+			// a piece that is a word weighs as that word; one that only
+			// straddles two words (域协 of 区域协调) weighs less
+			if kw := c.o.IDF(lang, k); kw < c.o.IDF(lang, "") {
+				pw = min(pw, kw)
+			} else {
+				pw *= pieceWeight
+			}
+		}
+		w[k] = max(w[k], pw)
 	}
 }
 
@@ -143,13 +158,17 @@ func (c *Comparer) candidates(i int, x *side, sb []*side, ix index, taken []bool
 			continue
 		}
 		// mostly shared content (weighted words), some shared wording
-		s := 0.7*cos + 0.3*c.lcs.ratio(x.core, sb[j].core)
-		if s > c.o.MinScore {
+		s := score(cos, c.lcs.ratio(x.core, sb[j].core))
+		if s > c.o.MinScore-anchorSlack {
 			out = append(out, cand{i, j, s})
 		}
 	}
 	return out, touched
 }
+
+// score weighs a pair: mostly shared content (weighted words), some
+// shared wording.
+func score(cos, lcs float64) float64 { return 0.7*cos + 0.3*lcs }
 
 // lcsBuf holds the two rows of the longest-common-subsequence table and
 // the runes of the pair, reused across pairs so that aligning allocates
@@ -198,7 +217,8 @@ func appendRunes(buf []rune, s string, n int) []rune {
 }
 
 // align pairs directives one to one: identical cores first, in order, then
-// the best-scoring candidates (ties by position).
+// the best-scoring candidates above MinScore (ties by position), then
+// weaker candidates that sit between two aligned neighbours.
 func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
 	pairOf = make([]int, len(sa))
 	scores = make([]float64, len(sa))
@@ -214,6 +234,23 @@ func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
 			exact[x.core] = js[1:]
 		}
 	}
+	cands := c.allCandidates(sa, sb, pairOf, taken)
+	var weak []cand
+	for _, k := range cands {
+		switch {
+		case k.score <= c.o.MinScore:
+			weak = append(weak, k)
+		case pairOf[k.i] < 0 && !taken[k.j]:
+			pairOf[k.i], taken[k.j], scores[k.i] = k.j, true, k.score
+		}
+	}
+	c.anchored(weak, pairOf, scores, taken)
+	return pairOf, scores
+}
+
+// allCandidates lists the scored candidates of every directive of A not
+// yet paired, best first (ties by position).
+func (c *Comparer) allCandidates(sa, sb []*side, pairOf []int, taken []bool) []cand {
 	ix := newIndex(sb)
 	dot := make([]float64, len(sb))
 	var touched []int
@@ -235,12 +272,45 @@ func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
 		}
 		return cands[p].j < cands[q].j
 	})
-	for _, k := range cands {
-		if pairOf[k.i] < 0 && !taken[k.j] {
+	return cands
+}
+
+// anchored takes a weak candidate (within anchorSlack under MinScore) when
+// it keeps the order of its aligned neighbours: the nearest aligned
+// directives before and after it in A, at most anchorGap away, are paired
+// with directives of B around it. A document revised from one year to the
+// next keeps its order, so a loose rewording between two kept neighbours
+// is the same directive (促进房地产市场平稳健康发展 → 推动房地产市场止跌回稳).
+func (c *Comparer) anchored(weak []cand, pairOf []int, scores []float64, taken []bool) {
+	for _, k := range weak {
+		if pairOf[k.i] >= 0 || taken[k.j] {
+			continue
+		}
+		lo, hi := neighbours(pairOf, k.i)
+		if lo < 0 || hi < 0 || k.i-lo > anchorGap || hi-k.i > anchorGap {
+			continue
+		}
+		if jl, jh := pairOf[lo], pairOf[hi]; jl < k.j && k.j < jh && jh-jl <= 2*anchorGap {
 			pairOf[k.i], taken[k.j], scores[k.i] = k.j, true, k.score
 		}
 	}
-	return pairOf, scores
+}
+
+// neighbours returns the nearest paired directives of A before and after
+// i (-1: none).
+func neighbours(pairOf []int, i int) (lo, hi int) {
+	lo, hi = -1, -1
+	for p := i - 1; p >= 0 && lo < 0; p-- {
+		if pairOf[p] >= 0 {
+			lo = p
+		}
+	}
+	for p := i + 1; p < len(pairOf) && hi < 0; p++ {
+		if pairOf[p] >= 0 {
+			hi = p
+		}
+	}
+	return lo, hi
 }
 
 // changes gives every directive of A and B its status.
@@ -292,3 +362,11 @@ func pairChange(x, y *side, score float64) DirectiveChange {
 // pieceWeight is the weight of a word's two-character pieces relative to
 // the word (tuned on the tuning half of testdata/pairs.tsv).
 const pieceWeight = 1.0
+
+// anchorSlack and anchorGap bound the anchored pass: how far under
+// MinScore a pair between aligned neighbours may score, and how far those
+// neighbours may be (tuned on the tuning half of testdata/pairs.tsv).
+const (
+	anchorSlack = 0.15
+	anchorGap   = 12
+)
