@@ -85,11 +85,12 @@ func (t *IDFTable) Len() int {
 func parseIDF(data string, extra map[string]float64) (*IDFTable, error) {
 	// sized once: appending to 250,000 rows cost a third of the parse
 	n := strings.Count(data, "\n") + 1
-	keys := make([]string, 0, n+len(extra))
+	span := make([]uint32, 0, 2*n)
 	vals := make([]float64, 0, n+len(extra))
 	sorted := true
 	header := false
-	err := DataLines(data, func(line string) error {
+	prev := ""
+	err := DataLinesAt(data, func(at int, line string) error {
 		if !header {
 			header = true
 			return nil
@@ -102,49 +103,65 @@ func parseIDF(data string, extra map[string]float64) (*IDFTable, error) {
 		if err != nil {
 			return fmt.Errorf("idf line %q: %w", line, err)
 		}
-		if n := len(keys); n > 0 && keys[n-1] >= term {
+		if len(vals) > 0 && prev >= term {
 			sorted = false
 		}
-		keys = append(keys, term)
+		prev = term
+		span = append(span, uint32(at), uint32(at+len(term)))
 		vals = append(vals, f)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	t := &IDFTable{vals: vals}
+	if sorted && len(extra) == 0 {
+		// the built-in file: its terms are searched in place
+		t.index = NewIndexIn(data, span, ids(len(vals)))
+	} else {
+		t.index, t.vals = lastWins(data, span, vals, extra)
+	}
+	for _, v := range t.vals {
+		t.max = max(t.max, v)
+	}
+	return t, nil
+}
+
+// lastWins indexes the rows of a table (spans of data) and extra rows,
+// sorted, keeping the last value of each term: later rows (the user's)
+// win.
+func lastWins(data string, span []uint32, vals []float64, extra map[string]float64) (*Index, []float64) {
+	keys := make([]string, 0, len(vals)+len(extra))
+	for i := range vals {
+		keys = append(keys, data[span[2*i]:span[2*i+1]])
+	}
 	for k, v := range extra {
 		keys = append(keys, k)
 		vals = append(vals, v)
-		sorted = false
 	}
-	t := &IDFTable{}
-	if !sorted {
-		// later rows (the user's) win: keep the last value of each term
-		idx := make([]int, len(keys))
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
-		var k2 []string
-		var v2 []float64
-		for _, i := range idx {
-			if n := len(k2); n > 0 && k2[n-1] == keys[i] {
-				v2[n-1] = vals[i]
-				continue
-			}
-			k2 = append(k2, keys[i])
-			v2 = append(v2, vals[i])
-		}
-		keys, vals = k2, v2
+	idx := make([]int, len(keys))
+	for i := range idx {
+		idx[i] = i
 	}
-	ids := make([]int32, len(keys))
-	for i := range ids {
-		ids[i] = int32(i)
-		if vals[i] > t.max {
-			t.max = vals[i]
+	sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+	var k2 []string
+	var v2 []float64
+	for _, i := range idx {
+		if n := len(k2); n > 0 && k2[n-1] == keys[i] {
+			v2[n-1] = vals[i]
+			continue
 		}
+		k2 = append(k2, keys[i])
+		v2 = append(v2, vals[i])
 	}
-	t.index = NewSortedIndex(keys, ids)
-	t.vals = vals
-	return t, nil
+	return NewSortedIndex(k2, ids(len(k2))), v2
+}
+
+// ids is 0, 1, …, n-1: the values of an index over a table's rows.
+func ids(n int) []int32 {
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = int32(i)
+	}
+	return out
 }

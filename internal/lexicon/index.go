@@ -2,15 +2,21 @@ package lexicon
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
 // Index finds which of a set of keys start a string. Keys are kept sorted,
 // so the keys sharing a prefix are contiguous and each extension by one
 // rune narrows the range with a binary search: no per-node maps, and
-// building it is one sort.
+// building it is one sort. A key is a span of one string (the data file it
+// was read from, or the keys joined), not a string of its own: the
+// dictionary's 350,000 keys are then two flat arrays of offsets, which
+// cost nothing to build beyond the offsets and which the garbage
+// collector never scans.
 type Index struct {
-	keys []string
+	text string
+	span []uint32 // key i is text[span[2i]:span[2i+1]]
 	vals []int32
 	// first maps a key's first rune to the range of keys starting with it,
 	// and second (large indexes only) its first two runes, so that a search
@@ -22,6 +28,9 @@ type Index struct {
 	// lookup at every position of a text.
 	dense []int32
 }
+
+// key is the i-th key.
+func (x *Index) key(i int) string { return x.text[x.span[2*i]:x.span[2*i+1]] }
 
 // rangeOf returns the range of keys starting with rune r.
 func (x *Index) rangeOf(r rune) (int, int, bool) {
@@ -43,21 +52,41 @@ func NewIndex(keys []string, vals []int32) *Index {
 		ord[i] = i
 	}
 	sort.SliceStable(ord, func(a, b int) bool { return keys[ord[a]] < keys[ord[b]] })
-	x := &Index{keys: make([]string, 0, len(keys)), vals: make([]int32, 0, len(keys))}
+	uk := make([]string, 0, len(keys))
+	uv := make([]int32, 0, len(keys))
 	for _, i := range ord {
-		if n := len(x.keys); n > 0 && x.keys[n-1] == keys[i] {
+		if n := len(uk); n > 0 && uk[n-1] == keys[i] {
 			continue
 		}
-		x.keys = append(x.keys, keys[i])
-		x.vals = append(x.vals, vals[i])
+		uk = append(uk, keys[i])
+		uv = append(uv, vals[i])
 	}
-	x.buildFirst()
-	return x
+	return NewSortedIndex(uk, uv)
 }
 
-// NewSortedIndex wraps keys that are already sorted and unique.
+// NewSortedIndex builds an index over keys that are already sorted and
+// unique.
 func NewSortedIndex(keys []string, vals []int32) *Index {
-	x := &Index{keys: keys, vals: vals}
+	var b strings.Builder
+	n := 0
+	for _, k := range keys {
+		n += len(k)
+	}
+	b.Grow(n)
+	span := make([]uint32, 0, 2*len(keys))
+	for _, k := range keys {
+		span = append(span, uint32(b.Len()))
+		b.WriteString(k)
+		span = append(span, uint32(b.Len()))
+	}
+	return NewIndexIn(b.String(), span, vals)
+}
+
+// NewIndexIn builds an index over keys that are spans of text, sorted and
+// unique: key i is text[span[2i]:span[2i+1]]. A data file is searched in
+// place this way, without a string per key.
+func NewIndexIn(text string, span []uint32, vals []int32) *Index {
+	x := &Index{text: text, span: span, vals: vals}
 	x.buildFirst()
 	return x
 }
@@ -71,11 +100,11 @@ func (x *Index) WithPairs() *Index {
 
 func (x *Index) buildFirst() {
 	x.first = make(map[rune][2]int32, 8192)
-	for i := 0; i < len(x.keys); {
-		r, _ := utf8.DecodeRuneInString(x.keys[i])
+	for i := 0; i < x.Len(); {
+		r, _ := utf8.DecodeRuneInString(x.key(i))
 		j := i + 1
-		for j < len(x.keys) {
-			r2, _ := utf8.DecodeRuneInString(x.keys[j])
+		for j < x.Len() {
+			r2, _ := utf8.DecodeRuneInString(x.key(j))
 			if r2 != r {
 				break
 			}
@@ -84,7 +113,7 @@ func (x *Index) buildFirst() {
 		x.first[r] = [2]int32{int32(i), int32(j)}
 		i = j
 	}
-	if len(x.keys) >= 10000 {
+	if x.Len() >= 10000 {
 		x.dense = make([]int32, 2*0x10000)
 		for r, rg := range x.first {
 			if r >= 0 && r < 0x10000 {
@@ -95,15 +124,16 @@ func (x *Index) buildFirst() {
 }
 
 // Len is the number of keys.
-func (x *Index) Len() int { return len(x.keys) }
+func (x *Index) Len() int { return len(x.vals) }
 
 // buildSecond indexes the ranges of keys by their first two runes; keys
 // sorted by bytes are sorted by runes, so each range is contiguous.
 func (x *Index) buildSecond() {
-	x.second = make(map[uint64][2]int32, len(x.keys)/2)
+	x.second = make(map[uint64][2]int32, x.Len()/2)
 	var cur uint64
 	start := -1
-	for i, k := range x.keys {
+	for i := range x.Len() {
+		k := x.key(i)
 		r1, n1 := utf8.DecodeRuneInString(k)
 		if n1 >= len(k) {
 			continue // one rune: found through first
@@ -128,18 +158,18 @@ func (x *Index) Get(key string) (int32, bool) {
 	if !ok {
 		return 0, false
 	}
-	i := lowerBound(x.keys, lo, hi, key)
-	if i < hi && x.keys[i] == key {
+	i := x.lowerBound(lo, hi, key)
+	if i < hi && x.key(i) == key {
 		return x.vals[i], true
 	}
 	return 0, false
 }
 
 // lowerBound is the first index in [lo,hi) whose key is >= p.
-func lowerBound(keys []string, lo, hi int, p string) int {
+func (x *Index) lowerBound(lo, hi int, p string) int {
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if keys[m] < p {
+		if x.key(m) < p {
 			lo = m + 1
 		} else {
 			hi = m
@@ -173,7 +203,7 @@ func (x *Index) AppendPrefixes(dst []Match, s string, maxRunes int) []Match {
 	if !ok || size == 0 {
 		return dst
 	}
-	if x.keys[lo] == s[:size] { // the one-rune key sorts first in its range
+	if x.key(lo) == s[:size] { // the one-rune key sorts first in its range
 		dst = append(dst, Match{size, x.vals[lo]})
 	}
 	if maxRunes == 1 || size >= len(s) {
@@ -190,7 +220,7 @@ func (x *Index) AppendPrefixes(dst []Match, s string, maxRunes int) []Match {
 		lo, hi = int(rg2[0]), int(rg2[1])
 		j += size2
 		runes++
-		if x.keys[lo] == s[:j] {
+		if x.key(lo) == s[:j] {
 			dst = append(dst, Match{j, x.vals[lo]})
 		}
 		if (maxRunes > 0 && runes >= maxRunes) || j >= len(s) {
@@ -202,12 +232,16 @@ func (x *Index) AppendPrefixes(dst []Match, s string, maxRunes int) []Match {
 	runes++
 	for {
 		p := s[:j]
-		lo = lowerBound(x.keys, lo, hi, p)
-		// keys are sorted: if the first key >= p does not start with p, none does
-		if lo >= hi || len(x.keys[lo]) < len(p) || x.keys[lo][:len(p)] != p {
+		lo = x.lowerBound(lo, hi, p)
+		if lo >= hi {
 			return dst
 		}
-		if len(x.keys[lo]) == len(p) {
+		// keys are sorted: if the first key >= p does not start with p, none does
+		k := x.key(lo)
+		if len(k) < len(p) || k[:len(p)] != p {
+			return dst
+		}
+		if len(k) == len(p) {
 			dst = append(dst, Match{j, x.vals[lo]})
 		}
 		if (maxRunes > 0 && runes >= maxRunes) || j >= len(s) {

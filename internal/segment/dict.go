@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/lexicon"
 )
@@ -14,10 +15,11 @@ import (
 type dict struct {
 	base    *lexicon.Index
 	logFreq []float32 // per base value
-	pos     []string
+	pos     []uint8   // per base value: an index into tags
+	tags    []string  // the POS tags (a few dozen)
 	overlay *lexicon.Index
 	ovFreq  []float32
-	ovPOS   []string
+	ovPOS   []uint8 // per overlay value: an index into tags
 	logTot  float64
 	maxLen  int // longest word in runes
 	// also is searched after base: the traditional dictionary lists only
@@ -26,15 +28,29 @@ type dict struct {
 	also *dict
 }
 
-// loadDict reads a `word<TAB>freq<TAB>pos` file sorted bytewise.
+// loadDict reads a `word<TAB>freq<TAB>pos` file sorted bytewise. Words are
+// kept as spans of the file and tags as small numbers: nothing per line
+// that the garbage collector would have to scan.
 func loadDict(data string, extra []lexicon.DictWord) (*dict, error) {
-	n := strings.Count(data, "\n")
-	keys := make([]string, 0, n)
-	vals := make([]int32, 0, n)
-	d := &dict{logFreq: make([]float32, 0, n), pos: make([]string, 0, n)}
+	n := strings.Count(data, "\n") + 1
+	span := make([]uint32, 0, 2*n)
+	d := &dict{logFreq: make([]float32, 0, n), pos: make([]uint8, 0, n)}
+	tag := map[string]uint8{}
+	tagOf := func(pos string) (uint8, error) {
+		t, ok := tag[pos]
+		if !ok {
+			if len(d.tags) > 255 {
+				return 0, fmt.Errorf("more than 256 POS tags")
+			}
+			t = uint8(len(d.tags))
+			tag[pos] = t
+			d.tags = append(d.tags, pos)
+		}
+		return t, nil
+	}
 	total := 0.0
 	prev := ""
-	err := lexicon.DataLines(data, func(line string) error {
+	err := lexicon.DataLinesAt(data, func(at int, line string) error {
 		word, rest, ok := strings.Cut(line, "\t")
 		if !ok {
 			return fmt.Errorf("dictionary line %q: want word, freq and pos", line)
@@ -48,20 +64,27 @@ func loadDict(data string, extra []lexicon.DictWord) (*dict, error) {
 			return fmt.Errorf("dictionary not sorted at %q", word)
 		}
 		prev = word
-		if rn := runeLen(word); rn > d.maxLen {
+		if rn := utf8.RuneCountInString(word); rn > d.maxLen {
 			d.maxLen = rn
 		}
+		t, err := tagOf(pos)
+		if err != nil {
+			return fmt.Errorf("dictionary line %q: %w", line, err)
+		}
 		total += freq
-		keys = append(keys, word)
-		vals = append(vals, int32(len(vals)))
+		span = append(span, uint32(at), uint32(at+len(word)))
 		d.logFreq = append(d.logFreq, float32(math.Log(freq)))
-		d.pos = append(d.pos, pos)
+		d.pos = append(d.pos, t)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	d.base = lexicon.NewSortedIndex(keys, vals).WithPairs()
+	vals := make([]int32, len(d.logFreq))
+	for i := range vals {
+		vals[i] = int32(i)
+	}
+	d.base = lexicon.NewIndexIn(data, span, vals).WithPairs()
 	var okeys []string
 	var ovals []int32
 	for _, w := range extra {
@@ -71,7 +94,11 @@ func loadDict(data string, extra []lexicon.DictWord) (*dict, error) {
 		okeys = append(okeys, w.Word)
 		ovals = append(ovals, int32(len(d.ovFreq)))
 		d.ovFreq = append(d.ovFreq, float32(math.Log(w.Freq)))
-		d.ovPOS = append(d.ovPOS, w.POS)
+		t, err := tagOf(w.POS)
+		if err != nil {
+			return nil, fmt.Errorf("dictionary word %q: %w", w.Word, err)
+		}
+		d.ovPOS = append(d.ovPOS, t)
 		if rn := runeLen(w.Word); rn > d.maxLen {
 			d.maxLen = rn
 		}
@@ -86,10 +113,10 @@ func runeLen(s string) int { return len([]rune(s)) }
 // lookup returns the log frequency and POS of a word, the overlay first.
 func (d *dict) lookup(w string) (float64, string, bool) {
 	if v, ok := d.overlay.Get(w); ok {
-		return float64(d.ovFreq[v]), d.ovPOS[v], true
+		return float64(d.ovFreq[v]), d.tags[d.ovPOS[v]], true
 	}
 	if v, ok := d.base.Get(w); ok {
-		return float64(d.logFreq[v]), d.pos[v], true
+		return float64(d.logFreq[v]), d.tags[d.pos[v]], true
 	}
 	if d.also != nil {
 		return d.also.lookup(w)

@@ -60,7 +60,7 @@ func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, sc *
 		off[k] = len(edges)
 		s := text[byteOff[lo+k]:byteOff[hi]]
 		seen := false
-		add := func(ms []lexicon.Match, logFreq []float32, pos []string) {
+		add := func(ms []lexicon.Match, logFreq []float32, pos []uint8, tags []string) {
 			for _, m := range ms {
 				end := k + utf8.RuneCountInString(s[:m.N])
 				logp := float64(logFreq[m.Val])
@@ -68,23 +68,23 @@ func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, sc *
 				for i := off[k]; i < len(edges); i++ {
 					if edges[i].end == end {
 						if logp > edges[i].logp {
-							edges[i] = edge{end, logp, pos[m.Val]}
+							edges[i] = edge{end, logp, tags[pos[m.Val]]}
 						}
 						dup = true
 						break
 					}
 				}
 				if !dup {
-					edges = append(edges, edge{end, logp, pos[m.Val]})
+					edges = append(edges, edge{end, logp, tags[pos[m.Val]]})
 					seen = seen || end == k+1
 				}
 			}
 		}
-		add(d.base.AppendPrefixes(found[:0], s, d.maxLen), d.logFreq, d.pos)
+		add(d.base.AppendPrefixes(found[:0], s, d.maxLen), d.logFreq, d.pos, d.tags)
 		if a := d.also; a != nil {
-			add(a.base.AppendPrefixes(found[:0], s, a.maxLen), a.logFreq, a.pos)
+			add(a.base.AppendPrefixes(found[:0], s, a.maxLen), a.logFreq, a.pos, a.tags)
 		}
-		add(d.overlay.AppendPrefixes(found[:0], s, d.maxLen), d.ovFreq, d.ovPOS)
+		add(d.overlay.AppendPrefixes(found[:0], s, d.maxLen), d.ovFreq, d.ovPOS, d.tags)
 		if !seen {
 			edges = append(edges, edge{k + 1, 0, ""}) // unknown character: frequency 1
 		}
@@ -251,7 +251,7 @@ func mergeOverlay(d *dict, toks []Token, runes []rune, text string, byteOff []in
 			if out == nil {
 				out = append(make([]Token, 0, len(toks)), toks[:i]...)
 			}
-			out = append(out, Token{Text: text[byteOff[start]:byteOff[end]], Start: start, End: end, POS: d.ovPOS[v]})
+			out = append(out, Token{Text: text[byteOff[start]:byteOff[end]], Start: start, End: end, POS: d.tags[d.ovPOS[v]]})
 			i = j
 			continue
 		}
