@@ -34,6 +34,8 @@ type Query struct {
 	Format         string   `json:"format,omitempty"`          // a facet picked: the document kind
 	Limit          int      `json:"limit"`
 	Offset         int      `json:"offset"`
+
+	names *names // set by SQLite.resolve
 }
 
 var datePrefix = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)

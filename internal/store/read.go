@@ -80,6 +80,9 @@ func (s *SQLite) Analyses(ctx context.Context, q Query) ([]*analyze.Analysis, er
 	if all {
 		q.Limit = -1 // SQLite: no limit
 	}
+	if err := s.resolve(ctx, &q); err != nil {
+		return nil, fmt.Errorf("store: analyses: %w", err)
+	}
 	from, _, w := documentMatches(q)
 	rows, err := s.db.QueryContext(ctx, "SELECT x.analysis, x.paragraphs FROM "+from+" WHERE "+w.sql()+
 		" ORDER BY x.date, x.id LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)...)
@@ -109,13 +112,16 @@ func (s *SQLite) Facets(ctx context.Context, q Query) (*Facets, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
-	from, _, w := directiveMatches(q)
+	if err := s.resolve(ctx, &q); err != nil {
+		return nil, fmt.Errorf("store: facets: %w", err)
+	}
+	from, _, w := directiveMatches(q, true)
 	if q.Kind == KindDocuments {
 		from, _, w = documentMatches(q)
 	}
 	f := &Facets{}
 	var err error
-	dfrom, _, dw := directiveMatches(q)
+	dfrom, _, dw := directiveMatches(q, false)
 	if f.Force, err = s.counts(ctx, "d.force", dfrom, dw, 10); err != nil {
 		return nil, err
 	}
@@ -157,6 +163,9 @@ func (s *SQLite) Timeline(ctx context.Context, terms []string, by string, q Quer
 	q.Text, q.Kind = "", KindDocuments
 	if err := q.Check(); err != nil {
 		return nil, err
+	}
+	if err := s.resolve(ctx, &q); err != nil {
+		return nil, fmt.Errorf("store: timeline: %w", err)
 	}
 	width := 4
 	if by == "month" {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 )
@@ -22,8 +23,12 @@ func (s *SQLite) Replicate(ctx context.Context, copies int, progress func(done i
 	if err != nil {
 		return err
 	}
+	tgtText, err := targetTexts(ctx, s.db)
+	if err != nil {
+		return err
+	}
 	for k := int64(1); k <= int64(copies); k++ {
-		if err := s.replicateOnce(ctx, k, docMax, dirMax, entMax, docText, dirText); err != nil {
+		if err := s.replicateOnce(ctx, k, docMax, dirMax, entMax, docText, dirText, tgtText); err != nil {
 			return fmt.Errorf("store: replicate %d: %w", k, err)
 		}
 		if progress != nil {
@@ -78,7 +83,7 @@ func (s *SQLite) tokenTexts(ctx context.Context, docMax int64) (docs, dirs []fts
 
 // replicateOnce makes copy k: rowids are shifted by k times the largest
 // of each table, so the copies' rows point at each other.
-func (s *SQLite) replicateOnce(ctx context.Context, k, docMax, dirMax, entMax int64, docText, dirText []ftsRow) error {
+func (s *SQLite) replicateOnce(ctx context.Context, k, docMax, dirMax, entMax int64, docText, dirText []ftsRow, tgtText map[int64][]string) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -92,7 +97,7 @@ func (s *SQLite) replicateOnce(ctx context.Context, k, docMax, dirMax, entMax in
 		fmt.Sprintf(`INSERT INTO directives SELECT rowid + %d, doc + %d, seq, paragraph, start, end, force, issuer, addressees, action, object,
 			deadline, deadline_on, article, text, date FROM directives WHERE rowid <= %d`, r, d, dirMax),
 		fmt.Sprintf(`INSERT INTO addressees SELECT directive + %d, name FROM addressees WHERE directive <= %d`, r, dirMax),
-		fmt.Sprintf(`INSERT INTO entities SELECT rowid + %d, doc + %d, type, text, normalized, count FROM entities WHERE rowid <= %d`, e, d, entMax),
+		fmt.Sprintf(`INSERT INTO entities SELECT rowid + %d, doc + %d, type, text, normalized, count, date FROM entities WHERE rowid <= %d`, e, d, entMax),
 		fmt.Sprintf(`INSERT INTO entity_names SELECT entity + %d, doc + %d, normalized, name FROM entity_names WHERE entity <= %d`, e, d, entMax),
 		fmt.Sprintf(`INSERT INTO keywords SELECT doc + %d, term, score, count FROM keywords WHERE doc <= %d`, d, docMax),
 		fmt.Sprintf(`INSERT INTO targets SELECT doc + %d, indicator, value, unit, qualifier, year, text, paragraph FROM targets WHERE doc <= %d`, d, docMax),
@@ -114,7 +119,36 @@ func (s *SQLite) replicateOnce(ctx context.Context, k, docMax, dirMax, entMax in
 			return err
 		}
 	}
+	for doc, texts := range tgtText {
+		if err := writeTargetText(ctx, w, doc+d, texts); err != nil {
+			return err
+		}
+	}
 	return tx.Commit()
+}
+
+// querier is a database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// targetTexts are the indicators and texts of each document's targets.
+func targetTexts(ctx context.Context, db querier) (map[int64][]string, error) {
+	rows, err := db.QueryContext(ctx, `SELECT doc, indicator, text FROM targets ORDER BY doc, rowid`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]string{}
+	for rows.Next() {
+		var doc int64
+		var indicator, text string
+		if err := rows.Scan(&doc, &indicator, &text); err != nil {
+			return nil, err
+		}
+		out[doc] = append(out[doc], indicator, text)
+	}
+	return out, rows.Err()
 }
 
 // sqlString quotes s as an SQL string literal.

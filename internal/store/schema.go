@@ -1,10 +1,23 @@
 package store
 
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+// migration is one step of the schema: its SQL, then, when the new
+// tables need text that only Go can make (search tokens), a fill.
+type migration struct {
+	sql  string
+	fill func(ctx context.Context, tx *sql.Tx) error
+}
+
 // migrations build the schema step by step; PRAGMA user_version holds how
 // many have run. A new column or table is a new step at the end, never an
 // edit of an old one, so that every store can be brought up to date.
-var migrations = []string{
-	// 1: documents, their analyses and queryable parts, full-text indexes
+var migrations = []migration{
+	{sql: // 1: documents, their analyses and queryable parts, full-text indexes
 	`CREATE TABLE inputs (
 		path     TEXT PRIMARY KEY,
 		hash     TEXT NOT NULL,
@@ -99,13 +112,96 @@ var migrations = []string{
 	);
 	CREATE INDEX targets_doc ON targets(doc);
 	CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61');
-	CREATE VIRTUAL TABLE directives_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61');`,
-	// 2: a directive carries its document's date, so that filters and the
+	CREATE VIRTUAL TABLE directives_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61');`},
+	{sql: // 2: a directive carries its document's date, so that filters and the
 	// newest-first order of directive searches run on one index without
 	// sorting every match
 	`ALTER TABLE directives ADD COLUMN date TEXT NOT NULL DEFAULT '';
 	UPDATE directives SET date = (SELECT date FROM documents WHERE documents.rowid = directives.doc);
 	CREATE INDEX directives_date ON directives(date);
 	CREATE INDEX directives_force_date ON directives(force, date);
-	CREATE INDEX directives_issuer_date ON directives(issuer, date);`,
+	CREATE INDEX directives_issuer_date ON directives(issuer, date);`},
+	{sql: migration3, fill: fillTargetsFTS},
+}
+
+// migration3 makes the queries of a large store cheap (bench/STORE.md):
+//   - deadline queries walk (deadline_on, date) in order instead of
+//     sorting every match;
+//   - entity_keys holds each distinct (name, normalized) pair once, with
+//     how many entity_names rows have it, so that a name is resolved to
+//     literal names before a query and entity search scans thousands of
+//     names, not millions of rows;
+//   - entity_groups holds, per (type, normalized), how many documents
+//     mention it and the newest one's date: entity search reads it
+//     instead of grouping every mention. It counts rows, as an analysis
+//     lists an entity once per (type, normalized);
+//   - targets_fts holds, per document, the text of its targets, so that a
+//     target search reads only the documents whose targets can match.
+//
+// Triggers keep the two tables right on every insert and delete
+// (cascades included), so no writer has to know about them.
+const migration3 = `DROP INDEX directives_deadline;
+	CREATE INDEX directives_deadline_date ON directives(deadline_on, date);
+	ALTER TABLE entities ADD COLUMN date TEXT NOT NULL DEFAULT '';
+	UPDATE entities SET date = (SELECT date FROM documents WHERE documents.rowid = entities.doc);
+	CREATE INDEX entities_group ON entities(type, normalized, date);
+	CREATE TABLE entity_groups (
+		type       TEXT NOT NULL,
+		normalized TEXT NOT NULL,
+		docs       INTEGER NOT NULL,
+		last       TEXT NOT NULL,
+		PRIMARY KEY (type, normalized)
+	) WITHOUT ROWID;
+	INSERT INTO entity_groups SELECT type, normalized, count(*), max(date) FROM entities GROUP BY type, normalized;
+	CREATE TRIGGER entities_insert AFTER INSERT ON entities BEGIN
+		INSERT INTO entity_groups VALUES (new.type, new.normalized, 1, new.date)
+			ON CONFLICT DO UPDATE SET docs = docs + 1, last = max(last, excluded.last);
+	END;
+	CREATE TRIGGER entities_delete AFTER DELETE ON entities BEGIN
+		UPDATE entity_groups SET docs = docs - 1,
+			last = ifnull((SELECT max(date) FROM entities WHERE type = old.type AND normalized = old.normalized), '')
+			WHERE type = old.type AND normalized = old.normalized;
+		DELETE FROM entity_groups WHERE type = old.type AND normalized = old.normalized AND docs <= 0;
+	END;
+	CREATE TABLE entity_keys (
+		name       TEXT NOT NULL,
+		normalized TEXT NOT NULL,
+		n          INTEGER NOT NULL,
+		PRIMARY KEY (name, normalized)
+	) WITHOUT ROWID;
+	CREATE INDEX entity_keys_normalized ON entity_keys(normalized);
+	INSERT INTO entity_keys SELECT name, normalized, count(*) FROM entity_names GROUP BY name, normalized;
+	CREATE TRIGGER entity_names_insert AFTER INSERT ON entity_names BEGIN
+		INSERT INTO entity_keys VALUES (new.name, new.normalized, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+	END;
+	CREATE TRIGGER entity_names_delete AFTER DELETE ON entity_names BEGIN
+		UPDATE entity_keys SET n = n - 1 WHERE name = old.name AND normalized = old.normalized;
+		DELETE FROM entity_keys WHERE name = old.name AND normalized = old.normalized AND n <= 0;
+	END;
+	CREATE VIRTUAL TABLE targets_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61');`
+
+// fillTargetsFTS indexes the targets of every stored document.
+func fillTargetsFTS(ctx context.Context, tx *sql.Tx) error {
+	byDoc, err := targetTexts(ctx, tx)
+	if err != nil {
+		return err
+	}
+	w := newTxWriter(tx)
+	defer w.close()
+	for doc, texts := range byDoc {
+		if err := writeTargetText(ctx, w, doc, texts); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeTargetText indexes the indicators and texts of one document's
+// targets under the document's rowid.
+func writeTargetText(ctx context.Context, w *txWriter, doc int64, texts []string) error {
+	if len(texts) == 0 {
+		return nil
+	}
+	_, err := w.exec(ctx, `INSERT INTO targets_fts(rowid, text) VALUES (?, ?)`, doc, tokenText(strings.Join(texts, "\n")))
+	return err
 }

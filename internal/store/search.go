@@ -5,13 +5,18 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // Search runs a query and returns one page of results, best first: by
-// BM25 when there is text to match, else newest first.
+// BM25 when there is text to match, else newest first (nearest deadline
+// first when the query asks for deadlines).
 func (s *SQLite) Search(ctx context.Context, q Query) (*Page, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
+	}
+	if err := s.resolve(ctx, &q); err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
 	}
 	var page *Page
 	var err error
@@ -58,69 +63,126 @@ const docCols = "x.id, x.title, x.date, x.format"
 
 func (s *SQLite) searchDocuments(ctx context.Context, q Query) (*Page, error) {
 	from, score, w := documentMatches(q)
-	page, err := s.count(ctx, from, w)
+	page, err := s.countText(ctx, "documents_fts", q, from, w)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+docCols+", "+score+", x.paragraphs FROM "+from+" WHERE "+w.sql()+
-		orderBy(score, "x.date DESC, x.rowid DESC")+" LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	terms := searchTerms(q.Text)
-	for rows.Next() {
-		h := Hit{Kind: KindDocuments}
-		var paras []byte
-		if err := rows.Scan(&h.Document.ID, &h.Document.Title, &h.Document.Date, &h.Document.Format, &h.Score, &paras); err != nil {
-			return nil, err
+	err = s.inWindow(ctx, "documents_fts", q, w, func(w *where) (int, error) {
+		page.Results = nil
+		rows, err := s.db.QueryContext(ctx, "SELECT "+docCols+", "+score+", x.paragraphs FROM "+from+" WHERE "+w.sql()+
+			orderBy(score, "x.date DESC, x.rowid DESC")+" LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)...)
+		if err != nil {
+			return 0, err
 		}
-		var ps []string
-		if err := unpackJSON(paras, &ps); err != nil {
-			return nil, err
+		defer rows.Close()
+		for rows.Next() {
+			h := Hit{Kind: KindDocuments}
+			var paras []byte
+			if err := rows.Scan(&h.Document.ID, &h.Document.Title, &h.Document.Date, &h.Document.Format, &h.Score, &paras); err != nil {
+				return 0, err
+			}
+			var ps []string
+			if err := unpackJSON(paras, &ps); err != nil {
+				return 0, err
+			}
+			h.Snippet, h.Paragraph = snippetOf(ps, terms)
+			page.Results = append(page.Results, h)
 		}
-		h.Snippet, h.Paragraph = snippetOf(ps, terms)
-		page.Results = append(page.Results, h)
-	}
-	return page, rows.Err()
+		return len(page.Results), rows.Err()
+	})
+	return page, err
 }
 
-// directiveMatches is the FROM and WHERE of a directives query.
-func directiveMatches(q Query) (from, score string, w *where) {
+// directiveMatches is the FROM and WHERE of a directives query; the
+// documents (aliased x) are joined when withDocs or a filter needs them.
+func directiveMatches(q Query, withDocs bool) (from, score string, w *where) {
 	w = &where{}
-	from, score = "directives d JOIN documents x ON x.rowid = d.doc", "0"
+	from, score = "directives d", "0"
 	if m := matchExpr(q.Text); m != "" {
-		from = "directives_fts f JOIN directives d ON d.rowid = f.rowid JOIN documents x ON x.rowid = d.doc"
+		from = "directives_fts f JOIN directives d ON d.rowid = f.rowid"
 		score = "bm25(directives_fts)"
 		w.add("directives_fts MATCH ?", m)
+	}
+	if withDocs || q.Format != "" {
+		from += " JOIN documents x ON x.rowid = d.doc"
 	}
 	docFilters(w, q, "d.date", "d.doc")
 	directiveFilters(w, q)
 	return from, score, w
 }
 
+// directiveOrder is the order of directives without text: newest first,
+// or, when the query asks for deadlines, latest deadline first, which the
+// (deadline_on, date) index gives without sorting.
+func directiveOrder(q Query) string {
+	if q.hasDeadlineFilter() {
+		return "d.deadline_on DESC, d.date DESC, d.rowid DESC"
+	}
+	return "d.date DESC, d.rowid DESC"
+}
+
+// directiveCols are the columns of a directive hit, in scanDirective's order.
+func directiveCols(score string) []string {
+	return []string{"x.id", "x.title", "x.date", "x.format", score, "d.paragraph", "d.force", "d.issuer", "d.addressees",
+		"d.action", "d.object", "d.deadline", "d.deadline_on", "d.article", "d.text"}
+}
+
 func (s *SQLite) searchDirectives(ctx context.Context, q Query) (*Page, error) {
-	from, score, w := directiveMatches(q)
-	page, err := s.count(ctx, from, w)
+	from, score, w := directiveMatches(q, false)
+	page, err := s.countText(ctx, "directives_fts", q, from, w)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+docCols+", "+score+`, d.paragraph, d.force, d.issuer, d.addressees, d.action,
-		d.object, d.deadline, d.deadline_on, d.article, d.text FROM `+from+" WHERE "+w.sql()+
-		orderBy(score, "d.date DESC, d.rowid DESC")+" LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+	from, _, w = directiveMatches(q, true)
 	terms := searchTerms(q.Text)
-	for rows.Next() {
-		h, err := scanDirective(rows, terms)
-		if err != nil {
-			return nil, err
+	err = s.inWindow(ctx, "directives_fts", q, w, func(w *where) (int, error) {
+		page.Results = nil
+		query, args := "SELECT "+strings.Join(directiveCols(score), ", ")+" FROM "+from+" WHERE "+w.sql()+
+			orderBy(score, directiveOrder(q))+" LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)
+		if score == "0" && len(q.resolved().issuers) > 1 && !q.hasDeadlineFilter() {
+			query, args = perIssuer(q, from)
 		}
-		page.Results = append(page.Results, h)
+		rows, err := s.db.QueryContext(ctx, query, args...)
+		if err != nil {
+			return 0, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			h, err := scanDirective(rows, terms)
+			if err != nil {
+				return 0, err
+			}
+			page.Results = append(page.Results, h)
+		}
+		return len(page.Results), rows.Err()
+	})
+	return page, err
+}
+
+// perIssuer is the page query of an issuer who goes by several names,
+// without text: one branch per name, each walking the (issuer, date)
+// index newest first and stopping at the end of the page, then merged.
+// One IN over the names would sort every match.
+func perIssuer(q Query, from string) (string, []any) {
+	w := &where{}
+	docFilters(w, q, "d.date", "d.doc")
+	directiveFiltersBut(w, q, true)
+	cols := directiveCols("0")
+	var outer []string
+	for i := range cols {
+		cols[i] += fmt.Sprintf(" AS c%d", i)
+		outer = append(outer, fmt.Sprintf("c%d", i))
 	}
-	return page, rows.Err()
+	var branches []string
+	var args []any
+	for _, name := range q.resolved().issuers {
+		branches = append(branches, "SELECT * FROM (SELECT "+strings.Join(cols, ", ")+", d.date AS o1, d.rowid AS o2 FROM "+from+
+			" WHERE d.issuer = ? AND "+w.sql()+" ORDER BY d.date DESC, d.rowid DESC LIMIT ?)")
+		args = append(append(append(args, name), w.args...), q.Offset+q.Limit)
+	}
+	return "SELECT " + strings.Join(outer, ", ") + " FROM (" + strings.Join(branches, " UNION ALL ") +
+		") ORDER BY o1 DESC, o2 DESC LIMIT ? OFFSET ?", append(args, q.Limit, q.Offset)
 }
 
 func scanDirective(rows *sql.Rows, terms []string) (Hit, error) {
@@ -136,65 +198,18 @@ func scanDirective(rows *sql.Rows, terms []string) (Hit, error) {
 	return h, nil
 }
 
-func (s *SQLite) searchEntities(ctx context.Context, q Query) (*Page, error) {
-	w := &where{}
-	if q.Text != "" {
-		w.add("e.rowid IN (SELECT entity FROM entity_names WHERE name LIKE ? ESCAPE '\\')", "%"+likeEscape(q.Text)+"%")
-	}
-	docFilters(w, q, "x.date", "x.rowid")
-	group := " FROM entities e JOIN documents x ON x.rowid = e.doc WHERE " + w.sql() + " GROUP BY e.type, e.normalized"
-	page := &Page{}
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1"+group+")", w.args...).Scan(&page.Total); err != nil {
-		return nil, err
-	}
-	rows, err := s.db.QueryContext(ctx, "SELECT e.type, e.normalized, count(DISTINCT x.rowid), max(x.date)"+group+
-		" ORDER BY 3 DESC, 2 LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		h := Hit{Kind: KindEntities}
-		if err := rows.Scan(&h.EntityType, &h.Normalized, &h.Count, &h.Document.Date); err != nil {
-			return nil, err
-		}
-		h.Text = h.Normalized
-		page.Results = append(page.Results, h)
-	}
-	return page, rows.Err()
-}
-
-func (s *SQLite) searchTargets(ctx context.Context, q Query) (*Page, error) {
-	w := &where{}
-	if q.Text != "" {
-		like := "%" + likeEscape(q.Text) + "%"
-		w.add("(t.indicator LIKE ? ESCAPE '\\' OR t.text LIKE ? ESCAPE '\\')", like, like)
-	}
-	docFilters(w, q, "x.date", "x.rowid")
-	from := " FROM targets t JOIN documents x ON x.rowid = t.doc WHERE " + w.sql()
-	page, err := s.count(ctx, "targets t JOIN documents x ON x.rowid = t.doc", w)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+docCols+", t.indicator, t.value, t.unit, t.qualifier, t.text, t.paragraph"+from+
-		" ORDER BY x.date DESC, x.id, t.rowid LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		h := Hit{Kind: KindTargets}
-		if err := rows.Scan(&h.Document.ID, &h.Document.Title, &h.Document.Date, &h.Document.Format,
-			&h.Indicator, &h.Value, &h.Unit, &h.Qualifier, &h.Text, &h.Paragraph); err != nil {
-			return nil, err
-		}
-		page.Results = append(page.Results, h)
-	}
-	return page, rows.Err()
-}
-
 // maxCount is where counting stops: a total above it is shown as more.
 const maxCount = 10000
+
+// countText counts the matches of a query. When the text is its only
+// condition, every full-text match is a result, and the full-text index
+// alone counts them without reading a row.
+func (s *SQLite) countText(ctx context.Context, table string, q Query, from string, w *where) (*Page, error) {
+	if m := matchExpr(q.Text); m != "" && len(w.conds) == 1 {
+		return s.count(ctx, table, &where{conds: []string{table + " MATCH ?"}, args: []any{m}})
+	}
+	return s.count(ctx, from, w)
+}
 
 // count counts the matches, up to maxCount.
 func (s *SQLite) count(ctx context.Context, from string, w *where) (*Page, error) {

@@ -233,10 +233,12 @@ func TestIncremental(t *testing.T) {
 	if s, _ := st.Stats(ctx); s.Documents != 6 {
 		t.Fatalf("a replaced document is kept twice: %+v", s)
 	}
+	checkDerived(t, st)
 	sum, err = Index(ctx, st, a, []string{docs}, IndexOptions{Version: "v2"})
 	if err != nil || sum.Documents != 6 {
 		t.Fatalf("new analyzer version: %+v %v", sum, err)
 	}
+	checkDerived(t, st)
 }
 
 // TestInterruptAndResume stops an index after its first document and
@@ -305,6 +307,7 @@ func TestReplicate(t *testing.T) {
 	if after := search(t, st, Query{Text: "安全生产", Kind: KindDirectives}).Total; after != 3*before {
 		t.Fatalf("directive matches %d, want %d", after, 3*before)
 	}
+	checkDerived(t, st)
 	p := search(t, st, Query{Entity: "国务院安委办"})
 	if p.Total != 3 {
 		t.Fatalf("entity filter over copies: %+v", p)

@@ -88,6 +88,7 @@ func deleteDoc(ctx context.Context, w *txWriter, id string) error {
 	for _, q := range []string{
 		`DELETE FROM directives_fts WHERE rowid IN (SELECT d.rowid FROM directives d JOIN documents x ON d.doc = x.rowid WHERE x.id = ?)`,
 		`DELETE FROM documents_fts WHERE rowid IN (SELECT rowid FROM documents WHERE id = ?)`,
+		`DELETE FROM targets_fts WHERE rowid IN (SELECT x.rowid FROM documents x WHERE x.id = ? AND EXISTS (SELECT 1 FROM targets t WHERE t.doc = x.rowid))`,
 		`DELETE FROM documents WHERE id = ?`,
 	} {
 		if _, err := w.exec(ctx, q, id); err != nil {
@@ -174,8 +175,8 @@ func writeEntities(ctx context.Context, w *txWriter, doc int64, a *analyze.Analy
 		if norm == "" {
 			norm = e.Text
 		}
-		res, err := w.exec(ctx, `INSERT INTO entities(doc, type, text, normalized, count) VALUES (?, ?, ?, ?, ?)`,
-			doc, e.Type, e.Text, norm, e.Count)
+		res, err := w.exec(ctx, `INSERT INTO entities(doc, type, text, normalized, count, date) VALUES (?, ?, ?, ?, ?, ?)`,
+			doc, e.Type, e.Text, norm, e.Count, a.Document.Date)
 		if err != nil {
 			return err
 		}
@@ -206,13 +207,15 @@ func writeKeywords(ctx context.Context, w *txWriter, doc int64, a *analyze.Analy
 }
 
 func writeTargets(ctx context.Context, w *txWriter, doc int64, a *analyze.Analysis) error {
+	var texts []string
 	for _, t := range a.Targets {
+		texts = append(texts, t.Indicator, t.Text)
 		if _, err := w.exec(ctx, `INSERT INTO targets(doc, indicator, value, unit, qualifier, year, text, paragraph)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, doc, t.Indicator, t.Value, t.Unit, t.Qualifier, t.Year, t.Text, t.Paragraph); err != nil {
 			return err
 		}
 	}
-	return nil
+	return writeTargetText(ctx, w, doc, texts)
 }
 
 // year is the year of an RFC 3339 date, or "".
