@@ -22,23 +22,23 @@ type side struct {
 	frame  string // action and object, normalized: what a force change must keep
 }
 
-// prepare builds the side of a directive. It only reads c.o, so that the
-// documents of a period are prepared in parallel.
-func (c *Comparer) prepare(d *analyze.Directive, doc, lang string) *side {
+// prepare builds the side of a directive from its content words (nil:
+// segment its text). It only reads c.o, so that the documents of a period
+// are prepared in parallel.
+func (c *Comparer) prepare(d *analyze.Directive, doc string, iw *idfMemo, words []string) *side {
 	core := stripMarkers(d.Text, d.Markers)
 	s := &side{d: d, doc: doc, core: core, frame: frameOf(core, d)}
+	if words == nil {
+		words = c.o.Terms(iw.lang, core)
+	}
 	w := map[string]float64{}
-	for _, t := range c.o.Terms(lang, core) {
-		if lang == "zh" {
+	for _, t := range words {
+		if iw.lang == "zh" {
 			if t = classOf(t); t == light {
 				continue
 			}
 		}
-		idf := 1.0
-		if c.o.IDF != nil {
-			idf = c.o.IDF(lang, t)
-		}
-		c.addPieces(w, lang, t, idf)
+		addPieces(w, iw, t)
 	}
 	for t := range w {
 		s.terms = append(s.terms, t)
@@ -67,11 +67,13 @@ func frameOf(core string, d *analyze.Directive) string {
 	return before + "|" + act + "|" + normText(d.Object)
 }
 
-// addPieces puts a Chinese word in as its two-character pieces, each with
-// the word's weight: the segmenter cuts 城市更新行动 whole in one clause and
-// 城市 更新改造 行动 in another, and the pieces still meet. Other words go
-// in whole.
-func (c *Comparer) addPieces(w map[string]float64, lang, t string, idf float64) {
+// addPieces puts a Chinese word in as its two-character pieces: the
+// segmenter cuts 城市更新行动 whole in one clause and 城市 更新改造 行动 in
+// another, and the pieces still meet. A piece that is a word weighs as
+// that word (at most as the whole); one that only straddles two words (域协
+// of 区域协调) weighs as the whole. Other words go in whole.
+func addPieces(w map[string]float64, iw *idfMemo, t string) {
+	idf := iw.idf(t)
 	r := []rune(t)
 	if len(r) < 3 || r[0] < 0x2e80 {
 		w[t] = max(w[t], idf)
@@ -79,18 +81,32 @@ func (c *Comparer) addPieces(w map[string]float64, lang, t string, idf float64) 
 	}
 	for i := 0; i+2 <= len(r); i++ {
 		k := string(r[i : i+2])
-		pw := idf
-		if c.o.IDF != nil {
-			// a piece that is a word weighs as that word; one that only
-			// straddles two words (域协 of 区域协调) weighs less
-			if kw := c.o.IDF(lang, k); kw < c.o.IDF(lang, "") {
-				pw = min(pw, kw)
-			} else {
-				pw *= pieceWeight
-			}
-		}
-		w[k] = max(w[k], pw)
+		w[k] = max(w[k], min(idf, iw.idf(k)))
 	}
+}
+
+// idfMemo remembers the IDF of the words of one document (a work report
+// repeats its words hundreds of times). One per goroutine.
+type idfMemo struct {
+	o    *Options
+	lang string
+	m    map[string]float64
+}
+
+func newIDFMemo(o *Options, lang string) *idfMemo {
+	return &idfMemo{o: o, lang: lang, m: map[string]float64{}}
+}
+
+func (iw *idfMemo) idf(t string) float64 {
+	if iw.o.IDF == nil {
+		return 1
+	}
+	v, ok := iw.m[t]
+	if !ok {
+		v = iw.o.IDF(iw.lang, t)
+		iw.m[t] = v
+	}
+	return v
 }
 
 // stripMarkers removes the force markers and punctuation so that 要加强
@@ -358,10 +374,6 @@ func pairChange(x, y *side, score float64) DirectiveChange {
 	}
 	return ch
 }
-
-// pieceWeight is the weight of a word's two-character pieces relative to
-// the word (tuned on the tuning half of testdata/pairs.tsv).
-const pieceWeight = 1.0
 
 // anchorSlack and anchorGap bound the anchored pass: how far under
 // MinScore a pair between aligned neighbours may score, and how far those

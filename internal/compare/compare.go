@@ -105,7 +105,7 @@ func (c *Comparer) ComparePeriods(a, b Period) *Result {
 		r.Summary[st] = 0
 	}
 	c.keepOnly(a, b)
-	c.warm(append(append([]*analyze.Analysis(nil), a.Docs...), b.Docs...), true)
+	c.warm(append(append([]*analyze.Analysis(nil), a.Docs...), b.Docs...))
 	sa, sb := c.sidesOf(a), c.sidesOf(b)
 	pairOf, scores := c.align(sa, sb)
 	r.Directives = changes(sa, sb, pairOf, scores)
@@ -224,18 +224,6 @@ func (c *Comparer) periodCounts(p Period) (map[string]int, int) {
 		n += tc.n
 	}
 	return m, n
-}
-
-// countTerms counts a document's content words.
-func (c *Comparer) countTerms(a *analyze.Analysis) termCounts {
-	tc := termCounts{m: map[string]int{}}
-	for _, p := range a.Document.Paragraphs {
-		for _, t := range c.o.Terms(a.Document.Language, p) {
-			tc.m[t]++
-			tc.n++
-		}
-	}
-	return tc
 }
 
 // keyTerm scores a term seen x times in A's na words and y times in B's

@@ -19,7 +19,7 @@ var (
 	an   *analyze.Analyzer
 )
 
-func analyzer(t *testing.T) *analyze.Analyzer {
+func analyzer(t testing.TB) *analyze.Analyzer {
 	once.Do(func() {
 		var err error
 		if an, err = analyze.New(); err != nil {

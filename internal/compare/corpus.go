@@ -142,7 +142,7 @@ func (c *Comparer) Matrix(periods []Period, limit int) *Matrix {
 		if k > 0 {
 			c.keepOnly(periods[k-1], p)
 		}
-		c.warm(p.Docs, false)
+		c.warm(p.Docs)
 		cur := c.sidesOf(p)
 		pairOf := make([]int, len(prev))
 		if k > 0 {
