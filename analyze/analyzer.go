@@ -120,6 +120,8 @@ func New(opts ...Option) (*Analyzer, error) {
 	if cfg.jobs < 1 {
 		cfg.jobs = 1
 	}
+	// gse's word list does not depend on the lexicons: parse it meanwhile
+	segment.Preload()
 	var lex *lexicon.Set
 	var err error
 	if len(cfg.lexiconDirs) == 0 {

@@ -3,6 +3,7 @@ package segment
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -28,26 +29,14 @@ type dict struct {
 	also *dict
 }
 
-// loadDict reads a `word<TAB>freq<TAB>pos` file sorted bytewise. Words are
+// parseDict reads a `word<TAB>freq<TAB>pos` file sorted bytewise. Words are
 // kept as spans of the file and tags as small numbers: nothing per line
 // that the garbage collector would have to scan.
-func loadDict(data string, extra []lexicon.DictWord) (*dict, error) {
+func parseDict(data string) (*dict, error) {
 	n := strings.Count(data, "\n") + 1
 	span := make([]uint32, 0, 2*n)
 	d := &dict{logFreq: make([]float32, 0, n), pos: make([]uint8, 0, n)}
-	tag := map[string]uint8{}
-	tagOf := func(pos string) (uint8, error) {
-		t, ok := tag[pos]
-		if !ok {
-			if len(d.tags) > 255 {
-				return 0, fmt.Errorf("more than 256 POS tags")
-			}
-			t = uint8(len(d.tags))
-			tag[pos] = t
-			d.tags = append(d.tags, pos)
-		}
-		return t, nil
-	}
+	tagOf := d.tagger()
 	total := 0.0
 	prev := ""
 	err := lexicon.DataLinesAt(data, func(at int, line string) error {
@@ -85,6 +74,17 @@ func loadDict(data string, extra []lexicon.DictWord) (*dict, error) {
 		vals[i] = int32(i)
 	}
 	d.base = lexicon.NewIndexIn(data, span, vals).WithPairs()
+	d.logTot = math.Log(total)
+	d.overlay = lexicon.NewIndex(nil, nil)
+	return d, nil
+}
+
+// withOverlay returns a dictionary that shares base's words and adds the
+// extra ones (the lexicons' terms) as an overlay searched beside them.
+func (base *dict) withOverlay(extra []lexicon.DictWord) (*dict, error) {
+	d := *base
+	d.tags = slices.Clip(base.tags) // an overlay's new tags never write into base's
+	tagOf := d.tagger()
 	var okeys []string
 	var ovals []int32
 	for _, w := range extra {
@@ -104,8 +104,28 @@ func loadDict(data string, extra []lexicon.DictWord) (*dict, error) {
 		}
 	}
 	d.overlay = lexicon.NewIndex(okeys, ovals)
-	d.logTot = math.Log(total)
-	return d, nil
+	return &d, nil
+}
+
+// tagger returns the function that numbers POS tags, adding new ones to
+// d.tags.
+func (d *dict) tagger() func(pos string) (uint8, error) {
+	tag := make(map[string]uint8, len(d.tags))
+	for i, t := range d.tags {
+		tag[t] = uint8(i)
+	}
+	return func(pos string) (uint8, error) {
+		t, ok := tag[pos]
+		if !ok {
+			if len(d.tags) > 255 {
+				return 0, fmt.Errorf("more than 256 POS tags")
+			}
+			t = uint8(len(d.tags))
+			tag[pos] = t
+			d.tags = append(d.tags, pos)
+		}
+		return t, nil
+	}
 }
 
 func runeLen(s string) int { return len([]rune(s)) }

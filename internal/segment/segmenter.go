@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/policylens/policylens/internal/lexicon"
-	"github.com/policylens/policylens/lexicons"
 )
 
 // Options control a Segmenter.
@@ -54,7 +53,7 @@ func (s *Segmenter) overlayWords() []lexicon.DictWord {
 func (s *Segmenter) dict(traditional bool) (*dict, error) {
 	if traditional {
 		s.ztOnce.Do(func() {
-			s.zt, s.ztErr = loadDict(lexicons.DictZht, s.overlayWords())
+			s.zt, s.ztErr = s.withOverlay(true)
 			if s.ztErr == nil {
 				s.zt.also, s.ztErr = s.dict(false)
 			}
@@ -62,9 +61,18 @@ func (s *Segmenter) dict(traditional bool) (*dict, error) {
 		return s.zt, s.ztErr
 	}
 	s.zhOnce.Do(func() {
-		s.zh, s.zhErr = loadDict(lexicons.DictZh, s.overlayWords())
+		s.zh, s.zhErr = s.withOverlay(false)
 	})
 	return s.zh, s.zhErr
+}
+
+// withOverlay is gse's word list with the lexicons' terms added.
+func (s *Segmenter) withOverlay(traditional bool) (*dict, error) {
+	base, err := gseDict(traditional)
+	if err != nil {
+		return nil, err
+	}
+	return base.withOverlay(s.overlayWords())
 }
 
 // Segment segments a document's title and paragraphs. lang "" detects it.
