@@ -133,3 +133,31 @@ func TestRankWindow(t *testing.T) {
 		t.Errorf("a page past the window: %v, want %v", got.Results, want.Results)
 	}
 }
+
+func TestPackedSnippet(t *testing.T) {
+	paras := []string{"第一条 为了规范价格行为。", "第二条 经营者不得利用虚假的或者使人误解的价格手段，诱骗消费者进行交易。", "第三条 Price tags must be clear."}
+	packed, err := packJSON(paras)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		terms []string
+		want  string
+		para  int
+	}{
+		{[]string{"价格"}, "第一条 为了规范«价格»行为。", 0},
+		{[]string{"消费者"}, "第二条 经营者不得利用虚假的或者使人误解的价格手段，诱骗«消费者»进行交易。", 1},
+		{[]string{"PRICE"}, "第三条 Price tags must be clear.", 2}, // found without case, marked as typed
+		{[]string{"电子烟"}, "", 0},
+		{nil, "第一条 为了规范价格行为。", 0},
+	}
+	for _, c := range cases {
+		got, para, err := packedSnippet(packed, c.terms)
+		if err != nil || got != c.want || para != c.para {
+			t.Errorf("%v: %q in paragraph %d (%v), want %q in %d", c.terms, got, para, err, c.want, c.para)
+		}
+	}
+	if _, _, err := packedSnippet([]byte("not gzip"), nil); err == nil {
+		t.Error("bad data: no error")
+	}
+}

@@ -150,11 +150,12 @@ func directiveFiltersBut(w *where, q Query, noIssuer bool) {
 		as := q.resolved().addressees
 		w.add("d.rowid IN (SELECT directive FROM addressees WHERE name IN ("+placeholders(len(as))+"))", anys(as)...)
 	}
-	if q.HasDeadline {
+	// d.deadline <> '' lets the partial index of deadlines serve both
+	if q.hasDeadlineFilter() {
 		w.add("d.deadline <> ''")
 	}
 	if q.DeadlineBefore != "" {
-		w.add("d.deadline_on <> '' AND d.deadline_on <= ?", q.DeadlineBefore+"~")
+		w.add("d.deadline_on > '' AND d.deadline_on <= ?", q.DeadlineBefore+"~")
 	}
 }
 

@@ -67,10 +67,12 @@ func (s *SQLite) searchDocuments(ctx context.Context, q Query) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	terms := searchTerms(q.Text)
+	var rowids []int64
 	err = s.inWindow(ctx, "documents_fts", q, w, func(w *where) (int, error) {
-		page.Results = nil
-		rows, err := s.db.QueryContext(ctx, "SELECT "+docCols+", "+score+", x.paragraphs FROM "+from+" WHERE "+w.sql()+
+		page.Results, rowids = nil, nil
+		// the text is read for the page's documents only: a sort that
+		// carried every match's text would cost what the matches weigh
+		rows, err := s.db.QueryContext(ctx, "SELECT "+docCols+", "+score+", x.rowid FROM "+from+" WHERE "+w.sql()+
 			orderBy(score, "x.date DESC, x.rowid DESC")+" LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)...)
 		if err != nil {
 			return 0, err
@@ -78,20 +80,33 @@ func (s *SQLite) searchDocuments(ctx context.Context, q Query) (*Page, error) {
 		defer rows.Close()
 		for rows.Next() {
 			h := Hit{Kind: KindDocuments}
-			var paras []byte
-			if err := rows.Scan(&h.Document.ID, &h.Document.Title, &h.Document.Date, &h.Document.Format, &h.Score, &paras); err != nil {
+			var rowid int64
+			if err := rows.Scan(&h.Document.ID, &h.Document.Title, &h.Document.Date, &h.Document.Format, &h.Score, &rowid); err != nil {
 				return 0, err
 			}
-			var ps []string
-			if err := unpackJSON(paras, &ps); err != nil {
-				return 0, err
-			}
-			h.Snippet, h.Paragraph = snippetOf(ps, terms)
-			page.Results = append(page.Results, h)
+			page.Results, rowids = append(page.Results, h), append(rowids, rowid)
 		}
 		return len(page.Results), rows.Err()
 	})
-	return page, err
+	if err != nil {
+		return nil, err
+	}
+	return page, s.snippets(ctx, page.Results, rowids, searchTerms(q.Text))
+}
+
+// snippets sets each document hit's snippet and paragraph from its text.
+func (s *SQLite) snippets(ctx context.Context, hits []Hit, rowids []int64, terms []string) error {
+	for i := range hits {
+		var paras []byte
+		if err := s.db.QueryRowContext(ctx, `SELECT paragraphs FROM documents WHERE rowid = ?`, rowids[i]).Scan(&paras); err != nil {
+			return err
+		}
+		var err error
+		if hits[i].Snippet, hits[i].Paragraph, err = packedSnippet(paras, terms); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // directiveMatches is the FROM and WHERE of a directives query; the

@@ -1,6 +1,10 @@
 package store
 
 import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -8,35 +12,57 @@ import (
 // snippetRunes is how much context a snippet shows on each side of a match.
 const snippetRunes = 30
 
-// snippetOf finds the first paragraph holding one of the terms and returns
-// the text around the first match, every match marked « », and the
-// paragraph's index. Without terms it is the start of the first paragraph.
-func snippetOf(paras []string, terms []string) (string, int) {
-	for i, p := range paras {
-		at, term := firstMatch(p, terms)
-		if at < 0 {
-			continue
-		}
-		start := backRunes(p, at, snippetRunes)
-		end := min(len(p), at+len(term)+forwardBytes(p[at+len(term):], snippetRunes))
-		s := mark(p[start:end], terms)
-		if start > 0 {
-			s = "…" + s
-		}
-		if end < len(p) {
-			s += "…"
-		}
-		return s, i
-	}
-	if len(terms) == 0 && len(paras) > 0 {
-		p := paras[0]
+// snippetIn is the snippet of one paragraph, if it holds a term (any
+// paragraph does when there are no terms).
+func snippetIn(p string, terms []string) (string, bool) {
+	if len(terms) == 0 {
 		end := forwardBytes(p, 2*snippetRunes)
 		if end < len(p) {
-			return p[:end] + "…", 0
+			return p[:end] + "…", true
 		}
-		return p, 0
+		return p, true
 	}
-	return "", 0
+	at, term := firstMatch(p, terms)
+	if at < 0 {
+		return "", false
+	}
+	start := backRunes(p, at, snippetRunes)
+	end := min(len(p), at+len(term)+forwardBytes(p[at+len(term):], snippetRunes))
+	s := mark(p[start:end], terms)
+	if start > 0 {
+		s = "…" + s
+	}
+	if end < len(p) {
+		s += "…"
+	}
+	return s, true
+}
+
+// packedSnippet finds the first of the packed paragraphs that holds one
+// of the terms and returns the text around the first match, every match
+// marked « », and the paragraph's index; without terms, the start of the
+// first paragraph. It decodes the paragraphs only up to the one it shows:
+// a law is hundreds of paragraphs, and a page of hits decoded in full
+// cost more than the query.
+func packedSnippet(packed []byte, terms []string) (string, int, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(packed))
+	if err != nil {
+		return "", 0, fmt.Errorf("unpack: %w", err)
+	}
+	dec := json.NewDecoder(zr)
+	if _, err := dec.Token(); err != nil { // [
+		return "", 0, fmt.Errorf("unpack: %w", err)
+	}
+	for i := 0; dec.More(); i++ {
+		var p string
+		if err := dec.Decode(&p); err != nil {
+			return "", 0, fmt.Errorf("unpack: %w", err)
+		}
+		if s, ok := snippetIn(p, terms); ok {
+			return s, i, nil
+		}
+	}
+	return "", 0, nil
 }
 
 // firstMatch is the byte offset of the earliest term in p (ASCII letters
