@@ -24,6 +24,7 @@ type Accumulator struct {
 	st    map[string]*termStat
 	all   []string // terms in order of first occurrence
 	total int      // kept candidates so far
+	sents int      // sentences so far
 	id    map[string]int32
 	edges map[uint64]int32 // (lower, higher) term ids → co-occurrences, both ways
 	forms surfaceCounts    // English only
@@ -50,6 +51,7 @@ func (a *Accumulator) Add(doc *segment.Doc) {
 // windows before.
 func (a *Accumulator) addStats(seqs [][]cand) {
 	for _, seq := range seqs {
+		a.sents++
 		for i, c := range seq {
 			if !c.kept {
 				continue
@@ -60,6 +62,11 @@ func (a *Accumulator) addStats(seqs [][]cand) {
 				a.st[c.text] = s
 				a.all = append(a.all, c.text)
 			}
+			if s.lastSent != a.sents {
+				s.sents++
+				s.lastSent = a.sents
+			}
+			s.last = a.total
 			s.count++
 			s.title = s.title || c.title
 			if c.left || c.right {
@@ -112,8 +119,11 @@ func (a *Accumulator) Scored() []Scored {
 	all := make([]string, 0, len(a.st))
 	for _, t := range a.all {
 		s := a.st[t]
-		if s.glued == s.count && a.lang != "en" {
-			continue // always written against a lone character: a piece of a word (立峰 of 何立峰, 风险较)
+		if a.lang != "en" && (s.glued == s.count || s.number == s.count) {
+			// always written against a lone character: a piece of a word
+			// (立峰 of 何立峰, 风险较); always after a number: a unit or a
+			// date (20日晚, 3月份, 万标箱)
+			continue
 		}
 		counts[t] = s.count
 		tfidf[t] = float64(s.count) / float64(a.total) * IDF(table, t)
@@ -130,7 +140,7 @@ func (a *Accumulator) Scored() []Scored {
 	out := make([]Scored, len(best))
 	for i, t := range terms {
 		out[i] = Scored{Term: t, Count: counts[t], Unit: isUnit(a.st[t].pos),
-			Features: features(t, a.st[t], a.total, ntf[t], nrank[t], IDF(table, t), table.Max(), inside[t], a.lang)}
+			Features: features(t, a.st[t], a.total, a.sents, ntf[t], nrank[t], table, inside[t], a.lang)}
 	}
 	return out
 }

@@ -35,19 +35,28 @@ type termStat struct {
 	parts                 int
 	lastOne               bool
 	capital               int // English: occurrences written with a capital
+	sents, lastSent       int // sentences that hold the term; the last of them
+	last                  int // position of the last occurrence
 }
 
 // features describes one term for the ranker. base holds the normalized
 // TF-IDF and TextRank scores; contained is the share of its occurrences
 // inside a longer candidate.
-func features(term string, s *termStat, total int, tfidf, rank, idf, maxIDF, contained float64, lang string) []Feature {
+func features(term string, s *termStat, total, sents int, tfidf, rank float64, table *lexicon.IDFTable, contained float64, lang string) []Feature {
 	c := float64(s.count)
+	idf, known := table.Get(term)
+	if !known {
+		idf = table.Max()
+	}
 	fs := []Feature{
 		{"bias", 1},
 		{"tfidf", tfidf},
 		{"textrank", rank},
 		{"logcount", math.Log1p(c)},
-		{"idf", idf / maxIDF},
+		{"idf", idf / table.Max()},
+		{"spread", float64(s.sents) / float64(max(sents, 1))},
+		{"logsents", math.Log1p(float64(s.sents))},
+		{"span", float64(s.last-s.first) / float64(max(total, 1))},
 		{"first", float64(s.first) / float64(max(total, 1))},
 		{"glued", float64(s.glued) / c},
 		{"number", float64(s.number) / c},
@@ -69,6 +78,9 @@ func features(term string, s *termStat, total int, tfidf, rank, idf, maxIDF, con
 	}
 	if s.glued == s.count {
 		fs = append(fs, Feature{"always-glued", 1})
+	}
+	if !known {
+		fs = append(fs, Feature{lang + ":unseen", 1})
 	}
 	if s.count == 1 {
 		fs = append(fs, Feature{"once", 1})

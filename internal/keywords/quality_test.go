@@ -19,7 +19,11 @@ type labelledDoc struct {
 
 // loadLabelled segments every labelled document that has gold keywords.
 func loadLabelled(t testing.TB) []labelledDoc {
-	golds, err := labels.Load(filepath.Join("..", "..", "testdata", "labels"))
+	dir := filepath.Join("..", "..", "testdata", "labels")
+	if d := os.Getenv("KEYWORD_LABELS"); d != "" {
+		dir = d // a frozen copy, to compare changes while labels are added
+	}
+	golds, err := labels.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +97,7 @@ func TestKeywordRecall(t *testing.T) {
 		}
 	}
 	// the floors are the figures of the ranker as committed, less 0.01
-	floors := map[string]float64{labels.Train: 0.62, labels.Test: 0.58}
+	floors := map[string]float64{labels.Train: 0.66, labels.Test: 0.64}
 	for _, split := range []string{labels.Train, labels.Test} {
 		r := float64(found[split]) / float64(max(1, total[split]))
 		r15 := float64(found15[split]) / float64(max(1, total[split]))

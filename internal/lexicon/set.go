@@ -248,7 +248,7 @@ func (s *Set) add(file, shown string, r Row, ffs, titles *[]string) {
 		}
 	case strings.HasPrefix(file, "stopwords."):
 		s.Stop[f[0]] = true
-	case file == "generic.zh.txt":
+	case strings.HasPrefix(file, "generic."):
 		s.Generic[f[0]] = true
 	case file == "idf.zh.tsv" || file == "idf.en.tsv":
 		v, _ := strconv.ParseFloat(f[1], 64)

@@ -41,6 +41,7 @@ var Specs = []Spec{
 	{"stopwords.zh.txt", []string{"word"}, "stop words"},
 	{"stopwords.en.txt", []string{"word"}, "stop words"},
 	{"generic.zh.txt", []string{"word"}, "generic policy verbs and nouns that are never keywords"},
+	{"generic.en.txt", []string{"word"}, "the orders' boilerplate words that are never keywords"},
 	{"idf.zh.tsv", []string{"term", "idf"}, "inverse document frequency from policy text"},
 	{"idf.en.tsv", []string{"term", "idf"}, "inverse document frequency from policy text"},
 	{"userdict.zh.tsv", []string{"word", "freq", "pos"}, "words added to the segmentation dictionary"},
