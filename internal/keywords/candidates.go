@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/policylens/policylens/internal/fold"
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
 )
@@ -52,7 +53,7 @@ func candidateSeqs(doc *segment.Doc, lex *lexicon.Set) [][]cand {
 	var seqs [][]cand
 	paras := append([]segment.Paragraph{doc.Title}, doc.Paragraphs...)
 	for pi := range paras {
-		seqs = appendSentences(seqs, &paras[pi], pi == 0, doc.Lang, lex, lemmas)
+		seqs = appendSentences(seqs, &paras[pi], pi == 0, doc, lex, lemmas)
 	}
 	for round := 0; round < mergeRounds(doc.Lang); round++ {
 		seqs = mergePhrases(seqs, doc.Lang)
@@ -95,7 +96,7 @@ func addressee(lex *lexicon.Set, text string) bool {
 
 // appendSentences adds one paragraph's sentences; a break (an empty cand)
 // stands for punctuation and space, which phrases never cross.
-func appendSentences(seqs [][]cand, p *segment.Paragraph, title bool, lang string, lex *lexicon.Set, lemmas map[string]string) [][]cand {
+func appendSentences(seqs [][]cand, p *segment.Paragraph, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string) [][]cand {
 	ti := 0 // tokens and sentences are both in order: one pass
 	for _, s := range p.Sentences {
 		for ti < len(p.Tokens) && p.Tokens[ti].Start < s.Start {
@@ -108,7 +109,7 @@ func appendSentences(seqs [][]cand, p *segment.Paragraph, title bool, lang strin
 				seq = append(seq, cand{})
 				continue
 			}
-			seq = append(seq, tokenCand(p.Tokens, ti, title, lang, lex, lemmas))
+			seq = append(seq, tokenCand(p.Tokens, ti, title, doc, lex, lemmas))
 		}
 		seqs = append(seqs, seq)
 	}
@@ -116,9 +117,14 @@ func appendSentences(seqs [][]cand, p *segment.Paragraph, title bool, lang strin
 }
 
 // tokenCand is the candidate of one token.
-func tokenCand(toks []segment.Token, ti int, title bool, lang string, lex *lexicon.Set, lemmas map[string]string) cand {
+func tokenCand(toks []segment.Token, ti int, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string) cand {
 	t := toks[ti]
-	text := t.Text
+	text, lang := t.Text, doc.Lang
+	if doc.Traditional {
+		// one term for 發展 and 发展, so that a traditional document's
+		// keywords group with simplified ones and find the policy IDF
+		text = fold.String(text)
+	}
 	if lang == "en" {
 		text = strings.ToLower(text)
 		if l, ok := lemmas[text]; ok {

@@ -1,6 +1,7 @@
 package keywords
 
 import (
+	"github.com/policylens/policylens/internal/fold"
 	"reflect"
 	"testing"
 )
@@ -72,5 +73,34 @@ func TestFragmentsNeverKeywords(t *testing.T) {
 		if k.Term == "风险较" {
 			t.Errorf("fragment %q among the keywords", k.Term)
 		}
+	}
+}
+
+func TestTraditionalKeywordsFold(t *testing.T) {
+	setup(t)
+	simp := []string{"国务院要求加强安全生产执法，严厉打击非法违法生产经营行为。", "各地区要落实安全生产责任，加强执法检查，推动经济发展。"}
+	trad := []string{"國務院要求加強安全生產執法，嚴厲打擊非法違法生產經營行為。", "各地區要落實安全生產責任，加強執法檢查，推動經濟發展。"}
+	ds, err := seg.Segment("zh", "安全生产执法检查", simp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dt, err := seg.Segment("zh", "安全生產執法檢查", trad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !dt.Traditional {
+		t.Fatal("the traditional text is not seen as traditional")
+	}
+	ks, kt := Extract(ds, lex, 5), Extract(dt, lex, 5)
+	if len(kt) == 0 {
+		t.Fatal("no keywords for the traditional text")
+	}
+	for _, k := range kt {
+		if fold.String(k.Term) != k.Term {
+			t.Errorf("a traditional keyword is not folded: %q", k.Term)
+		}
+	}
+	if kt[0].Term != ks[0].Term {
+		t.Errorf("the best keyword differs: traditional %v, simplified %v", kt, ks)
 	}
 }
