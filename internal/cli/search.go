@@ -45,9 +45,11 @@ func newSearchCmd(s Streams) *cobra.Command {
 		Long: `Search finds documents, directives, entities or targets in the store that
 index wrote. A query of Chinese text finds every text containing it (any two
 or more characters); English matches words; several words must all match.
-Results are ranked by BM25, with the matches marked « » in a snippet. The
-filters combine with each other and with the query. Without --kind,
-directive filters search directives, else documents.`,
+Results are ranked by BM25, with the matches marked « » in a snippet; a
+text found in more than 5,000 rows is ranked among the 5,000 indexed last.
+Without a query, results are newest first, or latest deadline first when a
+deadline filter is given. The filters combine with each other and with the
+query. Without --kind, directive filters search directives, else documents.`,
 		Example: `  policylens search 电子烟 --force prohibit
   policylens search --issuer 国务院办公厅 --addressee 各省 --from 2020
   policylens search --has-deadline --deadline-before 2026-12-31 --format csv -o due.csv

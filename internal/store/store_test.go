@@ -16,7 +16,7 @@ import (
 
 // newIndexed copies testdata/docs into a temporary folder and indexes it
 // into a new store.
-func newIndexed(t *testing.T) (*SQLite, string, *analyze.Analyzer) {
+func newIndexed(t testing.TB) (*SQLite, string, *analyze.Analyzer) {
 	t.Helper()
 	dir := t.TempDir()
 	docs := filepath.Join(dir, "docs")
@@ -37,7 +37,7 @@ func newIndexed(t *testing.T) (*SQLite, string, *analyze.Analyzer) {
 	return st, docs, a
 }
 
-func copyDir(t *testing.T, from, to string) {
+func copyDir(t testing.TB, from, to string) {
 	t.Helper()
 	os.MkdirAll(to, 0o755)
 	ents, err := os.ReadDir(from)
