@@ -19,14 +19,32 @@ type Index struct {
 	span []uint32 // key i is text[span[2i]:span[2i+1]]
 	vals []int32
 	// first maps a key's first rune to the range of keys starting with it,
-	// and second (large indexes only) its first two runes, so that a search
-	// starts on a handful of keys, not the whole list.
-	first  map[rune][2]int32
-	second map[uint64][2]int32
+	// and pairs (indexes built WithPairs) its first two runes, so that a
+	// search starts on a handful of keys, not the whole list.
+	first map[rune][2]int32
+	pairs pairIndex
 	// dense holds first's ranges for the Basic Multilingual Plane in an
 	// array (large indexes only): one index operation instead of a map
 	// lookup at every position of a text.
 	dense []int32
+}
+
+// pairIndex finds the range of keys that start with two given runes. The
+// pairs of one first rune are contiguous and sorted by their second rune,
+// so a lookup is a binary search over a few dozen entries; building it is
+// one pass over the keys (a map of the 175,000 pairs of the dictionary
+// cost 30 ms at every start).
+type pairIndex struct {
+	pairs []pair2
+	dense []int32           // first rune → range of pairs, Basic Multilingual Plane
+	other map[rune][2]int32 // the same for other runes
+}
+
+// pair2 is the range of keys whose first two runes are a first rune (given
+// by the range the entry sits in) and r2.
+type pair2 struct {
+	r2     rune
+	lo, hi int32
 }
 
 // key is the i-th key.
@@ -41,8 +59,6 @@ func (x *Index) rangeOf(r rune) (int, int, bool) {
 	rg, ok := x.first[r]
 	return int(rg[0]), int(rg[1]), ok
 }
-
-func pair(r1, r2 rune) uint64 { return uint64(r1)<<32 | uint64(uint32(r2)) }
 
 // NewIndex builds an index over keys with one value each; a key given twice
 // keeps its first value.
@@ -94,7 +110,7 @@ func NewIndexIn(text string, span []uint32, vals []int32) *Index {
 // WithPairs adds the two-rune level to an index searched by Prefixes on
 // every position of a text (the segmentation dictionary), and returns it.
 func (x *Index) WithPairs() *Index {
-	x.buildSecond()
+	x.buildPairs()
 	return x
 }
 
@@ -126,12 +142,15 @@ func (x *Index) buildFirst() {
 // Len is the number of keys.
 func (x *Index) Len() int { return len(x.vals) }
 
-// buildSecond indexes the ranges of keys by their first two runes; keys
-// sorted by bytes are sorted by runes, so each range is contiguous.
-func (x *Index) buildSecond() {
-	x.second = make(map[uint64][2]int32, x.Len()/2)
-	var cur uint64
-	start := -1
+// buildPairs indexes the ranges of keys by their first two runes; keys
+// sorted by bytes are sorted by runes, so each range is contiguous, and so
+// are the pairs of one first rune.
+func (x *Index) buildPairs() {
+	p := &x.pairs
+	p.pairs = make([]pair2, 0, x.Len()/2)
+	p.dense = make([]int32, 2*0x10000)
+	p.other = map[rune][2]int32{}
+	cur1, cur2, start := rune(-1), rune(-1), 0
 	for i := range x.Len() {
 		k := x.key(i)
 		r1, n1 := utf8.DecodeRuneInString(k)
@@ -139,16 +158,53 @@ func (x *Index) buildSecond() {
 			continue // one rune: found through first
 		}
 		r2, _ := utf8.DecodeRuneInString(k[n1:])
-		p := pair(r1, r2)
-		if start >= 0 && p == cur {
-			rg := x.second[p]
-			rg[1] = int32(i + 1)
-			x.second[p] = rg
+		if r1 == cur1 && r2 == cur2 {
+			p.pairs[len(p.pairs)-1].hi = int32(i + 1)
 			continue
 		}
-		cur, start = p, i
-		x.second[p] = [2]int32{int32(i), int32(i + 1)}
+		if r1 != cur1 {
+			p.close(cur1, start)
+			start = len(p.pairs)
+		}
+		cur1, cur2 = r1, r2
+		p.pairs = append(p.pairs, pair2{r2, int32(i), int32(i + 1)})
 	}
+	p.close(cur1, start)
+}
+
+// close records that the pairs from start on begin with rune r1.
+func (p *pairIndex) close(r1 rune, start int) {
+	if r1 < 0 || start == len(p.pairs) {
+		return
+	}
+	if r1 < 0x10000 {
+		p.dense[2*r1], p.dense[2*r1+1] = int32(start), int32(len(p.pairs))
+		return
+	}
+	p.other[r1] = [2]int32{int32(start), int32(len(p.pairs))}
+}
+
+// find returns the range of keys starting with r1 and r2.
+func (p *pairIndex) find(r1, r2 rune) (int, int, bool) {
+	var lo, end int
+	if r1 >= 0 && r1 < 0x10000 {
+		lo, end = int(p.dense[2*r1]), int(p.dense[2*r1+1])
+	} else {
+		rg := p.other[r1]
+		lo, end = int(rg[0]), int(rg[1])
+	}
+	for hi := end; lo < hi; {
+		m := int(uint(lo+hi) >> 1)
+		if p.pairs[m].r2 < r2 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < end && p.pairs[lo].r2 == r2 {
+		return int(p.pairs[lo].lo), int(p.pairs[lo].hi), true
+	}
+	return 0, 0, false
 }
 
 // Get returns the value of an exact key.
@@ -211,13 +267,12 @@ func (x *Index) AppendPrefixes(dst []Match, s string, maxRunes int) []Match {
 	}
 	runes := 1
 	j := size
-	if x.second != nil {
+	if x.pairs.pairs != nil {
 		r2, size2 := utf8.DecodeRuneInString(s[j:])
-		rg2, ok := x.second[pair(r, r2)]
+		lo, hi, ok = x.pairs.find(r, r2)
 		if !ok {
 			return dst
 		}
-		lo, hi = int(rg2[0]), int(rg2[1])
 		j += size2
 		runes++
 		if x.key(lo) == s[:j] {
