@@ -47,8 +47,29 @@ func main() {
 		fmt.Fprintf(os.Stderr, "policylens-beam: %v\n", err)
 		os.Exit(2)
 	}
-	if err := beamx.Run(context.Background(), p); err != nil {
+	ctx := context.Background()
+	if err := beamx.Run(ctx, p); err != nil {
 		fmt.Fprintf(os.Stderr, "policylens-beam: %v\n", err)
 		os.Exit(1)
 	}
+	os.Exit(deadLetters(ctx, o.Output))
+}
+
+// deadLetters reads back the failures of a finished run and returns the
+// exit code: like `policylens analyze`, a batch goes on past a bad input,
+// writes everything, and then says with its exit code that some failed.
+func deadLetters(ctx context.Context, output string) int {
+	n, err := pipeline.CountFailed(ctx, output)
+	switch {
+	case err != nil:
+		fmt.Fprintf(os.Stderr, "policylens-beam: reading the failed inputs back: %v\n", err)
+		return 1
+	case n == 1:
+		fmt.Fprintf(os.Stderr, "policylens-beam: 1 input failed; its error is in %s\n", pipeline.FailedPath(output))
+		return 1
+	case n > 1:
+		fmt.Fprintf(os.Stderr, "policylens-beam: %d inputs failed; their errors are in %s\n", n, pipeline.FailedPath(output))
+		return 1
+	}
+	return 0
 }
