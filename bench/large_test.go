@@ -90,29 +90,51 @@ func cpuTime() time.Duration {
 
 // benchLarge analyzes one document of size bytes; it reports MB/s (time
 // per byte must stay flat from 1 to 16 MB), cpu-s/MB (CPU seconds of the
-// process per MB: GC included) and peak-MB, the highest heap
-// above the dictionaries while analyzing (objects, sampled every 2 ms:
-// garbage included, so it depends on GOGC and GOMEMLIMIT). Without a
-// window it would grow by about 48 MB per MB of text.
+// process per MB: GC included), peak-MB, the highest heap above the
+// dictionaries while analyzing (objects, sampled every 2 ms: garbage
+// included, so it depends on GOGC and GOMEMLIMIT), result-MB, what the
+// returned Analysis holds (the input's paragraphs, the directives with
+// their sentences, the mentions: it grows with the text by design), and
+// work-MB, the peak less the result: the working memory, which the windows
+// keep from growing with the document. Without a window the peak would
+// grow by about 48 MB per MB of text.
 func benchLarge(b *testing.B, size int) {
 	a := analyzer(b, 1)
 	src := analyze.Source{Name: "large.txt", Data: largeText(b, size)}
 	ctx := context.Background()
 	b.SetBytes(int64(size))
 	b.ResetTimer()
-	var peak uint64
+	var peak, result uint64
 	cpu0 := cpuTime()
 	for b.Loop() {
+		var res *analyze.Analysis
 		p := peakHeap(func() {
-			if _, err := a.Analyze(ctx, src); err != nil {
+			var err error
+			if res, err = a.Analyze(ctx, src); err != nil {
 				b.Fatal(err)
 			}
 		})
 		peak = max(peak, p)
+		with := liveHeap()
+		runtime.KeepAlive(res)
+		res = nil
+		if without := liveHeap(); with > without {
+			result = max(result, with-without)
+		}
 	}
 	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N)/(float64(size)/1e6), "cpu-s/MB")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 	b.ReportMetric(float64(peak)/float64(size), "peak-B/B")
+	b.ReportMetric(float64(result)/(1<<20), "result-MB")
+	b.ReportMetric(float64(peak-min(peak, result))/(1<<20), "work-MB")
+}
+
+// liveHeap is the live heap after a collection.
+func liveHeap() uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	runtime.GC()
+	metrics.Read(sample)
+	return sample[0].Value.Uint64()
 }
 
 // BenchmarkLarge1MB, 4MB and 16MB: one document of the work reports

@@ -13,7 +13,8 @@
 #
 # Environment (defaults in brackets): RUNS [7] cold-start runs, REPS [3]
 # runs of each corpus measure (median time, highest RSS), SCALE_REPS [1],
-# GWR, LAWS, EOS, EN (corpus paths under /work/shared), PY [/usr/bin/python3].
+# GWR, LAWS, EOS, EN (corpus paths under /work/shared), PY [/usr/bin/python3],
+# COMMIT [git rev-parse --short HEAD] the commit the report names.
 # Needs Go; installs python3-jieba and time with apt-get when missing (root or
 # passwordless sudo). About one minute on 2 idle cores (55 s on 2026-11-28).
 set -euo pipefail
@@ -79,6 +80,12 @@ cpu_busy() {
 	b=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6; exit }' /proc/stat 2>/dev/null) || { echo "?"; return; }
 	awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); t = (y[1] - x[1]) + (y[2] - x[2]); printf "%.0f", (t > 0 ? 100 * (y[1] - x[1]) / t : 0) }'
 }
+# the commit measured (COMMIT overrides it, e.g. for a copy of the tree
+# without .git); "+ changes" when the tree differs from it
+if [[ -z ${COMMIT:-} ]]; then
+	COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+	git -C "$ROOT" diff --quiet HEAD 2>/dev/null || COMMIT="$COMMIT + changes"
+fi
 LOAD_START=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
 BUSY_START=$(cpu_busy)
 if [[ $BUSY_START != "?" && $BUSY_START -gt 20 ]]; then
@@ -402,6 +409,7 @@ cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null |
 	echo
 	echo "- command: \`bench/run.sh\` (RUNS=$RUNS REPS=$REPS SCALE_REPS=$SCALE_REPS)"
 	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "- commit: $COMMIT"
 	echo "- $(go version)"
 	echo "- CPU: ${cpu:-unknown}, $(nproc) cores; $(awk '/^MemTotal/ { printf "%.0f GB RAM", $2 / 1048576 }' /proc/meminfo 2>/dev/null)"
 	echo "- machine load: ${BUSY_START}% CPU in use just before the run; during the ${RUN_SEC} s of measurements other processes used ≈${OTHERS_CPU} CPU s${TIMEBIN:+ (measured runs: $(fmt "$OURS_CPU" %.1f) s)}; load average $LOAD_START at the start, $LOAD_END at the end"
