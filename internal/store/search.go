@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -72,8 +73,9 @@ func (s *SQLite) searchDocuments(ctx context.Context, q Query) (*Page, error) {
 		page.Results, rowids = nil, nil
 		// the text is read for the page's documents only: a sort that
 		// carried every match's text would cost what the matches weigh
-		rows, err := s.db.QueryContext(ctx, "SELECT "+docCols+", "+score+", x.rowid FROM "+from+" WHERE "+w.sql()+
-			orderBy(score, "x.date DESC, x.rowid DESC")+" LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)...)
+		query, args := keyed("x.rowid", score, from, w, "x.date DESC, x.rowid DESC", q, docCols+", p.sc, x.rowid",
+			"JOIN documents x ON x.rowid = p.k")
+		rows, err := s.db.QueryContext(ctx, query, args...)
 		if err != nil {
 			return 0, err
 		}
@@ -149,14 +151,14 @@ func (s *SQLite) searchDirectives(ctx context.Context, q Query) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	from, _, w = directiveMatches(q, true)
 	terms := searchTerms(q.Text)
 	err = s.inWindow(ctx, "directives_fts", q, w, func(w *where) (int, error) {
 		page.Results = nil
-		query, args := "SELECT "+strings.Join(directiveCols(score), ", ")+" FROM "+from+" WHERE "+w.sql()+
-			orderBy(score, directiveOrder(q))+" LIMIT ? OFFSET ?", append(w.args, q.Limit, q.Offset)
+		query, args := keyed("d.rowid", score, from, w, directiveOrder(q), q, strings.Join(directiveCols("p.sc"), ", "),
+			"JOIN directives d ON d.rowid = p.k JOIN documents x ON x.rowid = d.doc")
 		if score == "0" && len(q.resolved().issuers) > 1 && !q.hasDeadlineFilter() {
-			query, args = perIssuer(q, from)
+			withDocs, _, _ := directiveMatches(q, true)
+			query, args = perIssuer(q, withDocs)
 		}
 		rows, err := s.db.QueryContext(ctx, query, args...)
 		if err != nil {
@@ -237,11 +239,17 @@ func (s *SQLite) count(ctx context.Context, from string, w *where) (*Page, error
 	return page, err
 }
 
-// orderBy ranks by score when there is one, else by the given order
-// (newest first), which an index can give without sorting every match.
-func orderBy(score, order string) string {
-	if score == "0" {
-		return " ORDER BY " + order
+// keyed is the page query of a search: the matches are sorted by score
+// (when there is text), then order, carrying only each row's key (k) and
+// score (sc); the columns shown (cols, from the tables join adds to p)
+// are read for the page's rows alone. A sort that carried every match's
+// text cost five times the ranking itself.
+func keyed(key, score, from string, w *where, order string, q Query, cols, join string) (string, []any) {
+	rank := order
+	if score != "0" {
+		rank = "sc, " + order
 	}
-	return " ORDER BY 5, " + order
+	inner := "SELECT " + key + " AS k, " + score + " AS sc FROM " + from + " WHERE " + w.sql() + " ORDER BY " + rank + " LIMIT ? OFFSET ?"
+	return "SELECT " + cols + " FROM (" + inner + ") p " + join + " ORDER BY p.sc, " + order,
+		append(slices.Clone(w.args), q.Limit, q.Offset)
 }
