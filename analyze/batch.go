@@ -393,7 +393,11 @@ func (a *Analyzer) runJob(ctx context.Context, j job) (r Result) {
 	case j.err != nil:
 		r.Err = j.err
 	case j.src != nil:
-		r.Analysis, r.Err = a.Analyze(ctx, *j.src)
+		// the input's bytes are not needed once parsed: with no reference
+		// left here, a long document's go while it is analyzed
+		src := j.src
+		j.src = nil
+		r.Analysis, r.Err = a.Analyze(ctx, *src)
 		if r.Analysis != nil {
 			r.Analysis.Document.Path = j.name
 		}
