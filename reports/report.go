@@ -189,8 +189,8 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	if m := r.Matrix; m != nil && len(m.Rows) > 0 {
 		p("\n## Directive matrix\n\n| directive |")
-		for i := range m.Docs {
-			p(" %d |", i+1)
+		for _, h := range columnHeads(m.Docs) {
+			p(" %s |", md(h))
 		}
 		p("\n|---|%s\n", strings.Repeat("---|", len(m.Docs)))
 		for _, row := range m.Rows {
@@ -257,9 +257,11 @@ func pageLang(r *Report) string {
 
 // WriteHTML writes the report as one self-contained HTML file: inline CSS,
 // charts as inline SVG, sortable tables with a few lines of script, no
-// network. html/template escapes all document text.
+// network. html/template escapes all document text. Labels are in the
+// page's language (Report.UILang, else that of most documents).
 func WriteHTML(w io.Writer, r *Report) error {
-	data := map[string]any{"R": r, "Single": len(r.Docs) == 1, "Lang": pageLang(r),
+	lang := pageLang(r)
+	data := map[string]any{"R": r, "Single": len(r.Docs) == 1, "Lang": lang,
 		"Script": template.JS(sortScript), "ScriptHash": scriptHash()}
 	if len(r.Docs) == 1 {
 		a := r.Docs[0]
@@ -273,17 +275,27 @@ func WriteHTML(w io.Writer, r *Report) error {
 	if r.Timeline != nil && len(r.Timeline.Periods) > 0 {
 		data["Chart"] = template.HTML(TimelineSVG(r.Timeline, 860, 320)) // built with escaped text
 	}
-	return htmlReport.Execute(w, data)
+	if r.Matrix != nil {
+		data["Heads"] = columnHeads(r.Matrix.Docs)
+	}
+	t, err := htmlReport.Clone()
+	if err != nil {
+		return err
+	}
+	return t.Funcs(template.FuncMap{"L": labeler(lang)}).Execute(w, data)
 }
 
 var htmlReport = template.Must(template.New("report").Funcs(template.FuncMap{
-	"date":   dateOf,
-	"title":  titleOf,
-	"inc":    func(i int) int { return i + 1 },
-	"join":   strings.Join,
-	"forces": func(ds []analyze.Directive) map[string]int { return forceCounts(ds) },
-	"first":  func(n int, ks []analyze.Keyword) []analyze.Keyword { return ks[:min(n, len(ks))] },
-	"num":    trimFloat,
+	"date":     dateOf,
+	"title":    titleOf,
+	"inc":      func(i int) int { return i + 1 },
+	"join":     strings.Join,
+	"forces":   func(ds []analyze.Directive) map[string]int { return forceCounts(ds) },
+	"first":    func(n int, ks []analyze.Keyword) []analyze.Keyword { return ks[:min(n, len(ks))] },
+	"num":      trimFloat,
+	"L":        labeler("en"),
+	"statuses": func() []string { return []string{"strengthened", "weakened", "new", "dropped", "reworded", "kept"} },
+	"initial":  func(f string) string { return strings.ToUpper(f[:min(1, len(f))]) },
 }).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
@@ -300,6 +312,11 @@ th{background:#f4f6f8;cursor:pointer;user-select:none}th.sorted-asc::after{conte
 .prohibit{background:#fde2e1;color:#9b1c1c}.must{background:#fdecc8;color:#8a4b00}.should{background:#e0ecfb;color:#17457a}.encourage{background:#dff5e6;color:#1d6b3a}
 .figures{display:flex;gap:1rem;flex-wrap:wrap}.figure{background:#f4f6f8;border-radius:6px;padding:.6rem 1rem}.figure b{display:block;font-size:1.4rem}
 .wide{overflow-x:auto}.para{margin:.4rem 0}.para:target{background:#fff7cc}.muted{color:#666}.kw{display:inline-block;background:#eef;border-radius:3px;padding:0 .4rem;margin:.1rem}
+svg.chart{max-width:100%;height:auto}
+table.matrix{table-layout:fixed;font-size:.85rem}table.matrix col.mtext{width:22rem}
+table.matrix th.vh{writing-mode:vertical-rl;padding:.3rem 0;font-size:.7rem;font-weight:500;white-space:nowrap;text-align:right;vertical-align:bottom;overflow:hidden}
+table.matrix td.mc{padding:0;text-align:center;vertical-align:middle;font-size:.65rem;font-weight:600;overflow:hidden}
+table.matrix td.mt{overflow-wrap:anywhere}
 </style>
 </head>
 <body>
@@ -307,49 +324,52 @@ th{background:#f4f6f8;cursor:pointer;user-select:none}th.sorted-asc::after{conte
 {{if .Single}}{{with .A}}
 <p class="muted">{{date .Document.Date}}{{if .Document.Source}} · {{.Document.Source}}{{end}}{{if .Document.Issuer}} · {{.Document.Issuer}}{{end}}{{if .Document.DocNumber}} · {{.Document.DocNumber}}{{end}}</p>
 <div class="figures">
-<div class="figure"><b>{{len .Directives}}</b>directives</div>
-<div class="figure"><b>{{index $.Forces "prohibit"}}</b>prohibit</div>
-<div class="figure"><b>{{index $.Forces "must"}}</b>must</div>
-<div class="figure"><b>{{index $.Forces "should"}}</b>should</div>
-<div class="figure"><b>{{index $.Forces "encourage"}}</b>encourage</div>
-<div class="figure"><b>{{len .Entities}}</b>entities</div>
-<div class="figure"><b>{{len .Document.Paragraphs}}</b>paragraphs</div>
+<div class="figure"><b>{{len .Directives}}</b>{{L "directives"}}</div>
+<div class="figure"><b>{{index $.Forces "prohibit"}}</b>{{L "prohibit"}}</div>
+<div class="figure"><b>{{index $.Forces "must"}}</b>{{L "must"}}</div>
+<div class="figure"><b>{{index $.Forces "should"}}</b>{{L "should"}}</div>
+<div class="figure"><b>{{index $.Forces "encourage"}}</b>{{L "encourage"}}</div>
+<div class="figure"><b>{{len .Entities}}</b>{{L "entities"}}</div>
+<div class="figure"><b>{{len .Document.Paragraphs}}</b>{{L "paragraphs"}}</div>
 </div>
-<h2>Keywords</h2>
+<h2>{{L "keywords"}}</h2>
 <p>{{range .Keywords}}<span class="kw">{{.Term}}</span> {{end}}</p>
-<h2>Officials and organizations</h2>
-<table class="sortable"><thead><tr><th>type</th><th>name</th><th>titles</th><th>mentions</th></tr></thead><tbody>
-{{range $.Persons}}<tr><td>person</td><td>{{.Text}}</td><td>{{join .Titles "、"}}</td><td>{{.Count}}</td></tr>{{end}}
-{{range $.Orgs}}<tr><td>organization</td><td>{{.Text}}</td><td>{{join .Aliases "、"}}</td><td>{{.Count}}</td></tr>{{end}}
+<h2>{{L "people"}}</h2>
+<table class="sortable"><thead><tr><th>{{L "type"}}</th><th>{{L "name"}}</th><th>{{L "titles"}}</th><th>{{L "mentions"}}</th></tr></thead><tbody>
+{{range $.Persons}}<tr><td>{{L "person"}}</td><td>{{.Text}}</td><td>{{join .Titles "、"}}</td><td>{{.Count}}</td></tr>{{end}}
+{{range $.Orgs}}<tr><td>{{L "organization"}}</td><td>{{.Text}}</td><td>{{join .Aliases "、"}}</td><td>{{.Count}}</td></tr>{{end}}
 </tbody></table>
-<h2>Laws and documents cited</h2>
+<h2>{{L "laws"}}</h2>
 <ul>{{range $.Laws}}<li>{{.Text}}</li>{{end}}</ul>
-{{if .Targets}}<h2>Targets</h2>
-<table class="sortable"><thead><tr><th>indicator</th><th>value</th><th>qualifier</th><th>year</th></tr></thead><tbody>
+{{if .Targets}}<h2>{{L "targets"}}</h2>
+<table class="sortable"><thead><tr><th>{{L "indicator"}}</th><th>{{L "value"}}</th><th>{{L "qualifier"}}</th><th>{{L "year"}}</th></tr></thead><tbody>
 {{range .Targets}}<tr><td>{{.Indicator}}</td><td>{{.Value}}{{.Unit}}</td><td>{{.Qualifier}}</td><td>{{.Year}}</td></tr>{{end}}
 </tbody></table>{{end}}
-<h2>Directives</h2>
-<table id="directives" class="sortable"><thead><tr><th>#</th><th>issuer</th><th>force</th><th>directive</th><th>deadline</th><th>¶</th></tr></thead><tbody>
-{{range $.Groups}}{{$iss := .Issuer}}{{range .Forces}}{{$f := .Force}}{{range .Directives}}<tr><td>{{.N}}</td><td>{{$iss}}</td><td><span class="force {{$f}}">{{$f}}</span></td><td>{{.Text}}</td><td>{{.Deadline}}</td><td><a href="#p-{{inc .Paragraph}}">¶{{inc .Paragraph}}</a></td></tr>
+<h2>{{L "directives_h"}}</h2>
+<table id="directives" class="sortable"><thead><tr><th>#</th><th>{{L "issuer"}}</th><th>{{L "force"}}</th><th>{{L "directive"}}</th><th>{{L "addressees"}}</th><th>{{L "deadline"}}</th><th>{{L "article"}}</th><th>¶</th></tr></thead><tbody>
+{{range $.Groups}}{{$iss := .Issuer}}{{range .Forces}}{{$f := .Force}}{{range .Directives}}<tr><td>{{.N}}</td><td>{{$iss}}</td><td><span class="force {{$f}}">{{L $f}}</span></td><td>{{.Text}}</td><td>{{join .Addressees "、"}}</td><td>{{.Deadline}}</td><td>{{.Article}}</td><td><a href="#p-{{inc .Paragraph}}">¶{{inc .Paragraph}}</a></td></tr>
 {{end}}{{end}}{{end}}</tbody></table>
-<h2>Text</h2>
+<h2>{{L "text"}}</h2>
 {{range $i, $p := .Document.Paragraphs}}<p class="para" id="p-{{inc $i}}"><span class="muted">¶{{inc $i}}</span> {{$p}}</p>
 {{end}}
 {{end}}{{else}}
-<h2>Documents</h2>
-<table class="sortable"><thead><tr><th>document</th><th>date</th><th>directives</th><th>must + prohibit</th><th>keywords</th></tr></thead><tbody>
+<h2>{{L "documents"}}</h2>
+<table class="sortable"><thead><tr><th>{{L "document"}}</th><th>{{L "date"}}</th><th>{{L "directives_h"}}</th><th>{{L "must_prohibit"}}</th><th>{{L "keywords"}}</th></tr></thead><tbody>
 {{range .R.Docs}}{{$fc := forces .Directives}}<tr><td>{{title .Document}}</td><td>{{date .Document.Date}}</td><td>{{len .Directives}}</td><td>{{index $fc "must"}} + {{index $fc "prohibit"}}</td><td>{{range first 5 .Keywords}}<span class="kw">{{.Term}}</span> {{end}}</td></tr>
 {{end}}</tbody></table>
-{{if .Chart}}<h2>Timeline</h2>
-<figure id="timeline">{{.Chart}}<figcaption class="muted">Occurrences per 10,000 characters by {{.R.Timeline.By}}.</figcaption></figure>{{end}}
-{{with .R.Matrix}}{{if .Rows}}<h2>Directive matrix</h2>
-<div class="wide"><table id="directives" class="sortable"><thead><tr><th>directive</th>{{range $i, $d := .Docs}}<th title="{{$d.Title}}">{{inc $i}}</th>{{end}}</tr></thead><tbody>
-{{range .Rows}}<tr><td>{{.Text}}</td>{{range .Cells}}<td>{{if .}}<span class="force {{.}}">{{.}}</span>{{end}}</td>{{end}}</tr>
-{{end}}</tbody></table></div>{{end}}{{end}}
-{{with .R.Comparison}}<h2>{{.A.Title}} → {{.B.Title}}</h2>
-<div class="figures">{{range $st, $n := .Summary}}<div class="figure"><b>{{$n}}</b>{{$st}}</div>{{end}}</div>
-<table class="sortable"><thead><tr><th>status</th><th>before</th><th>after</th><th>force</th></tr></thead><tbody>
-{{range .Directives}}{{if and (ne .Status "kept") (ne .Status "reworded")}}<tr><td>{{.Status}}</td><td>{{with .A}}{{.Text}}{{end}}</td><td>{{with .B}}{{.Text}}{{end}}</td><td>{{.ForceChange}}</td></tr>
+{{if .Chart}}<h2>{{L "timeline"}}</h2>
+<figure id="timeline">{{.Chart}}<figcaption class="muted">{{if eq .R.Timeline.By "month"}}{{L "per10k_month"}}{{else}}{{L "per10k_year"}}{{end}}</figcaption></figure>{{end}}
+{{with .R.Matrix}}{{if .Rows}}<h2>{{L "matrix"}}</h2>
+<p class="muted">{{L "matrix_note"}} {{len .Rows}} {{L "shown_of"}} {{.Recurring}}.
+<span class="force prohibit">P</span> {{L "prohibit"}} <span class="force must">M</span> {{L "must"}} <span class="force should">S</span> {{L "should"}} <span class="force encourage">E</span> {{L "encourage"}}</p>
+<table id="directives" class="sortable matrix"><colgroup><col class="mtext">{{range .Docs}}<col>{{end}}</colgroup>
+<thead><tr><th>{{L "directive"}}</th>{{range $i, $d := .Docs}}<th class="vh" title="{{$d.Title}}">{{index $.Heads $i}}</th>{{end}}</tr></thead><tbody>
+{{range .Rows}}<tr><td class="mt">{{.Text}}</td>{{range $k, $c := .Cells}}<td class="mc{{if $c}} {{$c}}{{end}}"{{if $c}} title="{{index $.Heads $k}}: {{L $c}}"{{end}}>{{initial $c}}</td>{{end}}</tr>
+{{end}}</tbody></table>{{end}}{{end}}
+{{with .R.Comparison}}{{$c := .}}<h2>{{.A.Title}} → {{.B.Title}}</h2>
+<div class="figures">{{range statuses}}<div class="figure"><b>{{index $c.Summary .}}</b>{{L .}}</div>{{end}}</div>
+<table class="sortable"><thead><tr><th>{{L "status"}}</th><th>{{L "before"}}</th><th>{{L "after"}}</th><th>{{L "force"}}</th></tr></thead><tbody>
+{{range .Directives}}{{if and (ne .Status "kept") (ne .Status "reworded")}}<tr><td>{{L .Status}}</td><td>{{with .A}}{{.Text}}{{if .Article}} ({{.Article}}){{end}}{{end}}</td><td>{{with .B}}{{.Text}}{{if .Article}} ({{.Article}}){{end}}{{end}}</td><td>{{.ForceChange}}</td></tr>
 {{end}}{{end}}</tbody></table>{{end}}
 {{end}}
 <script>{{.Script}}</script>
