@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"io"
+	"math"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -46,9 +48,9 @@ network: inline CSS, charts as inline SVG, sortable tables.`,
 	f := cmd.Flags()
 	addOutputFlags(cmd, &o.analyzeOptions, "html", "html", "markdown")
 	f.StringVar(&o.by, "by", "year", "period of the timeline and of the comparison: year or month")
-	f.StringSliceVar(&o.terms, "terms", nil, "terms of the timeline (default: the corpus's top keywords)")
+	f.StringSliceVar(&o.terms, "terms", nil, "terms of the timeline (default: the corpus's top keywords, leaving out words in half the titles or more)")
 	f.StringVar(&o.title, "title", "", "report title (default: the document's title, or \"policylens report\")")
-	f.StringVar(&o.uiLang, "ui-lang", "", "language of the report page (<html lang>): zh or en (default: the language of most documents); the labels are English for now")
+	f.StringVar(&o.uiLang, "ui-lang", "", "language of the report page (<html lang>): zh or en (default: the language of most documents); the labels follow it")
 	return cmd
 }
 
@@ -142,12 +144,23 @@ func titleOrID(d analyze.Document) string {
 	return d.ID
 }
 
-// topTerms are the terms with the highest summed keyword scores of a corpus.
+// topTerms are the terms with the highest summed keyword scores of a
+// corpus, leaving out its own boilerplate: a term in the titles of half
+// the documents or more (政府工作报告 in a corpus of work reports) says what
+// the corpus is, not what changes in it.
 func topTerms(docs []*analyze.Analysis, n int) []string {
 	score := map[string]float64{}
 	for _, d := range docs {
 		for _, k := range d.Keywords {
+			if _, seen := score[k.Term]; !seen && inTitles(docs, k.Term) {
+				score[k.Term] = math.Inf(-1)
+			}
 			score[k.Term] += k.Score
+		}
+	}
+	for t, v := range score {
+		if math.IsInf(v, -1) {
+			delete(score, t)
 		}
 	}
 	terms := make([]string, 0, len(score))
@@ -161,6 +174,18 @@ func topTerms(docs []*analyze.Analysis, n int) []string {
 		return terms[i] < terms[j]
 	})
 	return terms[:min(n, len(terms))]
+}
+
+// inTitles reports whether term is in the titles of half the documents
+// or more (at least two).
+func inTitles(docs []*analyze.Analysis, term string) bool {
+	n := 0
+	for _, d := range docs {
+		if strings.Contains(d.Document.Title, term) {
+			n++
+		}
+	}
+	return n >= 2 && 2*n >= len(docs)
 }
 
 // splitTermsAndPaths separates TERM... PATH...: an argument that exists on
