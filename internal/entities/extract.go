@@ -59,6 +59,7 @@ type extractor struct {
 	byteAt        []int32 // rune → byte offsets
 	text          string  // the paragraph indexed
 	tokAt, tokEnd []int32
+	feats         Features // the name model's scratch
 }
 
 // sub is runes [i, j) of the indexed paragraph, sliced without a copy.
@@ -213,6 +214,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	places := append(x.counties(p, pi, lexSpans), x.dictPlaces(p, pi, lexSpans)...)
 	x.orgSuffixes(p, pi, append(lexSpans, places...))
 	x.companies(p, pi)
+	x.modelNames(p, pi)
 }
 
 // insideCommonWord reports a lexicon match that lies inside a longer

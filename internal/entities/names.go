@@ -54,20 +54,27 @@ func (x *extractor) unknownName(t segment.Token) bool {
 // (张女士, 王先生: the person is named elsewhere), that ends like a place
 // (左权县), or that follows a surname written alone (刘 + 向东 is one name).
 func (x *extractor) notName(p *segment.Paragraph, k int) bool {
+	if x.notNameWord(p.Tokens[k]) {
+		return true
+	}
 	t := p.Tokens[k]
-	rs := p.Runes[t.Start:t.End]
-	given := string(rs[x.surnameLen(t.Text):])
-	if x.lex.NameCues[given] || strings.ContainsRune("县市省区镇乡村旗州", rs[len(rs)-1]) {
-		return true
-	}
-	if _, ok := x.lex.Titles.Get(given); ok {
-		return true
-	}
 	if k > 0 {
 		prev := p.Tokens[k-1]
 		return prev.End == t.Start && prev.End-prev.Start == 1 && x.lex.Surnames[prev.Text]
 	}
 	return false
+}
+
+// notNameWord rejects a word whose given name is an honorific, a cue or a
+// title (张女士, 王先生), or that ends like a place (左权县).
+func (x *extractor) notNameWord(t segment.Token) bool {
+	rs := []rune(t.Text)
+	given := string(rs[x.surnameLen(t.Text):])
+	if x.lex.NameCues[given] || strings.ContainsRune("县市省区镇乡村旗州", rs[len(rs)-1]) {
+		return true
+	}
+	_, ok := x.lex.Titles.Get(given)
+	return ok
 }
 
 // surnameLen is the rune length of the surname a word starts with (2 for

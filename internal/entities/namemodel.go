@@ -1,0 +1,327 @@
+package entities
+
+import (
+	"embed"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/segment"
+)
+
+// NameModelFile is the embedded weights file of the name model, written by
+// `go generate ./internal/entities` from public NER data (testdata/ner) and
+// the train split of the labelled corpus. Its rows are CLASS|feature TAB
+// weight, and _-rows that hold the model's settings.
+const NameModelFile = "name_model.tsv"
+
+//go:embed name_model.tsv
+var nameModelFS embed.FS
+
+// NameClasses are the classes the name model tells apart; O is no name.
+var NameClasses = []string{"PER", "ORG", "LOC", "O"}
+
+const (
+	// marginKey prefixes the least margin over the next best class that
+	// each kind of candidate needs (_margin|PER); below it the model abstains.
+	marginKey = "_margin|"
+	// abbrKey prefixes the characters that stand for a place on their own
+	// in the training data (中, 美, 俄): the candidates of AbbrFeatures.
+	abbrKey = "_abbr|"
+	// orgEndKey prefixes the characters that end names of bodies in the
+	// training data (队, 委, 党): they end the candidates of OrgSpans.
+	orgEndKey = "_orgend|"
+)
+
+// nameModel is a multiclass linear model: the class with the highest sum
+// of its features' weights wins.
+type nameModel struct {
+	w        map[string][4]float64 // feature → weight per class of NameClasses
+	settings map[string]float64    // the _-rows
+}
+
+var (
+	nameModelOnce sync.Once
+	nameModelVal  *nameModel
+)
+
+// loadNameModel reads the embedded weights once; a missing or empty file
+// leaves the rules alone.
+func loadNameModel() *nameModel {
+	nameModelOnce.Do(func() {
+		f, err := nameModelFS.Open(NameModelFile)
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		rows, err := lexicon.ParseWeights(f, NameModelFile)
+		if err == nil && len(rows) > 0 {
+			nameModelVal = newNameModel(rows)
+		}
+	})
+	return nameModelVal
+}
+
+func newNameModel(rows map[string]float64) *nameModel {
+	m := &nameModel{w: map[string][4]float64{}, settings: map[string]float64{}}
+	for k, v := range rows {
+		if strings.HasPrefix(k, "_") {
+			m.settings[k] = v
+			continue
+		}
+		cls, feat, _ := strings.Cut(k, "|")
+		for i, c := range NameClasses {
+			if c == cls {
+				ws := m.w[feat]
+				ws[i] = v
+				m.w[feat] = ws
+			}
+		}
+	}
+	return m
+}
+
+// has reports a setting row (_abbr|中) of the model.
+func (m *nameModel) has(prefix string, r rune) bool {
+	var b [16]byte
+	return m.settings[string(utf8.AppendRune(append(b[:0], prefix...), r))] > 0
+}
+
+// Features receives the features of one candidate. The trainer keeps them
+// (List); the extractor adds up their weights as they come, without
+// building a string for each.
+type Features struct {
+	List  []string // training: every feature
+	buf   []byte
+	model *nameModel
+	sum   [4]float64
+}
+
+// Reset empties the features for the next candidate.
+func (f *Features) Reset() {
+	f.List, f.sum = f.List[:0], [4]float64{}
+}
+
+// add takes one feature written as the concatenation of its parts.
+func (f *Features) add(parts ...string) {
+	f.buf = f.buf[:0]
+	for _, p := range parts {
+		f.buf = append(f.buf, p...)
+	}
+	f.take()
+}
+
+// addRunes takes a feature written as a prefix and characters.
+func (f *Features) addRunes(prefix string, rs ...rune) {
+	f.buf = append(f.buf[:0], prefix...)
+	for _, r := range rs {
+		f.buf = utf8.AppendRune(f.buf, r)
+	}
+	f.take()
+}
+
+func (f *Features) take() {
+	if f.model == nil {
+		f.List = append(f.List, string(f.buf))
+		return
+	}
+	if ws, ok := f.model.w[string(f.buf)]; ok {
+		for i := range ws {
+			f.sum[i] += ws[i]
+		}
+	}
+}
+
+// best returns the best class of the features added and its margin over
+// the next best.
+func (f *Features) best() (string, float64) {
+	b, second := 0, -1
+	for i := 1; i < len(f.sum); i++ {
+		switch {
+		case f.sum[i] > f.sum[b]:
+			b, second = i, b
+		case second < 0 || f.sum[i] > f.sum[second]:
+			second = i
+		}
+	}
+	return NameClasses[b], f.sum[b] - f.sum[second]
+}
+
+func itoa(n int) string { return strconv.Itoa(n) } // 0–99 without allocating
+
+func boolStr(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+// NameCandidate reports whether token k is one the name model decides on:
+// a word the dictionary tags as a name, place, body or other proper noun,
+// an abbreviation, or an unknown Han word.
+func NameCandidate(p *segment.Paragraph, k int) bool {
+	t := p.Tokens[k]
+	n := t.End - t.Start
+	if n > 10 || !allHan(p.Runes[t.Start:t.End]) {
+		return false
+	}
+	switch t.POS {
+	case "nr", "nrt", "nrfg", "nt", "nz", "ns", "j":
+		return true // single characters too: 俄, 韩 as places
+	case "x":
+		return n >= 2
+	}
+	return false
+}
+
+// NameFeatures adds the features of candidate token k: its part of speech,
+// length, first and last characters, whether it starts with a surname and
+// how common its given part is, and the words and characters around it.
+// The trainer and the extractor share this one function.
+func NameFeatures(f *Features, p *segment.Paragraph, k int, lex *lexicon.Set) {
+	t := p.Tokens[k]
+	rs := p.Runes[t.Start:t.End]
+	n := len(rs)
+	f.add("bias")
+	f.add("pos=", t.POS)
+	f.add("len=", itoa(min(n, 6)))
+	f.add("w=", t.Text)
+	f.addRunes("c0=", rs[0])
+	f.addRunes("cl=", rs[n-1])
+	f.add("poslen=", t.POS, itoa(min(n, 6)))
+	sl := surnameLength(rs, lex.Surnames)
+	f.add("sur=", itoa(sl), "/", itoa(n-sl))
+	f.add("idf=", idfBucket(lex, t.Text))
+	if sl > 0 {
+		for _, r := range rs[sl:] {
+			f.addRunes("g=", r)
+		}
+		f.add("gidf=", idfBucket(lex, t.Text[byteLen(rs[:sl]):]))
+	}
+	if n > 1 {
+		f.addRunes("suf2=", rs[n-2:]...)
+	}
+	pw, pp, nw, np := "<none>", "<none>", "<none>", "<none>"
+	if k > 0 {
+		pw, pp = p.Tokens[k-1].Text, p.Tokens[k-1].POS
+	}
+	if k+1 < len(p.Tokens) {
+		nw, np = p.Tokens[k+1].Text, p.Tokens[k+1].POS
+	}
+	f.add("pw=", pw)
+	f.add("nw=", nw)
+	f.add("pp=", pp)
+	f.add("np=", np)
+	if t.Start > 0 {
+		f.addRunes("pc=", p.Runes[t.Start-1])
+	} else {
+		f.add("pc=^")
+	}
+	if t.End < len(p.Runes) {
+		f.addRunes("nc=", p.Runes[t.End])
+	} else {
+		f.add("nc=$")
+	}
+}
+
+// byteLen is the UTF-8 length of runes.
+func byteLen(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		n += utf8.RuneLen(r)
+	}
+	return n
+}
+
+// entityType names a model class as an entity type ("" for O).
+func entityType(cls string) string {
+	switch cls {
+	case "PER":
+		return "person"
+	case "ORG":
+		return "organization"
+	case "LOC":
+		return "location"
+	}
+	return ""
+}
+
+// surnameLength is the rune length of the surname a word of two or more
+// characters starts with (2 for 欧阳), or 0.
+func surnameLength(rs []rune, surnames map[string]bool) int {
+	switch {
+	case len(rs) >= 3 && surnames[string(rs[:2])]:
+		return 2
+	case len(rs) >= 2 && surnames[string(rs[:1])]:
+		return 1
+	}
+	return 0
+}
+
+// idfBucket says how common a word is in policy text: a given name that is
+// an ordinary word (高水平, 养老金) is rarely a name.
+func idfBucket(lex *lexicon.Set, w string) string {
+	if lex.IDF == nil {
+		return "none"
+	}
+	v, ok := lex.IDF.Get(w)
+	switch {
+	case !ok:
+		return "none"
+	case v < 4:
+		return "lt4"
+	case v < 6:
+		return "lt6"
+	case v < 8:
+		return "lt8"
+	}
+	return "ge8"
+}
+
+// modelNames adds what the name model finds and no rule did: proper nouns
+// classed as persons, bodies or places, names the segmenter cut apart,
+// one-character places and bodies written as several words. Its mentions
+// have the lowest priority: a rule's mention of the same span wins, and a
+// longer one too.
+func (x *extractor) modelNames(p *segment.Paragraph, pi int) {
+	m := loadNameModel()
+	if m == nil {
+		return
+	}
+	f := &x.feats
+	f.model = m
+	for k, t := range p.Tokens {
+		if !NameCandidate(p, k) {
+			continue
+		}
+		if _, known := x.lex.Surface.Get(t.Text); known {
+			continue // a lexicon entry: the rules took or rejected it
+		}
+		f.Reset()
+		NameFeatures(f, p, k, x.lex)
+		cls, margin := f.best()
+		typ := entityType(cls)
+		if typ == "" || margin < m.settings[marginKey+cls] || typ == "person" && x.notNameWord(t) {
+			continue // 左权县, 张女士: the rules' tests of a plain name hold here too
+		}
+		key, surface, norm := t.Text, t.Text, ""
+		switch {
+		case typ == "person":
+			key = x.trimName(p, t) // 易纲称 is 易纲
+			surface = key
+		case typ == "location" && t.End-t.Start == 1:
+			var ok bool
+			if key, ok = x.placeOf(t.Text, margin, m); !ok {
+				continue
+			}
+			norm = key
+		}
+		x.c.add(mention{typ: typ, key: key, norm: norm, surface: surface, para: pi, start: t.Start, end: t.Start + utf8.RuneCountInString(surface),
+			evidence: "model:name " + cls})
+	}
+	x.modelSpans(p, pi, m)
+	x.modelAbbrs(p, pi, m)
+	x.modelOrgs(p, pi, m)
+}

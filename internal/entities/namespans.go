@@ -1,0 +1,270 @@
+package entities
+
+import (
+	"strings"
+
+	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/segment"
+)
+
+// Span is a stretch of a paragraph in rune offsets, and the index of the
+// word it starts with.
+type Span struct{ Start, End, Token int }
+
+// NameSpans lists the spans that may be a personal name the segmenter cut
+// apart or glued to the next word (张洁清算 is 张洁清 + 算, 罗点点 three
+// single characters): a surname at the start of a word and one or two Han
+// characters after it, unless the span is a word that NameCandidate takes
+// (周恩来/t is a span, 邓小平/nr a candidate token).
+func NameSpans(p *segment.Paragraph, surnames map[string]bool) []Span {
+	var out []Span
+	for k, t := range p.Tokens {
+		for _, sl := range []int{1, 2} {
+			if t.Start+sl > len(p.Runes) || !surnames[string(p.Runes[t.Start:t.Start+sl])] {
+				continue
+			}
+			for gl := 1; gl <= 2; gl++ {
+				e := t.Start + sl + gl
+				if e > len(p.Runes) || !allHan(p.Runes[t.Start:e]) || e == t.End && NameCandidate(p, k) {
+					continue
+				}
+				out = append(out, Span{t.Start, e, k})
+			}
+		}
+	}
+	return out
+}
+
+// NameSpanFeatures adds the features of a span that may be a personal
+// name: the surname and given characters, how common the given part is,
+// how the span lies against the words, and the characters around it.
+func NameSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Set) {
+	rs := p.Runes[s.Start:s.End]
+	sl := 1
+	if len(rs) >= 3 && lex.Surnames[string(rs[:2])] {
+		sl = 2
+	}
+	f.add("s:bias")
+	f.add("s:len=", itoa(len(rs)))
+	f.addRunes("s:sur=", rs[:sl]...)
+	f.add("s:gl=", itoa(len(rs)-sl))
+	f.add("s:gidf=", idfBucket(lex, string(rs[sl:])))
+	for _, r := range rs[sl:] {
+		f.addRunes("s:g=", r)
+	}
+	t := p.Tokens[s.Token]
+	f.add("s:tok=", t.POS, itoa(min(t.End-t.Start, 4)))
+	endTok := false
+	for k := s.Token; k < len(p.Tokens) && p.Tokens[k].Start < s.End; k++ {
+		endTok = endTok || p.Tokens[k].End == s.End
+	}
+	f.add("s:endtok=", boolStr(endTok))
+	if s.Start > 0 {
+		f.addRunes("s:pc=", p.Runes[s.Start-1])
+	} else {
+		f.add("s:pc=^")
+	}
+	switch {
+	case s.End+1 < len(p.Runes):
+		f.addRunes("s:nc=", p.Runes[s.End])
+		f.addRunes("s:nc2=", p.Runes[s.End:s.End+2]...)
+	case s.End < len(p.Runes):
+		f.addRunes("s:nc=", p.Runes[s.End])
+		f.add("s:nc2=$")
+	default:
+		f.add("s:nc=$")
+		f.add("s:nc2=$")
+	}
+}
+
+// modelSpans adds the personal names the model finds across word
+// boundaries: at each start, the best of its spans when it is a name.
+func (x *extractor) modelSpans(p *segment.Paragraph, pi int, m *nameModel) {
+	spans := NameSpans(p, x.lex.Surnames)
+	f := &x.feats
+	for i := 0; i < len(spans); {
+		j, best, bestM := i, Span{}, -1.0
+		for ; j < len(spans) && spans[j].Start == spans[i].Start; j++ {
+			f.Reset()
+			NameSpanFeatures(f, p, spans[j], x.lex)
+			if cls, margin := f.best(); cls == "PER" && margin > bestM {
+				best, bestM = spans[j], margin
+			}
+		}
+		i = j
+		if bestM < 0 || bestM < m.settings[marginKey+"SPAN"] {
+			continue
+		}
+		name := string(p.Runes[best.Start:best.End])
+		x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: best.Start, end: best.End,
+			evidence: "model:name-span"})
+	}
+}
+
+// AbbrFeatures adds the features of a character that may abbreviate a
+// place (中美, 访华, 以巴): the character, the word it lies in and where,
+// and its neighbours, whether abbreviations too.
+func AbbrFeatures(f *Features, p *segment.Paragraph, i, tok int, abbr func(rune) bool) {
+	t := p.Tokens[tok]
+	at := "mid"
+	switch {
+	case t.End-t.Start == 1:
+		at = "alone"
+	case t.Start == i:
+		at = "start"
+	case t.End == i+1:
+		at = "end"
+	}
+	c := p.Runes[i]
+	pc, nc := '^', '$'
+	if i > 0 {
+		pc = p.Runes[i-1]
+	}
+	if i+1 < len(p.Runes) {
+		nc = p.Runes[i+1]
+	}
+	f.add("a:bias")
+	f.addRunes("a:c=", c)
+	f.add("a:at=", at)
+	f.add("a:tok=", t.POS, itoa(min(t.End-t.Start, 4)))
+	f.addRunes("a:pc=", pc)
+	f.addRunes("a:nc=", nc)
+	f.addRunes("a:cnc=", c, nc)
+	f.addRunes("a:pcc=", pc, c)
+	f.add("a:pa=", boolStr(i > 0 && abbr(pc)))
+	f.add("a:na=", boolStr(i+1 < len(p.Runes) && abbr(nc)))
+	f.add("a:w=", t.Text)
+}
+
+// modelAbbrs adds the one-character places the model finds (中美 gives 中
+// and 美, 中方 gives 中), named by the country whose name starts with the
+// character when the lexicon has one (中 → 中国).
+func (x *extractor) modelAbbrs(p *segment.Paragraph, pi int, m *nameModel) {
+	abbr := func(r rune) bool { return m.has(abbrKey, r) }
+	f := &x.feats
+	for k, t := range p.Tokens {
+		for i := t.Start; i < t.End; i++ {
+			if !abbr(p.Runes[i]) {
+				continue
+			}
+			f.Reset()
+			AbbrFeatures(f, p, i, k, abbr)
+			cls, margin := f.best()
+			if cls != "LOC" || margin < m.settings[marginKey+"ABBR"] {
+				continue
+			}
+			c := string(p.Runes[i])
+			place, ok := x.placeOf(c, margin, m)
+			if !ok {
+				continue
+			}
+			x.c.add(mention{typ: "location", key: place, norm: place, surface: c, para: pi, start: i, end: i + 1,
+				evidence: "model:abbreviation"})
+		}
+	}
+}
+
+// placeOf names the place a one-character abbreviation stands for: the
+// country it abbreviates (中 → 中国), else the character itself when the
+// model is sure enough (港, 京 stand for places too, but are more often
+// something else).
+func (x *extractor) placeOf(c string, margin float64, m *nameModel) (string, bool) {
+	if place := x.abbrPlace(c); place != "" {
+		return place, true
+	}
+	return c, margin >= m.settings[marginKey+"ABBRX"]
+}
+
+// abbrPlace names the country an abbreviation stands for: the first
+// country of the lexicon whose name starts with it (中 → 中国, 美 → 美国).
+func (x *extractor) abbrPlace(c string) string {
+	for _, e := range x.lex.Entries {
+		if e.Type == lexicon.Location && e.Kind == "country" && strings.HasPrefix(e.Canonical, c) {
+			return e.Canonical
+		}
+	}
+	return ""
+}
+
+// OrgSpans lists the runs of two to four words that end with a word ending
+// in one of the given characters: bodies the segmenter cut into words
+// (四川全兴队, 中国环境管理体系认证指导委员会).
+func OrgSpans(p *segment.Paragraph, ends func(rune) bool) []Span {
+	var out []Span
+	for k, t := range p.Tokens {
+		if !ends(p.Runes[t.End-1]) || !allHan(p.Runes[t.Start:t.End]) {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			u := p.Tokens[j]
+			if !allHan(p.Runes[u.Start:u.End]) || t.End-u.Start > 14 {
+				break
+			}
+			out = append(out, Span{u.Start, t.End, j})
+		}
+	}
+	return out
+}
+
+// OrgSpanFeatures adds the features of a run of words that may name a
+// body: its last characters, its words' parts of speech, its first word,
+// and the characters around it.
+func OrgSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Set) {
+	rs := p.Runes[s.Start:s.End]
+	n := len(rs)
+	first := p.Tokens[s.Token]
+	f.buf = append(f.buf[:0], "o:seq="...)
+	ntok := 0
+	for k := s.Token; k < len(p.Tokens) && p.Tokens[k].End <= s.End; k++ {
+		f.buf = append(append(f.buf, p.Tokens[k].POS...), '+')
+		ntok++
+	}
+	f.take()
+	_, known := lex.Surface.Get(first.Text)
+	f.add("o:bias")
+	f.add("o:len=", itoa(min(n, 10)))
+	f.add("o:ntok=", itoa(ntok))
+	f.addRunes("o:end=", rs[n-1])
+	f.addRunes("o:end2=", rs[n-2:]...)
+	f.add("o:p0=", first.POS)
+	f.add("o:w0=", first.Text)
+	f.add("o:known0=", boolStr(known))
+	f.add("o:idf0=", idfBucket(lex, first.Text))
+	if s.Start > 0 {
+		f.addRunes("o:pc=", p.Runes[s.Start-1])
+	} else {
+		f.add("o:pc=^")
+	}
+	if s.End < len(p.Runes) {
+		f.addRunes("o:nc=", p.Runes[s.End])
+	} else {
+		f.add("o:nc=$")
+	}
+}
+
+// modelOrgs adds the bodies the model finds in runs of words: at each end,
+// the best of the runs when it is a body.
+func (x *extractor) modelOrgs(p *segment.Paragraph, pi int, m *nameModel) {
+	spans := OrgSpans(p, func(r rune) bool { return m.has(orgEndKey, r) })
+	f := &x.feats
+	for i := 0; i < len(spans); {
+		j, best, bestM := i, Span{}, -1.0
+		for ; j < len(spans) && spans[j].End == spans[i].End; j++ {
+			f.Reset()
+			OrgSpanFeatures(f, p, spans[j], x.lex)
+			if cls, margin := f.best(); cls == "ORG" && margin > bestM {
+				best, bestM = spans[j], margin
+			}
+		}
+		i = j
+		if bestM < 0 || bestM < m.settings[marginKey+"ORGSPAN"] {
+			continue
+		}
+		name := string(p.Runes[best.Start:best.End])
+		if _, known := x.lex.Surface.Get(name); known {
+			continue // a lexicon entry: the rules took or rejected it
+		}
+		x.c.add(mention{typ: "organization", key: name, surface: name, para: pi, start: best.Start, end: best.End,
+			evidence: "model:organization-span"})
+	}
+}

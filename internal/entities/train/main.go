@@ -1,0 +1,357 @@
+// Command train learns the name model of internal/entities (an averaged
+// multiclass perceptron over proper-noun tokens) from character-level BIO
+// NER files and writes its weights. `go generate ./internal/entities` runs
+// it on testdata/ner; the order and the number of epochs are fixed, so the
+// file is reproducible.
+//
+//	go run ./train -out name_model.tsv testdata/ner/*.bio
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/policylens/policylens/internal/entities"
+	"github.com/policylens/policylens/internal/entities/nereval"
+	"github.com/policylens/policylens/internal/labels"
+	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/parse"
+	"github.com/policylens/policylens/internal/segment"
+)
+
+// example is one candidate token: its features and its gold class.
+type example struct {
+	feats []string
+	class int
+}
+
+func main() {
+	out := flag.String("out", entities.NameModelFile, "weights file to write")
+	epochs := flag.Int("epochs", 6, "passes over the examples")
+	minCount := flag.Int("min-count", 2, "keep features seen at least this often")
+	margins := flag.String("margins", "PER=3,ORG=0,LOC=4,SPAN=0,ABBR=0,ABBRX=5,ORGSPAN=0",
+		"least margins of each kind of candidate, chosen on a held-out half of the dev split and the labelled train split")
+	testdata := flag.String("labels", "", "the repository's testdata folder: also learn from the train split of its labelled corpus")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "usage: train [-out FILE] BIO...")
+		os.Exit(2)
+	}
+	if err := run(context.Background(), flag.Args(), *testdata, *out, *margins, *epochs, *minCount); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, files []string, testdata, out, margins string, epochs, minCount int) error {
+	lex, err := lexicon.Builtin()
+	if err != nil {
+		return fmt.Errorf("lexicons: %w", err)
+	}
+	seg := segment.New(lex, segment.Options{})
+	abbr, orgEnd, err := abbreviations(files)
+	if err != nil {
+		return err
+	}
+	var exs []example
+	for _, f := range files {
+		e, err := examples(ctx, seg, lex, f, abbr, orgEnd)
+		if err != nil {
+			return err
+		}
+		exs = append(exs, e...)
+	}
+	if testdata != "" {
+		e, err := policyExamples(seg, lex, testdata)
+		if err != nil {
+			return err
+		}
+		exs = append(exs, e...)
+		files = append(files, "the train split of "+filepath.Join(testdata, "labels"))
+	}
+	w := train(exs, epochs, minCount)
+	for r := range abbr {
+		w["_abbr|"+string(r)] = 1
+	}
+	for r := range orgEnd {
+		w["_orgend|"+string(r)] = 1
+	}
+	for _, kv := range strings.Split(margins, ",") {
+		k, v, _ := strings.Cut(kv, "=")
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return fmt.Errorf("-margins %q: %w", kv, err)
+		}
+		w["_margin|"+k] = x
+	}
+	return write(out, w, len(exs), files)
+}
+
+// examples segments each sentence of a BIO file and labels its candidate
+// tokens: the gold type when a gold mention has exactly the token's span.
+func examples(ctx context.Context, seg *segment.Segmenter, lex *lexicon.Set, file string, abbr, orgEnd map[rune]bool) ([]example, error) {
+	fh, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	sents, err := nereval.ReadBIO(fh)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	var out []example
+	f := &entities.Features{}
+	feats := func() []string { return slices.Clone(f.List) }
+	for _, s := range sents {
+		doc, err := seg.SegmentContext(ctx, "zh", "", []string{s.Text})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		gold := map[[2]int]string{}
+		for _, g := range s.Spans {
+			gold[[2]int{g.Start, g.End}] = g.Type
+		}
+		for _, p := range doc.Paragraphs {
+			for k, t := range p.Tokens {
+				if !entities.NameCandidate(&p, k) {
+					continue
+				}
+				f.Reset()
+				entities.NameFeatures(f, &p, k, lex)
+				out = append(out, example{feats(), classIndex(gold[[2]int{t.Start, t.End}])})
+			}
+			for k, t := range p.Tokens {
+				for i := t.Start; i < t.End; i++ {
+					if abbr[p.Runes[i]] {
+						f.Reset()
+						entities.AbbrFeatures(f, &p, i, k, func(r rune) bool { return abbr[r] })
+						out = append(out, example{feats(), classIndex(gold[[2]int{i, i + 1}])})
+					}
+				}
+			}
+			for _, sp := range entities.OrgSpans(&p, func(r rune) bool { return orgEnd[r] }) {
+				f.Reset()
+				entities.OrgSpanFeatures(f, &p, sp, lex)
+				out = append(out, example{feats(), classIndex(gold[[2]int{sp.Start, sp.End}])})
+			}
+			for _, sp := range entities.NameSpans(&p, lex.Surnames) {
+				f.Reset()
+				entities.NameSpanFeatures(f, &p, sp, lex)
+				out = append(out, example{feats(), classIndex(gold[[2]int{sp.Start, sp.End}])})
+			}
+		}
+	}
+	return out, nil
+}
+
+// abbreviations are the characters that the NER files tag as a place on
+// their own at least three times; orgEnd those that end a body's name at
+// least ten times.
+func abbreviations(files []string) (abbr, orgEnd map[rune]bool, err error) {
+	count, ends := map[rune]int{}, map[rune]int{}
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		sents, err := nereval.ReadBIO(fh)
+		fh.Close()
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", f, err)
+		}
+		for _, s := range sents {
+			rs := []rune(s.Text)
+			for _, sp := range s.Spans {
+				if sp.Type == "LOC" && sp.End-sp.Start == 1 {
+					count[rs[sp.Start]]++
+				}
+				if sp.Type == "ORG" && sp.End-sp.Start > 2 {
+					ends[rs[sp.End-1]]++
+				}
+			}
+		}
+	}
+	abbr, orgEnd = map[rune]bool{}, map[rune]bool{}
+	for r, n := range count {
+		if n >= 3 {
+			abbr[r] = true
+		}
+	}
+	for r, n := range ends {
+		if n >= 10 {
+			orgEnd[r] = true
+		}
+	}
+	return abbr, orgEnd, nil
+}
+
+// policyExamples labels the candidate tokens of the labelled corpus's
+// train documents by their text: a token is a person, body or place when
+// the document's gold entities of that type hold it (text or alternative).
+func policyExamples(seg *segment.Segmenter, lex *lexicon.Set, testdata string) ([]example, error) {
+	golds, err := labels.Load(filepath.Join(testdata, "labels"))
+	if err != nil {
+		return nil, err
+	}
+	var out []example
+	f := &entities.Features{}
+	feats := func() []string { return slices.Clone(f.List) }
+	for _, g := range golds {
+		if labels.SplitOf(g.File) != labels.Train {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(testdata, g.File))
+		if err != nil {
+			return nil, err
+		}
+		d, err := parse.Parse(g.File, data, parse.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", g.File, err)
+		}
+		doc, err := seg.Segment("", d.Title, d.Paragraphs)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", g.File, err)
+		}
+		if doc.Lang != "zh" {
+			continue
+		}
+		gold := goldTypes(g)
+		for _, p := range append([]segment.Paragraph{doc.Title}, doc.Paragraphs...) {
+			for k, t := range p.Tokens {
+				if entities.NameCandidate(&p, k) {
+					f.Reset()
+					entities.NameFeatures(f, &p, k, lex)
+					out = append(out, example{feats(), classIndex(gold[labels.Norm(t.Text)])})
+				}
+			}
+			for _, sp := range entities.NameSpans(&p, lex.Surnames) {
+				f.Reset()
+				entities.NameSpanFeatures(f, &p, sp, lex)
+				out = append(out, example{feats(), classIndex(gold[labels.Norm(string(p.Runes[sp.Start:sp.End]))])})
+			}
+		}
+	}
+	return out, nil
+}
+
+// goldTypes maps the normalized texts of a label's persons, bodies and
+// places to their NER class.
+func goldTypes(g labels.Gold) map[string]string {
+	class := map[string]string{"person": "PER", "organization": "ORG", "location": "LOC"}
+	out := map[string]string{}
+	for _, e := range g.Entities {
+		c, ok := class[e.Type]
+		if !ok {
+			continue
+		}
+		for _, s := range append([]string{e.Text}, e.Alt...) {
+			if _, seen := out[labels.Norm(s)]; !seen {
+				out[labels.Norm(s)] = c
+			}
+		}
+	}
+	return out
+}
+
+func classIndex(typ string) int {
+	for i, c := range entities.NameClasses {
+		if c == typ {
+			return i
+		}
+	}
+	return len(entities.NameClasses) - 1 // O
+}
+
+// train runs an averaged perceptron over the examples in their order.
+func train(exs []example, epochs, minCount int) map[string]float64 {
+	count := map[string]int{}
+	for _, e := range exs {
+		for _, f := range e.feats {
+			count[f]++
+		}
+	}
+	nc := len(entities.NameClasses)
+	w, total, stamp := map[string][]float64{}, map[string][]float64{}, map[string][]int{}
+	vec := func(m map[string][]float64, f string) []float64 {
+		if m[f] == nil {
+			m[f] = make([]float64, nc)
+		}
+		return m[f]
+	}
+	step := 0
+	bump := func(f string, c int, d float64) {
+		wf, tf := vec(w, f), vec(total, f)
+		if stamp[f] == nil {
+			stamp[f] = make([]int, nc)
+		}
+		tf[c] += float64(step-stamp[f][c]) * wf[c]
+		stamp[f][c] = step
+		wf[c] += d
+	}
+	for ep := 0; ep < epochs; ep++ {
+		for _, e := range exs {
+			step++
+			feats := e.feats[:0:0]
+			for _, f := range e.feats {
+				if count[f] >= minCount {
+					feats = append(feats, f)
+				}
+			}
+			best, bs := 0, math.Inf(-1)
+			for c := 0; c < nc; c++ {
+				s := 0.0
+				for _, f := range feats {
+					if v := w[f]; v != nil {
+						s += v[c]
+					}
+				}
+				if s > bs {
+					best, bs = c, s
+				}
+			}
+			if best == e.class {
+				continue
+			}
+			for _, f := range feats {
+				bump(f, e.class, 1)
+				bump(f, best, -1)
+			}
+		}
+	}
+	avg := map[string]float64{}
+	for f, wf := range w {
+		for c := 0; c < nc; c++ {
+			t := total[f][c] + float64(step-stamp[f][c])*wf[c]
+			if a := t / float64(step); math.Abs(a) >= 0.5 {
+				avg[entities.NameClasses[c]+"|"+f] = a
+			}
+		}
+	}
+	return avg
+}
+
+func write(out string, w map[string]float64, n int, files []string) error {
+	keys := make([]string, 0, len(w))
+	for k := range w {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# The name model: CLASS|feature TAB weight. Generated by `go generate ./internal/entities`\n")
+	fmt.Fprintf(&b, "# from %s (%d candidate tokens); do not edit.\n", strings.Join(files, " "), n)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s\t%.3f\n", k, w[k])
+	}
+	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", out, err)
+	}
+	return nil
+}
