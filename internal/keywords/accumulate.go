@@ -58,7 +58,7 @@ func (a *Accumulator) addStats(seqs [][]cand) {
 			}
 			s := a.st[c.text]
 			if s == nil {
-				s = &termStat{first: a.total, pos: c.pos, parts: max(c.parts, 1), lastOne: c.lastOne}
+				s = &termStat{first: a.total, pos: c.pos, parts: max(c.parts, 1), lastOne: c.lastOne, lc: c.lc, rc: c.rc}
 				a.st[c.text] = s
 				a.all = append(a.all, c.text)
 			}
@@ -68,6 +68,12 @@ func (a *Accumulator) addStats(seqs [][]cand) {
 			}
 			s.last = a.total
 			s.count++
+			if c.lc != 0 && c.lc == s.lc {
+				s.sameL++
+			}
+			if c.rc != 0 && c.rc == s.rc {
+				s.sameR++
+			}
 			s.title = s.title || c.title
 			if c.left || c.right {
 				s.glued++
@@ -119,10 +125,7 @@ func (a *Accumulator) Scored() []Scored {
 	all := make([]string, 0, len(a.st))
 	for _, t := range a.all {
 		s := a.st[t]
-		if a.lang != "en" && (s.glued == s.count || s.number == s.count) {
-			// always written against a lone character: a piece of a word
-			// (立峰 of 何立峰, 风险较); always after a number: a unit or a
-			// date (20日晚, 3月份, 万标箱)
+		if a.lang != "en" && fragment(s) {
 			continue
 		}
 		counts[t] = s.count
@@ -143,6 +146,15 @@ func (a *Accumulator) Scored() []Scored {
 			Features: features(t, a.st[t], a.total, a.sents, ntf[t], nrank[t], table, inside[t], a.lang)}
 	}
 	return out
+}
+
+// fragment tells a Chinese term that is a piece of a longer one: always
+// written against a lone character (立峰 of 何立峰, 风险较), always after a
+// number (a unit or a date: 20日晚, 3月份, 万标箱), or, three times or more,
+// always next to the same character of another word (综合|保税区,
+// 反食品|浪费, 中小微|企业).
+func fragment(s *termStat) bool {
+	return s.glued == s.count || s.number == s.count || s.count >= 3 && (s.sameL == s.count || s.sameR == s.count)
 }
 
 // textRank runs PageRank over the counted co-occurrences. Each term sums

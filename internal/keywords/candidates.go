@@ -39,6 +39,10 @@ type cand struct {
 	title   bool // in the document's title
 	left    bool // written against a lone character on the left (何+立峰, 网+约车)
 	right   bool // or on the right (风险+较, 主 of 主任)
+	// the Han characters written right before and after it, when they
+	// belong to a content word (0 otherwise): a term always next to the
+	// same one is half of a longer term (综合|保税区, 反食品|浪费)
+	lc, rc  rune
 	lastOne bool // its last part is one character (电子+烟)
 	number  bool // written right after a number (20日晚, 3月份)
 }
@@ -67,11 +71,11 @@ func candidateSeqs(doc *segment.Doc, lex *lexicon.Set) [][]cand {
 	return seqs
 }
 
-// mergeRounds is how many times neighbours merge: Chinese dictionary
-// words are compounds already (安全生产, 宏观调控), and a second round
-// glued them into strings no analyst writes (人民检察院经审查, as the
-// train split showed); English words need two rounds for three-word
-// terms (Federal financial assistance).
+// mergeRounds is how many times neighbours merge whenever they meet twice:
+// Chinese dictionary words are compounds already (安全生产, 宏观调控), and a
+// second such round glued them into strings no analyst writes
+// (人民检察院经审查, as the train split showed); English words need two
+// rounds for three-word terms (Federal financial assistance).
 func mergeRounds(lang string) int {
 	if lang == "en" {
 		return 2
@@ -147,6 +151,7 @@ func tokenCand(toks []segment.Token, ti int, title bool, doc *segment.Doc, lex *
 		c.content, c.joins = false, false // 13家 企业, 1日 至: a measure word, not a word of the phrase
 	}
 	c.left, c.right = glued(toks, ti, -1), glued(toks, ti, 1)
+	c.lc, c.rc = neighbour(toks, ti, -1), neighbour(toks, ti, 1)
 	return c
 }
 
@@ -163,6 +168,28 @@ func glued(toks []segment.Token, ti, dir int) bool {
 		return false
 	}
 	return utf8.RuneCountInString(nb.Text) == 1 && isHanRune(firstRune(nb.Text)) && !nb.Stop && nb.POS != "u" && nb.POS != "p" && nb.POS != "c"
+}
+
+// neighbour is the Han character written against a token on one side,
+// when the token it belongs to is a word of substance (not punctuation, a
+// stop word, a particle, preposition or conjunction); 0 otherwise.
+func neighbour(toks []segment.Token, ti, dir int) rune {
+	j := ti + dir
+	if j < 0 || j >= len(toks) {
+		return 0
+	}
+	nb := toks[j]
+	if dir < 0 && nb.End != toks[ti].Start || dir > 0 && toks[ti].End != nb.Start || nb.Stop || nb.POS == "u" || nb.POS == "p" || nb.POS == "c" {
+		return 0
+	}
+	r := firstRune(nb.Text)
+	if dir < 0 {
+		r, _ = utf8.DecodeLastRuneInString(nb.Text)
+	}
+	if !isHanRune(r) {
+		return 0
+	}
+	return r
 }
 
 func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
@@ -258,8 +285,8 @@ func mergePhrases(seqs [][]cand, lang string) [][]cand {
 	}
 	pairs := map[[2]string]int{}
 	for _, seq := range seqs {
-		for i := 0; i+1 < len(seq); i++ {
-			if mergeable(seq[i], seq[i+1]) {
+		for i := range seq {
+			if i+1 < len(seq) && mergeable(seq[i], seq[i+1]) {
 				pairs[[2]string{seq[i].text, seq[i+1].text}]++
 			}
 		}
@@ -296,7 +323,7 @@ func mergePhrases(seqs [][]cand, lang string) [][]cand {
 // both (a phrase split from a longer word is still a fragment).
 func join(a, b cand, sep string) cand {
 	return cand{text: a.text + sep + b.text, content: true, joins: true, pos: b.pos, parts: max(a.parts, 1) + max(b.parts, 1),
-		title: a.title, number: a.number, lastOne: b.lastOne, left: a.left, right: b.right}
+		title: a.title, number: a.number, lastOne: b.lastOne, left: a.left, right: b.right, lc: a.lc, rc: b.rc}
 }
 
 // mergeable reports two neighbours that may form a phrase: both may join,

@@ -11,6 +11,7 @@ import (
 
 //go:generate go run ./genidf -corpus ../../../shared/corpus -out ../../lexicons
 //go:generate go run ./train
+//go:generate go run ./gencorpus -corpus ../../../shared/corpus
 
 // Extract returns the n best keywords of a document. Candidates are
 // content words and merged phrases; a linear model learned from labelled

@@ -34,9 +34,11 @@ type termStat struct {
 	pos                   string
 	parts                 int
 	lastOne               bool
-	capital               int // English: occurrences written with a capital
-	sents, lastSent       int // sentences that hold the term; the last of them
-	last                  int // position of the last occurrence
+	capital               int  // English: occurrences written with a capital
+	sents, lastSent       int  // sentences that hold the term; the last of them
+	last                  int  // position of the last occurrence
+	lc, rc                rune // the neighbouring characters of the first occurrence (see cand)
+	sameL, sameR          int  // occurrences with the same neighbours
 }
 
 // features describes one term for the ranker. base holds the normalized
