@@ -217,7 +217,9 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 		res.Keywords = st.kw.Keywords(a.cfg.keywords)
 	}
 	res.Entities = mergeEntities(st.entities)
-	res.Directives, res.Targets = st.directives, targets.FirstPerIndicator(st.targets)
+	meta := directives.Meta{Issuer: d.Issuer, Title: d.Title, Chars: res.Document.Chars}
+	res.Document.Policy, res.Directives = directives.Policy(a.rules, meta, lang, st.directives)
+	res.Targets = targets.FirstPerIndicator(st.targets)
 	res.Keywords, res.Entities = nonNil(res.Keywords), nonNil(res.Entities)
 	res.Directives, res.Targets = nonNil(res.Directives), nonNil(res.Targets)
 	for i := range res.Entities {

@@ -22,22 +22,25 @@ type Analysis struct {
 
 // Document is the metadata and clean text of a document.
 type Document struct {
-	ID            string   `json:"id"`
-	Path          string   `json:"path"`
-	Format        string   `json:"format"`
-	Language      string   `json:"language"`
-	Title         string   `json:"title"`
-	OriginalTitle string   `json:"original_title"`
-	Source        string   `json:"source"`
-	Author        string   `json:"author"`
-	Editor        string   `json:"editor"`
-	Date          string   `json:"date"`
-	DocNumber     string   `json:"doc_number"`
-	Issuer        string   `json:"issuer"`
-	Categories    []string `json:"categories"`
-	Paragraphs    []string `json:"paragraphs"`
-	Chars         int      `json:"chars"`
-	Warnings      []string `json:"warnings,omitempty"` // problems that did not stop the reading (bytes replaced)
+	ID            string `json:"id"`
+	Path          string `json:"path"`
+	Format        string `json:"format"`
+	Language      string `json:"language"`
+	Title         string `json:"title"`
+	OriginalTitle string `json:"original_title"`
+	Source        string `json:"source"`
+	Author        string `json:"author"`
+	Editor        string `json:"editor"`
+	Date          string `json:"date"`
+	DocNumber     string `json:"doc_number"`
+	Issuer        string `json:"issuer"`
+	// Policy is false for a document that orders nothing (company results,
+	// prices, sports): it keeps at most two directives.
+	Policy     bool     `json:"policy"`
+	Categories []string `json:"categories"`
+	Paragraphs []string `json:"paragraphs"`
+	Chars      int      `json:"chars"`
+	Warnings   []string `json:"warnings,omitempty"` // problems that did not stop the reading (bytes replaced)
 }
 
 // The result parts are defined by their extractors; these aliases make

@@ -16,6 +16,7 @@ type Meta struct {
 	Issuer string // the issuing body a page states (发文机关)
 	Title  string
 	Format string // the input format
+	Chars  int    // the length of the text (document.policy judges only a text long enough)
 	// Explain fills each directive's Why (the CLI's --explain).
 	Explain bool
 }
