@@ -207,3 +207,45 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestSliceIsTheCopy: a span's text is the same whether it is found in
+// Text or copied from Runes, for valid and invalid UTF-8 and spans past
+// the walk's bound.
+func TestSliceIsTheCopy(t *testing.T) {
+	texts := []string{
+		"国务院办公厅关于加强安全生产的通知。要求各地立即部署！",
+		"mixed 中文 and English, 5G网络；COVID-19",
+		"bad \xff byte 中文",
+		"U+FFFD is \uFFFD itself",
+		strings.Repeat("长", sliceWalk+10),
+	}
+	for _, text := range texts {
+		p := Paragraph{Text: text, Runes: []rune(text)}
+		n := len(p.Runes)
+		for _, sp := range []Span{{0, n}, {0, 1}, {n - 1, n}, {n / 3, n / 2}, {2, 5}, {sliceWalk - 1, sliceWalk + 1}, {-1, 2}, {3, 3}, {0, n + 1}} {
+			want := ""
+			if sp.Start >= 0 && sp.End <= n && sp.Start < sp.End {
+				want = string(p.Runes[sp.Start:sp.End])
+			}
+			if got := p.Slice(sp); got != want {
+				t.Errorf("%.20q %v: %q, want %q", text, sp, got, want)
+			}
+		}
+	}
+}
+
+// FuzzSlice: Slice equals the copy from Runes for any text and span.
+func FuzzSlice(f *testing.F) {
+	f.Add("国务院办公厅关于加强安全生产的通知。", 2, 7)
+	f.Add("bad \xff byte 中文", 0, 8)
+	f.Fuzz(func(t *testing.T, text string, a, b int) {
+		p := Paragraph{Text: text, Runes: []rune(text)}
+		want := ""
+		if a >= 0 && b <= len(p.Runes) && a < b {
+			want = string(p.Runes[a:b])
+		}
+		if got := p.Slice(Span{a, b}); got != want {
+			t.Fatalf("%q [%d,%d): %q, want %q", text, a, b, got, want)
+		}
+	})
+}

@@ -1,5 +1,7 @@
 package segment
 
+import "unicode/utf8"
+
 // Span is a half-open range of rune offsets in a paragraph.
 type Span struct{ Start, End int }
 
@@ -33,12 +35,46 @@ type Paragraph struct {
 	Sentences []Sentence
 }
 
-// Slice returns the text of a span.
+// Slice returns the text of a span: a substring of Text where it can, so
+// that what keeps it (a directive's sentence) shares the paragraph's
+// memory instead of holding a copy.
 func (p *Paragraph) Slice(s Span) string {
 	if s.Start < 0 || s.End > len(p.Runes) || s.Start >= s.End {
 		return ""
 	}
+	if s.End <= sliceWalk {
+		if sub, ok := p.substring(s); ok {
+			return sub
+		}
+	}
 	return string(p.Runes[s.Start:s.End])
+}
+
+// sliceWalk bounds the walk that finds a span's bytes: it starts at the
+// paragraph's beginning, so in a hostile paragraph (one line of a million
+// runes) the spans past this many runes are copied instead, and a
+// paragraph's spans never cost more than this each.
+const sliceWalk = 4096
+
+// substring finds the bytes of a span in Text, walking from the start;
+// false where Text is not valid UTF-8 up to the span's end (Runes then
+// holds U+FFFD where Text holds other bytes).
+func (p *Paragraph) substring(s Span) (string, bool) {
+	start, b := 0, 0
+	for i := 0; i < s.End; i++ {
+		if b >= len(p.Text) {
+			return "", false
+		}
+		if i == s.Start {
+			start = b
+		}
+		r, n := utf8.DecodeRuneInString(p.Text[b:])
+		if r == utf8.RuneError && n == 1 {
+			return "", false
+		}
+		b += n
+	}
+	return p.Text[start:b], true
 }
 
 // Doc is a segmented document.
