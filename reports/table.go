@@ -103,21 +103,25 @@ func (r *tableReporter) Write(a *analyze.Analysis) error {
 	return nil
 }
 
-// directives prints the directive section: narrow terminals get the
-// essential columns only, and the text column takes what width is left.
+// directives prints the directive section. From 140 columns object,
+// addressees, deadline and article have columns of their own; below, the
+// deadline, addressees and article go on lines of their own under the
+// text, so that nothing is left out on a narrow terminal.
 func (r *tableReporter) directives(ds []analyze.Directive) error {
 	wide := r.width() >= 140
 	header := []string{"#", "force", "issuer", "action", "text"}
 	if wide {
-		header = []string{"#", "force", "issuer", "action", "object", "addressees", "deadline", "text"}
+		header = []string{"#", "force", "issuer", "action", "object", "addressees", "deadline", "article", "text"}
 	}
 	var rows [][]string
 	for i, d := range ds {
 		row := []string{strconv.Itoa(i + 1), d.Force, d.Issuer, d.Action}
 		if wide {
-			row = append(row, d.Object, strings.Join(d.Addressees, "、"), d.Deadline)
+			row = append(row, d.Object, strings.Join(d.Addressees, "、"), d.Deadline, d.Article, d.Text)
+		} else {
+			row = append(row, DirectiveCell(&d))
 		}
-		rows = append(rows, append(row, d.Text))
+		rows = append(rows, row)
 	}
 	flex := []int{len(header) - 1}
 	if wide {
@@ -126,13 +130,30 @@ func (r *tableReporter) directives(ds []analyze.Directive) error {
 	return r.table(fmt.Sprintf("Directives (%d)", len(ds)), header, rows, flex)
 }
 
+// DirectiveCell is a directive's text with, on lines of their own, its
+// deadline, addressees and article (those it has).
+func DirectiveCell(d *analyze.Directive) string {
+	var extra []string
+	if d.Deadline != "" {
+		extra = append(extra, "deadline: "+d.Deadline)
+	}
+	if len(d.Addressees) > 0 {
+		extra = append(extra, "addressees: "+strings.Join(d.Addressees, "、"))
+	}
+	if d.Article != "" {
+		extra = append(extra, "article: "+d.Article)
+	}
+	return Lines(append([]string{d.Text}, extra...)...)
+}
+
 func (r *tableReporter) table(title string, header []string, rows [][]string, flex []int) error {
 	return Table(r.w, title, header, rows, flex, r.width())
 }
 
 // Table renders one titled table of the given width (0: 100 columns).
-// Columns in flex share the width left by the others and are truncated to
-// it; the rest keep their natural width up to 24 columns.
+// Columns in flex share the width left by the others; the rest keep their
+// natural width up to 24 columns. Text longer than its column wraps onto
+// more lines (wrapCell), never cut; a cell made with Lines keeps its lines.
 func Table(w io.Writer, title string, header []string, rows [][]string, flex []int, width int) error {
 	if width <= 0 {
 		width = 100
@@ -140,13 +161,39 @@ func Table(w io.Writer, title string, header []string, rows [][]string, flex []i
 	width = max(width, 60)
 	fmt.Fprintf(w, "\n%s\n", Printable(title))
 	header, rows = cleanCells(header), cleanRows(rows)
+	limit := columnLimits(header, rows, flex, width)
+	t := tablewriter.NewTable(w,
+		tablewriter.WithEastAsian(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithTrimSpace(tw.On),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+	)
+	t.Header(header)
+	for _, row := range rows {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = wrapCell(c, limit[i])
+		}
+		if err := t.Append(cells); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// columnLimits gives each column its width: its natural width up to 24,
+// and the flex columns an equal share of what the others leave.
+func columnLimits(header []string, rows [][]string, flex []int, width int) []int {
 	natural := make([]int, len(header))
 	for i, h := range header {
-		natural[i] = cond.StringWidth(h)
+		natural[i] = cellWidth(h)
 	}
 	for _, row := range rows {
 		for i, c := range row {
-			natural[i] = max(natural[i], cond.StringWidth(c))
+			natural[i] = max(natural[i], cellWidth(c))
 		}
 	}
 	fixed := 1 + 3*len(header) // borders and padding
@@ -164,29 +211,19 @@ func Table(w io.Writer, title string, header []string, rows [][]string, flex []i
 	for i := range header {
 		limit[i] = min(natural[i], 24)
 		if isFlex[i] {
-			limit[i] = max(avail/len(flex), 8)
+			limit[i] = min(natural[i], max(avail/len(flex), 8))
 		}
 	}
-	t := tablewriter.NewTable(w,
-		tablewriter.WithEastAsian(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithTrimSpace(tw.On),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-	)
-	t.Header(header)
-	for _, row := range rows {
-		cells := make([]string, len(row))
-		for i, c := range row {
-			cells[i] = truncate(c, limit[i])
-		}
-		if err := t.Append(cells); err != nil {
-			return err
-		}
+	return limit
+}
+
+// cellWidth is the display width of a cell's widest line.
+func cellWidth(c string) int {
+	w := 0
+	for _, line := range strings.Split(c, "\n") {
+		w = max(w, cond.StringWidth(line))
 	}
-	return t.Render()
+	return w
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -205,17 +242,13 @@ func cleanRows(rows [][]string) [][]string {
 func cleanCells(row []string) []string {
 	out := make([]string, len(row))
 	for i, c := range row {
-		out[i] = Printable(oneLine(c))
+		lines := strings.Split(c, lineBreak)
+		for k, l := range lines {
+			lines[k] = Printable(oneLine(l))
+		}
+		out[i] = strings.Join(lines, "\n")
 	}
 	return out
-}
-
-// truncate cuts s to a display width, marking the cut with an ellipsis.
-func truncate(s string, width int) string {
-	if cond.StringWidth(s) <= width {
-		return s
-	}
-	return cond.Truncate(s, width, "…")
 }
 
 func firstOf(xs ...string) string {

@@ -238,10 +238,10 @@ func writeCompareTable(w io.Writer, r *compare.Result, width int, showKept bool)
 			}
 			before, after, force := "", "", ""
 			if d.A != nil {
-				before, force = d.A.Text, d.A.Force
+				before, force = reports.DirectiveCell(d.A), d.A.Force
 			}
 			if d.B != nil {
-				after, force = d.B.Text, d.B.Force
+				after, force = reports.DirectiveCell(d.B), d.B.Force
 			}
 			if d.ForceChange != "" {
 				force = d.ForceChange
