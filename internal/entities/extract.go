@@ -122,7 +122,8 @@ var (
 	reZhDay     = regexp.MustCompile(`(\d{1,2})日`)
 	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
 	reYear      = regexp.MustCompile(`(\d{4})年`)
-	reMeeting   = regexp.MustCompile(`^第[一二三四五六七八九十百]+次(?:全体|常务)?会议`)
+	reMeeting   = regexp.MustCompile(`^第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|部务|院务|委务|局务|主任)?会议`)
+	reSession   = regexp.MustCompile(`第[一二三四五六七八九十百零〇0-9]+届[\p{Han}]{2,16}?第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|主任)?会议`)
 	reQuoted    = regexp.MustCompile(`“([^“”\n]{2,12})”`)
 	rePlenum    = regexp.MustCompile(`(?:党的)?(?:十[一二三四五六七八九]?|二十[一二]?)届(?:[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|全国人大[一二三四五六七八九十]次会议)`)
 	lawSuffixes = []string{"法", "条例", "规定", "办法", "意见", "通知", "决定", "规划", "纲要", "方案", "细则", "规则", "解释", "计划", "措施", "指引", "指南", "准则", "标准", "目录", "清单", "公约", "协定", "章程", "通报", "决议", "意见稿", "法案", "行动计划", "实施意见", "指导意见", "批复", "函", "公告", "令"}
@@ -200,6 +201,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 			add("event", text[sp.b0:sp.b1+len(m)], "", sp.b0, sp.b1+len(m), "rule:numbered-meeting", 3)
 		}
 	}
+	x.sessions(text, lexSpans, add)
 	if pi == TitleParagraph {
 		x.titleIssuers(text)
 	}
@@ -215,6 +217,22 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	x.orgSuffixes(p, pi, append(lexSpans, places...))
 	x.companies(p, pi)
 	x.modelNames(p, pi)
+}
+
+// sessions finds the numbered sessions of a numbered congress or committee
+// (第十三届全国人民代表大会常务委员会第二十九次会议), with the place or body
+// named right before it (北京市第十五届…, 最高人民检察院第九届检察委员会…).
+func (x *extractor) sessions(text string, spans []lexSpan, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
+	for _, m := range findAllSubmatch(reSession, text, "届") {
+		b0 := m[0]
+		for _, sp := range spans {
+			if sp.b1 == b0 && (sp.typ == lexicon.Location || sp.typ == lexicon.Organization) {
+				b0 = sp.b0
+				break
+			}
+		}
+		add("event", text[b0:m[1]], "", b0, m[1], "rule:numbered-session", 3)
+	}
 }
 
 // insideCommonWord reports a lexicon match that lies inside a longer

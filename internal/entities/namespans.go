@@ -197,7 +197,7 @@ func OrgSpans(p *segment.Paragraph, ends func(rune) bool) []Span {
 		}
 		for j := k - 1; j >= 0 && j >= k-3; j-- {
 			u := p.Tokens[j]
-			if !allHan(p.Runes[u.Start:u.End]) || t.End-u.Start > 14 {
+			if u.End != p.Tokens[j+1].Start || !allHan(p.Runes[u.Start:u.End]) || t.End-u.Start > 14 {
 				break
 			}
 			out = append(out, Span{u.Start, t.End, j})

@@ -1,0 +1,27 @@
+package entities
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestNumberedMeetings(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"经北京市第十五届人民代表大会常务委员会第三十一次会议通过。", "北京市第十五届人民代表大会常务委员会第三十一次会议"},
+		{"2021年4月29日第十三届全国人民代表大会常务委员会第二十八次会议通过", "第十三届全国人民代表大会常务委员会第二十八次会议"},
+		{"已经国务院第186次常务会议通过，现予公布。", "国务院第186次常务会议"},
+		{"经人力资源和社会保障部第6次部务会议审议通过。", "人力资源和社会保障部第6次部务会议"},
+		{"最高人民检察院第九届检察委员会第九十六次会议通过", "最高人民检察院第九届检察委员会第九十六次会议"},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range extract(t, "zh", news, c.text) {
+			if e.Type == "event" {
+				got = append(got, e.Text)
+			}
+		}
+		if !reflect.DeepEqual(got, []string{c.want}) {
+			t.Errorf("%s\n events %q, want [%s]", c.text, got, c.want)
+		}
+	}
+}
