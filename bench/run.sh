@@ -316,6 +316,26 @@ print(sum(len((json.loads(l).get("content") or "").encode("utf-8")) for l in ope
 	fi
 fi
 
+# --- compare and report on the work reports (issue 12; COMPARE's block) -------
+# Goal: within 2x of `analyze` on the same file (CPU, default jobs), <= 150 MB.
+
+if [[ -f $GWR ]]; then
+	say "policylens analyze, compare --by year and report over the work reports ($REPS runs each)"
+	repeat "$REPS" 1 "$TMP/cr-analyze.jsonl" "$BIN" analyze --format jsonl -q "$GWR"
+	cr_anchor=${R_CPU:-}
+	for cr in "compare --by year --format json" "report --format html"; do
+		# shellcheck disable=SC2086 # the command's words
+		repeat "$REPS" 1 "$TMP/cr.out" "$BIN" $cr -q "$GWR"
+		if [[ $R_OK -ne 1 ]]; then
+			note "\`$cr\` over the work reports failed (exit $R_RC)."
+			continue
+		fi
+		row "work reports, \`$cr\` (s wall)" "$(fmt "$R_SEC" %.2f)$(cpupart)" "—" \
+			"${cr_anchor:+$(ratio "${R_CPU:-0}" "$cr_anchor") (CPU ÷ the $(fmt "$cr_anchor" %.2f) s CPU of \`analyze\`; goal ≤ 2)}"
+		row "peak RSS, \`${cr%% *}\`, work reports" "$(mb "$R_KB")" "—" "goal ≤ 150 MB"
+	done
+fi
+
 # --- one large document --------------------------------------------------------
 
 # The work reports as one plain text, COPIES times over (1 and LARGE_COPIES
