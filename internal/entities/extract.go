@@ -454,9 +454,31 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add func(typ, key, norm st
 			key = e.Canonical
 		} else if utf8.RuneCountInString(inner) > 8 || verbal(p, x.rune(m[2]), x.rune(m[3])) {
 			continue // a quoted slogan or phrase, not a formula
+		} else if x.ordinaryWord(p, x.rune(m[2]), x.rune(m[3])) && !formulaic(inner) {
+			continue // “点赞”, “风向标”: an ordinary word in quotation marks
 		}
 		add(typ, key, "", m[2], m[3], "rule:quoted", 1)
 	}
+}
+
+// ordinaryWord reports a span that is one word of the dictionary with the
+// part of speech of an ordinary word (a common noun, verb, adjective,
+// adverb, idiom), as opposed to an abbreviation or a coinage the segmenter
+// does not know (放管服, 房住不炒).
+func (x *extractor) ordinaryWord(p *segment.Paragraph, start, end int) bool {
+	k := x.tokAt[start]
+	if k == 0 {
+		return false
+	}
+	t := p.Tokens[k-1]
+	if t.End != end {
+		return false
+	}
+	switch t.POS {
+	case "n", "v", "vn", "a", "an", "ad", "d", "i", "l", "nz", "t", "s", "f", "b", "z":
+		return true
+	}
+	return false
 }
 
 func hasHan(s string) bool {

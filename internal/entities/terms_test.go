@@ -1,0 +1,32 @@
+package entities
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestQuotedTerms: a quoted formula is a term, a quoted ordinary word is
+// not (“风向标”, “身份证”). A word the dictionary lacks (“点赞”) is still
+// taken: coinages such as “房住不炒” look the same.
+func TestQuotedTerms(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"深化“放管服”改革，坚持“房住不炒”定位。", []string{"放管服", "房住不炒"}},
+		{"这一政策成为市场的“风向标”，网友纷纷“点赞”。", []string{"点赞"}},
+		{"办理时须出示“身份证”。", nil},
+		{"坚决做到“两个维护”。", []string{"两个维护"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range extract(t, "zh", news, c.text) {
+			if e.Type == "term" {
+				got = append(got, e.Text)
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s\n terms %q, want %q", c.text, got, c.want)
+		}
+	}
+}
