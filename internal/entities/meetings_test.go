@@ -25,3 +25,21 @@ func TestNumberedMeetings(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyBeforeTitle: a body stops before a title (中共中央政治局 +
+// 常委), and the title goes to the person.
+func TestBodyBeforeTitle(t *testing.T) {
+	es := extract(t, "zh", news, "中共中央政治局常委、国务院副总理李岚清出席。外经贸部副部长石广生会见了代表团。")
+	var orgs []string
+	for _, e := range es {
+		if e.Type == "organization" {
+			orgs = append(orgs, e.Text)
+		}
+	}
+	if want := []string{"中共中央政治局", "国务院", "外经贸部"}; !reflect.DeepEqual(orgs, want) {
+		t.Errorf("bodies %q, want %q", orgs, want)
+	}
+	if p := find(es, "person", "李岚清"); p == nil || !reflect.DeepEqual(p.Titles, []string{"中共中央政治局常委", "国务院副总理"}) {
+		t.Errorf("李岚清: %+v", p)
+	}
+}

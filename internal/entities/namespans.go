@@ -261,8 +261,8 @@ func (x *extractor) modelOrgs(p *segment.Paragraph, pi int, m *nameModel) {
 			continue
 		}
 		name := string(p.Runes[best.Start:best.End])
-		if _, known := x.lex.Surface.Get(name); known {
-			continue // a lexicon entry: the rules took or rejected it
+		if _, known := x.lex.Surface.Get(name); known || x.titleEndingAt(p.Runes, best.End) >= 2 {
+			continue // a lexicon entry the rules took or rejected, or a title (政治局常委)
 		}
 		x.c.add(mention{typ: "organization", key: name, surface: name, para: pi, start: best.Start, end: best.End,
 			evidence: "model:organization-span"})

@@ -313,6 +313,9 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 			if t.POS == "vn" {
 				continue // 部署, 监管: may sit inside a name, never end one
 			}
+			if x.titleEndingAt(p.Runes, end) >= 2 {
+				break // 中共中央 + 政治局常委: a title, not a body, ends here
+			}
 			cand := string(p.Runes[start:end])
 			for _, suf := range x.lex.OrgSuffix {
 				if !strings.HasSuffix(cand, suf) {
