@@ -1,9 +1,11 @@
 package parse
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // fuzzFormat checks that reading any bytes as format returns a document or
@@ -17,12 +19,32 @@ func fuzzFormat(f *testing.F, format string, seeds ...string) {
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := Parse("fuzz", data, Options{Format: format, MaxBytes: 1 << 20})
-		if err == nil && len(d.Paragraphs) == 0 {
-			t.Fatal("a document without paragraphs and no error")
+		done := make(chan error, 1)
+		go func() {
+			d, err := Parse("fuzz", data, Options{Format: format, MaxBytes: 1 << 20})
+			if err == nil && len(d.Paragraphs) == 0 {
+				err = errEmptyDocument
+			}
+			done <- err
+		}()
+		// the fuzzer itself has no time limit per input: a hang would only
+		// stall it, so a slow input is made a failure it records
+		select {
+		case err := <-done:
+			if errors.Is(err, errEmptyDocument) {
+				t.Fatal(err)
+			}
+		case <-time.After(fuzzHang):
+			t.Fatalf("no answer after %v: a hang", fuzzHang)
 		}
 	})
 }
+
+var errEmptyDocument = errors.New("a document without paragraphs and no error")
+
+// fuzzHang is far above what any input of 1 MB takes, even on a loaded
+// machine under the fuzzer's instrumentation.
+const fuzzHang = 30 * time.Second
 
 func FuzzPDF(f *testing.F)  { fuzzFormat(f, FormatPDF, "blank.pdf", "eo-en.pdf") }
 func FuzzDOCX(f *testing.F) { fuzzFormat(f, FormatDOCX, "eo-en.docx", "law-zh-odt.docx") }

@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
+	"unicode/utf16"
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/references"
@@ -35,6 +37,7 @@ func newPDFiumPool() (pdfium.Pool, error) {
 	}
 	n := runtime.GOMAXPROCS(0)
 	return webassembly.Init(webassembly.Config{
+		Context: experimental.WithMemoryAllocator(context.Background(), pdfiumMemory),
 		MinIdle: 1, MaxIdle: n, MaxTotal: n,
 		// no file system at all: documents are handed over as bytes
 		FSConfig:      wazero.NewFSConfig(),
@@ -65,6 +68,7 @@ func pdfPages(ctx context.Context, data []byte) ([]layoutPage, map[string]string
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrBadPDF, err)
 	}
+	meta := pdfMeta(inst, doc.Document)
 	pages := make([]layoutPage, 0, count.PageCount)
 	for i := 0; i < count.PageCount; i++ {
 		if err := ctx.Err(); err != nil {
@@ -76,26 +80,137 @@ func pdfPages(ctx context.Context, data []byte) ([]layoutPage, map[string]string
 		}
 		pages = append(pages, p)
 	}
-	return pages, pdfMeta(inst, doc.Document), nil
+	return pages, meta, nil
 }
 
+// pdfPage reads one page's text as PDFium lays it out, a line at a time:
+// the page's text in one call, then the boxes of each line's characters
+// (FPDFText_CountRects merges them inside PDFium). Asking for every
+// character's box and code instead costs three WebAssembly calls a
+// character, which was most of the time of a long PDF. The page and its
+// text are released before the next page is loaded, so memory does not
+// grow with the page count.
 func pdfPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (layoutPage, error) {
-	page := requests.Page{ByIndex: &requests.PageByIndex{Document: doc, Index: i}}
-	size, err := inst.GetPageSize(&requests.GetPageSize{Page: page})
+	pg, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: i})
 	if err != nil {
 		return layoutPage{}, err
 	}
+	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: pg.Page})
+	ref := requests.Page{ByReference: &pg.Page}
+	size, err := inst.GetPageSize(&requests.GetPageSize{Page: ref})
+	if err != nil {
+		return layoutPage{}, err
+	}
+	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: ref})
+	if err != nil {
+		return layoutPage{}, err
+	}
+	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	n, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil || n.Count <= 0 {
+		return layoutPage{Height: size.Height}, err
+	}
+	text, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp.TextPage, Count: n.Count})
+	if err != nil {
+		return layoutPage{}, err
+	}
+	units := utf16.Encode([]rune(strings.TrimRight(text.Text, "\x00")))
+	if len(units) != n.Count { // characters outside the BMP: one index, two units
+		return pdfPageChars(inst, ref, size.Height)
+	}
+	p := layoutPage{Height: size.Height}
+	for _, seg := range pdfLineSpans(units) {
+		r, ok, err := pdfLineRun(inst, tp.TextPage, seg, units, size.Height)
+		if err != nil {
+			return layoutPage{}, err
+		}
+		if ok {
+			p.Runs = append(p.Runs, r)
+		}
+	}
+	return p, nil
+}
+
+// pdfLineSpans splits a page's text, one UTF-16 unit per character index,
+// at the line breaks PDFium put in, into [start, end) spans.
+func pdfLineSpans(units []uint16) [][2]int {
+	var out [][2]int
+	start := 0
+	for k, u := range units {
+		if u == '\r' || u == '\n' {
+			if k > start {
+				out = append(out, [2]int{start, k})
+			}
+			start = k + 1
+		}
+	}
+	if start < len(units) {
+		out = append(out, [2]int{start, len(units)})
+	}
+	return out
+}
+
+// pdfLineRun makes a run of one line: its text, and the union of the
+// boxes PDFium gives for its characters, turned so that y grows downwards.
+func pdfLineRun(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, seg [2]int, units []uint16, height float64) (run, bool, error) {
+	text := dropWideSpaces(string(utf16.Decode(units[seg[0]:seg[1]])))
+	if strings.TrimSpace(text) == "" {
+		return run{}, false, nil
+	}
+	rects, err := inst.FPDFText_CountRects(&requests.FPDFText_CountRects{TextPage: tp, StartIndex: seg[0], Count: seg[1] - seg[0]})
+	if err != nil || rects.Count <= 0 {
+		return run{}, false, err
+	}
+	r := run{Text: text}
+	for k := 0; k < rects.Count; k++ {
+		b, err := inst.FPDFText_GetRect(&requests.FPDFText_GetRect{TextPage: tp, Index: k})
+		if err != nil {
+			return run{}, false, err
+		}
+		box := run{Left: b.Left, Right: b.Right, Top: height - b.Top, Bottom: height - b.Bottom}
+		if k == 0 {
+			r.Left, r.Right, r.Top, r.Bottom = box.Left, box.Right, box.Top, box.Bottom
+			continue
+		}
+		r.Left, r.Right = min(r.Left, box.Left), max(r.Right, box.Right)
+		r.Top, r.Bottom = min(r.Top, box.Top), max(r.Bottom, box.Bottom)
+	}
+	return r, true, nil
+}
+
+// dropWideSpaces removes the spaces PDFium puts between two Chinese
+// characters where justified text spreads them apart: Chinese is written
+// without spaces.
+func dropWideSpaces(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	out := rs[:0:0]
+	for k, r := range rs {
+		if r == ' ' && len(out) > 0 && isWide(out[len(out)-1]) && k+1 < len(rs) && isWide(rs[k+1]) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// pdfPageChars reads a page character by character: slower, but right
+// for the rare page whose characters lie outside the Basic Multilingual
+// Plane, where text indices and UTF-16 units part.
+func pdfPageChars(inst pdfium.Pdfium, page requests.Page, height float64) (layoutPage, error) {
 	text, err := inst.GetPageTextStructured(&requests.GetPageTextStructured{Page: page, Mode: requests.GetPageTextStructuredModeChars})
 	if err != nil {
 		return layoutPage{}, err
 	}
-	p := layoutPage{Height: size.Height, Runs: make([]run, 0, len(text.Chars))}
+	p := layoutPage{Height: height, Runs: make([]run, 0, len(text.Chars))}
 	for _, r := range text.Chars {
 		if r.Text == "\r" || r.Text == "\n" {
 			continue
 		}
 		pos := r.PointPosition // PDF space: y grows upwards
-		p.Runs = append(p.Runs, run{Text: r.Text, Left: pos.Left, Right: pos.Right, Top: size.Height - pos.Top, Bottom: size.Height - pos.Bottom})
+		p.Runs = append(p.Runs, run{Text: r.Text, Left: pos.Left, Right: pos.Right, Top: height - pos.Top, Bottom: height - pos.Bottom})
 	}
 	return p, nil
 }
