@@ -97,7 +97,7 @@ func TestKeywordRecall(t *testing.T) {
 		}
 	}
 	// the floors are the figures of the ranker as committed, less 0.01
-	floors := map[string]float64{labels.Train: 0.66, labels.Test: 0.64}
+	floors := map[string]float64{labels.Train: 0.65, labels.Test: 0.62}
 	for _, split := range []string{labels.Train, labels.Test} {
 		r := float64(found[split]) / float64(max(1, total[split]))
 		r15 := float64(found15[split]) / float64(max(1, total[split]))
