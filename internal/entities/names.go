@@ -144,14 +144,29 @@ func (x *extractor) translitNames(p *segment.Paragraph, pi int) {
 		for end < len(runes) && (isNameDot(runes[end]) && end+1 < len(runes) && isHanRune(runes[end+1])) {
 			end = x.translitPart(p, end+1)
 		}
-		if start < 0 || end <= i+1 {
-			continue
+		if start < 0 || end <= i+1 || x.bodyWordAt(p, end) {
+			continue // 乔治·梅森 + 大学 names a body
 		}
 		name := string(runes[start:end])
 		x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: start, end: end,
 			evidence: "rule:transliterated-name", prio: 3})
 		i = end
 	}
+}
+
+// bodyWordAt reports a word at i that ends the name of a body (大学,
+// 公司): the name before it is the body's, not a person.
+func (x *extractor) bodyWordAt(p *segment.Paragraph, i int) bool {
+	if i >= len(p.Runes) || x.tokAt[i] == 0 {
+		return false
+	}
+	w := p.Tokens[x.tokAt[i]-1].Text
+	for _, f := range x.lex.OrgSuffix {
+		if utf8.RuneCountInString(f) > 1 && strings.HasSuffix(w, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // translitPart is where a part of a dotted name that starts at i ends: the
@@ -165,8 +180,8 @@ func (x *extractor) translitPart(p *segment.Paragraph, i int) int {
 			break
 		}
 		t := p.Tokens[k-1]
-		if !allHan(p.Runes[t.Start:t.End]) || (end > i && x.lex.NameCues[t.Text]) {
-			break
+		if !allHan(p.Runes[t.Start:t.End]) || (end > i && (x.lex.NameCues[t.Text] || functionWord(t.POS) || t.POS == "n" && t.End-t.Start >= 2)) {
+			break // 科菲·安南 + 希望, 阿·德米特里延科 + 均, 乔治·梅森 + 大学
 		}
 		end = t.End
 	}
