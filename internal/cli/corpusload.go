@@ -132,6 +132,8 @@ func periodsOf(s Streams, docs []*analyze.Analysis, by string, pick []string) ([
 // fails naming a picked period that the corpus lacks, before the whole
 // corpus is analyzed.
 func checkPick(ctx context.Context, s Streams, o analyzeOptions, by string, pick []string, args []string) error {
+	done := phase(s.Err, o.quiet, "reading dates")
+	defer done()
 	o.only, o.quiet = []string{"summary"}, true
 	a, err := o.analyzer(io.Discard)
 	if err != nil {
