@@ -18,7 +18,7 @@ func TestNameModel(t *testing.T) {
 		{"周恩来和邓小平在延安见面。", []string{"person:周恩来", "person:邓小平", "location:延安市"}},
 		{"中美两国元首通电话，中方表示愿意合作。", []string{"location:中国", "location:美国"}},
 		{"日俄首脑会晤在莫斯科举行。", []string{"location:日本", "location:俄罗斯", "location:莫斯科"}},
-		{"金大中访美期间会见了克林顿。", []string{"person:金大中", "location:美国"}},
+		{"金大中访美期间会见了克林顿。", []string{"person:金大中", "location:美国", "person:克林顿"}},
 		{"四川全兴队在主场迎战大连万达队。", []string{"organization:四川全兴队", "organization:大连万达队"}},
 		{"要加快推进高水平对外开放，提高智能化水平。", nil},
 		{"发展中国家的财政部门加强合作。", nil},
