@@ -3,6 +3,7 @@ package keywords
 import (
 	"github.com/policylens/policylens/internal/fold"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -102,5 +103,27 @@ func TestTraditionalKeywordsFold(t *testing.T) {
 	}
 	if kt[0].Term != ks[0].Term {
 		t.Errorf("the best keyword differs: traditional %v, simplified %v", kt, ks)
+	}
+}
+
+func TestEnglishBoilerplateNeverKeywords(t *testing.T) {
+	setup(t)
+	doc, err := seg.Segment("en", "Promoting Open Source Software", []string{
+		"Sec. 1. Policy. The Director of the Office of Management and Budget shall issue guidance on open source software.",
+		"Sec. 2. Agencies are required to release custom code as open source software. Each agency shall report to the Director.",
+		"Sec. 3. The Director shall publish an inventory of open source software that agencies are required to maintain.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kws := Extract(doc, lex, 10)
+	for _, k := range kws {
+		switch strings.ToLower(k.Term) {
+		case "sec", "director", "required", "agency", "agencies":
+			t.Errorf("boilerplate %q among the keywords %v", k.Term, kws)
+		}
+	}
+	if len(kws) == 0 || !strings.Contains(strings.ToLower(kws[0].Term), "open source") {
+		t.Errorf("the subject is not the first keyword: %v", kws)
 	}
 }
