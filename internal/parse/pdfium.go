@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf16"
 
 	"github.com/klippa-app/go-pdfium"
@@ -150,10 +151,32 @@ func pdfLineSpans(units []uint16) [][2]int {
 	return out
 }
 
+// pdfHyphens resolves U+FFFE, PDFium's mark of a hyphen that ended a line
+// it then ran on into the next: between two lower-case letters a word was
+// broken and is mended (gov-ernment), elsewhere the hyphen is kept
+// (M-24-10).
+func pdfHyphens(s string) string {
+	if !strings.ContainsRune(s, 0xfffe) {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	for k, r := range rs {
+		if r != 0xfffe {
+			b.WriteRune(r)
+			continue
+		}
+		if k == 0 || k+1 == len(rs) || !unicode.IsLower(rs[k-1]) || !unicode.IsLower(rs[k+1]) {
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
 // pdfLineRun makes a run of one line: its text, and the union of the
 // boxes PDFium gives for its characters, turned so that y grows downwards.
 func pdfLineRun(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, seg [2]int, units []uint16, height float64) (run, bool, error) {
-	text := dropWideSpaces(string(utf16.Decode(units[seg[0]:seg[1]])))
+	text := pdfHyphens(dropWideSpaces(string(utf16.Decode(units[seg[0]:seg[1]]))))
 	if strings.TrimSpace(text) == "" {
 		return run{}, false, nil
 	}
