@@ -397,6 +397,43 @@ func (c *cues) anyCue(kind, t string) bool {
 	return false
 }
 
+// inlineFrame finds a directive frame that opens an action clause without a
+// comma after it (会议要求各地加强…, 通知还要求各地…): the speaker and the
+// frame verb lead, the instruction follows in the same clause.
+func (c *cues) inlineFrame(u unit) (speaker string, ok bool) {
+	for i, tk := range u.toks {
+		if i >= 8 {
+			break
+		}
+		if kind, isFrame := c.lex.Frames[tk.Text]; !isFrame || kind != "directive" || i+1 >= len(u.toks) {
+			continue
+		}
+		end := tk.End - u.span.Start
+		head := u
+		head.runes, head.toks = u.runes[:end], u.toks[:i+1]
+		head.text = string(head.runes)
+		head.span.End = tk.End
+		if sp, _, kind, found := c.detectFrame(head); found && kind == "directive" {
+			return sp, true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// firstCue is the cue of a kind that opens earliest in t (the longer one at
+// the same place), or "".
+func (c *cues) firstCue(kind, t string) string {
+	best, at := "", -1
+	for w := range c.byKind[kind] {
+		i := strings.Index(t, w)
+		if i >= 0 && (at < 0 || i < at || i == at && (len(w) > len(best) || len(w) == len(best) && w < best)) {
+			best, at = w, i
+		}
+	}
+	return best
+}
+
 // factPrefix reports a word that opens with a fact cue of two characters
 // or more (日益完善, 正在推进, 已经完成).
 func (c *cues) factPrefix(w string) bool {

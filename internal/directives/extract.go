@@ -99,7 +99,14 @@ func (x *zhExtractor) leadOfList(p *segment.Paragraph) []hit {
 	if !strings.HasSuffix(t, "：") && !strings.HasSuffix(t, ":") {
 		return nil
 	}
-	return x.c.findMarkers([]rune(t), nil)
+	if hits := x.c.findMarkers([]rune(t), nil); len(hits) > 0 {
+		return hits
+	}
+	if w := x.c.firstCue("duty-lead", t); w != "" {
+		// 市级河长履行下列主要职责：: each item is a duty the law lays down
+		return []hit{{text: w, force: "should"}}
+	}
+	return nil
 }
 
 // documentKind tells news from policy documents and laws, and names the
@@ -331,6 +338,11 @@ func (x *zhExtractor) paragraph(pi int) {
 				pending = nil
 				continue // 现说明如下, 如何支持民营, …的折算为：: a lead-in or a question instructs nothing
 			}
+			clauseFrame := fr
+			if sp, ok := x.c.inlineFrame(u); ok && fr.issuer == "" {
+				// its speaker is this clause's issuer where no frame names one
+				clauseFrame.issuer = x.c.issuerOf(sp, x.meeting, x.docIssuer)
+			}
 			hits := x.c.findMarkers(u.runes, tokenStarts(u))
 			if (len(hits) == 0 || x.c.pureCondition(u)) && x.c.isCondition(u) {
 				pending = append(pending, u) // a marker inside a pure condition is no marker…
@@ -350,7 +362,7 @@ func (x *zhExtractor) paragraph(pi int) {
 				pending, scope, prevForce = nil, false, ""
 				continue // 但…的除外: an exception ends the instruction's scope
 			}
-			st := clauseState{fr: fr, narrative: narrative, scope: scope, carried: carried, pending: pending, prevForce: prevForce}
+			st := clauseState{fr: clauseFrame, narrative: narrative, scope: scope, carried: carried, pending: pending, prevForce: prevForce}
 			d, ok := x.candidate(p, u, hits, st, article)
 			if !ok {
 				pending, prevForce = nil, ""
@@ -483,7 +495,7 @@ func (x *zhExtractor) commitment(u unit) bool {
 			return false
 		}
 	}
-	body := len(addresseesIn(x.c.lex, subject)) > 0
+	body := len(addresseesIn(x.c.lex, subject)) > 0 || endsWithPlace(x.c.lex, subject)
 	for _, suf := range x.c.lex.OrgSuffix {
 		if strings.HasSuffix(subject, suf) {
 			body = true
@@ -495,6 +507,28 @@ func (x *zhExtractor) commitment(u unit) bool {
 		}
 	}
 	return body && hasVerb(u) && !x.c.isFact(u)
+}
+
+// endsWithPlace reports a subject that ends in a place of the lexicons
+// (山东省将…, 深圳市计划…): a government speaks for its place.
+func endsWithPlace(lex *lexicon.Set, subject string) bool {
+	for b := 0; b < len(subject); {
+		n, v := lex.Surface.Longest(subject[b:])
+		if n == 0 {
+			_, size := utf8.DecodeRuneInString(subject[b:])
+			b += size
+			continue
+		}
+		if b+n == len(subject) {
+			for _, e := range lex.Groups[v] {
+				if lex.Entries[e].Type == lexicon.Location {
+					return true
+				}
+			}
+		}
+		b += n
+	}
+	return false
 }
 
 // plan recognises a clause that states what comes next (下一步…, 今后…):

@@ -85,6 +85,12 @@ func (x *zhExtractor) features(u unit, hits []hit, st clauseState, why string, r
 		add("wl", words[n-1].Text)
 		add("pl", words[n-1].POS)
 	}
+	for _, t := range words {
+		if t.POS == "v" {
+			add("v0", t.Text) // the first verb: 负责, 设立, 推进
+			break
+		}
+	}
 	return f
 }
 

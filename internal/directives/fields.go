@@ -139,7 +139,8 @@ func addresseesIn(lex *lexicon.Set, subject string) []string {
 // follows it.
 func actionObject(u unit, after int, manner map[string]bool) (string, string) {
 	for i, tk := range u.toks {
-		if tk.Start-u.span.Start < after || !(strings.HasPrefix(tk.POS, "v") || tk.POS == "i" || tk.POS == "l" || tk.POS == "zg") || manner[tk.Text] && i+1 < len(u.toks) {
+		if tk.Start-u.span.Start < after || !(strings.HasPrefix(tk.POS, "v") || tk.POS == "i" || tk.POS == "l" || tk.POS == "zg") || manner[tk.Text] && i+1 < len(u.toks) ||
+			tk.POS == "zg" && utf8.RuneCountInString(tk.Text) == 1 { // 在三个月内完成: 内 ends a time, it is no act
 			continue
 		}
 		obj := ""
