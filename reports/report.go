@@ -152,6 +152,12 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 					if x.Deadline != "" {
 						p(" — by %s", md(x.Deadline))
 					}
+					if len(x.Addressees) > 0 {
+						p(" — to %s", md(strings.Join(x.Addressees, "、")))
+					}
+					if x.Article != "" {
+						p(" — %s", md(x.Article))
+					}
 					p("\n")
 				}
 			}
