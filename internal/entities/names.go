@@ -196,8 +196,11 @@ func (x *extractor) translitStart(p *segment.Paragraph, dot int) int {
 		return -1
 	}
 	t := p.Tokens[k-1]
-	if !allHan(p.Runes[t.Start:t.End]) || t.End-t.Start > 6 {
-		return -1
+	if !allHan(p.Runes[t.Start:t.End]) || t.End-t.Start > 6 || notNamePart(t) || t.POS == "n" || functionWord(t.POS) {
+		return -1 // 四•九 is a date, 首都·太行山 a pairing of places
+	}
+	if next := x.tokAt[dot+1]; next > 0 && notNamePart(p.Tokens[next-1]) {
+		return -1 // 晋阳湖·第二届…
 	}
 	if x.titleEndingAt(p.Runes, t.Start) == 0 {
 		for s := t.Start + 1; s < t.End; s++ {
@@ -207,6 +210,12 @@ func (x *extractor) translitStart(p *segment.Paragraph, dot int) int {
 		}
 	}
 	return t.Start
+}
+
+// notNamePart reports a word that is no part of a transliterated name: a
+// numeral, an ordinal or a time.
+func notNamePart(t segment.Token) bool {
+	return t.POS == "m" || t.POS == "t" || strings.HasPrefix(t.Text, "第")
 }
 
 func isNameDot(r rune) bool { return r == '·' || r == '・' || r == '•' || r == '‧' }

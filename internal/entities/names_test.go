@@ -20,6 +20,7 @@ func TestPlainNames(t *testing.T) {
 		{"全国人大常委会委员长乔石从北京出发。", []string{"乔石"}},
 		{"联合国秘书长科菲·安南希望这次会议取得成功。", []string{"科菲·安南"}},
 		{"他曾在乔治·梅森大学任教。", nil},
+		{"“四•九”会议精神要求，打造首都·太行山旅游带。", nil},
 	}
 	for _, c := range cases {
 		var got []string
