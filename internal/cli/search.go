@@ -46,7 +46,7 @@ func newSearchCmd(s Streams) *cobra.Command {
 index wrote. A query of Chinese text finds every text containing it (any two
 or more characters); English matches words; several words must all match.
 Results are ranked by BM25, with the matches marked « » in a snippet; a
-text found in more than 5,000 rows is ranked among the 5,000 indexed last.
+text found in more than 2,000 rows is ranked among the 2,000 indexed last.
 Without a query, results are newest first, or latest deadline first when a
 deadline filter is given. The filters combine with each other and with the
 query. Without --kind, directive filters search directives, else documents.`,

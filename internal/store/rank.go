@@ -15,7 +15,7 @@ import (
 // order without scoring the rest); the count still covers every match.
 // A page the window cannot fill (other filters leave too few, or the page
 // lies beyond it) is ranked over all matches.
-const rankWindow = 5000
+const rankWindow = 2000
 
 // (SQLite.window holds it, so that a test can make it small.)
 
