@@ -84,16 +84,6 @@ func TestSearchFilters(t *testing.T) {
 				t.Fatalf("want the seed first: %+v", p.Results)
 			}
 		}},
-		{"entity by alias", Query{Entity: "国务院安委办"}, func(t *testing.T, p *Page) {
-			if p.Total != 1 || !strings.Contains(p.Results[0].Document.ID, "seed") {
-				t.Fatalf("want the seed: %+v", p)
-			}
-		}},
-		{"entity by normalized name", Query{Entity: "国务院安委会办公室"}, func(t *testing.T, p *Page) {
-			if p.Total != 1 {
-				t.Fatalf("want the seed: %+v", p)
-			}
-		}},
 		{"issuer", Query{Issuer: "黄明"}, func(t *testing.T, p *Page) {
 			if p.Total < 3 || p.Results[0].Issuer != "黄明" {
 				t.Fatalf("%d directives of 黄明", p.Total)
@@ -298,6 +288,10 @@ func TestReplicate(t *testing.T) {
 	st, _, _ := newIndexed(t)
 	ctx := context.Background()
 	before := search(t, st, Query{Text: "安全生产", Kind: KindDirectives}).Total
+	name, _ := anAlias(t, st)
+	if search(t, st, Query{Entity: name}).Total != 1 {
+		t.Fatalf("the test wants an entity of one document")
+	}
 	if err := st.Replicate(ctx, 2, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -308,11 +302,34 @@ func TestReplicate(t *testing.T) {
 		t.Fatalf("directive matches %d, want %d", after, 3*before)
 	}
 	checkDerived(t, st)
-	p := search(t, st, Query{Entity: "国务院安委办"})
+	p := search(t, st, Query{Entity: name})
 	if p.Total != 3 {
 		t.Fatalf("entity filter over copies: %+v", p)
 	}
 	if _, err := st.Document(ctx, p.Results[0].Document.ID); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// anAlias is a name the store holds for an entity of one document that
+// is not its normalized name, and that normalized name: what the
+// extractor resolves changes, the store's job of finding an entity by any
+// of its names does not.
+func anAlias(t *testing.T, st *SQLite) (alias, normalized string) {
+	t.Helper()
+	err := st.db.QueryRow(`SELECT k.name, k.normalized FROM entity_keys k JOIN entity_groups g ON g.normalized = k.normalized
+		WHERE k.name <> k.normalized AND g.docs = 1 ORDER BY k.name LIMIT 1`).Scan(&alias, &normalized)
+	if err != nil {
+		t.Fatalf("no entity with an alias in the test store: %v", err)
+	}
+	return alias, normalized
+}
+
+func TestEntityByAlias(t *testing.T) {
+	st, _, _ := newIndexed(t)
+	alias, normalized := anAlias(t, st)
+	byAlias, byName := search(t, st, Query{Entity: alias}), search(t, st, Query{Entity: normalized})
+	if byAlias.Total != 1 || byName.Total != 1 || byAlias.Results[0].Document.ID != byName.Results[0].Document.ID {
+		t.Fatalf("%s: %+v; %s: %+v", alias, byAlias, normalized, byName)
 	}
 }
