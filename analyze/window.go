@@ -42,6 +42,7 @@ func windows(paras []string, size int) [][2]int {
 type docState struct {
 	kw         *keywords.Accumulator
 	entities   [][]Entity // per window, merged at the end
+	officials  []string   // names of persons with a title, for the directives
 	directives []Directive
 	targets    []Target
 }
@@ -62,9 +63,11 @@ func (a *Analyzer) extract(st *docState, d *parse.Document, seg *segment.Doc, of
 			}
 		}
 		st.entities = append(st.entities, es)
+		st.officials = entities.Officials(st.officials, es)
 	}
 	if a.cfg.runs("directives") {
-		ds := directives.Extract(seg, a.rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format, Explain: a.cfg.explain})
+		meta := directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format, Explain: a.cfg.explain, Officials: st.officials}
+		ds := directives.Extract(seg, a.rules, meta)
 		for i := range ds {
 			ds[i].Paragraph += off
 		}

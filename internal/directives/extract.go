@@ -2,6 +2,7 @@ package directives
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -17,6 +18,9 @@ type Meta struct {
 	Title  string
 	Format string // the input format
 	Chars  int    // the length of the text (document.policy judges only a text long enough)
+	// Officials are the names of the document's persons who hold a title:
+	// what they say (李国英说，…) may instruct.
+	Officials []string
 	// Explain fills each directive's Why (the CLI's --explain).
 	Explain bool
 }
@@ -330,6 +334,9 @@ func (x *zhExtractor) paragraph(pi int) {
 			}
 			u.toks = p.Tokens[ti:k] // a view, not a copy
 			if speaker, _, kind, ok := x.c.detectFrame(u); ok && (cl.Delim == '，' || cl.Delim == '：' || cl.Delim == ':' || cl.Delim == ',') {
+				if kind == "report" && x.official(speaker) {
+					kind = "official" // 李国英说，…: an official states a course; the model weighs it
+				}
 				fr = frame{issuer: x.c.issuerOf(speaker, x.meeting, x.docIssuer), kind: kind}
 				pending, scope, prevForce = nil, false, ""
 				continue
@@ -440,6 +447,8 @@ func (x *zhExtractor) ruleVerdict(u unit, hits []hit, st clauseState) (bool, str
 		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "consequence" // 决定受理的，发给受理通知书
 	case fr.kind == "directive":
 		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "frame"
+	case fr.kind == "official" && !st.narrative:
+		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "official"
 	case st.scope:
 		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "scope"
 	case reEffective.MatchString(u.text):
@@ -507,6 +516,12 @@ func (x *zhExtractor) commitment(u unit) bool {
 		}
 	}
 	return body && hasVerb(u) && !x.c.isFact(u)
+}
+
+// official reports a speaker who holds an office: titles and a name
+// (水利部部长李国英), or a name the document gives a title elsewhere.
+func (x *zhExtractor) official(speaker string) bool {
+	return x.c.nameAfterTitle(speaker) != "" && utf8.RuneCountInString(speaker) > 4 || slices.Contains(x.meta.Officials, speaker)
 }
 
 // endsWithPlace reports a subject that ends in a place of the lexicons

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/policylens/policylens/internal/directives"
+	"github.com/policylens/policylens/internal/entities"
 	"github.com/policylens/policylens/internal/labels"
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/parse"
@@ -81,7 +82,9 @@ func examples(testdata, split string) ([]example, error) {
 		if err != nil {
 			return nil, err
 		}
-		cands := directives.Candidates(doc, rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format})
+		// the officials come from the entities, as in the analyzer
+		officials := entities.Officials(nil, entities.Extract(doc, lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format}))
+		cands := directives.Candidates(doc, rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format, Officials: officials})
 		exs = append(exs, label(g, cands, nDocs)...)
 		nDocs++
 	}

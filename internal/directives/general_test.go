@@ -1,0 +1,41 @@
+package directives
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestGeneralClasses holds the rules of the accuracy issue's general
+// classes: an official's statement, a law's list of duties, a place's
+// commitment and a frame inside the clause.
+func TestGeneralClasses(t *testing.T) {
+	official := news
+	official.Officials = []string{"李国英"}
+	law := Meta{Format: "markdown", Title: "某某市河长制条例"}
+	for _, c := range []struct {
+		name  string
+		meta  Meta
+		paras []string
+		want  []want
+	}{
+		{"an official states a course", official, []string{"李国英说，推进病险水库除险加固。"},
+			[]want{{"推进病险水库除险加固", "should", "李国英"}}},
+		{"a name without a title reports", news, []string{"李国英说，推进病险水库除险加固。"},
+			[]want{}},
+		{"a law's list of duties", law, []string{
+			"第一条 为了规范河长制工作，制定本条例。",
+			"第二条 市级河长履行下列主要职责：",
+			"（一）巡查责任河流；",
+			"（二）协调解决重大问题。",
+			"第三条 本条例自2021年1月1日起施行。"},
+			[]want{{"巡查责任河流", "should", ""}, {"协调解决重大问题", "should", ""}, {"本条例自2021年1月1日起施行", "should", ""}}},
+		{"a place commits", news, []string{"山东省将加快建设世界一流港口。"},
+			[]want{{"山东省将加快建设世界一流港口", "should", ""}}},
+		{"a frame inside the clause", news, []string{"会议要求各地必须加强监督检查。"},
+			[]want{{"会议要求各地必须加强监督检查", "must", "会议"}}},
+	} {
+		if got := brief(run(t, "zh", c.meta, c.paras...)); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s:\n got %v\nwant %v", c.name, got, c.want)
+		}
+	}
+}
