@@ -46,7 +46,8 @@ func WithLexiconDirs(dirs ...string) Option {
 // WithLanguage forces the language ("zh" or "en") instead of detecting it.
 func WithLanguage(lang string) Option { return func(c *config) { c.language = lang } }
 
-// WithKeywords sets how many keywords to keep (default 10).
+// WithKeywords sets how many keywords to keep (default 15, as many as
+// the reference scorer reads).
 func WithKeywords(n int) Option { return func(c *config) { c.keywords = n } }
 
 // WithInputFormat forces an input format instead of detecting it.
@@ -102,7 +103,7 @@ type Analyzer struct {
 
 // New builds an Analyzer.
 func New(opts ...Option) (*Analyzer, error) {
-	cfg := config{window: windowRunes, keywords: 10, maxBytes: DefaultMaxBytes, jobs: runtime.NumCPU(), jsonl: parse.DefaultJSONLFields}
+	cfg := config{window: windowRunes, keywords: 15, maxBytes: DefaultMaxBytes, jobs: runtime.NumCPU(), jsonl: parse.DefaultJSONLFields}
 	for _, o := range opts {
 		o(&cfg)
 	}

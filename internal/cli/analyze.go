@@ -124,7 +124,7 @@ exit code is 1 at the end (0 when all went well, 2 for a usage error).`,
 	addInputFlags(cmd, o)
 	f := cmd.Flags()
 	addOutputFlags(cmd, o, "table", append(reports.Formats(), "xlsx")...)
-	f.IntVar(&o.keywords, "keywords", 10, "number of keywords per document")
+	f.IntVar(&o.keywords, "keywords", 15, "number of keywords per document")
 	f.StringSliceVar(&o.only, "only", nil, "sections to print: "+strings.Join(reports.Sections, ", ")+" (table), or to keep in JSON")
 	f.StringSliceVar(&o.force, "force", nil, "keep only directives of these forces: must, should, prohibit, encourage")
 	f.BoolVar(&o.explain, "explain", false, "say why each directive was taken (JSON: directives[].why: the model's confidence and its weightiest features)")

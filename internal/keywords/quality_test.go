@@ -69,8 +69,8 @@ func recallAt(gold []string, pred []Keyword, n int) (found, total int) {
 // shown is how many keywords the analyzer gives by default
 // (analyze.WithKeywords, `--keywords`): score.py scores recall@15 of the
 // analyzer's JSON, which holds only these, so recall@15 by score.py is
-// recall of the first ten here. TestShownMatchesAnalyzer checks the two agree.
-const shown = 10
+// recall of the first fifteen here. TestShownMatchesAnalyzer checks the two agree.
+const shown = 15
 
 // TestKeywordRecall scores recall of the shown keywords per split, as
 // score.py does, and holds it above floors; recall@15 is logged beside it.
@@ -97,7 +97,7 @@ func TestKeywordRecall(t *testing.T) {
 		}
 	}
 	// the floors are the figures of the ranker as committed, less 0.01
-	floors := map[string]float64{labels.Train: 0.65, labels.Test: 0.62}
+	floors := map[string]float64{labels.Train: 0.74, labels.Test: 0.73}
 	for _, split := range []string{labels.Train, labels.Test} {
 		r := float64(found[split]) / float64(max(1, total[split]))
 		r15 := float64(found15[split]) / float64(max(1, total[split]))
