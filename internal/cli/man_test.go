@@ -17,7 +17,7 @@ func TestManPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`.TH "POLICYLENS" "1"`, "policylens-analyze - Analyze documents", `\fB--keywords\fP=10`, "policylens analyze samples/zh-news/"} {
+	for _, want := range []string{`.TH "POLICYLENS" "1"`, "policylens-analyze - Analyze documents", `\fB--keywords\fP=15`, "policylens analyze samples/zh-news/"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("policylens-analyze.1 lacks %q", want)
 		}
