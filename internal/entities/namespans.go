@@ -2,6 +2,7 @@ package entities
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
@@ -189,11 +190,11 @@ func (x *extractor) abbrPlace(c string) string {
 // OrgSpans lists the runs of two to four words that end with a word ending
 // in one of the given characters: bodies the segmenter cut into words
 // (四川全兴队, 中国环境管理体系认证指导委员会).
-func OrgSpans(p *segment.Paragraph, ends func(rune) bool) []Span {
+func OrgSpans(p *segment.Paragraph, ends func(rune) bool, lex *lexicon.Set) []Span {
 	var out []Span
 	for k, t := range p.Tokens {
-		if !ends(p.Runes[t.End-1]) || !allHan(p.Runes[t.Start:t.End]) {
-			continue
+		if !ends(p.Runes[t.End-1]) || !allHan(p.Runes[t.Start:t.End]) || !bodyEnd(t, lex) {
+			continue // 国务院 + 部署: a common word never ends a body's name
 		}
 		for j := k - 1; j >= 0 && j >= k-3; j-- {
 			u := p.Tokens[j]
@@ -204,6 +205,28 @@ func OrgSpans(p *segment.Paragraph, ends func(rune) bool) []Span {
 		}
 	}
 	return out
+}
+
+// bodyEnd reports a word that may end a body's name: a proper noun or
+// abbreviation, one character (队), a word ending in a suffix of two or
+// more characters (委员会, 有限公司), or a rare word (海牛队); not a verb or a
+// common word that happens to end in such a character (部署).
+func bodyEnd(t segment.Token, lex *lexicon.Set) bool {
+	switch {
+	case t.POS == "nt" || t.POS == "j" || t.POS == "nz" || t.POS == "x" || t.POS == "ns" || t.POS == "nr":
+		return true
+	case functionWord(t.POS) || t.POS == "vn":
+		return false
+	case t.End-t.Start == 1:
+		return true
+	}
+	for _, f := range lex.OrgSuffix {
+		if utf8.RuneCountInString(f) > 1 && strings.HasSuffix(t.Text, f) {
+			return true
+		}
+	}
+	b := idfBucket(lex, t.Text)
+	return b != "lt4" && b != "lt6"
 }
 
 // OrgSpanFeatures adds the features of a run of words that may name a
@@ -245,7 +268,7 @@ func OrgSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Set
 // modelOrgs adds the bodies the model finds in runs of words: at each end,
 // the best of the runs when it is a body.
 func (x *extractor) modelOrgs(p *segment.Paragraph, pi int, m *nameModel) {
-	spans := OrgSpans(p, func(r rune) bool { return m.has(orgEndKey, r) })
+	spans := OrgSpans(p, func(r rune) bool { return m.has(orgEndKey, r) }, x.lex)
 	f := &x.feats
 	for i := 0; i < len(spans); {
 		j, best, bestM := i, Span{}, -1.0

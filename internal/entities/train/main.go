@@ -137,7 +137,7 @@ func examples(ctx context.Context, seg *segment.Segmenter, lex *lexicon.Set, fil
 					}
 				}
 			}
-			for _, sp := range entities.OrgSpans(&p, func(r rune) bool { return orgEnd[r] }) {
+			for _, sp := range entities.OrgSpans(&p, func(r rune) bool { return orgEnd[r] }, lex) {
 				f.Reset()
 				entities.OrgSpanFeatures(f, &p, sp, lex)
 				out = append(out, example{feats(), classIndex(gold[[2]int{sp.Start, sp.End}])})
