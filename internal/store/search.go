@@ -68,13 +68,17 @@ func (s *SQLite) searchDocuments(ctx context.Context, q Query) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	textOnly := score != "0" && len(w.conds) == 1
 	var rowids []int64
 	err = s.inWindow(ctx, "documents_fts", q, w, func(w *where) (int, error) {
 		page.Results, rowids = nil, nil
 		// the text is read for the page's documents only: a sort that
 		// carried every match's text would cost what the matches weigh
-		query, args := keyed("x.rowid", score, from, w, "x.date DESC, x.rowid DESC", q, docCols+", p.sc, x.rowid",
-			"JOIN documents x ON x.rowid = p.k")
+		order, cols, join := "x.date DESC, x.rowid DESC", docCols+", p.sc, x.rowid", "JOIN documents x ON x.rowid = p.k"
+		query, args := keyed("x.rowid", score, from, w, order, q, cols, join)
+		if textOnly {
+			query, args = topKeyed("documents_fts", "documents x", score, w, order, q, cols, join)
+		}
 		rows, err := s.db.QueryContext(ctx, query, args...)
 		if err != nil {
 			return 0, err
@@ -152,10 +156,14 @@ func (s *SQLite) searchDirectives(ctx context.Context, q Query) (*Page, error) {
 		return nil, err
 	}
 	terms := searchTerms(q.Text)
+	textOnly := score != "0" && len(w.conds) == 1
 	err = s.inWindow(ctx, "directives_fts", q, w, func(w *where) (int, error) {
 		page.Results = nil
-		query, args := keyed("d.rowid", score, from, w, directiveOrder(q), q, strings.Join(directiveCols("p.sc"), ", "),
-			"JOIN directives d ON d.rowid = p.k JOIN documents x ON x.rowid = d.doc")
+		cols, join := strings.Join(directiveCols("p.sc"), ", "), "JOIN directives d ON d.rowid = p.k JOIN documents x ON x.rowid = d.doc"
+		query, args := keyed("d.rowid", score, from, w, directiveOrder(q), q, cols, join)
+		if textOnly {
+			query, args = topKeyed("directives_fts", "directives d", score, w, directiveOrder(q), q, cols, join)
+		}
 		if score == "0" && len(q.resolved().issuers) > 1 && !q.hasDeadlineFilter() {
 			withDocs, _, _ := directiveMatches(q, true)
 			query, args = perIssuer(q, withDocs)
@@ -252,4 +260,21 @@ func keyed(key, score, from string, w *where, order string, q Query, cols, join 
 	inner := "SELECT " + key + " AS k, " + score + " AS sc FROM " + from + " WHERE " + w.sql() + " ORDER BY " + rank + " LIMIT ? OFFSET ?"
 	return "SELECT " + cols + " FROM (" + inner + ") p " + join + " ORDER BY p.sc, " + order,
 		append(slices.Clone(w.args), q.Limit, q.Offset)
+}
+
+// topKeyed is keyed for a query whose only conditions are on the
+// full-text table (its text and the ranking window). The scores come
+// from the full-text index alone, and the table (with its alias) is read
+// only for the rows whose score can reach the page: those up to the
+// offset+limit-th best score, ties included, whose order the table's
+// columns decide. keyed would read every match's row to sort it: 2,000
+// reads spread over a large table for a common word, most of a query's
+// time when they are not cached.
+func topKeyed(fts, table, score string, w *where, order string, q Query, cols, join string) (string, []any) {
+	alias := table[strings.LastIndexByte(table, ' ')+1:]
+	inner := "WITH r AS MATERIALIZED (SELECT f.rowid AS k, " + score + " AS sc FROM " + fts + " f WHERE " + w.sql() + ") " +
+		"SELECT r.k AS k, r.sc AS sc FROM r JOIN " + table + " ON " + alias + ".rowid = r.k " +
+		"WHERE r.sc <= (SELECT max(sc) FROM (SELECT sc FROM r ORDER BY sc LIMIT ?)) ORDER BY r.sc, " + order + " LIMIT ? OFFSET ?"
+	return "SELECT " + cols + " FROM (" + inner + ") p " + join + " ORDER BY p.sc, " + order,
+		append(slices.Clone(w.args), q.Offset+q.Limit, q.Limit, q.Offset)
 }
