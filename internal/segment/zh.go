@@ -174,11 +174,16 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) || r == '〇' }
 
 // cutZh segments one paragraph of Chinese text.
 func (d *dict) cutZh(text string, runes []rune) []Token {
+	// offsets come from decoding the text itself: an invalid byte is one
+	// U+FFFD rune of one byte, as []rune made it (RuneLen would say three)
 	byteOff := make([]int, len(runes)+1)
 	b := 0
-	for i, r := range runes {
+	for i := range runes {
 		byteOff[i] = b
-		b += utf8.RuneLen(r)
+		if b < len(text) {
+			_, size := utf8.DecodeRuneInString(text[b:])
+			b += size
+		}
 	}
 	byteOff[len(runes)] = b
 	toks := make([]Token, 0, len(runes)/2+1)
