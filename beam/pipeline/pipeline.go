@@ -29,7 +29,7 @@ type Options struct {
 }
 
 // Defaults are the flags' defaults.
-var Defaults = Options{By: "year", Keywords: 10, MaxBytes: analyze.DefaultMaxBytes, Shards: 4, Groups: 64, Threads: 1}
+var Defaults = Options{By: "year", Keywords: 15, MaxBytes: analyze.DefaultMaxBytes, Shards: 4, Groups: 64, Threads: 1}
 
 // Validate checks the options before a pipeline is built from them.
 func (o Options) Validate() error {

@@ -120,7 +120,11 @@ func TestMatchesCLI(t *testing.T) {
 	}
 	for _, id := range sortedKeys(want) {
 		if got[id] != want[id] {
-			t.Errorf("%s differs from the CLI's:\n got %.300s\nwant %.300s", id, got[id], want[id])
+			k := 0
+			for k < len(got[id]) && k < len(want[id]) && got[id][k] == want[id][k] {
+				k++
+			}
+			t.Errorf("%s differs from the CLI's at byte %d:\n got …%.200s\nwant …%.200s", id, k, got[id][max(0, k-100):], want[id][max(0, k-100):])
 		}
 	}
 	var failed []FailedRow
