@@ -27,25 +27,31 @@ import (
 type example struct {
 	feats []keywords.Feature
 	y     float64 // 1 a keyword, 0 not
+	doc   int     // the document it comes from, numbered in load order
 }
 
 func main() {
 	testdata := flag.String("testdata", "../../testdata", "the testdata folder")
 	out := flag.String("out", keywords.ModelFile, "the weights file to write (go generate runs in internal/keywords)")
 	epochs := flag.Int("epochs", 30, "passes over the examples")
+	multi := flag.Bool("multi", false, "label a candidate by the number of gold keywords it names, not 0 or 1")
+	listwise := flag.Bool("listwise", false, "learn the order of candidates within a document (softmax over its candidates) instead of each candidate's probability alone")
 	flag.Parse()
-	exs, docs, err := examples(*testdata)
+	exs, docs, err := examples(*testdata, *multi)
 	if err != nil {
 		log.Fatal(err)
 	}
 	w := train(exs, *epochs)
+	if *listwise {
+		w = calibrate(exs, trainListwise(exs, *epochs))
+	}
 	if err := write(*out, w, len(exs), docs); err != nil {
 		log.Fatal(err)
 	}
 }
 
 // examples reads the train documents that have gold keywords.
-func examples(testdata string) ([]example, int, error) {
+func examples(testdata string, multi bool) ([]example, int, error) {
 	dir := filepath.Join(testdata, "labels")
 	if d := os.Getenv("KEYWORD_LABELS"); d != "" {
 		dir = d // a frozen copy, to compare changes while labels are added
@@ -71,7 +77,7 @@ func examples(testdata string) ([]example, int, error) {
 		}
 		docs++
 		for _, c := range keywords.Score(doc, lex) {
-			exs = append(exs, example{c.Features, label(c.Term, g.Keywords)})
+			exs = append(exs, example{c.Features, label(c.Term, g.Keywords, multi), docs})
 		}
 	}
 	return exs, docs, nil
@@ -94,19 +100,23 @@ func load(seg *segment.Segmenter, testdata, file string) (*segment.Doc, error) {
 // it (中华人民共和国烟草专卖法实施条例 for 烟草专卖法实施条例), or a part of
 // it. A stricter label (most of the gold text) was tried and ranked worse
 // on both splits.
-func label(term string, gold []string) float64 {
+func label(term string, gold []string, multi bool) float64 {
 	pn := labels.Norm(term)
 	lp := len([]rune(pn))
+	n := 0.0 // the gold keywords it names: 贷款 names 涉房贷款 and 个人住房贷款
 	for _, g := range gold {
+		if n > 0 && !multi {
+			break
+		}
 		gn := labels.Norm(g)
 		if gn == "" || lp < 2 {
 			continue
 		}
 		if strings.Contains(pn, gn) || strings.Contains(gn, pn) {
-			return 1
+			n++
 		}
 	}
-	return 0
+	return n
 }
 
 // train runs logistic regression with a small L2 penalty.
@@ -119,7 +129,7 @@ func train(exs []example, epochs int) map[string]float64 {
 			for _, f := range ex.feats {
 				s += w[f.Name] * f.Value
 			}
-			g := ex.y - 1/(1+math.Exp(-s))
+			g := min(ex.y, 1) - 1/(1+math.Exp(-s))
 			for _, f := range ex.feats {
 				w[f.Name] += rate * (g*f.Value - 1e-4*w[f.Name])
 			}
@@ -131,6 +141,94 @@ func train(exs []example, epochs int) map[string]float64 {
 			out[f] = math.Round(v*1000) / 1000
 		}
 	}
+	return out
+}
+
+// trainListwise learns to rank the candidates of one document against one
+// another: a softmax over the document's candidates, whose loss is the
+// mean log-probability of its keywords. What matters for the shown terms
+// is their order within a document, not a probability comparable across
+// documents, which the candidate-wise loss spends its weights on.
+func trainListwise(exs []example, epochs int) map[string]float64 {
+	groups := byDoc(exs)
+	w := map[string]float64{}
+	for e := 0; e < epochs; e++ {
+		rate := 0.1 / (1 + float64(e)/5)
+		for _, g := range groups {
+			listStep(w, g, rate)
+		}
+	}
+	return w
+}
+
+// byDoc splits the examples into their documents, in order.
+func byDoc(exs []example) [][]example {
+	var out [][]example
+	for i := 0; i < len(exs); {
+		j := i
+		for j < len(exs) && exs[j].doc == exs[i].doc {
+			j++
+		}
+		out = append(out, exs[i:j])
+		i = j
+	}
+	return out
+}
+
+// listStep is one gradient step of the softmax loss over one document.
+func listStep(w map[string]float64, g []example, rate float64) {
+	pos := 0.0
+	for _, ex := range g {
+		pos += ex.y
+	}
+	if pos == 0 {
+		return
+	}
+	s := make([]float64, len(g))
+	hi := math.Inf(-1)
+	for i, ex := range g {
+		for _, f := range ex.feats {
+			s[i] += w[f.Name] * f.Value
+		}
+		hi = math.Max(hi, s[i])
+	}
+	z := 0.0
+	for i := range s {
+		s[i] = math.Exp(s[i] - hi)
+		z += s[i]
+	}
+	for i, ex := range g {
+		d := ex.y/pos - s[i]/z
+		for _, f := range ex.feats {
+			w[f.Name] += rate * (d*f.Value - 1e-4*w[f.Name])
+		}
+	}
+}
+
+// calibrate scales the listwise weights into a probability (the shown
+// score): a one-feature logistic regression of the label on the ranker's
+// score, folded into the weights and the bias. The order is unchanged.
+func calibrate(exs []example, w map[string]float64) map[string]float64 {
+	a, b := 1.0, 0.0
+	for e := 0; e < 30; e++ {
+		rate := 0.05 / (1 + float64(e)/5)
+		for _, ex := range exs {
+			s := 0.0
+			for _, f := range ex.feats {
+				s += w[f.Name] * f.Value
+			}
+			g := min(ex.y, 1) - 1/(1+math.Exp(-(a*s+b)))
+			a += rate * g * s
+			b += rate * g
+		}
+	}
+	out := map[string]float64{}
+	for f, v := range w {
+		if v *= a; math.Abs(v) >= 0.0005 {
+			out[f] = math.Round(v*1000) / 1000
+		}
+	}
+	out["bias"] = math.Round((out["bias"]+b)*1000) / 1000
 	return out
 }
 
