@@ -30,8 +30,9 @@ var (
 
 // parseMarkdown reads Markdown: optional front matter, the first heading as
 // title, one paragraph per line (law articles and order sections are written
-// one per line). The law texts' header before `<!-- INFO END -->` and the
-// Federal Register summary before the first `---` rule are metadata.
+// one per line). The law texts' header before `<!-- INFO END -->` gives the
+// title, and its adoption lines stay text; the Federal Register summary
+// before the first `---` rule is metadata.
 func parseMarkdown(d *Document, text string) error {
 	head, body, hasFM, err := splitFrontMatter(text)
 	if err != nil {
@@ -45,12 +46,19 @@ func parseMarkdown(d *Document, text string) error {
 	}
 	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
 	if i := indexLine(lines, "<!-- INFO END -->"); i >= 0 {
+		// the header's lines after the title stay text: the adoption line
+		// (…常务委员会第二十九次会议通过) names the meeting and the date
+		var header []string
 		for _, l := range lines[:i] {
-			if strings.HasPrefix(l, "# ") && d.Title == "" {
-				d.Title = strings.TrimSpace(l[2:])
+			if strings.HasPrefix(l, "# ") {
+				if d.Title == "" {
+					d.Title = strings.TrimSpace(l[2:])
+				}
+				continue
 			}
+			header = append(header, l)
 		}
-		lines = lines[i+1:]
+		lines = append(header, lines[i+1:]...)
 	} else if s := indexLine(lines, "## Summary"); s >= 0 {
 		if end := indexLineFrom(lines, "---", s); end >= 0 {
 			for _, l := range lines[:end] {

@@ -431,6 +431,7 @@ func TestMarkdownLaw(t *testing.T) {
 `
 	d := parseString(t, "数据安全法(2021-06-10).md", "", src)
 	want := []string{
+		"2021年6月10日 第十三届全国人民代表大会常务委员会第二十九次会议通过", // the adoption line is text
 		"第一章 总 则",
 		"第一条 为了规范数据处理活动，保障数据安全，制定本法。",
 		"第二条 在中华人民共和国境内开展数据处理活动及其安全监管，适用本法。",
