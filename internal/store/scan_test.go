@@ -221,7 +221,7 @@ func TestFiltersAgreeWithScan(t *testing.T) {
 		for _, d := range a.Directives {
 			if d.Issuer != "" && !seen["i"+d.Issuer] {
 				seen["i"+d.Issuer] = true
-				qs = append(qs, Query{Issuer: d.Issuer}, Query{Issuer: d.Issuer, From: "2021"})
+				qs = append(qs, Query{Issuer: d.Issuer}, Query{Issuer: d.Issuer, From: "2021"}, Query{Text: "安全", Issuer: d.Issuer})
 			}
 			for _, ad := range d.Addressees {
 				if !seen["a"+ad] {
@@ -243,6 +243,9 @@ func TestFiltersAgreeWithScan(t *testing.T) {
 		Query{HasDeadline: true, DeadlineBefore: "2030", Force: []string{"must"}},
 		Query{Text: "安全", Kind: KindDirectives, Force: []string{"must"}},
 		Query{Text: "严禁", Kind: KindDirectives, From: "2020"},
+		Query{Text: "发展", Force: []string{"must", "prohibit"}, From: "2021", To: "2025"},
+		Query{Text: "安全生产", Force: []string{"should"}, HasDeadline: true},
+		Query{Text: "工作", Force: []string{"must"}, From: "2021", To: "2021"},
 	)
 	for _, q := range qs {
 		t.Run(describe(q), func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -44,4 +45,35 @@ func TestTopKeyedKeepsOrder(t *testing.T) {
 	if n < 200 {
 		t.Fatalf("only %d results compared", n)
 	}
+}
+
+// TestKeyIndexServesFilters checks that a text search filtered on force
+// and date reads directives_key, not the directives table, and that one
+// filtered on what the index lacks reads the table.
+func TestKeyIndexServesFilters(t *testing.T) {
+	st, _, _ := newIndexed(t)
+	for _, c := range []struct {
+		q    Query
+		want bool
+	}{
+		{Query{Text: "发展", Force: []string{"must", "prohibit"}}, true},
+		{Query{Text: "严禁", From: "2020", To: "2025", Kind: KindDirectives}, true},
+		{Query{Text: "严禁", Issuer: "国务院"}, false},
+		{Query{Text: "严禁", HasDeadline: true}, false},
+	} {
+		from, _, w := directiveMatches(c.q, false)
+		plan := strings.Join(rowsOf(t, st, "EXPLAIN QUERY PLAN SELECT count(*) FROM "+from+" WHERE "+sqlLiteral(w)), "\n")
+		if got := strings.Contains(plan, "COVERING INDEX directives_key"); got != c.want {
+			t.Errorf("%s: plan %s", describe(c.q), plan)
+		}
+	}
+}
+
+// sqlLiteral is w with its arguments written in, for EXPLAIN.
+func sqlLiteral(w *where) string {
+	s := w.sql()
+	for _, a := range w.args {
+		s = strings.Replace(s, "?", "'"+strings.ReplaceAll(fmt.Sprint(a), "'", "''")+"'", 1)
+	}
+	return s
 }
