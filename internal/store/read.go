@@ -125,7 +125,8 @@ func (s *SQLite) Facets(ctx context.Context, q Query) (*Facets, error) {
 	if f.Force, err = s.counts(ctx, "d.force", dfrom, dw, 10); err != nil {
 		return nil, err
 	}
-	if f.Issuer, err = s.counts(ctx, "d.issuer", dfrom, dw, 10); err != nil {
+	// directives_key lacks the issuer: the issuer facet reads the table
+	if f.Issuer, err = s.counts(ctx, "d.issuer", strings.Replace(dfrom, keyIndex(q), "", 1), dw, 10); err != nil {
 		return nil, err
 	}
 	if f.Year, err = s.counts(ctx, "x.year", from, w, 50); err != nil {
