@@ -226,12 +226,13 @@ func TestFiltersAgreeWithScan(t *testing.T) {
 			for _, ad := range d.Addressees {
 				if !seen["a"+ad] {
 					seen["a"+ad] = true
-					qs = append(qs, Query{Addressee: ad})
+					qs = append(qs, Query{Addressee: ad}, Query{Text: "工作", Addressee: ad, Kind: KindDirectives})
 				}
 			}
 		}
 		for _, e := range a.Entities[:min(len(a.Entities), 8)] {
-			qs = append(qs, Query{Entity: e.Text, Kind: KindDirectives}, Query{Entity: e.Text, Force: []string{"must"}})
+			qs = append(qs, Query{Entity: e.Text, Kind: KindDirectives}, Query{Entity: e.Text, Force: []string{"must"}},
+				Query{Text: "安全", Entity: e.Text, Force: []string{"must", "should"}})
 		}
 	}
 	qs = append(qs,
