@@ -527,18 +527,25 @@ func (x *zhExtractor) official(speaker string) bool {
 // endsWithPlace reports a subject that ends in a place of the lexicons
 // (山东省将…, 深圳市计划…): a government speaks for its place.
 func endsWithPlace(lex *lexicon.Set, subject string) bool {
-	for b := 0; b < len(subject); {
-		n, v := lex.Surface.Longest(subject[b:])
+	return anySurface(lex, subject, func(e lexicon.Entry, end int) bool {
+		return e.Type == lexicon.Location && end == len(subject)
+	})
+}
+
+// anySurface walks the longest lexicon surfaces of s from left to right and
+// reports whether an entry written at one of them (ending at byte end)
+// satisfies ok.
+func anySurface(lex *lexicon.Set, s string, ok func(e lexicon.Entry, end int) bool) bool {
+	for b := 0; b < len(s); {
+		n, v := lex.Surface.Longest(s[b:])
 		if n == 0 {
-			_, size := utf8.DecodeRuneInString(subject[b:])
+			_, size := utf8.DecodeRuneInString(s[b:])
 			b += size
 			continue
 		}
-		if b+n == len(subject) {
-			for _, e := range lex.Groups[v] {
-				if lex.Entries[e].Type == lexicon.Location {
-					return true
-				}
+		for _, e := range lex.Groups[v] {
+			if ok(lex.Entries[e], b+n) {
+				return true
 			}
 		}
 		b += n

@@ -3,7 +3,6 @@ package directives
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/lexicon"
 )
@@ -75,21 +74,10 @@ func isPolicy(rules *Rules, meta Meta, lang string, ds []Directive) bool {
 // ends in an authority's ending (…人民政府, …委员会, …局), a meeting or a
 // document (clauses.zh.tsv, kind authority-body).
 func (c *Rules) authority(s string) bool {
-	lex := c.lex
-	for b := 0; b < len(s); {
-		n, v := lex.Surface.Longest(s[b:])
-		if n == 0 {
-			_, size := utf8.DecodeRuneInString(s[b:])
-			b += size
-			continue
-		}
-		for _, e := range lex.Groups[v] {
-			en := lex.Entries[e]
-			if en.Type == lexicon.Addressee || en.Type == lexicon.Organization && governing[en.Kind] {
-				return true
-			}
-		}
-		b += n
+	if anySurface(c.lex, s, func(e lexicon.Entry, _ int) bool {
+		return e.Type == lexicon.Addressee || e.Type == lexicon.Organization && governing[e.Kind]
+	}) {
+		return true
 	}
 	for w := range c.byKind["authority-body"] {
 		if strings.Contains(s, w) {

@@ -13,7 +13,6 @@ import (
 	"log"
 	"math"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -54,10 +53,6 @@ func main() {
 // examples reads the labelled documents of a split and turns their action
 // clauses into examples.
 func examples(testdata, split string) ([]example, error) {
-	golds, err := labels.Load(filepath.Join(testdata, "labels"))
-	if err != nil {
-		return nil, err
-	}
 	lex, err := lexicon.Builtin()
 	if err != nil {
 		return nil, err
@@ -66,29 +61,19 @@ func examples(testdata, split string) ([]example, error) {
 	rules := directives.Compile(lex)
 	var exs []example
 	nDocs := 0
-	for _, g := range golds {
-		if labels.SplitOf(g.File) != split {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(testdata, g.File))
-		if err != nil {
-			return nil, err
-		}
-		d, err := parse.Parse(g.File, data, parse.Options{})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", g.File, err)
-		}
+	err = labels.EachParsed(testdata, split, func(g labels.Gold, d *parse.Document) error {
 		doc, err := seg.Segment("", d.Title, d.Paragraphs)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		// the officials come from the entities, as in the analyzer
 		officials := entities.Officials(nil, entities.Extract(doc, lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format}))
 		cands := directives.Candidates(doc, rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format, Officials: officials})
 		exs = append(exs, label(g, cands, nDocs)...)
 		nDocs++
-	}
-	return exs, nil
+		return nil
+	})
+	return exs, err
 }
 
 // label aligns a document's candidates with its gold directives.

@@ -197,31 +197,13 @@ func abbreviations(files []string) (abbr, orgEnd map[rune]bool, err error) {
 // train documents by their text: a token is a person, body or place when
 // the document's gold entities of that type hold it (text or alternative).
 func policyExamples(seg *segment.Segmenter, lex *lexicon.Set, testdata string) ([]example, error) {
-	golds, err := labels.Load(filepath.Join(testdata, "labels"))
-	if err != nil {
-		return nil, err
-	}
 	var out []example
 	f := &entities.Features{}
 	feats := func() []string { return slices.Clone(f.List) }
-	for _, g := range golds {
-		if labels.SplitOf(g.File) != labels.Train {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(testdata, g.File))
-		if err != nil {
-			return nil, err
-		}
-		d, err := parse.Parse(g.File, data, parse.Options{})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", g.File, err)
-		}
+	err := labels.EachParsed(testdata, labels.Train, func(g labels.Gold, d *parse.Document) error {
 		doc, err := seg.Segment("", d.Title, d.Paragraphs)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", g.File, err)
-		}
-		if doc.Lang != "zh" {
-			continue
+		if err != nil || doc.Lang != "zh" {
+			return err
 		}
 		gold := goldTypes(g)
 		for _, p := range append([]segment.Paragraph{doc.Title}, doc.Paragraphs...) {
@@ -238,8 +220,9 @@ func policyExamples(seg *segment.Segmenter, lex *lexicon.Set, testdata string) (
 				out = append(out, example{feats(), classIndex(gold[labels.Norm(string(p.Runes[sp.Start:sp.End]))])})
 			}
 		}
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // goldTypes maps the normalized texts of a label's persons, bodies and
