@@ -423,6 +423,20 @@ if [[ -n $TIMEBIN ]] && awk -v o="$OTHERS_CPU" -v s="$RUN_SEC" -v n="$(nproc)" '
 	note "other processes used about $OTHERS_CPU CPU seconds during the ${RUN_SEC} s of measurements (of $(nproc) × ${RUN_SEC} s): the wall times are probably inflated; compare the CPU seconds, or run again on a quiet machine."
 fi
 LOAD_END=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
+# PDF (issue 15), after the load window above: a Go benchmark, not a
+# policylens-vs-jieba row. The 200-page PDF is printed by Chromium at
+# benchmark time from the repository's own texts (bench/pdf_test.go);
+# without Chromium it skips.
+say "BenchmarkPDF200 and BenchmarkPDF200Process (3 runs each)"
+if pdf_out=$(cd "$ROOT" && go test -run '^$' -bench 'PDF200' -benchtime 3x ./bench 2>&1); then
+	while read -r line; do
+		note "PDF: \`$line\`"
+	done < <(grep '^BenchmarkPDF200' <<<"$pdf_out")
+	grep -q '^BenchmarkPDF200' <<<"$pdf_out" || note "PDF benchmarks skipped (no Chromium to print the PDF)."
+else
+	note "PDF benchmarks failed: $(tail -n 1 <<<"$pdf_out")"
+fi
+
 cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 {
 	echo "# policylens vs jieba"
