@@ -16,7 +16,7 @@ var (
 	seg  *segment.Segmenter
 )
 
-func setup(t *testing.T) {
+func setup(t testing.TB) {
 	t.Helper()
 	once.Do(func() {
 		var err error
