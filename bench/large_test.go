@@ -1,10 +1,8 @@
 package bench
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"runtime"
 	"runtime/metrics"
 	"strconv"
@@ -25,16 +23,7 @@ const gwrPath = "../testdata/docs/gwr/reports-2024-2025-1954.jsonl"
 // heading so that a heading never repeats.
 func largeText(b *testing.B, size int) []byte {
 	b.Helper()
-	var reports []string
-	sc := bufio.NewScanner(bytes.NewReader(read(b, gwrPath)))
-	sc.Buffer(nil, 1<<22)
-	for sc.Scan() {
-		var r struct{ Content string }
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			b.Fatal(err)
-		}
-		reports = append(reports, r.Content)
-	}
+	reports := reportTexts(b)
 	var out bytes.Buffer
 	for i := 0; out.Len() < size; i++ {
 		out.WriteString("第" + strconv.Itoa(i) + "部分\n")

@@ -214,6 +214,7 @@ func paras(text []rune, i *int, n int) string {
 
 // reportTexts are the work reports' texts.
 func reportTexts(b *testing.B) []string {
+	b.Helper()
 	var out []string
 	sc := bufio.NewScanner(bytes.NewReader(read(b, gwrPath)))
 	sc.Buffer(nil, 1<<22)

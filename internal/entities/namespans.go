@@ -81,24 +81,33 @@ func NameSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Se
 // modelSpans adds the personal names the model finds across word
 // boundaries: at each start, the best of its spans when it is a name.
 func (x *extractor) modelSpans(p *segment.Paragraph, pi int, m *nameModel) {
-	spans := NameSpans(p, x.lex.Surnames)
+	sameStart := func(a, b Span) bool { return a.Start == b.Start }
+	featurize := func(f *Features, sp Span) { NameSpanFeatures(f, p, sp, x.lex) }
+	x.eachBest(NameSpans(p, x.lex.Surnames), sameStart, "PER", m.settings[marginKey+"SPAN"], featurize, func(best Span) {
+		name := string(p.Runes[best.Start:best.End])
+		x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: best.Start, end: best.End,
+			evidence: "model:name-span"})
+	})
+}
+
+// eachBest groups neighbouring spans that same puts together (one start,
+// or one end) and calls fn with the span of each group that the model
+// gives class cls by the widest margin, when that margin reaches least.
+func (x *extractor) eachBest(spans []Span, same func(a, b Span) bool, cls string, least float64, featurize func(*Features, Span), fn func(Span)) {
 	f := &x.feats
 	for i := 0; i < len(spans); {
 		j, best, bestM := i, Span{}, -1.0
-		for ; j < len(spans) && spans[j].Start == spans[i].Start; j++ {
+		for ; j < len(spans) && same(spans[j], spans[i]); j++ {
 			f.Reset()
-			NameSpanFeatures(f, p, spans[j], x.lex)
-			if cls, margin := f.best(); cls == "PER" && margin > bestM {
+			featurize(f, spans[j])
+			if c, margin := f.best(); c == cls && margin > bestM {
 				best, bestM = spans[j], margin
 			}
 		}
 		i = j
-		if bestM < 0 || bestM < m.settings[marginKey+"SPAN"] {
-			continue
+		if bestM >= 0 && bestM >= least {
+			fn(best)
 		}
-		name := string(p.Runes[best.Start:best.End])
-		x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: best.Start, end: best.End,
-			evidence: "model:name-span"})
 	}
 }
 
@@ -269,25 +278,14 @@ func OrgSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Set
 // the best of the runs when it is a body.
 func (x *extractor) modelOrgs(p *segment.Paragraph, pi int, m *nameModel) {
 	spans := OrgSpans(p, func(r rune) bool { return m.has(orgEndKey, r) }, x.lex)
-	f := &x.feats
-	for i := 0; i < len(spans); {
-		j, best, bestM := i, Span{}, -1.0
-		for ; j < len(spans) && spans[j].End == spans[i].End; j++ {
-			f.Reset()
-			OrgSpanFeatures(f, p, spans[j], x.lex)
-			if cls, margin := f.best(); cls == "ORG" && margin > bestM {
-				best, bestM = spans[j], margin
-			}
-		}
-		i = j
-		if bestM < 0 || bestM < m.settings[marginKey+"ORGSPAN"] {
-			continue
-		}
+	sameEnd := func(a, b Span) bool { return a.End == b.End }
+	featurize := func(f *Features, sp Span) { OrgSpanFeatures(f, p, sp, x.lex) }
+	x.eachBest(spans, sameEnd, "ORG", m.settings[marginKey+"ORGSPAN"], featurize, func(best Span) {
 		name := string(p.Runes[best.Start:best.End])
 		if _, known := x.lex.Surface.Get(name); known || x.titleEndingAt(p.Runes, best.End) >= 2 {
-			continue // a lexicon entry the rules took or rejected, or a title (政治局常委)
+			return // a lexicon entry the rules took or rejected, or a title (政治局常委)
 		}
 		x.c.add(mention{typ: "organization", key: name, surface: name, para: pi, start: best.Start, end: best.End,
 			evidence: "model:organization-span"})
-	}
+	})
 }

@@ -14,16 +14,7 @@ import (
 // words, and phrases merged from adjacent content words that the document
 // uses together more than once (安全 + 生产 → 安全生产, then → 安全生产执法).
 func Candidates(doc *segment.Doc, lex *lexicon.Set) [][]string {
-	seqs := candidateSeqs(doc, lex)
-	out := make([][]string, len(seqs))
-	for i, seq := range seqs {
-		for _, c := range seq {
-			if c.kept {
-				out[i] = append(out[i], c.text)
-			}
-		}
-	}
-	return out
+	return keptTerms(candidateSeqs(doc, lex))
 }
 
 // cand is one token or merged phrase of a sentence, with what the ranker

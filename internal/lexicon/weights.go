@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -27,4 +29,30 @@ func ParseWeights(r io.Reader, name string) (map[string]float64, error) {
 		w[k] = x
 	}
 	return w, sc.Err()
+}
+
+// WriteWeights writes a weights file as ParseWeights reads it: head as it
+// is (comment lines, fixed rows), then one "feature TAB weight" row per
+// key in sorted order, each weight printed with format. It writes a
+// temporary file and renames it, so that a failed run leaves the old file
+// whole; the trainers of the learned models share it.
+func WriteWeights(path, head string, w map[string]float64, format string) error {
+	keys := make([]string, 0, len(w))
+	for k := range w {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString(head)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s\t"+format+"\n", k, w[k])
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
 }
