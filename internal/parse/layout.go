@@ -168,16 +168,16 @@ func runningKey(s string) string { return reDigits.ReplaceAllString(s, "#") }
 
 // joinLines joins lines into paragraphs. A line starts a paragraph when it
 // is indented past the body's left edge, when the line before it stopped
-// well short of the right edge, or after a gap taller than a line.
+// well short of the right edge, or after a gap wider than the usual one.
 func joinLines(lines []line) []string {
 	if len(lines) == 0 {
 		return nil
 	}
-	left, right, h := bodyBox(lines)
+	body := bodyBox(lines)
 	var paras []string
 	var b strings.Builder
 	for i, l := range lines {
-		if i > 0 && startsParagraph(lines[i-1], l, left, right, h) {
+		if i > 0 && startsParagraph(lines[i-1], l, body) {
 			paras = appendPara(paras, b.String())
 			b.Reset()
 		}
@@ -196,19 +196,35 @@ func appendPara(paras []string, p string) []string {
 // startsParagraph tells whether l begins a paragraph after prev: it is
 // indented past prev (a first-line indent, a heading, a list item), prev
 // ended short of the right edge by more than l's first word would have
-// needed, prev was a centred heading, or a blank line lies between.
-func startsParagraph(prev, l line, left, right, h float64) bool {
+// needed, prev was a centred heading, or more space lies between them than
+// between the lines of a paragraph. The space is measured against the
+// usual gap, not the line height alone: boxes as tall as the font's ascent
+// and descent (PDFium's loose boxes, OFD's boundaries) nearly touch inside
+// a paragraph, glyphs' own boxes leave a third of a line between.
+func startsParagraph(prev, l line, b body) bool {
+	h := b.h
 	switch {
 	case l.Left > prev.Left+h:
 		return true
-	case right-prev.Right > firstWordWidth(l)+h/2:
+	case b.right-prev.Right > firstWordWidth(l)+h/2:
 		return true
-	case prev.Left > left+h*4 && prev.page == l.page:
+	case b.right-prev.Right > h/2 && endsChineseSentence(prev.Text):
 		return true
-	case l.page == prev.page && l.Top-prev.Bottom > h*1.2:
+	case prev.Left > b.left+h*4 && prev.page == l.page:
+		return true
+	case l.page == prev.page && l.Top-prev.Bottom > b.gap+h/2:
 		return true
 	}
 	return false
+}
+
+// endsChineseSentence reports a line that ends a Chinese sentence. Such a
+// line with room left for half a character ends its paragraph: inside a
+// paragraph a line is cut where the next character no longer fits, and
+// a full stop at that point rarely leaves room.
+func endsChineseSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。！？；：", r)
 }
 
 // firstWordWidth estimates how wide the first word of a line is: one
@@ -253,21 +269,41 @@ func joinText(b *strings.Builder, s string) {
 	b.WriteString(s)
 }
 
-// bodyBox finds the body text's left and right edges and the usual line
-// height. The left edge is a low percentile of the lines' left edges, not
-// the most common one: in a law most paragraphs are one or two lines, so
-// indented first lines can outnumber the others. The right edge is the one
-// most full lines reach.
-func bodyBox(lines []line) (left, right, h float64) {
-	var lefts, heights, rights []float64
-	for _, l := range lines {
+// body is the geometry of a document's body text.
+type body struct {
+	left, right float64 // the edges of full lines
+	h           float64 // the usual line height
+	gap         float64 // the usual space between a line and the next
+}
+
+// bodyBox finds the body text's left and right edges, the usual line
+// height and the gap between two lines of a paragraph. The left edge is
+// a low percentile of the lines' left edges, not the most common one: in
+// a law most paragraphs are one or two lines, so indented first lines can
+// outnumber the others. The right edge is the one most full lines reach.
+// The gap is a low percentile too: where most paragraphs are one line
+// long, the usual gap is the one between paragraphs.
+func bodyBox(lines []line) body {
+	var lefts, heights, rights, gaps []float64
+	for i, l := range lines {
 		lefts = append(lefts, l.Left)
 		heights = append(heights, l.height())
 		rights = append(rights, l.Right)
+		if i > 0 && lines[i-1].page == l.page {
+			gaps = append(gaps, l.Top-lines[i-1].Bottom)
+		}
 	}
-	sort.Float64s(lefts)
-	sort.Float64s(heights)
-	sort.Float64s(rights)
-	h = heights[len(heights)/2]
-	return lefts[len(lefts)/10] + h*0.2, rights[len(rights)*3/4], h
+	h := median(heights)
+	return body{left: percentile(lefts, 10) + h*0.2, right: percentile(rights, 75), h: h, gap: max(percentile(gaps, 10), 0)}
 }
+
+// percentile is the p-th percentile of xs (sorted in place), 0 for none.
+func percentile(xs []float64, p int) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	sort.Float64s(xs)
+	return xs[len(xs)*p/100]
+}
+
+func median(xs []float64) float64 { return percentile(xs, 50) }

@@ -173,32 +173,46 @@ func pdfHyphens(s string) string {
 	return b.String()
 }
 
-// pdfLineRun makes a run of one line: its text, and the union of the
-// boxes PDFium gives for its characters, turned so that y grows downwards.
+// pdfLineRun makes a run of one line: its text, and a box from the
+// loose boxes (the font's ascent and descent at its size) of the line's
+// first and last characters, turned so that y grows downwards. Loose
+// boxes have the same height whatever the glyph, so a line of small
+// letters or one ending in a full stop is as tall as any other; two
+// characters are enough, where asking for the box of every piece of a
+// justified line (a piece per word or per Chinese character) took a
+// dozen WebAssembly calls a piece and most of the Go side's time.
 func pdfLineRun(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, seg [2]int, units []uint16, height float64) (run, bool, error) {
 	text := pdfHyphens(dropWideSpaces(string(utf16.Decode(units[seg[0]:seg[1]]))))
 	if strings.TrimSpace(text) == "" {
 		return run{}, false, nil
 	}
-	rects, err := inst.FPDFText_CountRects(&requests.FPDFText_CountRects{TextPage: tp, StartIndex: seg[0], Count: seg[1] - seg[0]})
-	if err != nil || rects.Count <= 0 {
+	first, last := seg[0], seg[1]-1
+	for unicode.IsSpace(rune(units[first])) {
+		first++
+	}
+	for unicode.IsSpace(rune(units[last])) {
+		last--
+	}
+	a, err := pdfLooseBox(inst, tp, first, height)
+	if err != nil {
 		return run{}, false, err
 	}
-	r := run{Text: text}
-	for k := 0; k < rects.Count; k++ {
-		b, err := inst.FPDFText_GetRect(&requests.FPDFText_GetRect{TextPage: tp, Index: k})
-		if err != nil {
-			return run{}, false, err
-		}
-		box := run{Left: b.Left, Right: b.Right, Top: height - b.Top, Bottom: height - b.Bottom}
-		if k == 0 {
-			r.Left, r.Right, r.Top, r.Bottom = box.Left, box.Right, box.Top, box.Bottom
-			continue
-		}
-		r.Left, r.Right = min(r.Left, box.Left), max(r.Right, box.Right)
-		r.Top, r.Bottom = min(r.Top, box.Top), max(r.Bottom, box.Bottom)
+	b, err := pdfLooseBox(inst, tp, last, height)
+	if err != nil {
+		return run{}, false, err
 	}
+	r := run{Text: text, Left: min(a.Left, b.Left), Right: max(a.Right, b.Right), Top: min(a.Top, b.Top), Bottom: max(a.Bottom, b.Bottom)}
 	return r, true, nil
+}
+
+// pdfLooseBox is the loose box of character i, y growing downwards.
+func pdfLooseBox(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int, height float64) (run, error) {
+	b, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp, Index: i})
+	if err != nil {
+		return run{}, err
+	}
+	r := b.Rect
+	return run{Left: float64(r.Left), Right: float64(r.Right), Top: height - float64(r.Top), Bottom: height - float64(r.Bottom)}, nil
 }
 
 // dropWideSpaces removes the spaces PDFium puts between two Chinese

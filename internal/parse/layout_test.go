@@ -1,0 +1,47 @@
+package parse
+
+import (
+	"slices"
+	"testing"
+)
+
+// joinLines on hand-placed lines: boxes as tall as a font's ascent and
+// descent (PDFium's loose boxes) nearly touch inside a paragraph, so a
+// blank line is a gap wider than the usual one, not than a line height.
+func TestJoinLines(t *testing.T) {
+	at := func(text string, left, right, top float64) line {
+		return line{run: run{Text: text, Left: left, Right: right, Top: top, Bottom: top + 15}}
+	}
+	cases := []struct {
+		name  string
+		lines []line
+		want  []string
+	}{
+		{"touching lines, one paragraph, then a blank line", []line{
+			at("one two three four five six", 36, 578, 100),
+			at("seven eight nine ten eleven", 36, 578, 116),
+			at("twelve.", 36, 578, 132),
+			at("thirteen fourteen fifteen", 36, 578, 160),
+			at("sixteen seventeen eighteen", 36, 578, 176),
+		}, []string{"one two three four five six seven eight nine ten eleven twelve.", "thirteen fourteen fifteen sixteen seventeen eighteen"}},
+		{"a Chinese sentence end with room for half a character", []line{
+			at("第十四条交易场所提供者应当符合本规定的要求。", 57, 565, 100),
+			at("第十五条经营者提供服务，实行先消费后结算的，除按照", 57, 578, 120),
+			at("本规定进行明码标价外。", 36, 300, 140),
+		}, []string{"第十四条交易场所提供者应当符合本规定的要求。", "第十五条经营者提供服务，实行先消费后结算的，除按照本规定进行明码标价外。"}},
+		{"a Chinese line cut at the edge goes on", []line{
+			at("第十四条交易场所提供者为场所内经营者提供标价模板", 36, 578, 100),
+			at("的，应当符合本规定的要求。", 36, 300, 120),
+		}, []string{"第十四条交易场所提供者为场所内经营者提供标价模板的，应当符合本规定的要求。"}},
+		{"a hanging indent continues its list item", []line{
+			at("Body text that runs the whole width of the page here.", 36, 578, 80),
+			at("ii. the functions of the Director relating to budgetary,", 82, 578, 100),
+			at("or legislative proposals.", 93.8, 200, 116),
+		}, []string{"Body text that runs the whole width of the page here.", "ii. the functions of the Director relating to budgetary, or legislative proposals."}},
+	}
+	for _, c := range cases {
+		if got := joinLines(c.lines); !slices.Equal(got, c.want) {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
