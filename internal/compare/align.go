@@ -156,7 +156,7 @@ type cand struct {
 
 // candidates scores x against the directives of B that share a content
 // word with it; dot and touched are buffers reused across calls.
-func (c *Comparer) candidates(i int, x *side, sb []*side, ix index, taken []bool, dot []float64, touched []int) ([]cand, []int) {
+func (c *Comparer) candidates(i int, x *side, sb []*side, ix index, dot []float64, touched []int) ([]cand, []int) {
 	touched = touched[:0]
 	for k, t := range x.terms {
 		for _, p := range ix.post[t] {
@@ -170,12 +170,12 @@ func (c *Comparer) candidates(i int, x *side, sb []*side, ix index, taken []bool
 	for _, j := range touched {
 		cos := dot[j] / (x.norm * sb[j].norm)
 		dot[j] = 0
-		if taken[j] || cos < c.o.MinCosine {
+		if cos < c.o.MinCosine {
 			continue
 		}
 		// mostly shared content (weighted words), some shared wording
 		s := score(cos, c.lcs.ratio(x.core, sb[j].core))
-		if s > c.o.MinScore-anchorSlack {
+		if s > c.o.MinScore-orderBonus {
 			out = append(out, cand{i, j, s})
 		}
 	}
@@ -233,9 +233,36 @@ func appendRunes(buf []rune, s string, n int) []rune {
 }
 
 // align pairs directives one to one: identical cores first, in order, then
-// the best-scoring candidates above MinScore (ties by position), then
-// weaker candidates that sit between two aligned neighbours.
+// the best-scoring candidates above MinScore (ties by position). A second
+// round adds up to orderBonus to every candidate that keeps the order of
+// the first round's pairs around it and aligns again: a document revised
+// from one year to the next keeps its order, so a pair between aligned
+// neighbours wins over a look-alike elsewhere in the text, and a loose
+// rewording between two kept neighbours is the same directive. Last, a
+// directive left alone may join its neighbour's counterpart (merged).
 func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
+	cands := c.allCandidates(sa, sb)
+	first, _ := c.greedy(sa, sb, cands)
+	bone := backbone(first)
+	ranked := make([]cand, len(cands))
+	for k, x := range cands {
+		ranked[k] = x
+		ranked[k].score += orderBonus * inOrder(sa, sb, bone, x.i, x.j)
+	}
+	sortCands(ranked)
+	pairOf, scores = c.greedy(sa, sb, ranked)
+	merged(ranked, pairOf, c.o.MinScore)
+	for i, j := range pairOf {
+		if s := scoreOf(cands, i, j); j >= 0 && s > 0 {
+			scores[i] = s // without the bonus
+		}
+	}
+	return pairOf, scores
+}
+
+// greedy pairs identical cores first, in order, then takes candidates
+// above MinScore best first, one to one.
+func (c *Comparer) greedy(sa, sb []*side, cands []cand) (pairOf []int, scores []float64) {
 	pairOf = make([]int, len(sa))
 	scores = make([]float64, len(sa))
 	taken := make([]bool, len(sb))
@@ -250,35 +277,53 @@ func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
 			exact[x.core] = js[1:]
 		}
 	}
-	cands := c.allCandidates(sa, sb, pairOf, taken)
-	var weak []cand
 	for _, k := range cands {
-		switch {
-		case k.score <= c.o.MinScore:
-			weak = append(weak, k)
-		case pairOf[k.i] < 0 && !taken[k.j]:
+		if k.score > c.o.MinScore && pairOf[k.i] < 0 && !taken[k.j] {
 			pairOf[k.i], taken[k.j], scores[k.i] = k.j, true, k.score
 		}
 	}
-	c.anchored(weak, pairOf, scores, taken)
 	return pairOf, scores
 }
 
-// allCandidates lists the scored candidates of every directive of A not
-// yet paired, best first (ties by position).
-func (c *Comparer) allCandidates(sa, sb []*side, pairOf []int, taken []bool) []cand {
+// scoreOf is the score of candidate (i, j) without the order bonus
+// (candidates are few per directive; this runs once per pair).
+func scoreOf(cands []cand, i, j int) float64 {
+	k := sort.Search(len(cands), func(n int) bool { return cands[n].i >= i })
+	for ; k < len(cands) && cands[k].i == i; k++ {
+		if cands[k].j == j {
+			return cands[k].score
+		}
+	}
+	return 0
+}
+
+// allCandidates lists the scored candidates of every directive of A, by
+// directive of A (then B): exact cores are candidates too, so that the
+// second round may prefer an ordered neighbour.
+func (c *Comparer) allCandidates(sa, sb []*side) []cand {
 	ix := newIndex(sb)
 	dot := make([]float64, len(sb))
 	var touched []int
 	var cands []cand
 	for i, x := range sa {
-		if pairOf[i] >= 0 || x.norm == 0 {
+		if x.norm == 0 {
 			continue
 		}
 		var cs []cand
-		cs, touched = c.candidates(i, x, sb, ix, taken, dot, touched)
+		cs, touched = c.candidates(i, x, sb, ix, dot, touched)
 		cands = append(cands, cs...)
 	}
+	sort.Slice(cands, func(p, q int) bool {
+		if cands[p].i != cands[q].i {
+			return cands[p].i < cands[q].i
+		}
+		return cands[p].j < cands[q].j
+	})
+	return cands
+}
+
+// sortCands orders candidates best first (ties by position).
+func sortCands(cands []cand) {
 	sort.Slice(cands, func(p, q int) bool {
 		if cands[p].score != cands[q].score {
 			return cands[p].score > cands[q].score
@@ -288,28 +333,57 @@ func (c *Comparer) allCandidates(sa, sb []*side, pairOf []int, taken []bool) []c
 		}
 		return cands[p].j < cands[q].j
 	})
-	return cands
 }
 
-// anchored takes a weak candidate (within anchorSlack under MinScore) when
-// it keeps the order of its aligned neighbours: the nearest aligned
-// directives before and after it in A, at most anchorGap away, are paired
-// with directives of B around it. A document revised from one year to the
-// next keeps its order, so a loose rewording between two kept neighbours
-// is the same directive (促进房地产市场平稳健康发展 → 推动房地产市场止跌回稳).
-func (c *Comparer) anchored(weak []cand, pairOf []int, scores []float64, taken []bool) {
-	for _, k := range weak {
-		if pairOf[k.i] >= 0 || taken[k.j] {
+// backbone keeps the pairs of the longest chain in which both sides
+// increase (the longest increasing subsequence of pairOf): pairs that
+// keep the documents' order, without the few that jump (a look-alike
+// sentence elsewhere in the text). Others are -1.
+func backbone(pairOf []int) []int {
+	var tails, prev []int // tails[k]: index i ending the best chain of length k+1
+	prev = make([]int, len(pairOf))
+	for i, j := range pairOf {
+		prev[i] = -1
+		if j < 0 {
 			continue
 		}
-		lo, hi := neighbours(pairOf, k.i)
-		if lo < 0 || hi < 0 || k.i-lo > anchorGap || hi-k.i > anchorGap {
-			continue
+		k := sort.Search(len(tails), func(n int) bool { return pairOf[tails[n]] >= j })
+		if k > 0 {
+			prev[i] = tails[k-1]
 		}
-		if jl, jh := pairOf[lo], pairOf[hi]; jl < k.j && k.j < jh && jh-jl <= 2*anchorGap {
-			pairOf[k.i], taken[k.j], scores[k.i] = k.j, true, k.score
+		if k == len(tails) {
+			tails = append(tails, i)
+		} else {
+			tails[k] = i
 		}
 	}
+	out := make([]int, len(pairOf))
+	for i := range out {
+		out[i] = -1
+	}
+	if len(tails) > 0 {
+		for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
+			out[i] = pairOf[i]
+		}
+	}
+	return out
+}
+
+// inOrder tells how well pairing i with j keeps the order of the
+// backbone around it: 1 when j sits where the line between the nearest
+// backbone pairs before and after i (in its document, at most orderSpan
+// away) expects it, falling to 0 at orderGap directives off.
+func inOrder(sa, sb []*side, bone []int, i, j int) float64 {
+	lo, hi := neighbours(bone, i)
+	if lo < 0 || hi < 0 || i-lo > orderSpan || hi-i > orderSpan {
+		return 0
+	}
+	jl, jh := bone[lo], bone[hi]
+	if sa[lo].doc != sa[i].doc || sa[hi].doc != sa[i].doc || sb[jl].doc != sb[j].doc || sb[jh].doc != sb[j].doc {
+		return 0
+	}
+	want := float64(jl) + float64(jh-jl)*float64(i-lo)/float64(hi-lo)
+	return max(0, 1-math.Abs(float64(j)-want)/orderGap)
 }
 
 // neighbours returns the nearest paired directives of A before and after
@@ -375,10 +449,31 @@ func pairChange(x, y *side, score float64) DirectiveChange {
 	return ch
 }
 
-// anchorSlack and anchorGap bound the anchored pass: how far under
-// MinScore a pair between aligned neighbours may score, and how far those
-// neighbours may be (tuned on the tuning half of testdata/pairs.tsv).
+// orderBonus is what keeping the order of the aligned neighbours adds to
+// a pair's score at most, orderGap how many directives off the expected
+// place it falls to nothing, and orderSpan how far the neighbours may be
+// (tuned on the tuning half of testdata/pairs.tsv).
 const (
-	anchorSlack = 0.15
-	anchorGap   = 12
+	orderBonus = 0.15
+	orderGap   = 12
+	orderSpan  = 20
 )
+
+// merged pairs a directive left alone with the counterpart of its
+// neighbour when the two were merged into one: 完善生态产品价值实现机制 and
+// 健全生态保护补偿制度 become 健全生态保护补偿和生态产品价值实现机制.
+func merged(ranked []cand, pairOf []int, minScore float64) {
+	holder := map[int]int{}
+	for i, j := range pairOf {
+		if j >= 0 {
+			holder[j] = i
+		}
+	}
+	for _, k := range ranked {
+		h, ok := holder[k.j]
+		if k.score <= minScore || pairOf[k.i] >= 0 || !ok || h-k.i > 1 || k.i-h > 1 {
+			continue
+		}
+		pairOf[k.i] = k.j
+	}
+}

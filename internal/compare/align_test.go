@@ -1,6 +1,9 @@
 package compare
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestWordClasses(t *testing.T) {
 	for _, tc := range []struct{ word, want string }{
@@ -29,5 +32,40 @@ func TestAnchoredPair(t *testing.T) {
 	alone := Compare(analyzeText(t, "a.txt", a), analyzeText(t, "b.txt", b), opts(t))
 	if alone.Summary[New] != 1 || alone.Summary[Dropped] != 1 {
 		t.Errorf("alone: %v", alone.Summary)
+	}
+}
+
+// TestMergedPair: two neighbouring directives merged into one in B are
+// both paired with it; B's directive is not also new.
+func TestMergedPair(t *testing.T) {
+	const (
+		before = "要全面加强安全生产执法工作。"
+		after  = "要坚决扩大国内有效需求。"
+	)
+	a := analyzeText(t, "a.txt", before+"要完善生态产品价值实现机制，健全生态保护补偿制度。"+after)
+	b := analyzeText(t, "b.txt", before+"要健全生态保护补偿和生态产品价值实现机制。"+after)
+	r := Compare(a, b, opts(t))
+	if r.Summary[Reworded] != 2 || r.Summary[Kept] != 2 || r.Summary[New]+r.Summary[Dropped] != 0 {
+		for _, d := range r.Directives {
+			t.Logf("%s %v %v", d.Status, d.A, d.B)
+		}
+		t.Errorf("merged: %v", r.Summary)
+	}
+}
+
+// TestOrderBreaksTies: of two look-alikes in A, the one whose neighbours
+// are aligned around B's directive gets it.
+func TestOrderBreaksTies(t *testing.T) {
+	a := analyzeText(t, "a.txt", "要推动高水平科技自立自强。要全面加强安全生产执法工作。要建设高素质专业化教师队伍。要加快推动高水平科技自立自强。要充分发挥新型举国体制优势。")
+	b := analyzeText(t, "b.txt", "要全面加强安全生产执法工作。要建设高素质专业化教师队伍。要推进高水平科技自立自强。要充分发挥新型举国体制优势。")
+	r := Compare(a, b, opts(t))
+	found := false
+	for _, d := range r.Directives {
+		if d.B != nil && strings.Contains(d.B.Text, "推进高水平科技自立自强") {
+			found = d.A != nil && strings.Contains(d.A.Text, "加快推动高水平科技自立自强")
+		}
+	}
+	if !found {
+		t.Errorf("推进高水平科技自立自强 is not paired with its neighbour 加快推动高水平科技自立自强: %v", r.Summary)
 	}
 }

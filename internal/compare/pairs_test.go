@@ -102,19 +102,20 @@ func scorePairs(t *testing.T, labels []labelledPair, r *Result, a, b *analyze.An
 	return scores
 }
 
-// TestLabelledPairs scores the alignment on 60 hand-labelled directive
+// TestLabelledPairs scores the alignment on 100 hand-labelled directive
 // pairs of the 2024 and 2025 work reports. The thresholds were tuned on
-// the "tune" half only; the "test" half is the figure the README reports.
+// the 70 "tune" pairs only; the 30 "test" pairs give the figure the
+// README reports.
 func TestLabelledPairs(t *testing.T) {
 	docs := readFrozen(t, "gwr-2024-2025.analyses.jsonl")
 	r := Compare(docs[0], docs[1], opts(t))
+	// floors a little under the measured figures (README, "The comparison contract")
+	floors := map[string][2]float64{"tune": {0.85, 0.85}, "test": {0.85, 0.75}}
 	for _, split := range []string{"tune", "test"} {
 		s := scorePairs(t, readPairs(t), r, docs[0], docs[1])[split]
 		t.Logf("%s: precision %.2f recall %.2f (tp %d fp %d fn %d; status right on %d of %d)", split, s.p(), s.r(), s.tp, s.fp, s.fn, s.status, s.tp)
-		// floors a little under the measured 1.00 and 0.71 (tune: 0.93, 0.78): the goal
-		// of 0.85 for recall is not met yet (README, "Comparing")
-		if split == "test" && (s.p() < 0.85 || s.r() < 0.65) {
-			t.Errorf("held-out pairs: precision %.2f recall %.2f, want ≥ 0.85 and ≥ 0.65", s.p(), s.r())
+		if f := floors[split]; s.p() < f[0] || s.r() < f[1] {
+			t.Errorf("%s pairs: precision %.2f recall %.2f, want ≥ %.2f and ≥ %.2f", split, s.p(), s.r(), f[0], f[1])
 		}
 	}
 }
