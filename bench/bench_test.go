@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/policylens/policylens/analyze"
 )
@@ -66,11 +67,20 @@ func benchAnalyze(b *testing.B, path string) {
 	b.SetBytes(int64(len(src.Data)))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		if _, err := a.Analyze(ctx, src); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu0)
+}
+
+// reportCPU reports the process's CPU time per iteration since cpu0: on a
+// machine shared with other work, wall time measures the neighbours, and
+// CPU time mostly measures the code (garbage collection included).
+func reportCPU(b *testing.B, cpu0 time.Duration) {
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkAnalyzeSeed: a short news article (Sina Hexo post, ~1,200 characters).
@@ -82,9 +92,19 @@ func BenchmarkAnalyzeLaw(b *testing.B) { benchAnalyze(b, lawPath) }
 // BenchmarkAnalyzeEnglish: a US executive order (Federal Register Markdown).
 func BenchmarkAnalyzeEnglish(b *testing.B) { benchAnalyze(b, englishPath) }
 
-func benchBatch(b *testing.B, jobs int) {
+// reportsPath holds work reports of 2024, 2025 and 1954, one JSON record
+// per report: the kind of text bench/run.sh compares with jieba.
+const reportsPath = "../testdata/docs/gwr/reports-2024-2025-1954.jsonl"
+
+// BenchmarkAnalyzeReports: the work reports of reportsPath, one worker; the
+// steady-state CPU cost per byte of the text bench/run.sh measures.
+func BenchmarkAnalyzeReports(b *testing.B) { benchPaths(b, 1, []string{reportsPath}) }
+
+func benchBatch(b *testing.B, jobs int) { benchPaths(b, jobs, docsPaths) }
+
+func benchPaths(b *testing.B, jobs int, paths []string) {
 	a := analyzer(b, jobs)
-	inputs, _, errs := analyze.Inputs(docsPaths)
+	inputs, _, errs := analyze.Inputs(paths)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
@@ -108,6 +128,7 @@ func benchBatch(b *testing.B, jobs int) {
 	b.SetBytes(size)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		docs, failed = 0, 0
 		if err := a.Batch(ctx, inputs, nil, emit); err != nil {
@@ -115,6 +136,7 @@ func benchBatch(b *testing.B, jobs int) {
 		}
 	}
 	b.StopTimer()
+	reportCPU(b, cpu0)
 	if failed > 0 {
 		b.Fatalf("%d of %d documents failed", failed, docs)
 	}

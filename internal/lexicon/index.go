@@ -8,56 +8,98 @@ import (
 
 // Index finds which of a set of keys start a string. Keys are kept sorted,
 // so the keys sharing a prefix are contiguous and each extension by one
-// rune narrows the range with a binary search: no per-node maps, and
-// building it is one sort. A key is a span of one string (the data file it
+// rune narrows the range. A key is a span of one string (the data file it
 // was read from, or the keys joined), not a string of its own: the
 // dictionary's 350,000 keys are then two flat arrays of offsets, which
 // cost nothing to build beyond the offsets and which the garbage
 // collector never scans.
+//
+// The search is bound by memory latency, not by comparisons: the
+// segmenter asks at every position of a text, and each key it reads sits
+// in a random place of a 5 MB file. So the first two levels hold what a
+// search needs without reading keys: a key's first rune leads to one
+// entry (its range, the value of the one-rune key, its pairs) and a pair
+// of runes to another (its range, the value of the two-rune key); the
+// keys themselves are read only from the third rune on, and only where a
+// longer key exists.
 type Index struct {
 	text string
 	span []uint32 // key i is text[span[2i]:span[2i+1]]
 	vals []int32
-	// first maps a key's first rune to the range of keys starting with it,
-	// and pairs (indexes built WithPairs) its first two runes, so that a
-	// search starts on a handful of keys, not the whole list.
-	first map[rune][2]int32
-	pairs pairIndex
-	// dense holds first's ranges for the Basic Multilingual Plane in an
-	// array (large indexes only): one index operation instead of a map
-	// lookup at every position of a text.
-	dense []int32
+	// first holds one entry per distinct first rune, found through runes
+	firsts []firstEntry
+	runes  runeTable
+	// pairs (indexes built WithPairs): the pairs of one first rune are
+	// contiguous and sorted by their second rune, so a lookup is a binary
+	// search over a few dozen entries of 16 bytes.
+	pairs []pair2
 }
 
-// pairIndex finds the range of keys that start with two given runes. The
-// pairs of one first rune are contiguous and sorted by their second rune,
-// so a lookup is a binary search over a few dozen entries; building it is
-// one pass over the keys (a map of the 175,000 pairs of the dictionary
-// cost 30 ms at every start).
-type pairIndex struct {
-	pairs []pair2
-	dense []int32           // first rune → range of pairs, Basic Multilingual Plane
-	other map[rune][2]int32 // the same for other runes
+// firstEntry describes the keys that start with one rune.
+type firstEntry struct {
+	lo, hi   int32 // the range of keys
+	one      int32 // the value of the one-rune key plus one; 0: none
+	plo, phi int32 // the range of its pairs (WithPairs)
 }
 
 // pair2 is the range of keys whose first two runes are a first rune (given
-// by the range the entry sits in) and r2.
+// by the entry it belongs to) and r2.
 type pair2 struct {
 	r2     rune
 	lo, hi int32
+	two    int32 // the value of the two-rune key plus one; 0: none
+}
+
+// longer reports whether a range of keys that holds the key of its
+// prefix itself when has is true holds a longer key too.
+func longer(lo, hi int32, has bool) bool {
+	if has {
+		return hi-lo > 1
+	}
+	return hi > lo
+}
+
+// runeTable maps a rune to the number of its entry plus one in two steps
+// of 256: a map probe at every position of a text cost more than the
+// search behind it, and a flat array over all runes would cost 4 MB per
+// index.
+type runeTable struct {
+	top    []uint16 // rune>>8 → block (0: the empty block)
+	blocks []int32  // block b is blocks[256b : 256b+256]
+}
+
+const maxRuneBlocks = (utf8.MaxRune >> 8) + 1
+
+func (t *runeTable) get(r rune) int32 {
+	if r < 0 || r > utf8.MaxRune || t.top == nil {
+		return 0
+	}
+	return t.blocks[int(t.top[r>>8])<<8|int(r&0xff)]
+}
+
+func (t *runeTable) set(r rune, v int32) {
+	if t.top == nil {
+		t.top = make([]uint16, maxRuneBlocks)
+		t.blocks = make([]int32, 256, 256*8) // block 0 stays empty
+	}
+	b := t.top[r>>8]
+	if b == 0 {
+		b = uint16(len(t.blocks) >> 8)
+		t.top[r>>8] = b
+		t.blocks = append(t.blocks, make([]int32, 256)...)
+	}
+	t.blocks[int(b)<<8|int(r&0xff)] = v
 }
 
 // key is the i-th key.
 func (x *Index) key(i int) string { return x.text[x.span[2*i]:x.span[2*i+1]] }
 
-// rangeOf returns the range of keys starting with rune r.
-func (x *Index) rangeOf(r rune) (int, int, bool) {
-	if x.dense != nil && r >= 0 && r < 0x10000 {
-		lo, hi := x.dense[2*r], x.dense[2*r+1]
-		return int(lo), int(hi), hi > lo
+// firstOf returns the entry of the keys starting with rune r, or nil.
+func (x *Index) firstOf(r rune) *firstEntry {
+	if e := x.runes.get(r); e > 0 {
+		return &x.firsts[e-1]
 	}
-	rg, ok := x.first[r]
-	return int(rg[0]), int(rg[1]), ok
+	return nil
 }
 
 // NewIndex builds an index over keys with one value each; a key given twice
@@ -114,28 +156,32 @@ func (x *Index) WithPairs() *Index {
 	return x
 }
 
+// buildFirst makes one entry per first rune. Keys sorted by bytes are
+// sorted by runes, and the one-rune key sorts first among the keys that
+// start with its rune.
 func (x *Index) buildFirst() {
-	x.first = make(map[rune][2]int32, 8192)
 	for i := 0; i < x.Len(); {
-		r, _ := utf8.DecodeRuneInString(x.key(i))
+		k := x.key(i)
+		r, n := utf8.DecodeRuneInString(k)
 		j := i + 1
 		for j < x.Len() {
-			r2, _ := utf8.DecodeRuneInString(x.key(j))
-			if r2 != r {
+			r2, n2 := utf8.DecodeRuneInString(x.key(j))
+			if r2 != r || n2 != n {
 				break
 			}
 			j++
 		}
-		x.first[r] = [2]int32{int32(i), int32(j)}
-		i = j
-	}
-	if x.Len() >= 10000 {
-		x.dense = make([]int32, 2*0x10000)
-		for r, rg := range x.first {
-			if r >= 0 && r < 0x10000 {
-				x.dense[2*r], x.dense[2*r+1] = rg[0], rg[1]
-			}
+		if k == "" || (r == utf8.RuneError && n < 3) {
+			i = j // no first rune to find it by: the search never did either
+			continue
 		}
+		e := firstEntry{lo: int32(i), hi: int32(j)}
+		if n == len(k) {
+			e.one = x.vals[i] + 1
+		}
+		x.firsts = append(x.firsts, e)
+		x.runes.set(r, int32(len(x.firsts)))
+		i = j
 	}
 }
 
@@ -146,86 +192,96 @@ func (x *Index) Len() int { return len(x.vals) }
 // sorted by bytes are sorted by runes, so each range is contiguous, and so
 // are the pairs of one first rune.
 func (x *Index) buildPairs() {
-	p := &x.pairs
-	p.pairs = make([]pair2, 0, x.Len()*3/4) // the dictionary: 180,042 pairs of 352,279 keys
-	p.dense = make([]int32, 2*0x10000)
-	p.other = map[rune][2]int32{}
-	cur1, cur2, start := rune(-1), rune(-1), 0
-	for i := range x.Len() {
-		k := x.key(i)
-		r1, n1 := utf8.DecodeRuneInString(k)
-		if n1 >= len(k) {
-			continue // one rune: found through first
+	x.pairs = make([]pair2, 0, x.Len()*3/4) // the dictionary: 180,042 pairs of 352,279 keys
+	for fi := range x.firsts {
+		e := &x.firsts[fi]
+		e.plo = int32(len(x.pairs))
+		for i := int(e.lo); i < int(e.hi); i++ {
+			k := x.key(i)
+			_, n1 := utf8.DecodeRuneInString(k)
+			if n1 >= len(k) {
+				continue // one rune: found through the entry
+			}
+			r2, n2 := utf8.DecodeRuneInString(k[n1:])
+			if r2 == utf8.RuneError && n2 < 3 {
+				continue // an invalid second rune is never searched for
+			}
+			if m := len(x.pairs); m > int(e.plo) && x.pairs[m-1].r2 == r2 {
+				x.pairs[m-1].hi = int32(i + 1)
+				continue
+			}
+			p := pair2{r2: r2, lo: int32(i), hi: int32(i + 1)}
+			if n1+n2 == len(k) {
+				p.two = x.vals[i] + 1
+			}
+			x.pairs = append(x.pairs, p)
 		}
-		r2, _ := utf8.DecodeRuneInString(k[n1:])
-		if r1 == cur1 && r2 == cur2 {
-			p.pairs[len(p.pairs)-1].hi = int32(i + 1)
-			continue
-		}
-		if r1 != cur1 {
-			p.close(cur1, start)
-			start = len(p.pairs)
-		}
-		cur1, cur2 = r1, r2
-		p.pairs = append(p.pairs, pair2{r2, int32(i), int32(i + 1)})
+		e.phi = int32(len(x.pairs))
 	}
-	p.close(cur1, start)
 }
 
-// close records that the pairs from start on begin with rune r1.
-func (p *pairIndex) close(r1 rune, start int) {
-	if r1 < 0 || start == len(p.pairs) {
-		return
-	}
-	if r1 < 0x10000 {
-		p.dense[2*r1], p.dense[2*r1+1] = int32(start), int32(len(p.pairs))
-		return
-	}
-	p.other[r1] = [2]int32{int32(start), int32(len(p.pairs))}
-}
-
-// find returns the range of keys starting with r1 and r2.
-func (p *pairIndex) find(r1, r2 rune) (int, int, bool) {
-	var lo, end int
-	if r1 >= 0 && r1 < 0x10000 {
-		lo, end = int(p.dense[2*r1]), int(p.dense[2*r1+1])
-	} else {
-		rg := p.other[r1]
-		lo, end = int(rg[0]), int(rg[1])
-	}
+// findPair returns the pair of e's rune and r2, or nil.
+func (x *Index) findPair(e *firstEntry, r2 rune) *pair2 {
+	lo, end := int(e.plo), int(e.phi)
 	for hi := end; lo < hi; {
 		m := int(uint(lo+hi) >> 1)
-		if p.pairs[m].r2 < r2 {
+		if x.pairs[m].r2 < r2 {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < end && p.pairs[lo].r2 == r2 {
-		return int(p.pairs[lo].lo), int(p.pairs[lo].hi), true
+	if lo < end && x.pairs[lo].r2 == r2 {
+		return &x.pairs[lo]
 	}
-	return 0, 0, false
+	return nil
 }
 
 // Get returns the value of an exact key.
 func (x *Index) Get(key string) (int32, bool) {
-	r, _ := utf8.DecodeRuneInString(key)
-	lo, hi, ok := x.rangeOf(r)
-	if !ok {
+	r, n := utf8.DecodeRuneInString(key)
+	e := x.firstOf(r)
+	if e == nil || (r == utf8.RuneError && n < 3) {
 		return 0, false
 	}
-	i := x.lowerBound(lo, hi, key)
+	if n == len(key) {
+		return found(e.one)
+	}
+	lo, hi, skip := int(e.lo), int(e.hi), n
+	if x.pairs != nil {
+		r2, n2 := utf8.DecodeRuneInString(key[n:])
+		p := x.findPair(e, r2)
+		if p == nil || (r2 == utf8.RuneError && n2 < 3) {
+			return 0, false
+		}
+		if skip += n2; skip == len(key) {
+			return found(p.two)
+		}
+		lo, hi = int(p.lo), int(p.hi)
+	}
+	i := x.lowerBound(lo, hi, key, skip)
 	if i < hi && x.key(i) == key {
 		return x.vals[i], true
 	}
 	return 0, false
 }
 
-// lowerBound is the first index in [lo,hi) whose key is >= p.
-func (x *Index) lowerBound(lo, hi int, p string) int {
+// found turns a value plus one (0: none) into a value and whether there
+// is one.
+func found(v1 int32) (int32, bool) {
+	if v1 == 0 {
+		return 0, false
+	}
+	return v1 - 1, true
+}
+
+// lowerBound is the first index in [lo,hi) whose key is >= p. Every key of
+// the range starts with p[:skip], so only what follows is compared.
+func (x *Index) lowerBound(lo, hi int, p string, skip int) int {
+	p = p[skip:]
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if x.key(m) < p {
+		if x.text[int(x.span[2*m])+skip:x.span[2*m+1]] < p {
 			lo = m + 1
 		} else {
 			hi = m
@@ -255,39 +311,49 @@ func (x *Index) Prefixes(s string, maxRunes int, fn func(n int, val int32)) {
 // when dst has room: the segmenter calls it at every position of a text.
 func (x *Index) AppendPrefixes(dst []Match, s string, maxRunes int) []Match {
 	r, size := utf8.DecodeRuneInString(s)
-	lo, hi, ok := x.rangeOf(r)
-	if !ok || size == 0 {
+	e := x.firstOf(r)
+	if e == nil || size == 0 || (r == utf8.RuneError && size < 3) {
 		return dst
 	}
-	if x.key(lo) == s[:size] { // the one-rune key sorts first in its range
-		dst = append(dst, Match{size, x.vals[lo]})
+	if e.one > 0 {
+		dst = append(dst, Match{size, e.one - 1})
 	}
-	if maxRunes == 1 || size >= len(s) {
+	if maxRunes == 1 || size >= len(s) || !longer(e.lo, e.hi, e.one > 0) {
 		return dst
 	}
-	runes := 1
-	j := size
-	if x.pairs.pairs != nil {
+	lo, hi := int(e.lo), int(e.hi)
+	runes, j := 1, size
+	if x.pairs != nil {
 		r2, size2 := utf8.DecodeRuneInString(s[j:])
-		lo, hi, ok = x.pairs.find(r, r2)
-		if !ok {
+		p := x.findPair(e, r2)
+		if p == nil || (r2 == utf8.RuneError && size2 < 3) {
 			return dst
 		}
 		j += size2
 		runes++
-		if x.key(lo) == s[:j] {
-			dst = append(dst, Match{j, x.vals[lo]})
+		if p.two > 0 {
+			dst = append(dst, Match{j, p.two - 1})
 		}
-		if (maxRunes > 0 && runes >= maxRunes) || j >= len(s) {
+		if (maxRunes > 0 && runes >= maxRunes) || j >= len(s) || !longer(p.lo, p.hi, p.two > 0) {
 			return dst
 		}
+		lo, hi = int(p.lo), int(p.hi)
 	}
-	_, size = utf8.DecodeRuneInString(s[j:])
-	j += size
-	runes++
-	for {
+	return x.appendLonger(dst, s, maxRunes, lo, hi, j, runes)
+}
+
+// appendLonger goes on from the range [lo,hi) of the keys that start with
+// s[:j] (runes runes), one rune at a time, by binary search. Only the
+// first search has a range whose keys all share its prefix (later ones
+// keep the upper end, which a second search would cost to narrow), so
+// only it compares the keys' tails alone.
+func (x *Index) appendLonger(dst []Match, s string, maxRunes, lo, hi, j, runes int) []Match {
+	for skip := j; ; skip = 0 {
+		_, size := utf8.DecodeRuneInString(s[j:])
+		j += size
+		runes++
 		p := s[:j]
-		lo = x.lowerBound(lo, hi, p)
+		lo = x.lowerBound(lo, hi, p, skip)
 		if lo >= hi {
 			return dst
 		}
@@ -302,15 +368,15 @@ func (x *Index) AppendPrefixes(dst []Match, s string, maxRunes int) []Match {
 		if (maxRunes > 0 && runes >= maxRunes) || j >= len(s) {
 			return dst
 		}
-		_, size := utf8.DecodeRuneInString(s[j:])
-		j += size
-		runes++
 	}
 }
 
 // Longest returns the byte length and value of the longest key that is a
 // prefix of s, or n == 0.
 func (x *Index) Longest(s string) (n int, val int32) {
-	x.Prefixes(s, 0, func(k int, v int32) { n, val = k, v })
-	return
+	var buf [16]Match
+	if ms := x.AppendPrefixes(buf[:0], s, 0); len(ms) > 0 {
+		return ms[len(ms)-1].N, ms[len(ms)-1].Val
+	}
+	return 0, 0
 }

@@ -3,15 +3,17 @@ package lexicon
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // randomKeys draws n keys of one to five runes from a small alphabet, with
 // a rune outside the Basic Multilingual Plane and an ASCII one, so that
 // prefixes are shared often.
 func randomKeys(r *rand.Rand, n int) []string {
-	alphabet := []rune("国务院安全家会办公室𠀀a")
+	alphabet := []rune("国务院安全家会办公室𠀀a\uFFFD")
 	keys := make([]string, n)
 	for i := range keys {
 		var b strings.Builder
@@ -36,10 +38,16 @@ func TestIndexPairs(t *testing.T) {
 	plain := NewIndex(keys, vals)
 	paired := NewIndex(keys, vals).WithPairs()
 	in := NewIndexIn(plain.text, plain.span, plain.vals).WithPairs()
-	for _, s := range randomKeys(r, 2000) {
+	for i, s := range randomKeys(r, 2000) {
 		s += "国家"
+		if i%3 == 0 { // an invalid byte is not U+FFFD
+			s = s[:len(s)/2] + "\xff" + s[len(s)/2:]
+		}
 		for _, maxRunes := range []int{0, 1, 2, 3} {
-			want := plain.AppendPrefixes(nil, s, maxRunes)
+			want := scanPrefixes(keys, vals, s, maxRunes)
+			if got := plain.AppendPrefixes(nil, s, maxRunes); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q max %d: index %v, scan %v", s, maxRunes, got, want)
+			}
 			if got := paired.AppendPrefixes(nil, s, maxRunes); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%q max %d: with pairs %v, without %v", s, maxRunes, got, want)
 			}
@@ -51,6 +59,80 @@ func TestIndexPairs(t *testing.T) {
 	if plain.Len() != paired.Len() || plain.Len() < 1000 {
 		t.Fatalf("lengths %d %d", plain.Len(), paired.Len())
 	}
+}
+
+// scanPrefixes is what AppendPrefixes must find, by a scan of every key:
+// the first value of each key that is a prefix of s, shortest first.
+func scanPrefixes(keys []string, vals []int32, s string, maxRunes int) []Match {
+	var out []Match
+	for i, k := range keys {
+		if k == "" || !strings.HasPrefix(s, k) || (maxRunes > 0 && utf8.RuneCountInString(k) > maxRunes) ||
+			slices.ContainsFunc(out, func(m Match) bool { return m.N == len(k) }) {
+			continue
+		}
+		out = append(out, Match{len(k), vals[i]})
+	}
+	slices.SortFunc(out, func(a, b Match) int { return a.N - b.N })
+	return out
+}
+
+// scanGet is what Get must find: the first value of the key.
+func scanGet(keys []string, vals []int32, s string) (int32, bool) {
+	if i := slices.Index(keys, s); i >= 0 && s != "" {
+		return vals[i], true
+	}
+	return 0, false
+}
+
+// TestIndexGet: exact look-ups agree with a scan, with and without pairs,
+// for keys, their prefixes and extensions, and invalid bytes.
+func TestIndexGet(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	keys := randomKeys(r, 3000)
+	vals := make([]int32, len(keys))
+	for i := range vals {
+		vals[i] = int32(i)
+	}
+	plain := NewIndex(keys, vals)
+	paired := NewIndex(keys, vals).WithPairs()
+	probes := append(randomKeys(r, 2000), keys[:500]...)
+	probes = append(probes, "", "\xff", "国\xff", "国务\xff", "\uFFFD", "𠀀")
+	for _, s := range probes {
+		wv, wok := scanGet(keys, vals, s)
+		for _, x := range []*Index{plain, paired} {
+			if v, ok := x.Get(s); v != wv || ok != wok {
+				t.Fatalf("Get(%q) = %d %v, want %d %v", s, v, ok, wv, wok)
+			}
+		}
+	}
+}
+
+// FuzzIndex: any text is searched without a panic and finds what a scan
+// of the keys finds.
+func FuzzIndex(f *testing.F) {
+	keys := randomKeys(rand.New(rand.NewPCG(5, 6)), 500)
+	keys = append(keys, "国务院办公厅", "a", "ab", "abc")
+	vals := make([]int32, len(keys))
+	for i := range vals {
+		vals[i] = int32(i)
+	}
+	plain, paired := NewIndex(keys, vals), NewIndex(keys, vals).WithPairs()
+	for _, s := range []string{"国务院办公厅发布", "abcd", "\xff国", "国\xff务", "\uFFFD安全"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, maxRunes int) {
+		maxRunes = max(0, maxRunes%5)
+		want := scanPrefixes(keys, vals, s, maxRunes)
+		wv, wok := scanGet(keys, vals, s)
+		for _, x := range []*Index{plain, paired} {
+			if got := x.AppendPrefixes(nil, s, maxRunes); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q max %d: index %v, scan %v", s, maxRunes, got, want)
+			}
+			if v, ok := x.Get(s); v != wv || ok != wok {
+				t.Fatalf("Get(%q) = %d %v, want %d %v", s, v, ok, wv, wok)
+			}
+		}
+	})
 }
 
 // TestDataLinesAt: offsets point at each data line; comments and empty

@@ -1,0 +1,95 @@
+package segment
+
+import (
+	"context"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/policylens/policylens/internal/golden"
+)
+
+// reportParagraphs reads a work report of testdata (the 2025 one in
+// simplified characters, the 1954 one in traditional) as paragraphs, one
+// a line.
+func reportParagraphs(t testing.TB, year string) []string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/report" + year + ".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paras []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			paras = append(paras, line)
+		}
+	}
+	return paras
+}
+
+// TestGoldenReports pins the segmentation of two whole work reports
+// (every token and its tag, one paragraph a line): a change made for
+// speed must leave it byte for byte as it was.
+func TestGoldenReports(t *testing.T) {
+	for _, year := range []string{"2025", "1954"} {
+		doc, err := segmenter(t).Segment("", "", reportParagraphs(t, year))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Traditional != (year == "1954") {
+			t.Errorf("%s: traditional %v", year, doc.Traditional)
+		}
+		var b strings.Builder
+		for _, p := range doc.Paragraphs {
+			for _, tok := range p.Tokens {
+				b.WriteString(tok.Text + "/" + tok.POS + " ")
+			}
+			b.WriteString("\n")
+		}
+		golden.Check(t, "testdata/report"+year+".golden", []byte(b.String()))
+	}
+}
+
+// BenchmarkSegmentReports segments the two work reports: the segmenter's
+// share of BenchmarkAnalyzeReports in bench/, measured alone.
+func BenchmarkSegmentReports(b *testing.B) {
+	s := segmenter(b)
+	docs := [][]string{reportParagraphs(b, "2025"), reportParagraphs(b, "1954")}
+	size := 0
+	for _, d := range docs {
+		for _, p := range d {
+			size += len(p)
+		}
+	}
+	ctx := context.Background()
+	for _, d := range docs { // load both dictionaries
+		if _, err := s.SegmentContext(ctx, "", "", d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := s.SegmentContext(ctx, "", "", d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	// on a machine shared with other work, CPU time measures the code
+	// better than wall time
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
+
+// cpuTime is the CPU time of this process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
