@@ -29,7 +29,9 @@ func newKeywordsCmd(s Streams) *cobra.Command {
 		Long: `Keywords ranks the key terms of a corpus by group: each document's
 keywords (TF-IDF with the policy IDF, combined with TextRank) are averaged
 over the documents of its group, so an analyst sees how the vocabulary moves,
-for instance across the government work reports by year.`,
+for instance across the government work reports by year. A JSONL file that
+analyze -f jsonl wrote is read instead of analyzed again; its documents
+bring the keywords they were stored with (analyze --keywords, 15 by default).`,
 		Example: `  policylens samples samples   # writes the documents the examples use
   policylens keywords --by month samples/zh-news
   policylens keywords --by file --format csv samples`,
@@ -81,24 +83,28 @@ func runKeywords(ctx context.Context, s Streams, o *keywordsOptions, args []stri
 	inputs, skipped, errs := analyze.Inputs(args)
 	failed := reportInputs(s.Err, o.format, errs)
 	groups := map[string]*group{}
-	err = a.Batch(ctx, inputs, s.In, func(r analyze.Result) error {
-		ok, bad := reportResult(s.Err, o.format, r)
-		if bad {
-			failed++
-		}
-		if !ok {
-			return nil
-		}
-		key := groupKey(r.Analysis.Document, o.by)
+	add := func(an *analyze.Analysis) {
+		key := groupKey(an.Document, o.by)
 		g := groups[key]
 		if g == nil {
 			g = &group{Name: key, scores: map[string]float64{}, counts: map[string]int{}}
 			groups[key] = g
 		}
 		g.Documents++
-		for _, k := range r.Analysis.Keywords {
+		for _, k := range an.Keywords {
 			g.scores[k.Term] += k.Score
 			g.counts[k.Term] += k.Count
+		}
+	}
+	fresh, bad := addStored(s, o.format, inputs, add)
+	failed += bad
+	err = a.Batch(ctx, fresh, s.In, func(r analyze.Result) error {
+		ok, bad := reportResult(s.Err, o.format, r)
+		if bad {
+			failed++
+		}
+		if ok {
+			add(r.Analysis)
 		}
 		return nil
 	})
@@ -117,6 +123,31 @@ func runKeywords(ctx context.Context, s Streams, o *keywordsOptions, args []stri
 		return err
 	}
 	return finish(failed)
+}
+
+// addStored reads the JSONL files that `analyze -f jsonl` wrote, so that
+// a corpus is analyzed once (their documents keep the keywords they were
+// stored with), and returns the other inputs, to be analyzed, and how many
+// files failed.
+func addStored(s Streams, format string, inputs []analyze.Input, add func(*analyze.Analysis)) ([]analyze.Input, int) {
+	var fresh []analyze.Input
+	failed := 0
+	for _, in := range inputs {
+		if !isStoredAnalyses(in.Path) {
+			fresh = append(fresh, in)
+			continue
+		}
+		docs, err := readAnalyses(in.Path)
+		if err != nil {
+			failed++
+			reportInput(s.Err, format, in.Path, err)
+			continue
+		}
+		for _, an := range docs {
+			add(an)
+		}
+	}
+	return fresh, failed
 }
 
 func groupKey(d analyze.Document, by string) string {
