@@ -33,6 +33,8 @@ type config struct {
 	minConf     float64         // drop directives the model is less sure of
 	only        map[string]bool // extractors to run; nil means all
 	window      int             // runes per window of a long document (windowRunes)
+	spill       bool            // keep a long document's paragraphs and directives on disk
+	spillDir    string
 }
 
 // Option configures an Analyzer.
@@ -208,31 +210,47 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 	if d.Language != "" {
 		lang = d.Language
 	}
+	if lang == "" {
+		lang = segment.DetectLanguage(d.Title, d.Paragraphs)
+	}
+	if a.cfg.spill && len(windows(d.Paragraphs, a.cfg.window)) > 1 {
+		return a.analyzeSpilled(ctx, d, lang)
+	}
 	defer holdMemory(textBytes(d))()
-	st, lang, err := a.analyzeWindows(ctx, d, lang)
-	if err != nil {
+	st := &docState{kw: keywords.NewAccumulator(a.lex, lang)}
+	if err := a.analyzeWindows(ctx, d, lang, st, nil); err != nil {
 		return nil, err
 	}
 	res := &Analysis{Schema: Schema, Document: documentOf(d, lang)}
+	a.finish(res, st, d, lang)
+	meta := directives.Meta{Issuer: d.Issuer, Title: d.Title, Chars: res.Document.Chars}
+	res.Document.Policy, res.Directives = directives.Policy(a.rules, meta, lang, st.directives)
+	res.Directives = nonNil(res.Directives)
+	for i := range res.Directives {
+		nonNilLists(&res.Directives[i])
+	}
+	return res, nil
+}
+
+// finish fills what spans the document: keywords, entities and targets.
+func (a *Analyzer) finish(res *Analysis, st *docState, d *parse.Document, lang string) {
 	if a.cfg.runs("keywords") {
 		res.Keywords = st.kw.Keywords(a.cfg.keywords)
 	}
-	res.Entities = mergeEntities(st.entities)
-	meta := directives.Meta{Issuer: d.Issuer, Title: d.Title, Chars: res.Document.Chars}
-	res.Document.Policy, res.Directives = directives.Policy(a.rules, meta, lang, st.directives)
+	res.Entities = st.entities.result()
 	res.Targets = targets.FirstPerIndicator(st.targets)
-	res.Keywords, res.Entities = nonNil(res.Keywords), nonNil(res.Entities)
-	res.Directives, res.Targets = nonNil(res.Directives), nonNil(res.Targets)
+	res.Keywords, res.Entities, res.Targets = nonNil(res.Keywords), nonNil(res.Entities), nonNil(res.Targets)
 	for i := range res.Entities {
 		res.Entities[i].Titles = nonNil(res.Entities[i].Titles)
 		res.Entities[i].Aliases = nonNil(res.Entities[i].Aliases)
 		res.Entities[i].Mentions = nonNil(res.Entities[i].Mentions)
 	}
-	for i := range res.Directives {
-		res.Directives[i].Markers = nonNil(res.Directives[i].Markers)
-		res.Directives[i].Addressees = nonNil(res.Directives[i].Addressees)
-	}
-	return res, nil
+}
+
+// nonNilLists makes a directive's lists [] rather than null in JSON.
+func nonNilLists(d *Directive) {
+	d.Markers = nonNil(d.Markers)
+	d.Addressees = nonNil(d.Addressees)
 }
 
 // textBytes is the size of a document's text.

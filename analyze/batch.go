@@ -248,12 +248,17 @@ func (a *Analyzer) Batch(ctx context.Context, inputs []Input, stdin io.Reader, e
 			delete(pending, next)
 			next++
 			<-window
-			if emitErr == nil {
-				if emitErr = emit(r); emitErr != nil {
-					cancel()
-				}
+			if emitErr != nil {
+				r.Analysis.close() // never emitted: its spill goes now
+				continue
+			}
+			if emitErr = emit(r); emitErr != nil {
+				cancel()
 			}
 		}
+	}
+	for _, r := range pending { // after a cancellation, results with a gap before them
+		r.Analysis.close()
 	}
 	if emitErr != nil {
 		return emitErr

@@ -35,7 +35,10 @@ func needs(n int64) int64 { return bytesPerByte*n + bytesPerWByte*min(n, windowB
 
 // holdMemory raises the soft limit for a document of n bytes of text and
 // returns the function that gives it back.
-func holdMemory(n int64) func() {
+func holdMemory(n int64) func() { return holdNeed(n, needs(n)) }
+
+// holdNeed raises the soft limit by need for a document of n bytes.
+func holdNeed(n, need int64) func() {
 	if os.Getenv("GOMEMLIMIT") != "" || n < largeDocument {
 		return func() {}
 	}
@@ -48,7 +51,6 @@ func holdMemory(n int64) func() {
 	if s.base <= 0 || s.base == maxLimit {
 		return func() {}
 	}
-	need := needs(n)
 	s.inFlight += need
 	debug.SetMemoryLimit(s.base + s.inFlight)
 	return func() {
@@ -67,3 +69,9 @@ const largeDocument = 1 << 20
 
 // maxLimit is the runtime's "no limit".
 const maxLimit = 1<<63 - 1
+
+// spillNeeds is the memory a document of n bytes of text holds while
+// analyzed with WithSpill: its parsed text, let go window by window, one
+// window, and what spans the document (entities' mentions, keyword
+// statistics), which grows far slower than the text.
+func spillNeeds(n int64) int64 { return 2*n + bytesPerWByte*min(n, windowBytes) }

@@ -18,6 +18,8 @@ type Analysis struct {
 	Entities   []Entity    `json:"entities"`
 	Directives []Directive `json:"directives"`
 	Targets    []Target    `json:"targets"`
+
+	spill *spill // paragraphs and directives on disk (WithSpill)
 }
 
 // Document is the metadata and clean text of a document.

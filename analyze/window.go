@@ -3,6 +3,7 @@ package analyze
 import (
 	"context"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/directives"
@@ -41,10 +42,11 @@ func windows(paras []string, size int) [][2]int {
 // statistics and the extractors' findings so far.
 type docState struct {
 	kw         *keywords.Accumulator
-	entities   [][]Entity // per window, merged at the end
-	officials  []string   // names of persons with a title, for the directives
+	entities   entityMerge
+	officials  []string // names of persons with a title, for the directives
 	directives []Directive
 	targets    []Target
+	intern     map[string]string // spilling: strings copied out of the paragraphs
 }
 
 // extract runs the extractors over one segmented window whose first
@@ -62,7 +64,7 @@ func (a *Analyzer) extract(st *docState, d *parse.Document, seg *segment.Doc, of
 				}
 			}
 		}
-		st.entities = append(st.entities, es)
+		st.entities.add(es, st.intern)
 		st.officials = entities.Officials(st.officials, es)
 	}
 	if a.cfg.runs("directives") {
@@ -80,63 +82,161 @@ func (a *Analyzer) extract(st *docState, d *parse.Document, seg *segment.Doc, of
 				ts[i].Paragraph += off
 			}
 		}
-		st.targets = append(st.targets, ts...)
+		// only the first target of an indicator is kept: drop the others
+		// as the windows go rather than hold them all
+		n := len(st.targets)
+		st.targets = targets.FirstPerIndicator(append(st.targets, ts...))
+		for i := n; i < len(st.targets); i++ {
+			st.targets[i] = internTarget(st.targets[i], st.intern)
+		}
 	}
 }
 
 // analyzeWindows segments and extracts window by window; only the title's
-// window (the first) carries the title.
-func (a *Analyzer) analyzeWindows(ctx context.Context, d *parse.Document, lang string) (*docState, string, error) {
-	if lang == "" {
-		lang = segment.DetectLanguage(d.Title, d.Paragraphs)
-	}
+// window (the first) carries the title. after, when not nil, is called
+// once a window's extraction is done, with its paragraph range.
+func (a *Analyzer) analyzeWindows(ctx context.Context, d *parse.Document, lang string, st *docState, after func([2]int) error) error {
 	trad := lang != "en" && segment.IsTraditional(d.Paragraphs)
-	st := &docState{kw: keywords.NewAccumulator(a.lex, lang)}
 	title := d.Title
 	for _, w := range windows(d.Paragraphs, a.cfg.window) {
 		if err := ctx.Err(); err != nil {
-			return nil, "", err
+			return err
 		}
 		seg, err := a.seg.SegmentAs(ctx, lang, trad, title, d.Paragraphs[w[0]:w[1]])
 		if err != nil {
-			return nil, "", err
+			return err
 		}
 		a.extract(st, d, seg, w[0])
 		title = ""
-	}
-	return st, lang, nil
-}
-
-// mergeEntities joins the entities the windows found: one entity per type
-// and normalized form, in order of first appearance, its counts summed,
-// mentions in document order, titles and names of every window. One
-// window's list is returned as it is.
-func mergeEntities(lists [][]Entity) []Entity {
-	if len(lists) == 1 {
-		return lists[0]
-	}
-	index := map[string]int{}
-	var out []Entity
-	for _, es := range lists {
-		for _, e := range es {
-			k := e.Type + "\x00" + e.Normalized
-			i, ok := index[k]
-			if !ok {
-				index[k] = len(out)
-				out = append(out, e)
-				continue
+		if after != nil {
+			if err := after(w); err != nil {
+				return err
 			}
-			m := &out[i]
-			m.Count += e.Count
-			m.Mentions = append(m.Mentions, e.Mentions...)
-			m.Titles = union(m.Titles, e.Titles)
-			m.Aliases = union(m.Aliases, append([]string{e.Text}, e.Aliases...))
 		}
 	}
-	for i := range out {
-		out[i].Aliases = without(out[i].Aliases, out[i].Text)
+	return nil
+}
+
+// entityMerge joins the entities the windows find: one entity per type
+// and normalized form, in order of first appearance, its counts summed,
+// mentions in document order, titles and names of every window. One
+// window's list is kept as it is.
+type entityMerge struct {
+	first []Entity
+	n     int
+	index map[string]int
+	out   []Entity
+}
+
+// add takes one window's entities; intern, when not nil, copies their
+// strings so that they do not keep the window's paragraphs alive.
+func (m *entityMerge) add(es []Entity, intern map[string]string) {
+	m.n++
+	if m.n == 1 {
+		m.first = es
+		if intern != nil {
+			m.fold(es, intern)
+			m.first = nil
+		}
+		return
+	}
+	if m.first != nil {
+		m.fold(m.first, intern)
+		m.first = nil
+	}
+	m.fold(es, intern)
+}
+
+func (m *entityMerge) fold(es []Entity, intern map[string]string) {
+	if m.index == nil {
+		m.index = map[string]int{}
+	}
+	for _, e := range es {
+		if intern != nil {
+			e = internEntity(e, intern)
+		}
+		k := e.Type + "\x00" + e.Normalized
+		i, ok := m.index[k]
+		if !ok {
+			m.index[k] = len(m.out)
+			m.out = append(m.out, e)
+			continue
+		}
+		o := &m.out[i]
+		o.Count += e.Count
+		o.Mentions = append(o.Mentions, e.Mentions...)
+		o.Titles = union(o.Titles, e.Titles)
+		o.Aliases = union(o.Aliases, append([]string{e.Text}, e.Aliases...))
+	}
+}
+
+// result is the merged list.
+func (m *entityMerge) result() []Entity {
+	if m.n == 1 && m.first != nil {
+		return m.first
+	}
+	for i := range m.out {
+		m.out[i].Aliases = without(m.out[i].Aliases, m.out[i].Text)
+	}
+	return m.out
+}
+
+// mergeEntities joins the entity lists of windows (see entityMerge).
+func mergeEntities(lists [][]Entity) []Entity {
+	var m entityMerge
+	for _, es := range lists {
+		m.add(es, nil)
+	}
+	return m.result()
+}
+
+// internString returns one copy of s per document: a substring of a
+// paragraph would keep the whole paragraph in memory after it is spilled.
+func internString(s string, intern map[string]string) string {
+	if intern == nil || s == "" {
+		return s
+	}
+	if c, ok := intern[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	intern[c] = c
+	return c
+}
+
+func internStrings(xs []string, intern map[string]string) []string {
+	if intern == nil || xs == nil {
+		return xs
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = internString(x, intern)
 	}
 	return out
+}
+
+func internEntity(e Entity, intern map[string]string) Entity {
+	e.Type, e.Text = internString(e.Type, intern), internString(e.Text, intern)
+	e.Normalized, e.Evidence = internString(e.Normalized, intern), internString(e.Evidence, intern)
+	e.Titles, e.Aliases = internStrings(e.Titles, intern), internStrings(e.Aliases, intern)
+	if e.Mentions != nil {
+		ms := make([]Mention, len(e.Mentions))
+		for i, x := range e.Mentions {
+			x.Surface = internString(x.Surface, intern)
+			ms[i] = x
+		}
+		e.Mentions = ms
+	}
+	return e
+}
+
+func internTarget(t Target, intern map[string]string) Target {
+	if intern == nil {
+		return t
+	}
+	t.Indicator, t.Value, t.Unit = internString(t.Indicator, intern), internString(t.Value, intern), internString(t.Unit, intern)
+	t.Qualifier, t.Year, t.Text = internString(t.Qualifier, intern), internString(t.Year, intern), internString(t.Text, intern)
+	return t
 }
 
 func union(xs, ys []string) []string {

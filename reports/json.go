@@ -144,6 +144,9 @@ func (a *JSONArray) Close() error {
 // can leave part of the value written, as with JSONArray; -o discards it.
 func streamJSON(w io.Writer, v any, indent bool) error {
 	s := &jsonStream{w: bufio.NewWriterSize(w, 64<<10), indent: indent}
+	if a, ok := v.(*analyze.Analysis); ok && a.Spilled() {
+		s.spilled = a
+	}
 	s.enc = json.NewEncoder(&s.buf)
 	s.enc.SetEscapeHTML(false)
 	if err := s.value(topValue(v), 0, true); err != nil {
@@ -170,6 +173,62 @@ type jsonStream struct {
 	buf    bytes.Buffer // one piece, as the Encoder wrote it
 	enc    *json.Encoder
 	indent bool
+	// spilled is the Analysis being written when its paragraphs and
+	// directives are on disk (analyze.WithSpill): they are read back in
+	// place of the empty fields, one at a time.
+	spilled *analyze.Analysis
+}
+
+var (
+	analysisType = reflect.TypeFor[analyze.Analysis]()
+	documentType = reflect.TypeFor[analyze.Document]()
+)
+
+// spilledList writes the list of a spilled Analysis that field f of v
+// stands for; ok is false for any other field.
+func (s *jsonStream) spilledList(v reflect.Value, f jsonField, depth int) (ok bool, err error) {
+	a := s.spilled
+	switch {
+	case a == nil:
+		return false, nil
+	case v.Type() == documentType && f.name == "paragraphs":
+		return true, s.sequence(depth, func(item func(reflect.Value) error) error {
+			return a.EachParagraph(func(p string) error { return item(reflect.ValueOf(p)) })
+		})
+	case v.Type() == analysisType && f.name == "directives":
+		return true, s.sequence(depth, func(item func(reflect.Value) error) error {
+			return a.EachDirectiveJSON(func(js []byte) error { return item(reflect.ValueOf(json.RawMessage(js))) })
+		})
+	}
+	return false, nil
+}
+
+// sequence writes the array of the items each hands to item, as array
+// writes a slice ([] when there are none).
+func (s *jsonStream) sequence(depth int, each func(item func(reflect.Value) error) error) error {
+	n := 0
+	err := each(func(v reflect.Value) error {
+		open := ","
+		if n == 0 {
+			open = "["
+		}
+		n++
+		s.newline(open, depth+1)
+		if err := s.encode(v, depth+1); err != nil {
+			return fmt.Errorf("[%d]: %w", n-1, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		s.write("[]")
+		return nil
+	}
+	s.newline("", depth)
+	s.write("]")
+	return nil
 }
 
 // value writes v at depth (levels of indentation). Fields of the top
@@ -208,6 +267,12 @@ func (s *jsonStream) object(v reflect.Value, fields []jsonField, depth int) erro
 		}
 		s.newline(open, depth+1)
 		s.write(`"` + f.name + `"` + sep)
+		if ok, err := s.spilledList(v, f, depth+1); ok {
+			if err != nil {
+				return fmt.Errorf("%s: %w", f.name, err)
+			}
+			continue
+		}
 		if err := s.value(fv, depth+1, true); err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
 		}

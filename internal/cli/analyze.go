@@ -64,7 +64,7 @@ func addInputFlags(cmd *cobra.Command, o *analyzeOptions) {
 	markInput(f, "input-format", "max-bytes", "jsonl-text", "jsonl-title", "jsonl-date", "jsonl-id", "tag-english")
 }
 
-func (o *analyzeOptions) analyzer(stderr io.Writer) (*analyze.Analyzer, error) {
+func (o *analyzeOptions) analyzer(stderr io.Writer, extra ...analyze.Option) (*analyze.Analyzer, error) {
 	if o.jobs < 1 {
 		return nil, usagef("--jobs must be at least 1")
 	}
@@ -99,7 +99,7 @@ func (o *analyzeOptions) analyzer(stderr io.Writer) (*analyze.Analyzer, error) {
 	if len(o.only) > 0 {
 		opts = append(opts, analyze.WithExtractors(ex...)) // skip what will not be shown
 	}
-	return analyze.New(opts...)
+	return analyze.New(append(opts, extra...)...)
 }
 
 // maxJobs caps --jobs: more workers than that only cost memory.
@@ -151,7 +151,11 @@ func runAnalyze(ctx context.Context, s Streams, o *analyzeOptions, args []string
 	if err != nil {
 		return err
 	}
-	a, err := o.analyzer(s.Err)
+	var spill []analyze.Option
+	if o.streamsJSON(csvList) {
+		spill = append(spill, analyze.WithSpill("")) // a long document's text and directives wait on disk
+	}
+	a, err := o.analyzer(s.Err, spill...)
 	if err != nil {
 		return err
 	}
@@ -216,12 +220,25 @@ func (o *analyzeOptions) reportOptions(width int) reports.Options {
 	return reports.Options{Width: width, Sections: o.only, CSVRaw: o.csvRaw}
 }
 
+// streamsJSON tells whether analyze writes JSON or JSONL of whole
+// analyses, whose writer reads a spilled analysis back (analyze.WithSpill).
+func (o *analyzeOptions) streamsJSON(csvList string) bool {
+	return (o.format == "json" || o.format == "jsonl") && !o.summary && csvList == ""
+}
+
 // writeAnalyses analyzes inputs and writes each analysis with rep; it
-// returns the number of inputs that failed, reported one line each.
+// returns the number of inputs that failed, reported one line each. A
+// spilled analysis is closed once written: the JSON reporter holds back
+// at most the last one it was given.
 func writeAnalyses(ctx context.Context, s Streams, o *analyzeOptions, a *analyze.Analyzer, inputs []analyze.Input, rep reports.Reporter) (int, error) {
+	var last *analyze.Analysis
+	defer func() { closeAnalysis(s.Err, last) }()
 	failed, err := eachAnalysis(ctx, s, o, a, inputs, func(an *analyze.Analysis) error {
 		filterAnalysis(an, o)
-		return rep.Write(an)
+		err := rep.Write(an)
+		closeAnalysis(s.Err, last)
+		last = an
+		return err
 	})
 	if errors.Is(err, context.Canceled) {
 		return failed, err
@@ -233,6 +250,17 @@ func writeAnalyses(ctx context.Context, s Streams, o *analyzeOptions, a *analyze
 		return failed, fmt.Errorf("write output: %w", err)
 	}
 	return failed, nil
+}
+
+// closeAnalysis removes a spilled analysis's temporary files; failing to is
+// worth a note, not a failed run.
+func closeAnalysis(w io.Writer, an *analyze.Analysis) {
+	if an == nil {
+		return
+	}
+	if err := an.Close(); err != nil {
+		fmt.Fprintf(w, "policylens: note: %v\n", err)
+	}
 }
 
 // eachAnalysis runs a batch behind the progress bar, reports each failure
@@ -300,13 +328,7 @@ func analyzeForceRank(f string) int {
 // filterAnalysis applies --force and, for JSON, --only.
 func filterAnalysis(a *analyze.Analysis, o *analyzeOptions) {
 	if len(o.force) > 0 {
-		kept := a.Directives[:0]
-		for _, d := range a.Directives {
-			if slices.Contains(o.force, d.Force) {
-				kept = append(kept, d)
-			}
-		}
-		a.Directives = kept
+		a.KeepForces(o.force...)
 	}
 	if len(o.only) > 0 && o.format != "table" {
 		if !slices.Contains(o.only, "keywords") {
@@ -316,7 +338,7 @@ func filterAnalysis(a *analyze.Analysis, o *analyzeOptions) {
 			a.Entities = []analyze.Entity{}
 		}
 		if !slices.Contains(o.only, "directives") {
-			a.Directives = []analyze.Directive{}
+			a.KeepForces() // none
 		}
 		if !slices.Contains(o.only, "targets") {
 			a.Targets = []analyze.Target{}

@@ -1,0 +1,74 @@
+package analyze
+
+import (
+	"bytes"
+	"context"
+	"slices"
+
+	"github.com/policylens/policylens/internal/directives"
+	"github.com/policylens/policylens/internal/keywords"
+	"github.com/policylens/policylens/internal/parse"
+)
+
+// analyzeSpilled analyzes a document of several windows with WithSpill:
+// as each window finishes, its paragraphs and directives go to the spill
+// files and are let go, so the memory held is what spans the document.
+// The output is the same as analyzeDocument's: document.policy is decided
+// on the directives held until it is known (a document is a policy
+// document as soon as enough of its directives say so; the rest are not
+// kept), and a document that never turns out one keeps, as before, at most
+// a few directives, in memory.
+func (a *Analyzer) analyzeSpilled(ctx context.Context, d *parse.Document, lang string) (res *Analysis, err error) {
+	defer holdNeed(textBytes(d), spillNeeds(textBytes(d)))()
+	sp, err := newSpill(a.cfg.spillDir)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			sp.close()
+		}
+	}()
+	res = &Analysis{Schema: Schema, Document: documentOf(d, lang)}
+	res.Document.Paragraphs = nil
+	meta := directives.Meta{Issuer: d.Issuer, Title: d.Title, Chars: res.Document.Chars}
+	st := &docState{kw: keywords.NewAccumulator(a.lex, lang), intern: map[string]string{}}
+	var held []Directive // until the document is known to be a policy document
+	policy := false
+	var buf bytes.Buffer
+	err = a.analyzeWindows(ctx, d, lang, st, func(w [2]int) error {
+		for i := range st.directives {
+			nonNilLists(&st.directives[i])
+			if err := sp.addDirective(&st.directives[i], &buf); err != nil {
+				return err
+			}
+		}
+		if !policy {
+			held = append(held, st.directives...)
+			if policy, _ = directives.Policy(a.rules, meta, lang, slices.Clone(held)); policy {
+				held = nil
+			}
+		}
+		st.directives = nil
+		for i := w[0]; i < w[1]; i++ {
+			sp.addParagraph(d.Paragraphs[i])
+			d.Paragraphs[i] = "" // on disk now
+		}
+		return nil
+	})
+	if err == nil {
+		err = sp.finish()
+	}
+	if err != nil {
+		return nil, err
+	}
+	a.finish(res, st, d, lang)
+	res.spill = sp
+	res.Document.Policy = policy
+	if !policy {
+		_, res.Directives = directives.Policy(a.rules, meta, lang, held)
+		res.Directives = nonNil(res.Directives)
+		sp.dirsOnDisk = false
+	}
+	return res, nil
+}
