@@ -2,18 +2,11 @@ package segment
 
 import (
 	"math"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/go-ego/gse/hmm"
-
 	"github.com/policylens/policylens/internal/lexicon"
 )
-
-// hmmOnce loads gse's HMM tables, package globals of gse that must be
-// written once before any goroutine cuts with them.
-var hmmOnce sync.Once
 
 type edge struct {
 	end  int // rune index after the word
@@ -141,7 +134,8 @@ func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, sc *
 const hmmMaxRun = 64
 
 // cutHMM cuts runes[lo:hi], a run of characters that are not dictionary
-// words, with gse's HMM.
+// words, with the HMM. Words are emitted one after the other, each as long
+// as the HMM says, as gse's strings were counted.
 func (d *dict) cutHMM(runes []rune, lo, hi int, emit func(start, end int, pos string)) {
 	if hi-lo > hmmMaxRun {
 		for i := lo; i < hi; i++ {
@@ -149,17 +143,16 @@ func (d *dict) cutHMM(runes []rune, lo, hi int, emit func(start, end int, pos st
 		}
 		return
 	}
-	hmmOnce.Do(func() { hmm.LoadModel() })
 	at := lo
-	for _, w := range hmm.Cut(string(runes[lo:hi])) {
-		k := utf8.RuneCountInString(w)
+	hmmWords(runes[lo:hi], func(start, end int) {
+		k := end - start
 		p := "x"
 		if k == 1 {
-			p = d.posOf(w)
+			p = d.posOf(string(runes[lo+start]))
 		}
 		emit(at, at+k, p)
 		at += k
-	}
+	})
 }
 
 func (d *dict) posOf(w string) string {
