@@ -86,9 +86,18 @@ func cpuTime() time.Duration {
 // their sentences, the mentions: it grows with the text by design), and
 // work-MB, the peak less the result: the working memory, which the windows
 // keep from growing with the document. Without a window the peak would
-// grow by about 48 MB per MB of text.
-func benchLarge(b *testing.B, size int) {
+// grow by about 48 MB per MB of text. With spill (analyze.WithSpill, as
+// `analyze -f json` runs), the paragraphs and directives go to a temporary
+// file window by window: the result holds what spans the document, and
+// the peak is the parsed text, let go as the windows go, and one window.
+func benchLarge(b *testing.B, size int, spill bool) {
 	a := analyzer(b, 1)
+	if spill {
+		var err error
+		if a, err = analyze.New(analyze.WithJobs(1), analyze.WithSpill(b.TempDir())); err != nil {
+			b.Fatal(err)
+		}
+	}
 	src := analyze.Source{Name: "large.txt", Data: largeText(b, size)}
 	ctx := context.Background()
 	b.SetBytes(int64(size))
@@ -103,9 +112,13 @@ func benchLarge(b *testing.B, size int) {
 				b.Fatal(err)
 			}
 		})
+		if spill != res.Spilled() {
+			b.Fatalf("spilled: %v, want %v", res.Spilled(), spill)
+		}
 		peak = max(peak, p)
 		with := liveHeap()
 		runtime.KeepAlive(res)
+		res.Close()
 		res = nil
 		if without := liveHeap(); with > without {
 			result = max(result, with-without)
@@ -128,6 +141,12 @@ func liveHeap() uint64 {
 
 // BenchmarkLarge1MB, 4MB and 16MB: one document of the work reports
 // repeated (run with -benchtime 1x; 16 MB takes about a minute).
-func BenchmarkLarge1MB(b *testing.B)  { benchLarge(b, 1<<20) }
-func BenchmarkLarge4MB(b *testing.B)  { benchLarge(b, 4<<20) }
-func BenchmarkLarge16MB(b *testing.B) { benchLarge(b, 16<<20) }
+func BenchmarkLarge1MB(b *testing.B)  { benchLarge(b, 1<<20, false) }
+func BenchmarkLarge4MB(b *testing.B)  { benchLarge(b, 4<<20, false) }
+func BenchmarkLarge16MB(b *testing.B) { benchLarge(b, 16<<20, false) }
+
+// BenchmarkLargeSpill1MB, 4MB and 16MB: the same documents with
+// analyze.WithSpill, as the analyze command reads them for JSON.
+func BenchmarkLargeSpill1MB(b *testing.B)  { benchLarge(b, 1<<20, true) }
+func BenchmarkLargeSpill4MB(b *testing.B)  { benchLarge(b, 4<<20, true) }
+func BenchmarkLargeSpill16MB(b *testing.B) { benchLarge(b, 16<<20, true) }

@@ -336,44 +336,79 @@ if [[ -f $GWR ]]; then
 	done
 fi
 
+# --- other corpus commands on the work reports (issue 13) ----------------------
+# Goal: every command that reads documents within 2x of `analyze` on the
+# same file (CPU, default jobs) and <= 150 MB; compare and report are above.
+
+if [[ -f $GWR && -n ${cr_anchor:-} ]]; then
+	say "policylens trends, keywords, kwic and index over the work reports ($REPS runs each)"
+	for cmd in "trends --terms 经济,发展 --by year" "keywords --by year" "kwic 改革" "index --db $TMP/index.db"; do
+		rm -f "$TMP/index.db"*
+		# shellcheck disable=SC2086 # the command's words
+		repeat "$REPS" 1 "$TMP/cmd.out" "$BIN" $cmd -q "$GWR"
+		if [[ $R_OK -ne 1 ]]; then
+			note "\`${cmd%% --db*}\` over the work reports failed (exit $R_RC)."
+			continue
+		fi
+		row "work reports, \`${cmd%% --db*}\` (s wall)" "$(fmt "$R_SEC" %.2f)$(cpupart)" "—" \
+			"$(ratio "${R_CPU:-0}" "$cr_anchor") (CPU ÷ the $(fmt "$cr_anchor" %.2f) s CPU of \`analyze\`; goal ≤ 2)"
+		row "peak RSS, \`${cmd%% *}\`, work reports" "$(mb "$R_KB")" "—" "goal ≤ 150 MB"
+	done
+	rm -f "$TMP/index.db"*
+fi
+
 # --- one large document --------------------------------------------------------
 
-# The work reports as one plain text, COPIES times over (1 and LARGE_COPIES
-# [5]: 3.3 and 16.5 MB), analyzed as one document with the built-in soft
-# memory limit (which follows the documents in flight) and with
-# GOMEMLIMIT=off. CPU per MB is compared with the batch of the same reports
-# as 72 records (jobs 1): the anchor, measured above in this run.
-LARGE_COPIES=${LARGE_COPIES:-5}
+# The work reports as one plain text of LARGE_SIZES MB [1 4 16 50] (whole
+# reports, cyclically, until the size is reached; 50 MB is within the
+# default --max-bytes), analyzed as one document by `analyze --format json
+# -o FILE` with the built-in soft memory limit (which follows the documents
+# in flight) and with GOMEMLIMIT=off, and by `--format jsonl` for the
+# largest. CPU per MB is compared with the batch of the same reports as 72
+# records (jobs 1): the anchor, measured above in this run. Goal (issue
+# 13): 50 MB in <= 300 MiB, CPU per MB within 1.2x of the batch.
+LARGE_SIZES=${LARGE_SIZES:-1 4 16 50}
+large_row() { # large_row MB BYTES LABEL
+	local per_mb anchor_cell="" anchor_mb
+	per_mb=$(awk -v c="${R_CPU:-0}" -v b="$2" 'BEGIN { printf "%.2f", c / (b / 1e6) }')
+	if [[ -n ${GWR_CPU1:-} ]]; then
+		anchor_mb=$(awk -v c="$GWR_CPU1" -v b="$gwr_bytes" 'BEGIN { printf "%.2f", c / (b / 1e6) }')
+		anchor_cell="$(ratio "$per_mb" "$anchor_mb") (CPU/MB ÷ the 72 records' $anchor_mb s/MB)"
+	fi
+	row "one document of $1 MB, $3: CPU s per MB$(wallcpu)" "$per_mb s/MB" "—" "$anchor_cell"
+	row "peak RSS, one document of $1 MB, $3" "$(mb "$R_KB") ($(awk -v k="$R_KB" 'BEGIN { printf "%.0f", k / 1024 }') MiB)" "—" ""
+}
 if [[ -f $GWR ]]; then
-	for copies in 1 "$LARGE_COPIES"; do
+	for size in $LARGE_SIZES; do
 		"$PY" -c '
 import json, sys
 texts = [json.loads(l).get("content") or "" for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+want, n = float(sys.argv[3]) * 1e6, 0
 with open(sys.argv[2], "w", encoding="utf-8") as f:
-    for i in range(int(sys.argv[3])):
+    while n < want:
         for t in texts:
-            f.write(t + "\n")' "$GWR" "$TMP/large.txt" "$copies"
+            f.write(t + "\n")
+            n += len(t.encode("utf-8")) + 1
+            if n >= want:
+                break' "$GWR" "$TMP/large.txt" "$size"
 		large_bytes=$(stat -c %s "$TMP/large.txt")
 		large_mb=$(awk -v b="$large_bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+		formats=(json)
+		[[ $size != "${LARGE_SIZES##* }" ]] || formats=(json jsonl)
 		for lim in default off; do
-			say "one document of $large_mb MB, memory limit $lim (1 run)"
-			if [[ $lim == off ]]; then
-				repeat 1 1 /dev/null env GOMEMLIMIT=off "$BIN" analyze --format json -q "$TMP/large.txt"
-			else
-				repeat 1 1 /dev/null "$BIN" analyze --format json -q "$TMP/large.txt"
-			fi
-			[[ $R_OK -eq 1 ]] || { note "one document of $large_mb MB ($lim) failed (exit $R_RC)."; continue; }
-			per_mb=$(awk -v c="${R_CPU:-0}" -v b="$large_bytes" 'BEGIN { printf "%.2f", c / (b / 1e6) }')
-			anchor_cell=""
-			if [[ -n ${GWR_CPU1:-} ]]; then
-				anchor_mb=$(awk -v c="$GWR_CPU1" -v b="$gwr_bytes" 'BEGIN { printf "%.2f", c / (b / 1e6) }')
-				anchor_cell="$(ratio "$per_mb" "$anchor_mb") (CPU/MB ÷ the 72 records' $anchor_mb s/MB)"
-			fi
-			row "one document of $large_mb MB, memory limit $lim: CPU s per MB$(wallcpu)" "$per_mb s/MB" "—" "$anchor_cell"
-			row "peak RSS, one document of $large_mb MB, limit $lim" "$(mb "$R_KB")" "—" ""
+			for f in "${formats[@]}"; do
+				[[ $lim == default || $f == json ]] || continue
+				say "one document of $large_mb MB, --format $f, memory limit $lim (1 run)"
+				envs=()
+				[[ $lim == default ]] || envs=(GOMEMLIMIT=off)
+				repeat 1 0 /dev/null env "${envs[@]}" "$BIN" analyze --format "$f" -q -o "$TMP/large.out" "$TMP/large.txt"
+				[[ $R_OK -eq 1 ]] || { note "one document of $large_mb MB ($f, $lim) failed (exit $R_RC)."; continue; }
+				large_row "$large_mb" "$large_bytes" "\`-f $f\`, memory limit $lim"
+			done
 		done
+		rm -f "$TMP/large.out"
 	done
-	note "one large document: the work reports' contents joined into one text, once and $LARGE_COPIES times; \`analyze --format json\` of it, one run each, with the built-in soft limit and with GOMEMLIMIT=off. Goal (issue 13): CPU per MB within 1.2× of the 72 records, a flat peak RSS."
+	note "one large document: the work reports' contents joined into one text of $LARGE_SIZES MB; \`analyze --format json -o FILE\` of it (and \`--format jsonl\` for the largest), one run each, with the built-in soft limit and with GOMEMLIMIT=off. Goals (issue 13): 50 MB in ≤ 300 MiB; CPU per MB within 1.2× of the 72 records."
 fi
 
 # --- scale and English -------------------------------------------------------
