@@ -27,15 +27,17 @@ func analyzeFile(t *testing.T, a *analyze.Analyzer, name string) *analyze.Analys
 }
 
 // The PDFs and DOCX files of a law and of an executive order give the
-// directives their Markdown sources give.
+// directives their Markdown sources give; the OFD of 拿来主义, those of the
+// text ofdrw laid out.
 func TestFormatsKeepDirectives(t *testing.T) {
 	a, err := analyze.New()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for source, derived := range map[string][]string{
-		"law-zh.md": {"law-zh.pdf", "law-zh.docx", "law-zh-odt.docx"},
-		"eo-en.md":  {"eo-en.pdf", "eo-en.docx"},
+		"law-zh.md":       {"law-zh.pdf", "law-zh.docx", "law-zh-odt.docx"},
+		"eo-en.md":        {"eo-en.pdf", "eo-en.docx"},
+		"nalai-zhuyi.txt": {"nalai-zhuyi.ofd"},
 	} {
 		want := map[string]bool{}
 		for _, d := range analyzeFile(t, a, source).Directives {

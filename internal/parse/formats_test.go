@@ -15,7 +15,8 @@ import (
 // The fixtures of testdata/formats are real files made from the Markdown
 // sources beside them (see testdata/formats/SOURCES.md); each must give
 // back its source's text, as pandoc renders it to plain text (.txt), at
-// 98% of characters or more.
+// 98% of characters or more. The OFD of 拿来主义 was laid out by ofdrw from
+// a text given paragraph by paragraph (nalai-zhuyi.txt).
 func TestFormatsMatchSource(t *testing.T) {
 	cases := []struct{ file, source, format string }{
 		{"law-zh.pdf", "law-zh.txt", FormatPDF},
@@ -23,6 +24,7 @@ func TestFormatsMatchSource(t *testing.T) {
 		{"law-zh.docx", "law-zh.txt", FormatDOCX},
 		{"law-zh-odt.docx", "law-zh.txt", FormatDOCX},
 		{"eo-en.docx", "eo-en.txt", FormatDOCX},
+		{"nalai-zhuyi.ofd", "nalai-zhuyi.txt", FormatOFD},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
@@ -80,6 +82,14 @@ func TestOFDReadingOrder(t *testing.T) {
 	}
 	if !found || len(d.Paragraphs) != 12 {
 		t.Errorf("%d paragraphs, cross-page paragraph whole: %v", len(d.Paragraphs), found)
+	}
+	// and every paragraph is the one ofdrw was given
+	src, err := os.ReadFile(filepath.Join("testdata", "formats", "nalai-zhuyi.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Split(strings.TrimSpace(string(src)), "\n"); !slices.Equal(d.Paragraphs, want) {
+		t.Errorf("paragraphs differ from the source:\n got %q\nwant %q", d.Paragraphs, want)
 	}
 	if d.Date != "2021-06-02T00:00:00Z" {
 		t.Errorf("date %q", d.Date)
