@@ -251,7 +251,7 @@ func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
 	}
 	sortCands(ranked)
 	pairOf, scores = c.greedy(sa, sb, ranked)
-	merged(ranked, pairOf, c.o.MinScore)
+	merged(sa, ranked, pairOf, c.o.MinScore)
 	for i, j := range pairOf {
 		if s := scoreOf(cands, i, j); j >= 0 && s > 0 {
 			scores[i] = s // without the bonus
@@ -460,9 +460,10 @@ const (
 )
 
 // merged pairs a directive left alone with the counterpart of its
-// neighbour when the two were merged into one: 完善生态产品价值实现机制 and
-// 健全生态保护补偿制度 become 健全生态保护补偿和生态产品价值实现机制.
-func merged(ranked []cand, pairOf []int, minScore float64) {
+// neighbour in the same document when the two were merged into one:
+// 完善生态产品价值实现机制 and 健全生态保护补偿制度 become
+// 健全生态保护补偿和生态产品价值实现机制.
+func merged(sa []*side, ranked []cand, pairOf []int, minScore float64) {
 	holder := map[int]int{}
 	for i, j := range pairOf {
 		if j >= 0 {
@@ -471,7 +472,7 @@ func merged(ranked []cand, pairOf []int, minScore float64) {
 	}
 	for _, k := range ranked {
 		h, ok := holder[k.j]
-		if k.score <= minScore || pairOf[k.i] >= 0 || !ok || h-k.i > 1 || k.i-h > 1 {
+		if k.score <= minScore || pairOf[k.i] >= 0 || !ok || h-k.i > 1 || k.i-h > 1 || sa[h].doc != sa[k.i].doc {
 			continue
 		}
 		pairOf[k.i] = k.j

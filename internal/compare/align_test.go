@@ -69,3 +69,14 @@ func TestOrderBreaksTies(t *testing.T) {
 		t.Errorf("推进高水平科技自立自强 is not paired with its neighbour 加快推动高水平科技自立自强: %v", r.Summary)
 	}
 }
+
+// TestMergedStaysInItsDocument: the last directive of one document does
+// not join the counterpart of the first of the next.
+func TestMergedStaysInItsDocument(t *testing.T) {
+	sa := []*side{{doc: "a1"}, {doc: "a2"}, {doc: "a2"}}
+	pairOf := []int{-1, 0, -1}
+	merged(sa, []cand{{i: 0, j: 0, score: 0.9}, {i: 2, j: 0, score: 0.9}}, pairOf, 0.45)
+	if pairOf[0] != -1 || pairOf[2] != 0 {
+		t.Errorf("pairOf = %v, want [-1 0 0]", pairOf)
+	}
+}
