@@ -50,7 +50,9 @@ func analyzeAll(ctx context.Context, s Streams, o *analyzeOptions, a *analyze.An
 		if err := flush(); err != nil {
 			return docs, failed, err
 		}
+		done := phase(s.Err, o.quiet, "reading analyses")
 		got, err := readAnalyses(in.Path)
+		done()
 		if err != nil {
 			failed++
 			reportInput(s.Err, o.format, in.Path, err)
