@@ -344,7 +344,7 @@ func TestQuality(t *testing.T) {
 			}
 		}
 		total.add(s)
-		k := kindOf(g.File)
+		k := kindOf(g.File) + ", " + splitOf(g.File)
 		if byKind[k] == nil {
 			byKind[k] = newScore()
 		}
@@ -372,7 +372,7 @@ func TestQuality(t *testing.T) {
 	sort.Strings(kinds)
 	docsOf := map[string]int{}
 	for _, n := range names {
-		docsOf[kindOf(golds[n].File)]++
+		docsOf[kindOf(golds[n].File)+", "+splitOf(golds[n].File)]++
 	}
 	row := func(name string, docs int, s *score) {
 		dp, dr, df := s.directives.prf()

@@ -89,7 +89,7 @@ func TestRules(t *testing.T) {
 		{"a marker inside an object is none", news, []string{"会议要求，采取更严格的措施。"}, []want{{"采取更严格的措施", "should", "会议"}}},
 		{"a prohibition carries through its list", news, []string{"《征求意见稿》规定，不得在校园周边销售电子烟，张贴烟草广告或发放试用品。"},
 			[]want{{"不得在校园周边销售电子烟", "prohibit", "征求意见稿"}, {"张贴烟草广告或发放试用品", "prohibit", "征求意见稿"}}},
-		{"an authority's commitment", news, []string{"工信部将加快推进电子烟监管法治化。"}, []want{{"工信部将加快推进电子烟监管法治化", "should", ""}}},
+		{"an authority's commitment", news, []string{"工信部将加快推进电子烟监管法治化。"}, []want{{"工信部将加快推进电子烟监管法治化", "should", "工信部"}}}, // the lead names it
 		{"a forecast is no commitment", news, []string{"预计央行将继续降准。"}, []want{}},
 		{"a plan's measures are directives", plan, []string{"加快垃圾处理设施建设，实施生活垃圾分类制度。"},
 			[]want{{"加快垃圾处理设施建设", "should", "国务院办公厅"}, {"实施生活垃圾分类制度", "should", "国务院办公厅"}}},

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/policylens/policylens/internal/lexicon"
@@ -81,75 +82,143 @@ func (r *englishRules) find(text string) []enHit {
 }
 
 // extractEnglish finds the directives of an English order or memorandum:
-// each sentence (or ;-clause) that holds a modal marker.
+// each sentence (or ;-clause) that holds a modal marker, or that the
+// learned model takes for one.
 func extractEnglish(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
-	lex := rules.lex
-	date := parseDate(meta.Date)
-	issuer := meta.Issuer
-	if issuer == "" {
-		issuer = englishIssuer(doc, meta.Title)
-	}
-	var out []Directive
+	e := newEnExtractor(doc, rules, meta)
+	e.run()
+	return e.out
+}
+
+// enExtractor walks an English document's clauses: candidates, then the
+// rules' verdict and features, then the scorer, then the fields.
+type enExtractor struct {
+	doc     *segment.Doc
+	rules   *Rules
+	meta    Meta
+	date    time.Time
+	issuer  string
+	model   *model // nil: the rules alone decide
+	collect bool   // keep every candidate with its features (Candidates)
+	cands   []Candidate
+	out     []Directive
 	// "X shall promptly:" lends its force to the enumerated items that
 	// follow it, each its own directive: (i) review…; (ii) take action…
-	listForce, listMarker, listLevel := "", "", ""
-	for pi := range doc.Paragraphs {
-		p := &doc.Paragraphs[pi]
+	listForce, listMarker, listLevel string
+}
+
+func newEnExtractor(doc *segment.Doc, rules *Rules, meta Meta) *enExtractor {
+	e := &enExtractor{doc: doc, rules: rules, meta: meta, date: parseDate(meta.Date), issuer: meta.Issuer}
+	if e.issuer == "" {
+		e.issuer = englishIssuer(doc, meta.Title)
+	}
+	if rules.model != nil && rules.model.knows(enPrefix+"bias") {
+		e.model = rules.model
+	}
+	return e
+}
+
+func (e *enExtractor) run() {
+	for pi := range e.doc.Paragraphs {
+		p := &e.doc.Paragraphs[pi]
 		// the items are one level down: "(a) … shall promptly:" lends its
 		// force to (i), (ii), not to the next (b)
-		if lv := itemLevel(p.Text); listForce != "" && (lv == "" || lv == listLevel) {
-			listForce, listMarker = "", ""
+		if lv := itemLevel(p.Text); e.listForce != "" && (lv == "" || lv == e.listLevel) {
+			e.listForce, e.listMarker = "", ""
 		}
 		for _, s := range p.Sentences {
+			item := reEnItem.MatchString(string(p.Runes[s.Start:min(s.End, s.Start+8)]))
 			for _, cl := range s.Clauses {
-				runes := p.Runes[cl.Start:cl.End]
-				text := string(runes)
-				if m := reEnItem.FindString(text); m != "" {
-					cut := len([]rune(m))
-					runes = runes[cut:]
-					text = string(runes)
-					cl.Start += cut
-				}
-				text = strings.TrimRight(text, ".;: ")
-				if len(strings.Fields(text)) < 3 || reEnDefinition.MatchString(text) || reAuthority.MatchString(text) {
-					continue
-				}
-				hits := rules.english.find(text)
-				if len(hits) == 0 && listForce != "" && reEnItem.MatchString(string(p.Runes[s.Start:min(s.End, s.Start+8)])) && actionItem(text) {
-					hits = []enHit{{0, 0, lexicon.Marker{Text: listMarker, Force: listForce}}}
-				}
-				if len(hits) == 0 {
-					continue
-				}
-				if t := strings.TrimSpace(string(runes)); strings.HasSuffix(t, ":") && hits[0].end > 0 && !reListOfContents.MatchString(t) {
-					listForce, listMarker, listLevel = hits[0].m.Force, hits[0].m.Text, itemLevel(p.Text)
-				}
-				var markers []string
-				force := ""
-				for _, h := range hits {
-					if h.m.Text != "" {
-						markers = append(markers, h.m.Text)
-					}
-					if force == "" || force == "encourage" || (h.m.Force != "encourage" && Rank(h.m.Force) > Rank(force)) {
-						force = h.m.Force
-					}
-				}
-				subject := text[:hits[0].start]
-				action, object := englishActionObject(text[hits[0].end:])
-				deadline, norm := deadlineEn(text, date)
-				out = append(out, Directive{
-					Text: text, Sentence: p.Slice(s.Span), Paragraph: pi,
-					Start: cl.Start, End: cl.Start + len([]rune(text)),
-					Force: force, Markers: markers, Issuer: issuer,
-					Addressees: englishAddressees(lex, subject),
-					Action:     action, Object: object,
-					Deadline: deadline, DeadlineNormalized: norm,
-					Confidence: 1, Why: rulesOnly(meta.Explain, markers),
-				})
+				e.clause(pi, s, cl, item)
 			}
 		}
 	}
-	return out
+}
+
+// clause weighs one clause: its markers (or the force a list lends it),
+// the rules' verdict, and the model's when there is one.
+func (e *enExtractor) clause(pi int, s segment.Sentence, cl segment.Clause, item bool) {
+	p := &e.doc.Paragraphs[pi]
+	runes := p.Runes[cl.Start:cl.End]
+	text := string(runes)
+	if m := reEnItem.FindString(text); m != "" {
+		cut := len([]rune(m))
+		runes = runes[cut:]
+		text = string(runes)
+		cl.Start += cut
+	}
+	text = strings.TrimRight(text, ".;: ")
+	if len(strings.Fields(text)) < 3 || reEnDefinition.MatchString(text) || reAuthority.MatchString(text) {
+		return
+	}
+	hits := e.rules.english.find(text)
+	lent := false
+	if len(hits) == 0 && e.listForce != "" && item && actionItem(text) {
+		hits = []enHit{{0, 0, lexicon.Marker{Text: e.listMarker, Force: e.listForce}}}
+		lent = true
+	}
+	rule := len(hits) > 0
+	if t := strings.TrimSpace(string(runes)); rule && strings.HasSuffix(t, ":") && hits[0].end > 0 && !reListOfContents.MatchString(t) {
+		e.listForce, e.listMarker, e.listLevel = hits[0].m.Force, hits[0].m.Text, itemLevel(p.Text)
+	}
+	var feats []string
+	if e.model != nil || e.collect {
+		feats = enFeatures(text, hits, rule, lent, item, e.listForce != "")
+	}
+	ok, conf := rule, 1.0
+	if e.model != nil {
+		ok, conf = e.model.decide(feats)
+	}
+	if !ok && !e.collect {
+		return
+	}
+	d := e.directive(p, pi, s, cl.Start, text, hits)
+	d.Confidence = conf
+	switch {
+	case e.meta.Explain && e.model != nil:
+		d.Why = &Explanation{Confidence: conf, Features: e.model.explain(feats)}
+	case e.meta.Explain:
+		d.Why = rulesOnly(true, d.Markers)
+	}
+	if e.collect {
+		e.cands = append(e.cands, Candidate{Directive: d, Features: feats, Rule: rule})
+	}
+	if ok {
+		e.out = append(e.out, d)
+	}
+}
+
+// directive fills a clause's fields: force from its strongest marker
+// (none: should, an instruction without a modal), the subject's
+// addressees, the verb and object after the marker, a deadline.
+func (e *enExtractor) directive(p *segment.Paragraph, pi int, s segment.Sentence, start int, text string, hits []enHit) Directive {
+	var markers []string
+	force := ""
+	for _, h := range hits {
+		if h.m.Text != "" {
+			markers = append(markers, h.m.Text)
+		}
+		if force == "" || force == "encourage" || (h.m.Force != "encourage" && Rank(h.m.Force) > Rank(force)) {
+			force = h.m.Force
+		}
+	}
+	subject, rest := "", text
+	if len(hits) > 0 {
+		subject, rest = text[:hits[0].start], text[hits[0].end:]
+	}
+	if force == "" {
+		force = "should"
+	}
+	action, object := englishActionObject(rest)
+	deadline, norm := deadlineEn(text, e.date)
+	return Directive{
+		Text: text, Sentence: p.Slice(s.Span), Paragraph: pi,
+		Start: start, End: start + len([]rune(text)),
+		Force: force, Markers: markers, Issuer: e.issuer,
+		Addressees: englishAddressees(e.rules.lex, subject),
+		Action:     action, Object: object,
+		Deadline: deadline, DeadlineNormalized: norm,
+	}
 }
 
 // englishActionObject takes the verb after the marker (skipping be, not,

@@ -49,6 +49,7 @@ func Extract(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 	x := newZhExtractor(doc, rules, meta)
 	x.explain = meta.Explain
 	x.run()
+	x.fillIssuers()
 	return x.out
 }
 

@@ -18,15 +18,18 @@ type Candidate struct {
 	Rule      bool
 }
 
-// Candidates returns every action clause of a Chinese document with its
+// Candidates returns every action clause of a document with its
 // features, whatever the verdict, for training the model; the rules alone
 // decide the scope that later clauses inherit.
 func Candidates(doc *segment.Doc, rules *Rules, meta Meta) []Candidate {
-	if doc.Lang == "en" {
-		return nil
-	}
 	noModel := *rules
 	noModel.model = nil
+	if doc.Lang == "en" {
+		e := newEnExtractor(doc, &noModel, meta)
+		e.collect = true
+		e.run()
+		return e.cands
+	}
 	x := newZhExtractor(doc, &noModel, meta)
 	x.collect = true
 	x.run()
@@ -80,6 +83,12 @@ func (x *zhExtractor) features(u unit, hits []hit, st clauseState, why string, r
 	for i, t := range words[:min(2, len(words))] {
 		add("w"+strconv.Itoa(i), t.Text)
 		add("p"+strconv.Itoa(i), t.POS)
+	}
+	for _, t := range words {
+		add("bw", t.Text)
+	}
+	for i := 0; i+1 < len(u.runes) && i < 6; i++ {
+		add("c2", string(u.runes[i:i+2])) // how the clause opens: 一是, 对于, 加快
 	}
 	if n := len(words); n > 0 {
 		add("wl", words[n-1].Text)

@@ -39,3 +39,20 @@ func TestGeneralClasses(t *testing.T) {
 		}
 	}
 }
+
+// A news item's directives that no frame assigns take the authority the
+// story named last, or its headline's: never an empty issuer or a pronoun.
+func TestNewsIssuersCarry(t *testing.T) {
+	meta := news
+	meta.Title = "国家发展改革委：加快推进新型基础设施建设"
+	meta.Officials = []string{"李小鹏"}
+	got := brief(run(t, "zh", meta, "国家发展改革委将加快推进5G网络建设。", "李小鹏表示，要抓紧完善配套政策。", "他表示，要加强统筹协调。"))
+	want := []want{
+		{"国家发展改革委将加快推进5G网络建设", "should", "国家发展改革委"},
+		{"要抓紧完善配套政策", "should", "李小鹏"},
+		{"要加强统筹协调", "should", "李小鹏"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}

@@ -54,6 +54,13 @@ func loadModel(fsys fs.FS) (*model, error) {
 	return m, nil
 }
 
+// knows reports whether the model has a weight for a feature: a weights
+// file trained before English had features leaves English to the rules.
+func (m *model) knows(feat string) bool {
+	_, ok := m.w[feat]
+	return ok
+}
+
 func (m *model) score(feats []string) float64 {
 	s := 0.0
 	for _, f := range feats {

@@ -12,7 +12,9 @@ import (
 	"fmt"
 	"log"
 	"math"
+	"os"
 	"sort"
+	"strings"
 
 	"github.com/policylens/policylens/internal/directives"
 	"github.com/policylens/policylens/internal/entities"
@@ -26,23 +28,34 @@ type example struct {
 	feats []string
 	y     float64 // +1 directive, -1 not
 	doc   int     // the document's index, for cross-validation folds
+	text  string  // the clause, for -oof
+	file  string
 }
 
 func main() {
 	testdata := flag.String("testdata", "../../testdata", "the testdata folder")
 	out := flag.String("out", directives.ModelFile, "the weights file to write (go generate runs in internal/directives)")
-	epochs := flag.Int("epochs", 10, "passes over the examples")
+	epochs := flag.Int("epochs", 20, "passes over the examples")
 	split := flag.String("split", labels.Train, "the split to learn from")
+	oof := flag.String("oof", "", "write the out-of-fold errors of 5-fold cross-validation to this file and stop")
 	flag.Parse()
 	exs, err := examples(*testdata, *split)
 	if err != nil {
 		log.Fatal(err)
 	}
+	if *oof != "" {
+		if err := writeOOF(*oof, exs, *epochs, 5); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	w := train(exs, *epochs)
 	// the decision threshold is set where 5-fold cross-validation over the
 	// train documents gives the best F1, and folded into the bias weight
 	t := threshold(exs, *epochs, 5)
-	w["bias"] = math.Round((w["bias"]-t)*1000) / 1000
+	for _, b := range []string{"bias", "en:bias"} {
+		w[b] = math.Round((w[b]-t)*1000) / 1000
+	}
 	if err := write(*out, w, medianScore(exs, w), len(exs)); err != nil {
 		log.Fatal(err)
 	}
@@ -68,6 +81,11 @@ func examples(testdata, split string) ([]example, error) {
 		officials := entities.Officials(nil, entities.Extract(doc, lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format}))
 		cands := directives.Candidates(doc, rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format, Officials: officials})
 		exs = append(exs, label(g, cands, nDocs)...)
+		for i := range exs {
+			if exs[i].file == "" {
+				exs[i].file = g.File
+			}
+		}
 		nDocs++
 		return nil
 	})
@@ -98,7 +116,7 @@ func label(g labels.Gold, cands []directives.Candidate, doc int) []example {
 	var out []example
 	for i, c := range cands {
 		if y[i] != 0 {
-			out = append(out, example{feats: c.Features, y: y[i], doc: doc})
+			out = append(out, example{feats: c.Features, y: y[i], doc: doc, text: c.Directive.Text})
 		}
 	}
 	return out
@@ -152,8 +170,48 @@ func threshold(exs []example, epochs, k int) float64 {
 	return best
 }
 
-// train runs the averaged perceptron.
+// lrL2 and lrRate set the logistic regression that -algo lr trains.
+var algo = flag.String("algo", "lr", "perceptron or lr (L2-regularized logistic regression)")
+var lrL2 = flag.Float64("l2", 1e-4, "L2 penalty per example for -algo lr")
+
 func train(exs []example, epochs int) map[string]float64 {
+	if *algo == "lr" {
+		return trainLR(exs, epochs)
+	}
+	return trainPerceptron(exs, epochs)
+}
+
+// trainLR runs stochastic gradient descent on the logistic loss with an L2
+// penalty, in the examples' fixed order, with a decaying step.
+func trainLR(exs []example, epochs int) map[string]float64 {
+	w := map[string]float64{}
+	t := 0.0
+	for e := 0; e < epochs; e++ {
+		for _, ex := range exs {
+			t++
+			eta := 0.5 / (1 + t*1e-4)
+			s := 0.0
+			for _, f := range ex.feats {
+				s += w[f]
+			}
+			y := (ex.y + 1) / 2
+			g := y - 1/(1+math.Exp(-s))
+			for _, f := range ex.feats {
+				w[f] += eta * (g - *lrL2*w[f])
+			}
+		}
+	}
+	out := map[string]float64{}
+	for f, v := range w {
+		if math.Abs(v) >= 0.005 {
+			out[f] = math.Round(v*1000) / 1000
+		}
+	}
+	return out
+}
+
+// trainPerceptron runs the averaged perceptron.
+func trainPerceptron(exs []example, epochs int) map[string]float64 {
 	w, sum := map[string]float64{}, map[string]float64{}
 	n := 0.0
 	for e := 0; e < epochs; e++ {
@@ -202,4 +260,37 @@ func write(path string, w map[string]float64, scale float64, nEx int) error {
 		fmt.Sprintf("# from the train split of testdata/labels (%d action clauses); do not edit.\n", nEx) +
 		fmt.Sprintf("_scale\t%g\n", scale)
 	return lexicon.WriteWeights(path, head, w, "%g")
+}
+
+// writeOOF scores every example by a model trained without its fold and
+// writes the wrong ones: the errors the model makes on documents it did
+// not learn from, for reading without touching the test split.
+func writeOOF(path string, exs []example, epochs, k int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	for fold := 0; fold < k; fold++ {
+		var in []example
+		for _, ex := range exs {
+			if ex.doc%k != fold {
+				in = append(in, ex)
+			}
+		}
+		w := train(in, epochs)
+		for _, ex := range exs {
+			if ex.doc%k != fold {
+				continue
+			}
+			s := 0.0
+			for _, ft := range ex.feats {
+				s += w[ft]
+			}
+			if (s > 0) != (ex.y > 0) {
+				fmt.Fprintf(f, "%+.0f\t%.2f\t%s\t%s\t%s\n", ex.y, s, ex.file, ex.text, strings.Join(ex.feats, " "))
+			}
+		}
+	}
+	return nil
 }
