@@ -370,9 +370,12 @@ func backbone(pairOf []int) []int {
 }
 
 // inOrder tells how well pairing i with j keeps the order of the
-// backbone around it: 1 when j sits where the line between the nearest
-// backbone pairs before and after i (in its document, at most orderSpan
-// away) expects it, falling to 0 at orderGap directives off.
+// backbone around it: the nearest backbone pairs before and after i (in
+// its document, at most orderSpan away) lo → jl and hi → jh. A revision
+// inserts and deletes, so i keeps its distance to one of them: 1 when j
+// is as far from jl as i from lo, or from jh as i from hi, falling to 0 at
+// orderGap directives off; outside (jl, jh) at least as far as the
+// nearest end.
 func inOrder(sa, sb []*side, bone []int, i, j int) float64 {
 	lo, hi := neighbours(bone, i)
 	if lo < 0 || hi < 0 || i-lo > orderSpan || hi-i > orderSpan {
@@ -382,8 +385,11 @@ func inOrder(sa, sb []*side, bone []int, i, j int) float64 {
 	if sa[lo].doc != sa[i].doc || sa[hi].doc != sa[i].doc || sb[jl].doc != sb[j].doc || sb[jh].doc != sb[j].doc {
 		return 0
 	}
-	want := float64(jl) + float64(jh-jl)*float64(i-lo)/float64(hi-lo)
-	return max(0, 1-math.Abs(float64(j)-want)/orderGap)
+	off := min(abs(j-(jl+i-lo)), abs(j-(jh-(hi-i))))
+	if j <= jl || j >= jh {
+		off = max(off, min(abs(j-jl), abs(j-jh))+1)
+	}
+	return max(0, 1-float64(off)/orderGap)
 }
 
 // neighbours returns the nearest paired directives of A before and after
@@ -477,4 +483,11 @@ func merged(sa []*side, ranked []cand, pairOf []int, minScore float64) {
 		}
 		pairOf[k.i] = k.j
 	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
