@@ -184,29 +184,46 @@ func pdfHyphens(s string) string {
 // letters or one ending in a full stop is as tall as any other; two
 // characters are enough, where asking for the box of every piece of a
 // justified line (a piece per word or per Chinese character) took a
-// dozen WebAssembly calls a piece and most of the Go side's time.
+// dozen WebAssembly calls a piece and most of the Go side's time. A line
+// with no boxed character at all (only characters PDFium made up) is
+// left out, as PDFium leaves it out of its own rectangles.
 func pdfLineRun(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, seg [2]int, units []uint16, height float64) (run, bool, error) {
 	text := pdfHyphens(dropWideSpaces(string(utf16.Decode(units[seg[0]:seg[1]]))))
 	if strings.TrimSpace(text) == "" {
 		return run{}, false, nil
 	}
-	first, last := seg[0], seg[1]-1
-	for unicode.IsSpace(rune(units[first])) {
-		first++
-	}
-	for unicode.IsSpace(rune(units[last])) {
-		last--
-	}
-	a, err := pdfLooseBox(inst, tp, first, height)
-	if err != nil {
+	a, ok, err := pdfEndBox(inst, tp, seg, units, height, 1)
+	if !ok || err != nil {
 		return run{}, false, err
 	}
-	b, err := pdfLooseBox(inst, tp, last, height)
+	b, _, err := pdfEndBox(inst, tp, seg, units, height, -1)
 	if err != nil {
 		return run{}, false, err
 	}
 	r := run{Text: text, Left: min(a.Left, b.Left), Right: max(a.Right, b.Right), Top: min(a.Top, b.Top), Bottom: max(a.Bottom, b.Bottom)}
 	return r, true, nil
+}
+
+// pdfEndBox is the loose box of the first (step 1) or last (step -1)
+// character of the line that has one, spaces left aside.
+func pdfEndBox(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, seg [2]int, units []uint16, height float64, step int) (run, bool, error) {
+	i, end := seg[0], seg[1]
+	if step < 0 {
+		i, end = seg[1]-1, seg[0]-1
+	}
+	for ; i != end; i += step {
+		if unicode.IsSpace(rune(units[i])) {
+			continue
+		}
+		r, err := pdfLooseBox(inst, tp, i, height)
+		if err != nil {
+			return run{}, false, err
+		}
+		if r.Right > r.Left && r.Bottom > r.Top {
+			return r, true, nil
+		}
+	}
+	return run{}, false, nil
 }
 
 // pdfLooseBox is the loose box of character i, y growing downwards.
