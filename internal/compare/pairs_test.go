@@ -102,10 +102,10 @@ func scorePairs(t *testing.T, labels []labelledPair, r *Result, a, b *analyze.An
 	return scores
 }
 
-// TestLabelledPairs scores the alignment on 100 hand-labelled directive
+// TestLabelledPairs scores the alignment on 140 hand-labelled directive
 // pairs of the 2024 and 2025 work reports. The thresholds were tuned on
-// the 70 "tune" pairs only; the 30 "test" pairs give the figure the
-// README reports.
+// "tune" pairs only; the 30 "test" pairs give the figure the README
+// reports.
 func TestLabelledPairs(t *testing.T) {
 	docs := readFrozen(t, "gwr-2024-2025.analyses.jsonl")
 	r := Compare(docs[0], docs[1], opts(t))
