@@ -161,13 +161,14 @@ func (e *enExtractor) clause(pi int, s segment.Sentence, cl segment.Clause, item
 	if t := strings.TrimSpace(string(runes)); rule && strings.HasSuffix(t, ":") && hits[0].end > 0 && !reListOfContents.MatchString(t) {
 		e.listForce, e.listMarker, e.listLevel = hits[0].m.Force, hits[0].m.Text, itemLevel(p.Text)
 	}
-	var feats []string
+	f := featureSet{m: e.model, keep: e.collect || e.meta.Explain && e.model != nil, prefix: enPrefix}
 	if e.model != nil || e.collect {
-		feats = enFeatures(text, hits, rule, lent, item, e.listForce != "")
+		enFeatures(&f, text, hits, rule, lent, item, e.listForce != "")
 	}
+	feats := f.names
 	ok, conf := rule, 1.0
 	if e.model != nil {
-		ok, conf = e.model.decide(feats)
+		ok, conf = e.model.decide(f.score)
 	}
 	if !ok && !e.collect {
 		return

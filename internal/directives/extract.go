@@ -406,13 +406,14 @@ type clauseState struct {
 func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st clauseState, article string) (Directive, bool) {
 	rule, why := x.ruleVerdict(u, hits, st)
 	ok := rule
-	var feats []string
+	f := featureSet{m: x.c.model, keep: x.collect || x.explain && x.c.model != nil}
 	if x.c.model != nil || x.collect {
-		feats = x.features(u, hits, st, why, rule)
+		x.features(&f, u, hits, st, why, rule)
 	}
+	feats := f.names
 	conf := 1.0
 	if x.c.model != nil {
-		ok, conf = x.c.model.decide(feats)
+		ok, conf = x.c.model.decide(f.score)
 	}
 	if !ok && !x.collect {
 		return Directive{}, false

@@ -12,35 +12,32 @@ const enPrefix = "en:"
 // enFeatures names what the model weighs in an English clause: the rules'
 // verdict, its markers and force, whether a list lent it its force, the
 // words that open and close it, and its words.
-func enFeatures(text string, hits []enHit, rule, lent, item, inList bool) []string {
-	f := make([]string, 0, 48)
-	add := func(parts ...string) { f = append(f, enPrefix+strings.Map(visible, strings.Join(parts, "="))) }
-	add("bias")
-	add("rule", strconv.FormatBool(rule))
+func enFeatures(f *featureSet, text string, hits []enHit, rule, lent, item, inList bool) {
+	f.add("bias")
+	f.add("rule", strconv.FormatBool(rule))
 	for _, flag := range []struct {
 		name string
 		on   bool
 	}{{"lent", lent}, {"item", item}, {"in-list", inList}, {"colon", strings.HasSuffix(text, ":")}} {
 		if flag.on {
-			add(flag.name)
+			f.add(flag.name)
 		}
 	}
 	for i, h := range hits {
-		add("marker", strings.ToLower(h.m.Text))
-		add("force", h.m.Force)
+		f.add("marker", strings.ToLower(h.m.Text))
+		f.add("force", h.m.Force)
 		if i == 0 {
-			add("at", strconv.Itoa(min(len(strings.Fields(text[:h.start])), 6)))
+			f.add("at", strconv.Itoa(min(len(strings.Fields(text[:h.start])), 6)))
 		}
 	}
 	words := enWords(text)
 	for i, w := range words[:min(2, len(words))] {
-		add("w"+strconv.Itoa(i), w)
+		f.add("w"+strconv.Itoa(i), w)
 	}
 	if n := len(words); n > 0 {
-		add("wl", words[n-1])
+		f.add("wl", words[n-1])
 	}
-	add("len", lengthBucket(len(words)))
-	return f
+	f.add("len", lengthBucket(len(words)))
 }
 
 // enWords are a clause's words, lowercased, without the punctuation

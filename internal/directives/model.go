@@ -61,18 +61,9 @@ func (m *model) knows(feat string) bool {
 	return ok
 }
 
-func (m *model) score(feats []string) float64 {
-	s := 0.0
-	for _, f := range feats {
-		s += m.w[f]
-	}
-	return s
-}
-
-// decide takes a clause whose score is positive; the confidence is the
-// logistic of the score.
-func (m *model) decide(feats []string) (bool, float64) {
-	s := m.score(feats)
+// decide takes a clause whose score (the sum of its features' weights) is
+// positive; the confidence is the logistic of the score.
+func (m *model) decide(s float64) (bool, float64) {
 	return s > 0, math.Round(1/(1+math.Exp(-2*s/m.scale))*1000) / 1000
 }
 
