@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -49,3 +50,20 @@ const fuzzHang = 30 * time.Second
 func FuzzPDF(f *testing.F)  { fuzzFormat(f, FormatPDF, "blank.pdf", "eo-en.pdf") }
 func FuzzDOCX(f *testing.F) { fuzzFormat(f, FormatDOCX, "eo-en.docx", "law-zh-odt.docx") }
 func FuzzOFD(f *testing.F)  { fuzzFormat(f, FormatOFD, "nalai-zhuyi.ofd", "split-paragraph.ofd") }
+
+// FuzzLegacyOffice: whatever follows the OLE signature, a .doc or .wps
+// file is refused with the one-line advice, never read as text.
+func FuzzLegacyOffice(f *testing.F) {
+	f.Add([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), "x.doc")
+	f.Add([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"+strings.Repeat("\x00", 512)), "x.wps")
+	f.Fuzz(func(t *testing.T, rest []byte, name string) {
+		data := append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), rest...)
+		d, err := Parse(name, data, Options{MaxBytes: 1 << 20})
+		if !errors.Is(err, ErrLegacyOffice) || d != nil {
+			t.Fatalf("%q: %v, document %v", name, err, d != nil)
+		}
+		if strings.ContainsAny(err.Error(), "\n\r") {
+			t.Fatalf("error of more than one line: %q", err)
+		}
+	})
+}
