@@ -210,6 +210,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	}
 	x.datesZh(text, add)
 	x.quotedTerms(p, add)
+	persons := len(x.c.cands)
 	x.persons(p, pi, lexSpans)
 	x.plainNames(p, pi, lexSpans)
 	// the smaller places anchor bodies as known ones do (左权县 + 人民政府)
@@ -217,6 +218,9 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	x.orgSuffixes(p, pi, append(lexSpans, places...))
 	x.companies(p, pi)
 	x.modelNames(p, pi)
+	if m := loadNameModel(); m != nil {
+		x.extendTranslit(p, persons, m)
+	}
 }
 
 // sessions finds the numbered sessions of a numbered congress or committee

@@ -33,6 +33,9 @@ const (
 	// orgEndKey prefixes the characters that end names of bodies in the
 	// training data (队, 委, 党): they end the candidates of OrgSpans.
 	orgEndKey = "_orgend|"
+	// translitKey prefixes the characters of transliterated names in the
+	// training data (斯, 尔, 克): a cut name runs on over them.
+	translitKey = "_translit|"
 )
 
 // nameModel is a multiclass linear model: the class with the highest sum

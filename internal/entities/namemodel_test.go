@@ -52,6 +52,9 @@ func TestNameModelSettings(t *testing.T) {
 	if !m.has(abbrKey, '中') || !m.has(orgEndKey, '队') || m.has(abbrKey, '的') {
 		t.Error("abbreviations or body endings not as learned")
 	}
+	if !m.has(translitKey, '斯') || m.has(translitKey, '的') || m.has(translitKey, '·') {
+		t.Error("transliteration characters not as learned")
+	}
 }
 
 func TestFeaturesBest(t *testing.T) {

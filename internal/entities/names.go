@@ -34,6 +34,46 @@ func (x *extractor) plainNames(p *segment.Paragraph, pi int, spans []lexSpan) {
 	x.translitNames(p, pi)
 }
 
+// extendTranslit lengthens the persons found in paragraph p since
+// candidate from whose names are transliterations (every character one
+// of the model's transliteration characters) over the whole words of such
+// characters right before and after them: 松德/x + 斯特伦, 卡巴 + 杰.
+func (x *extractor) extendTranslit(p *segment.Paragraph, from int, m *nameModel) {
+	translit := func(rs []rune) bool {
+		for _, r := range rs {
+			if !m.has(translitKey, r) && !isNameDot(r) {
+				return false
+			}
+		}
+		return len(rs) > 0
+	}
+	for i := from; i < len(x.c.cands); i++ {
+		c := &x.c.cands[i]
+		if c.typ != "person" || c.end > len(p.Runes) || c.end-c.start < 2 || !translit(p.Runes[c.start:c.end]) {
+			continue
+		}
+		start, end := c.start, c.end
+		for k := int(x.tokAt[end]) - 1; k >= 0 && end-start < 8; k = int(x.tokAt[end]) - 1 {
+			t := p.Tokens[k]
+			if t.End-t.Start > 3 || !translit(p.Runes[t.Start:t.End]) {
+				break
+			}
+			end = t.End
+		}
+		for k := int(x.tokEnd[start]) - 1; k >= 0 && end-start < 8; k = int(x.tokEnd[start]) - 1 {
+			t := p.Tokens[k]
+			if t.End-t.Start > 3 || !translit(p.Runes[t.Start:t.End]) {
+				break
+			}
+			start = t.Start
+		}
+		if start != c.start || end != c.end {
+			name := string(p.Runes[start:end])
+			c.start, c.end, c.surface, c.key = start, end, name, name
+		}
+	}
+}
+
 // unknownName reports a word that is a name when its context says so: a
 // word the dictionary tags as a name or a transliteration (克林顿/nr,
 // 阿维兰热/nrt), or one it lacks (cut by the HMM) that starts with a

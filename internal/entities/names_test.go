@@ -21,6 +21,10 @@ func TestPlainNames(t *testing.T) {
 		{"联合国秘书长科菲·安南希望这次会议取得成功。", []string{"科菲·安南"}},
 		{"他曾在乔治·梅森大学任教。", nil},
 		{"“四•九”会议精神要求，打造首都·太行山旅游带。", nil},
+		// a transliteration the segmenter cut into words is one name
+		{"斯里兰卡议长拉特纳亚克会见了他。", []string{"拉特纳亚克"}},
+		{"瑞典选手松德斯特伦说，比赛很艰苦。", []string{"松德斯特伦"}},
+		{"克林顿特别强调了这一点。", []string{"克林顿"}},
 	}
 	for _, c := range cases {
 		var got []string
@@ -90,5 +94,34 @@ func TestLexiconMatchInsideWord(t *testing.T) {
 	es := extract(t, "zh", news, "发达国家应当帮助发展中国家应对气候变化，中国政府高度重视。")
 	if e := find(es, "location", "中国"); e == nil || e.Count != 1 {
 		t.Errorf("中国: %+v in %v, want one mention (中国政府, not 发展中国家)", e, keys(es))
+	}
+}
+
+// TestPlaceWords checks bodies and places that run on past a known place:
+// a body's ending inside the same word (中国电影出版社), a place's ending
+// cut off as a word of its own (塔科马/nz 市), and a government of a country,
+// which names the country.
+func TestPlaceWords(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string // type:text of persons, bodies and places, in order
+	}{
+		{"这部小说日前由中国电影出版社出版。", []string{"organization:中国电影出版社"}},
+		{"记者来到四川有线电视台采访。", []string{"organization:四川有线电视台"}},
+		{"美国西北部塔科马市最近开始调查。", []string{"location:美国", "location:塔科马市"}},
+		{"麋鹿出没在保护区附近的小河口镇境内。", []string{"location:小河口镇"}},
+		{"中国政府重视发展两国关系。", []string{"location:中国"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range extract(t, "zh", news, c.text) {
+			switch e.Type {
+			case "person", "organization", "location":
+				got = append(got, e.Type+":"+e.Text)
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s\n got  %q\n want %q", c.text, got, c.want)
+		}
 	}
 }

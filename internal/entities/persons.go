@@ -298,8 +298,14 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 		start, end := x.rune(s.b0), x.rune(s.b1)
 		best, own := -1, false
 		k := int(x.tokAt[end]) - 1
+		if k < 0 {
+			k = x.restOfWord(p, end) // 古巴队/n, 中国美术馆/nt: the place starts a longer word
+		}
 		for ; k >= 0 && k < len(p.Tokens); k++ {
 			t := p.Tokens[k]
+			if t.Start < end {
+				t.Text, t.Start = string(p.Runes[end:t.End]), end
+			}
 			if (t.Text == "和" || t.Text == "与") && t.Start == end && end > x.rune(s.b1) && k+1 < len(p.Tokens) &&
 				fieldWord(p.Tokens[k-1]) && fieldWord(p.Tokens[k+1]) && !spanStart(p.Tokens[k+1].Start) &&
 				!x.endsWithSuffix(p.Tokens[k-1].Text) && !x.endsWithSuffix(p.Tokens[k+1].Text) {
@@ -344,6 +350,26 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 		}
 	}
 }
+
+// restOfWord returns the index of the proper or common noun that runs on
+// past rune offset r, where a place or body ends inside it, or -1. A
+// generic rest (中国政府, 美国公司) leaves the place alone: news names the
+// country there, not a body of that name.
+func (x *extractor) restOfWord(p *segment.Paragraph, r int) int {
+	for i := r - 1; i >= 0 && i >= r-4; i-- {
+		k := int(x.tokAt[i]) - 1
+		if k < 0 {
+			continue
+		}
+		if t := p.Tokens[k]; t.End > r && nounLike(t.POS) && t.POS != "vn" && !genericRest(string(p.Runes[r:t.End])) {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+func genericRest(s string) bool { return genericBody[s] || s == "公司" || s == "人民" }
 
 // nounLike accepts the parts of speech found inside names of bodies.
 func nounLike(pos string) bool {
@@ -421,18 +447,26 @@ func (x *extractor) companies(p *segment.Paragraph, pi int) {
 	}
 }
 
+// placeEnds are the endings of a county, city, town, township, village or
+// foreign state.
+const placeEnds = "县市镇乡村州"
+
 // dictPlaces finds the county-level places no lexicon lists from the
-// segmentation dictionary's place tag (仙居县/ns, 临海市/ns): a word of three
-// to five characters that ends like a county or city.
+// segmentation dictionary's place tag (仙居县/ns, 临海市/ns, 小河口镇/ns): a
+// word of three to five characters that ends like a place; and a proper
+// noun the dictionary cut from such an ending (塔科马/nz + 市, 龙泉/nz + 乡).
 func (x *extractor) dictPlaces(p *segment.Paragraph, pi int, spans []lexSpan) []lexSpan {
 	var found []lexSpan
-	for _, t := range p.Tokens {
+	for k, t := range p.Tokens {
+		if t.POS != "ns" {
+			t = x.cutPlace(p, k)
+		}
 		if t.POS != "ns" {
 			continue
 		}
 		n := t.End - t.Start
-		if n < 3 || n > 5 || !strings.ContainsRune("县市", p.Runes[t.End-1]) ||
-			strings.HasSuffix(t.Text, "城市") || strings.HasSuffix(t.Text, "省市") || strings.HasSuffix(t.Text, "自治县") {
+		if n < 3 || n > 6 || !strings.ContainsRune(placeEnds, p.Runes[t.End-1]) ||
+			strings.HasSuffix(t.Text, "城市") || strings.HasSuffix(t.Text, "省市") || strings.HasSuffix(t.Text, "自治县") || strings.HasSuffix(t.Text, "自治州") {
 			continue // 大城市, 各省市, 自治县: kinds of places, not places
 		}
 		inside := false
@@ -448,6 +482,34 @@ func (x *extractor) dictPlaces(p *segment.Paragraph, pi int, spans []lexSpan) []
 		}
 	}
 	return found
+}
+
+// cutPlace returns, as one place word, a proper noun of two to four
+// characters and the one-character place ending the dictionary cut from
+// it (塔科马/nz 市), with the proper nouns right before it (莱克/nrt 伍德/nr
+// 县); otherwise the token k itself.
+func (x *extractor) cutPlace(p *segment.Paragraph, k int) segment.Token {
+	t := p.Tokens[k]
+	if k+1 >= len(p.Tokens) || !properNoun(t.POS) || t.End-t.Start < 2 || t.End-t.Start > 4 || !allHan(p.Runes[t.Start:t.End]) {
+		return t
+	}
+	if u := p.Tokens[k+1]; u.Start != t.End || u.End-u.Start != 1 || !strings.ContainsRune(placeEnds, p.Runes[u.Start]) {
+		return t
+	}
+	start := t.Start
+	for j := k - 1; j >= 0 && properNoun(p.Tokens[j].POS) && p.Tokens[j].End == start && t.End-p.Tokens[j].Start <= 5; j-- {
+		start = p.Tokens[j].Start
+	}
+	return segment.Token{Text: string(p.Runes[start : t.End+1]), Start: start, End: t.End + 1, POS: "ns"}
+}
+
+// properNoun reports the tags of names in the segmentation dictionary.
+func properNoun(pos string) bool {
+	switch pos {
+	case "nr", "nrt", "nrfg", "nz", "ns":
+		return true
+	}
+	return false
 }
 
 // counties finds the smaller places written right after a known one: the

@@ -56,7 +56,7 @@ func run(ctx context.Context, files []string, testdata, out, margins string, epo
 		return fmt.Errorf("lexicons: %w", err)
 	}
 	seg := segment.New(lex, segment.Options{})
-	abbr, orgEnd, err := abbreviations(files)
+	abbr, orgEnd, translit, err := abbreviations(files, lex.Surnames)
 	if err != nil {
 		return err
 	}
@@ -82,6 +82,9 @@ func run(ctx context.Context, files []string, testdata, out, margins string, epo
 	}
 	for r := range orgEnd {
 		w["_orgend|"+string(r)] = 1
+	}
+	for r := range translit {
+		w["_translit|"+string(r)] = 1
 	}
 	for _, kv := range strings.Split(margins, ",") {
 		k, v, _ := strings.Cut(kv, "=")
@@ -153,18 +156,20 @@ func examples(ctx context.Context, seg *segment.Segmenter, lex *lexicon.Set, fil
 
 // abbreviations are the characters that the NER files tag as a place on
 // their own at least three times; orgEnd those that end a body's name at
-// least ten times.
-func abbreviations(files []string) (abbr, orgEnd map[rune]bool, err error) {
-	count, ends := map[rune]int{}, map[rune]int{}
+// least ten times; translit those found at least three times in foreign
+// names: names joined by a middle dot, or of three or more characters
+// that start with no Chinese surname.
+func abbreviations(files []string, surnames map[string]bool) (abbr, orgEnd, translit map[rune]bool, err error) {
+	count, ends, dotted := map[rune]int{}, map[rune]int{}, map[rune]int{}
 	for _, f := range files {
 		fh, err := os.Open(f)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		sents, err := nereval.ReadBIO(fh)
 		fh.Close()
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", f, err)
+			return nil, nil, nil, fmt.Errorf("%s: %w", f, err)
 		}
 		for _, s := range sents {
 			rs := []rune(s.Text)
@@ -174,6 +179,11 @@ func abbreviations(files []string) (abbr, orgEnd map[rune]bool, err error) {
 				}
 				if sp.Type == "ORG" && sp.End-sp.Start > 2 {
 					ends[rs[sp.End-1]]++
+				}
+				if name := rs[sp.Start:sp.End]; sp.Type == "PER" && foreignName(name, surnames) {
+					for _, r := range name {
+						dotted[r]++ // 卡洛斯·阿马特, 斯特伦: the characters of transliterations
+					}
 				}
 			}
 		}
@@ -189,7 +199,22 @@ func abbreviations(files []string) (abbr, orgEnd map[rune]bool, err error) {
 			orgEnd[r] = true
 		}
 	}
-	return abbr, orgEnd, nil
+	translit = map[rune]bool{}
+	for r, n := range dotted {
+		if n >= 3 && r != '·' {
+			translit[r] = true
+		}
+	}
+	return abbr, orgEnd, translit, nil
+}
+
+// foreignName reports a name joined by a middle dot (卡洛斯·阿马特), or of
+// three or more characters that starts with no Chinese surname (斯特伦).
+func foreignName(name []rune, surnames map[string]bool) bool {
+	if slices.Contains(name, '·') {
+		return true
+	}
+	return len(name) >= 3 && !surnames[string(name[:1])] && !surnames[string(name[:2])]
 }
 
 // policyExamples labels the candidate tokens of the labelled corpus's
