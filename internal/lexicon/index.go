@@ -14,50 +14,63 @@ import (
 // cost nothing to build beyond the offsets and which the garbage
 // collector never scans.
 //
-// The search is bound by memory latency, not by comparisons: the
-// segmenter asks at every position of a text, and each key it reads sits
-// in a random place of a 5 MB file. So the first two levels hold what a
-// search needs without reading keys: a key's first rune leads to one
-// entry (its range, the value of the one-rune key, its pairs) and a pair
-// of runes to another (its range, the value of the two-rune key); the
-// keys themselves are read only from the third rune on, and only where a
-// longer key exists.
+// A key's first rune leads to one entry (its range, the value of the
+// one-rune key) through a two-level table. From there a plain index
+// searches the range by binary search over the keys; an index built
+// WithTrie (the segmentation dictionary, searched at every position of a
+// text) walks a flat trie instead, because that search is bound by memory
+// latency: each key a binary search reads sits in a random place of a
+// 5 MB file, while a trie step reads one short array of runes.
 type Index struct {
 	text string
 	span []uint32 // key i is text[span[2i]:span[2i+1]]
 	vals []int32
-	// first holds one entry per distinct first rune, found through runes
+	// firsts holds one entry per distinct first rune, in rune order,
+	// found through runes
 	firsts []firstEntry
 	runes  runeTable
-	// pairs (indexes built WithPairs): the pairs of one first rune are
-	// contiguous and sorted by their second rune, so a lookup is a binary
-	// search over a few dozen entries of 16 bytes.
-	pairs []pair2
+	trie   *trie
 }
 
 // firstEntry describes the keys that start with one rune.
 type firstEntry struct {
-	lo, hi   int32 // the range of keys
-	one      int32 // the value of the one-rune key plus one; 0: none
-	plo, phi int32 // the range of its pairs (WithPairs)
+	lo, hi int32 // the range of keys
+	one    int32 // the value of the one-rune key plus one; 0: none
 }
 
-// pair2 is the range of keys whose first two runes are a first rune (given
-// by the entry it belongs to) and r2.
-type pair2 struct {
-	r2     rune
-	lo, hi int32
-	two    int32 // the value of the two-rune key plus one; 0: none
+// trie holds the distinct prefixes of the keys as nodes in breadth-first
+// order, so that the children of node i are the nodes kids[i] to
+// kids[i+1] (sorted by label) and need no list of their own; the nodes of
+// the first level are the first entries, in the same order. Three flat
+// arrays of 4 bytes a node in one string (see trie.go): built at run time
+// or taken as it is from a file embedded in the binary, where it costs
+// nothing to load.
+type trie struct {
+	data  string // header and the three arrays
+	label words  // the rune that leads to the node
+	val   words  // the value of the key the node spells plus one; 0: none
+	kids  words
 }
 
-// longer reports whether a range of keys that holds the key of its
-// prefix itself when has is true holds a longer key too.
-func longer(lo, hi int32, has bool) bool {
-	if has {
-		return hi-lo > 1
+// child returns the child of node n labelled r, or -1.
+func (t *trie) child(n int32, r rune) int32 {
+	lo, end := t.kids.at(n), t.kids.at(n+1)
+	for hi := end; lo < hi; {
+		m := int32(uint32(lo+hi) >> 1)
+		if t.label.at(m) < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
 	}
-	return hi > lo
+	if lo < end && t.label.at(lo) == r {
+		return lo
+	}
+	return -1
 }
+
+// leaf reports a node without children.
+func (t *trie) leaf(n int32) bool { return t.kids.at(n) == t.kids.at(n+1) }
 
 // runeTable maps a rune to the number of its entry plus one in two steps
 // of 256: a map probe at every position of a text cost more than the
@@ -94,12 +107,10 @@ func (t *runeTable) set(r rune, v int32) {
 // key is the i-th key.
 func (x *Index) key(i int) string { return x.text[x.span[2*i]:x.span[2*i+1]] }
 
-// firstOf returns the entry of the keys starting with rune r, or nil.
-func (x *Index) firstOf(r rune) *firstEntry {
-	if e := x.runes.get(r); e > 0 {
-		return &x.firsts[e-1]
-	}
-	return nil
+// firstOf returns the number of the entry of the keys starting with rune
+// r, or -1.
+func (x *Index) firstOf(r rune) int32 {
+	return x.runes.get(r) - 1
 }
 
 // NewIndex builds an index over keys with one value each; a key given twice
@@ -149,30 +160,24 @@ func NewIndexIn(text string, span []uint32, vals []int32) *Index {
 	return x
 }
 
-// WithPairs adds the two-rune level to an index searched by Prefixes on
-// every position of a text (the segmentation dictionary), and returns it.
-func (x *Index) WithPairs() *Index {
-	x.buildPairs()
+// WithTrie adds the trie to an index searched by Prefixes at every
+// position of a text (the segmentation dictionary), and returns it.
+func (x *Index) WithTrie() *Index {
+	x.buildTrie()
 	return x
 }
 
 // buildFirst makes one entry per first rune. Keys sorted by bytes are
 // sorted by runes, and the one-rune key sorts first among the keys that
-// start with its rune.
+// start with its rune. A key that does not start with valid UTF-8 gets no
+// entry: a search stops at an invalid byte.
 func (x *Index) buildFirst() {
 	for i := 0; i < x.Len(); {
 		k := x.key(i)
 		r, n := utf8.DecodeRuneInString(k)
-		j := i + 1
-		for j < x.Len() {
-			r2, n2 := utf8.DecodeRuneInString(x.key(j))
-			if r2 != r || n2 != n {
-				break
-			}
-			j++
-		}
+		j := x.sameRune(i, x.Len(), 0, r, n)
 		if k == "" || (r == utf8.RuneError && n < 3) {
-			i = j // no first rune to find it by: the search never did either
+			i = j
 			continue
 		}
 		e := firstEntry{lo: int32(i), hi: int32(j)}
@@ -185,85 +190,105 @@ func (x *Index) buildFirst() {
 	}
 }
 
+// sameRune returns the end of the keys from i on, before end, whose rune
+// at byte skip is r, of n bytes.
+func (x *Index) sameRune(i, end, skip int, r rune, n int) int {
+	j := i + 1
+	for ; j < end; j++ {
+		k := x.key(j)
+		if len(k) <= skip {
+			break
+		}
+		if r2, n2 := utf8.DecodeRuneInString(k[skip:]); r2 != r || n2 != n {
+			break
+		}
+	}
+	return j
+}
+
 // Len is the number of keys.
 func (x *Index) Len() int { return len(x.vals) }
 
-// buildPairs indexes the ranges of keys by their first two runes; keys
-// sorted by bytes are sorted by runes, so each range is contiguous, and so
-// are the pairs of one first rune.
-func (x *Index) buildPairs() {
-	x.pairs = make([]pair2, 0, x.Len()*3/4) // the dictionary: 180,042 pairs of 352,279 keys
-	for fi := range x.firsts {
-		e := &x.firsts[fi]
-		e.plo = int32(len(x.pairs))
-		for i := int(e.lo); i < int(e.hi); i++ {
-			k := x.key(i)
-			_, n1 := utf8.DecodeRuneInString(k)
-			if n1 >= len(k) {
-				continue // one rune: found through the entry
+// buildTrie makes the nodes level by level: the keys of a node share its
+// prefix (skip bytes), its own key sorts first among them, and the rest
+// group by their next rune into its children. Keys with invalid UTF-8
+// lose the nodes past it.
+func (x *Index) buildTrie() {
+	type pending struct{ lo, hi, skip int32 } // a node's keys and prefix
+	n := len(x.firsts)
+	var b trieBuilder
+	b.grow(x.Len() + x.Len()/2) // the dictionary: 500,000 nodes for 352,000 keys
+	level := make([]pending, n, max(n, x.Len()/2))
+	for i, e := range x.firsts {
+		r, size := utf8.DecodeRuneInString(x.key(int(e.lo)))
+		b.node(r, e.one)
+		level[i] = pending{e.lo, e.hi, int32(size)}
+	}
+	next := make([]pending, 0, cap(level))
+	for len(level) > 0 {
+		next = next[:0]
+		for _, p := range level {
+			b.children()
+			i, hi, skip := int(p.lo), int(p.hi), int(p.skip)
+			if len(x.key(i)) == skip {
+				i++
 			}
-			r2, n2 := utf8.DecodeRuneInString(k[n1:])
-			if r2 == utf8.RuneError && n2 < 3 {
-				continue // an invalid second rune is never searched for
+			for i < hi {
+				k := x.key(i)
+				r, size := utf8.DecodeRuneInString(k[skip:])
+				j := x.sameRune(i, hi, skip, r, size)
+				if r == utf8.RuneError && size < 3 {
+					i = j
+					continue
+				}
+				v := int32(0)
+				if len(k) == skip+size {
+					v = x.vals[i] + 1
+				}
+				b.node(r, v)
+				next = append(next, pending{int32(i), int32(j), int32(skip + size)})
+				i = j
 			}
-			if m := len(x.pairs); m > int(e.plo) && x.pairs[m-1].r2 == r2 {
-				x.pairs[m-1].hi = int32(i + 1)
-				continue
-			}
-			p := pair2{r2: r2, lo: int32(i), hi: int32(i + 1)}
-			if n1+n2 == len(k) {
-				p.two = x.vals[i] + 1
-			}
-			x.pairs = append(x.pairs, p)
 		}
-		e.phi = int32(len(x.pairs))
+		level, next = next, level
 	}
-}
-
-// findPair returns the pair of e's rune and r2, or nil.
-func (x *Index) findPair(e *firstEntry, r2 rune) *pair2 {
-	lo, end := int(e.plo), int(e.phi)
-	for hi := end; lo < hi; {
-		m := int(uint(lo+hi) >> 1)
-		if x.pairs[m].r2 < r2 {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < end && x.pairs[lo].r2 == r2 {
-		return &x.pairs[lo]
-	}
-	return nil
+	x.trie = b.done(x)
 }
 
 // Get returns the value of an exact key.
 func (x *Index) Get(key string) (int32, bool) {
 	r, n := utf8.DecodeRuneInString(key)
-	e := x.firstOf(r)
-	if e == nil || (r == utf8.RuneError && n < 3) {
+	fi := x.firstOf(r)
+	if fi < 0 || (r == utf8.RuneError && n < 3) {
 		return 0, false
 	}
+	e := &x.firsts[fi]
 	if n == len(key) {
 		return found(e.one)
 	}
-	lo, hi, skip := int(e.lo), int(e.hi), n
-	if x.pairs != nil {
-		r2, n2 := utf8.DecodeRuneInString(key[n:])
-		p := x.findPair(e, r2)
-		if p == nil || (r2 == utf8.RuneError && n2 < 3) {
-			return 0, false
-		}
-		if skip += n2; skip == len(key) {
-			return found(p.two)
-		}
-		lo, hi = int(p.lo), int(p.hi)
+	if x.trie != nil {
+		return x.trieGet(fi, key[n:])
 	}
-	i := x.lowerBound(lo, hi, key, skip)
-	if i < hi && x.key(i) == key {
+	i := x.lowerBound(int(e.lo), int(e.hi), key, n)
+	if i < int(e.hi) && x.key(i) == key {
 		return x.vals[i], true
 	}
 	return 0, false
+}
+
+// trieGet walks the rest of a key from node n.
+func (x *Index) trieGet(n int32, rest string) (int32, bool) {
+	for rest != "" {
+		r, size := utf8.DecodeRuneInString(rest)
+		if r == utf8.RuneError && size < 3 {
+			return 0, false
+		}
+		if n = x.trie.child(n, r); n < 0 {
+			return 0, false
+		}
+		rest = rest[size:]
+	}
+	return found(x.trie.val.at(n))
 }
 
 // found turns a value plus one (0: none) into a value and whether there
@@ -311,35 +336,43 @@ func (x *Index) Prefixes(s string, maxRunes int, fn func(n int, val int32)) {
 // when dst has room: the segmenter calls it at every position of a text.
 func (x *Index) AppendPrefixes(dst []Match, s string, maxRunes int) []Match {
 	r, size := utf8.DecodeRuneInString(s)
-	e := x.firstOf(r)
-	if e == nil || size == 0 || (r == utf8.RuneError && size < 3) {
+	fi := x.firstOf(r)
+	if fi < 0 || size == 0 || (r == utf8.RuneError && size < 3) {
 		return dst
 	}
+	e := &x.firsts[fi]
 	if e.one > 0 {
 		dst = append(dst, Match{size, e.one - 1})
 	}
-	if maxRunes == 1 || size >= len(s) || !longer(e.lo, e.hi, e.one > 0) {
+	if maxRunes == 1 || size >= len(s) {
 		return dst
 	}
-	lo, hi := int(e.lo), int(e.hi)
-	runes, j := 1, size
-	if x.pairs != nil {
-		r2, size2 := utf8.DecodeRuneInString(s[j:])
-		p := x.findPair(e, r2)
-		if p == nil || (r2 == utf8.RuneError && size2 < 3) {
-			return dst
-		}
-		j += size2
-		runes++
-		if p.two > 0 {
-			dst = append(dst, Match{j, p.two - 1})
-		}
-		if (maxRunes > 0 && runes >= maxRunes) || j >= len(s) || !longer(p.lo, p.hi, p.two > 0) {
-			return dst
-		}
-		lo, hi = int(p.lo), int(p.hi)
+	if x.trie != nil {
+		return x.trieLonger(dst, s, maxRunes, fi, size)
 	}
-	return x.appendLonger(dst, s, maxRunes, lo, hi, j, runes)
+	if e.hi-e.lo == 1 && e.one > 0 {
+		return dst // the one-rune key is the only one
+	}
+	return x.appendLonger(dst, s, maxRunes, int(e.lo), int(e.hi), size, 1)
+}
+
+// trieLonger goes on from node n, which spells s[:j], one rune at a time.
+func (x *Index) trieLonger(dst []Match, s string, maxRunes int, n int32, j int) []Match {
+	t := x.trie
+	for runes := 1; (maxRunes == 0 || runes < maxRunes) && j < len(s) && !t.leaf(n); runes++ {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if r == utf8.RuneError && size < 3 {
+			return dst
+		}
+		if n = t.child(n, r); n < 0 {
+			return dst
+		}
+		j += size
+		if v := t.val.at(n); v > 0 {
+			dst = append(dst, Match{j, v - 1})
+		}
+	}
+	return dst
 }
 
 // appendLonger goes on from the range [lo,hi) of the keys that start with

@@ -25,10 +25,10 @@ func randomKeys(r *rand.Rand, n int) []string {
 	return keys
 }
 
-// TestIndexPairs: the two-rune level (WithPairs) and the spans of one
+// TestIndexTrie: the trie (WithTrie) and the spans of one
 // string (NewIndexIn) find exactly what a plain search over the sorted keys
 // finds, for every prefix length limit.
-func TestIndexPairs(t *testing.T) {
+func TestIndexTrie(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	keys := randomKeys(r, 3000)
 	vals := make([]int32, len(keys))
@@ -36,8 +36,8 @@ func TestIndexPairs(t *testing.T) {
 		vals[i] = int32(i)
 	}
 	plain := NewIndex(keys, vals)
-	paired := NewIndex(keys, vals).WithPairs()
-	in := NewIndexIn(plain.text, plain.span, plain.vals).WithPairs()
+	paired := NewIndex(keys, vals).WithTrie()
+	in := NewIndexIn(plain.text, plain.span, plain.vals).WithTrie()
 	for i, s := range randomKeys(r, 2000) {
 		s += "国家"
 		if i%3 == 0 { // an invalid byte is not U+FFFD
@@ -49,7 +49,7 @@ func TestIndexPairs(t *testing.T) {
 				t.Fatalf("%q max %d: index %v, scan %v", s, maxRunes, got, want)
 			}
 			if got := paired.AppendPrefixes(nil, s, maxRunes); !reflect.DeepEqual(got, want) {
-				t.Fatalf("%q max %d: with pairs %v, without %v", s, maxRunes, got, want)
+				t.Fatalf("%q max %d: with the trie %v, without %v", s, maxRunes, got, want)
 			}
 			if got := in.AppendPrefixes(nil, s, maxRunes); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%q max %d: in place %v, joined %v", s, maxRunes, got, want)
@@ -84,7 +84,7 @@ func scanGet(keys []string, vals []int32, s string) (int32, bool) {
 	return 0, false
 }
 
-// TestIndexGet: exact look-ups agree with a scan, with and without pairs,
+// TestIndexGet: exact look-ups agree with a scan, with and without the trie,
 // for keys, their prefixes and extensions, and invalid bytes.
 func TestIndexGet(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
@@ -94,7 +94,7 @@ func TestIndexGet(t *testing.T) {
 		vals[i] = int32(i)
 	}
 	plain := NewIndex(keys, vals)
-	paired := NewIndex(keys, vals).WithPairs()
+	paired := NewIndex(keys, vals).WithTrie()
 	probes := append(randomKeys(r, 2000), keys[:500]...)
 	probes = append(probes, "", "\xff", "国\xff", "国务\xff", "\uFFFD", "𠀀")
 	for _, s := range probes {
@@ -116,7 +116,7 @@ func FuzzIndex(f *testing.F) {
 	for i := range vals {
 		vals[i] = int32(i)
 	}
-	plain, paired := NewIndex(keys, vals), NewIndex(keys, vals).WithPairs()
+	plain, paired := NewIndex(keys, vals), NewIndex(keys, vals).WithTrie()
 	for _, s := range []string{"国务院办公厅发布", "abcd", "\xff国", "国\xff务", "\uFFFD安全"} {
 		f.Add(s, 0)
 	}
@@ -149,5 +149,32 @@ func TestDataLinesAt(t *testing.T) {
 	})
 	if want := []string{"国家\t1", "安全\t2", "last"}; err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("lines %q (%v), want %q", got, err, want)
+	}
+}
+
+// TestTrieData: a trie stored and read back searches as the one built,
+// and a trie of other keys is refused.
+func TestTrieData(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	keys := randomKeys(r, 2000)
+	vals := make([]int32, len(keys))
+	for i := range vals {
+		vals[i] = int32(i)
+	}
+	built := NewIndex(keys, vals).WithTrie()
+	read, err := NewIndex(keys, vals).WithTrieData(built.TrieData())
+	if err != nil || read.trie == nil {
+		t.Fatal(err)
+	}
+	for _, s := range randomKeys(r, 1000) {
+		if got, want := read.AppendPrefixes(nil, s, 0), scanPrefixes(keys, vals, s, 0); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: read back %v, scan %v", s, got, want)
+		}
+	}
+	other := NewIndex(keys[:1000], vals[:1000])
+	for _, data := range []string{built.TrieData(), "", "plTrie1\n", built.TrieData()[:100]} {
+		if _, err := other.WithTrieData(data); err == nil || other.trie != nil {
+			t.Errorf("a trie of %d bytes fits an index of other keys", len(data))
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	_ "embed"
 	"sync"
 
 	"github.com/policylens/policylens/lexicons"
@@ -16,15 +17,25 @@ var gseDicts [2]struct {
 	err  error
 }
 
+// The tries of gse's two word lists, stored by TestEmbeddedTries (go test
+// ./internal/segment -run EmbeddedTries -update after the word lists
+// change): searched in place, they cost a start-up nothing.
+var (
+	//go:embed tries/zh.trie
+	trieZh string
+	//go:embed tries/zht.trie
+	trieZht string
+)
+
 // gseDict returns gse's simplified or traditional word list, parsed on
 // first use.
 func gseDict(traditional bool) (*dict, error) {
-	i, data := 0, lexicons.DictZh
+	i, data, trie := 0, lexicons.DictZh, trieZh
 	if traditional {
-		i, data = 1, lexicons.DictZht
+		i, data, trie = 1, lexicons.DictZht, trieZht
 	}
 	g := &gseDicts[i]
-	g.once.Do(func() { g.d, g.err = parseDict(data) })
+	g.once.Do(func() { g.d, g.err = parseDict(data, trie) })
 	return g.d, g.err
 }
 

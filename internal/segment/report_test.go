@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/policylens/policylens/internal/golden"
+	"github.com/policylens/policylens/lexicons"
 )
 
 // reportParagraphs reads a work report of testdata (the 2025 one in
@@ -92,4 +93,41 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkParseDict: reading gse's simplified word list into a dictionary
+// with its embedded trie, which a cold start waits for, and building the
+// trie instead.
+func BenchmarkParseDict(b *testing.B) {
+	for _, c := range []struct{ name, trie string }{{"embedded", trieZh}, {"built", ""}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := parseDict(lexicons.DictZh, c.trie); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestEmbeddedTries: the embedded tries are those of the word lists (with
+// -update, writes them).
+func TestEmbeddedTries(t *testing.T) {
+	for _, c := range []struct{ path, data, trie string }{
+		{"tries/zh.trie", lexicons.DictZh, trieZh}, {"tries/zht.trie", lexicons.DictZht, trieZht},
+	} {
+		built, err := parseDict(c.data, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden.Check(t, c.path, []byte(built.base.TrieData()))
+		read, err := parseDict(c.data, c.trie)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if read.base.TrieData() != c.trie {
+			t.Errorf("%s: the embedded trie is not used", c.path)
+		}
+	}
 }
