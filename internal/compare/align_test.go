@@ -22,8 +22,10 @@ func TestAnchoredPair(t *testing.T) {
 	const (
 		before = "要全面加强安全生产执法工作。"
 		after  = "要坚决扩大国内有效需求。"
-		a      = "要促进房地产市场平稳健康发展。"
-		b      = "要持续用力推动房地产市场止跌回稳。"
+		// 0.37 alone (2026-12-07): well under the threshold, over it
+		// with the order bonus
+		a = "要分类完善灵活就业服务保障措施。"
+		b = "要加强灵活就业和新就业形态劳动者权益保障。"
 	)
 	r := Compare(analyzeText(t, "a.txt", before+a+after), analyzeText(t, "b.txt", before+b+after), opts(t))
 	if r.Summary[Reworded] != 1 || r.Summary[Kept] != 2 || r.Summary[New]+r.Summary[Dropped] != 0 {
