@@ -458,7 +458,7 @@ func pairChange(x, y *side, score float64) DirectiveChange {
 // orderBonus is what keeping the order of the aligned neighbours adds to
 // a pair's score at most, orderGap how many directives off the expected
 // place it falls to nothing, and orderSpan how far the neighbours may be
-// (tuned on the tuning half of testdata/pairs.tsv).
+// (tuned on the tune pairs of testdata/pairs.tsv).
 const (
 	orderBonus = 0.15
 	orderGap   = 12
