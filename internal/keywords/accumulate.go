@@ -74,6 +74,9 @@ func (a *Accumulator) addStats(seqs [][]cand) {
 			if c.rc != 0 && c.rc == s.rc {
 				s.sameR++
 			}
+			if c.lc != 0 {
+				s.afterWord++
+			}
 			s.title = s.title || c.title
 			if c.left || c.right {
 				s.glued++
@@ -125,7 +128,7 @@ func (a *Accumulator) Scored() []Scored {
 	all := make([]string, 0, len(a.st))
 	for _, t := range a.all {
 		s := a.st[t]
-		if a.lang != "en" && fragment(s) {
+		if a.lang != "en" && (fragment(s) || a.nameEnding(t, s)) {
 			continue
 		}
 		counts[t] = s.count
@@ -155,6 +158,22 @@ func (a *Accumulator) Scored() []Scored {
 // 反食品|浪费, 中小微|企业).
 func fragment(s *termStat) bool {
 	return s.glued == s.count || s.number == s.count || s.count >= 3 && (s.sameL == s.count || s.sameR == s.count)
+}
+
+// nameEnding tells the ending of a body's name standing for the name
+// (派出所 of 城西派出所, 集团公司, 监委 of 甘肃省监委): a term ending in
+// an organization suffix of the lexicon that the text only writes right
+// after another word, never on its own.
+func (a *Accumulator) nameEnding(t string, s *termStat) bool {
+	if s.afterWord < s.count {
+		return false
+	}
+	for _, x := range a.lex.OrgSuffix {
+		if strings.HasSuffix(t, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // textRank runs PageRank over the counted co-occurrences. Each term sums

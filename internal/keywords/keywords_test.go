@@ -194,3 +194,31 @@ func TestEnglishPhrases(t *testing.T) {
 		t.Errorf("artificial intelligence, used twice, is not a phrase: %v", Candidates(doc, lex))
 	}
 }
+
+// TestNameEndingsAreNoKeywords checks that the ending of a body's name the
+// text only writes after the rest of the name (城西|派出所) is no
+// candidate, while the same ending written on its own is.
+func TestNameEndingsAreNoKeywords(t *testing.T) {
+	setup(t)
+	cases := []struct {
+		paras []string
+		term  string
+		want  bool
+	}{
+		{[]string{"市民就近跑到黄岩城西派出所报案。", "黄岩城西派出所民警赶到现场。", "黄岩分局城西派出所立案调查。"}, "派出所", false},
+		{[]string{"派出所是公安机关的派出机构。", "群众可以到派出所报案。", "派出所民警应当及时出警。"}, "派出所", true},
+	}
+	for _, c := range cases {
+		doc, err := seg.Segment("zh", "", c.paras)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, s := range Score(doc, lex) {
+			got = got || s.Term == c.term
+		}
+		if got != c.want {
+			t.Errorf("%s: %q shortlisted %v, want %v", c.paras[0], c.term, got, c.want)
+		}
+	}
+}

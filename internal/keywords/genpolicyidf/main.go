@@ -22,7 +22,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/policylens/policylens/internal/labels"
+	"github.com/policylens/policylens/internal/keywords/heldout"
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/parse"
 	"github.com/policylens/policylens/internal/segment"
@@ -34,7 +34,7 @@ func main() {
 	testdata := flag.String("testdata", "../../testdata", "the testdata folder whose test-split documents are left out")
 	out := flag.String("out", "../../lexicons/kwidf.zh.tsv", "output file")
 	flag.Parse()
-	held, err := heldOut(*testdata)
+	held, err := heldout.Load(*testdata)
 	check(err)
 	lex, err := lexicon.Builtin()
 	check(err)
@@ -54,47 +54,9 @@ func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
 // gen counts, per word, the paragraphs that hold it.
 type gen struct {
 	seg              *segment.Segmenter
-	held             map[string]bool // paragraphs of the test split
+	held             heldout.Set // paragraphs of the test split
 	df               map[string]int
 	n, docs, skipped int
-}
-
-// heldOut collects the paragraphs of every labelled test-split document.
-func heldOut(testdata string) (map[string]bool, error) {
-	golds, err := labels.Load(filepath.Join(testdata, "labels"))
-	if err != nil {
-		return nil, fmt.Errorf("labels: %w", err)
-	}
-	out := map[string]bool{}
-	for _, g := range golds {
-		if labels.SplitOf(g.File) != labels.Test {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(testdata, g.File))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", g.File, err)
-		}
-		d, err := parse.Parse(g.File, data, parse.Options{})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", g.File, err)
-		}
-		for _, p := range d.Paragraphs {
-			if k := key(p); k != "" {
-				out[k] = true
-			}
-		}
-	}
-	return out, nil
-}
-
-// key is a paragraph as compared with the held-out ones: trimmed, and only
-// paragraphs long enough to say which document they come from.
-func key(p string) string {
-	p = strings.TrimSpace(p)
-	if utf8.RuneCountInString(p) < 12 {
-		return ""
-	}
-	return p
 }
 
 func (g *gen) walk(root string) error {
@@ -133,16 +95,7 @@ func (g *gen) walk(root string) error {
 // add counts one Chinese document, unless most of its paragraphs are
 // those of a test-split document (a copy of it in the reference corpus).
 func (g *gen) add(d *parse.Document) {
-	seen, long := 0, 0
-	for _, p := range d.Paragraphs {
-		if k := key(p); k != "" {
-			long++
-			if g.held[k] {
-				seen++
-			}
-		}
-	}
-	if long > 0 && seen*5 >= long {
+	if g.held.Covers(d.Paragraphs) {
 		g.skipped++
 		return
 	}
