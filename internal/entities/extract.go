@@ -127,7 +127,10 @@ var (
 	reQuoted    = regexp.MustCompile(`“([^“”\n]{2,12})”`)
 	rePlenum    = regexp.MustCompile(`(?:党的)?(?:十[一二三四五六七八九]?|二十[一二]?)届(?:[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|全国人大[一二三四五六七八九十]次会议)`)
 	lawSuffixes = []string{"法", "条例", "规定", "办法", "意见", "通知", "决定", "规划", "纲要", "方案", "细则", "规则", "解释", "计划", "措施", "指引", "指南", "准则", "标准", "目录", "清单", "公约", "协定", "章程", "通报", "决议", "意见稿", "法案", "行动计划", "实施意见", "指导意见", "批复", "函", "公告", "令"}
-	mediaSuffix = []string{"报", "日报", "晚报", "周刊", "杂志", "新闻", "频道", "网", "电视台"}
+	// doctrineEnds end the formulas that name a doctrine, a strategy or a
+	// system (科学发展观, 新发展理念, 河长制, 西部大开发): names, quoted or not
+	doctrineEnds = []string{"观", "理论", "主义", "思想", "理念", "战略", "制", "开发", "红线", "达峰", "中和"}
+	mediaSuffix  = []string{"报", "日报", "晚报", "周刊", "杂志", "新闻", "频道", "网", "电视台"}
 )
 
 // chinese finds the candidates of one Chinese paragraph.
@@ -150,7 +153,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 			add(typ, canon, canon, b0, b1, src, 2) // 习近平新时代中国特色社会主义思想
 			return
 		}
-		if typ == lexicon.Term && !quotedAt(text, b0, b1) && !formulaic(text[b0:b1]) {
+		if typ == lexicon.Term && !quotedAt(text, b0, b1) && !formulaic(text[b0:b1]) && !hasSuffixAny(canon, doctrineEnds) {
 			return // 高质量发展 written plainly is prose, not a cited formula
 		}
 		if x.insideCommonWord(p, x.rune(b0), x.rune(b1)) {

@@ -7,7 +7,8 @@ import (
 
 // TestQuotedTerms: a quoted formula is a term, a quoted ordinary word is
 // not (“风向标”, “身份证”). A word the dictionary lacks (“点赞”) is still
-// taken: coinages such as “房住不炒” look the same.
+// taken: coinages such as “房住不炒” look the same. Formulas that name a
+// doctrine or a system count unquoted too.
 func TestQuotedTerms(t *testing.T) {
 	cases := []struct {
 		text string
@@ -17,6 +18,9 @@ func TestQuotedTerms(t *testing.T) {
 		{"这一政策成为市场的“风向标”，网友纷纷“点赞”。", []string{"点赞"}},
 		{"办理时须出示“身份证”。", nil},
 		{"坚决做到“两个维护”。", []string{"两个维护"}},
+		// a doctrine, strategy or system is named, quoted or not; a plain
+		// phrase of the lexicon written in prose is not cited
+		{"坚持科学发展观，全面推行河长制，推动高质量发展。", []string{"科学发展观", "河长制"}},
 	}
 	for _, c := range cases {
 		var got []string
