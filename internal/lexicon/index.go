@@ -157,8 +157,18 @@ func NewSortedIndex(keys []string, vals []int32) *Index {
 func NewIndexIn(text string, span []uint32, vals []int32) *Index {
 	x := &Index{text: text, span: span, vals: vals}
 	x.buildFirst()
+	if x.Len() <= smallIndex {
+		x.buildTrie()
+	}
 	return x
 }
+
+// smallIndex is the most keys an index gets its trie for at once: the
+// lexicons' surfaces and the dictionary's overlay are searched at every
+// position of a text too, and build theirs in a millisecond; the large
+// tables (the dictionary, the IDF table) would add tens of milliseconds
+// to a start-up (the dictionary's trie is embedded instead: WithTrieData).
+const smallIndex = 1 << 16
 
 // WithTrie adds the trie to an index searched by Prefixes at every
 // position of a text (the segmentation dictionary), and returns it.

@@ -97,7 +97,7 @@ func (x *Index) TrieData() string {
 // WithTrieData gives the index the trie that TrieData returned for the
 // same keys and values (the dictionary's, embedded in the binary), and
 // returns it; an error says the data does not fit the index, which then
-// has no trie.
+// keeps what it had (a small index its own trie, a large one none).
 func (x *Index) WithTrieData(data string) (*Index, error) {
 	t, err := readTrie(data, x)
 	if err != nil {
