@@ -130,6 +130,9 @@ var (
 	// doctrineEnds end the formulas that name a doctrine, a strategy or a
 	// system (科学发展观, 新发展理念, 河长制, 西部大开发): names, quoted or not
 	doctrineEnds = []string{"观", "理论", "主义", "思想", "理念", "战略", "制", "开发", "红线", "达峰", "中和"}
+	// campaignEnds end the names of campaigns, days and contests, which are
+	// events when quoted (“光盘行动”, “中国品牌日”, “万企帮万村”行动 aside)
+	campaignEnds = []string{"行动", "日", "节", "宣传周", "活动周", "大赛", "峰会", "运动", "论坛", "博览会"}
 	mediaSuffix  = []string{"报", "日报", "晚报", "周刊", "杂志", "新闻", "频道", "网", "电视台"}
 )
 
@@ -204,7 +207,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 			add("event", text[sp.b0:sp.b1+len(m)], "", sp.b0, sp.b1+len(m), "rule:numbered-meeting", 3)
 		}
 	}
-	x.sessions(text, lexSpans, add)
+	x.sessions(text, pi, lexSpans, add)
 	if pi == TitleParagraph {
 		x.titleIssuers(text)
 	}
@@ -229,7 +232,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 // sessions finds the numbered sessions of a numbered congress or committee
 // (第十三届全国人民代表大会常务委员会第二十九次会议), with the place or body
 // named right before it (北京市第十五届…, 最高人民检察院第九届检察委员会…).
-func (x *extractor) sessions(text string, spans []lexSpan, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
+func (x *extractor) sessions(text string, pi int, spans []lexSpan, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
 	for _, m := range findAllSubmatch(reSession, text, "届") {
 		b0 := m[0]
 		for _, sp := range spans {
@@ -239,6 +242,11 @@ func (x *extractor) sessions(text string, spans []lexSpan, add func(typ, key, no
 			}
 		}
 		add("event", text[b0:m[1]], "", b0, m[1], "rule:numbered-session", 3)
+		// the congress or committee that sits (北京市第十五届人民代表大会常务委员会)
+		if body := strings.LastIndex(text[:m[1]], "第"); body > b0 {
+			x.c.add(mention{typ: "organization", key: text[b0:body], surface: text[b0:body], para: pi,
+				start: x.rune(b0), end: x.rune(body), evidence: "rule:numbered-session body", overlay: true})
+		}
 	}
 }
 
@@ -463,6 +471,9 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add func(typ, key, norm st
 			continue // a quoted slogan or phrase, not a formula
 		} else if x.ordinaryWord(p, x.rune(m[2]), x.rune(m[3])) && !formulaic(inner) {
 			continue // “点赞”, “风向标”: an ordinary word in quotation marks
+		}
+		if hasSuffixAny(inner, campaignEnds) {
+			typ = "event" // “光盘行动”, “中国品牌日”: a named campaign or day
 		}
 		add(typ, key, "", m[2], m[3], "rule:quoted", 1)
 	}

@@ -43,3 +43,29 @@ func TestBodyBeforeTitle(t *testing.T) {
 		t.Errorf("李岚清: %+v", p)
 	}
 }
+
+// TestSessionBodies: a numbered session names the congress or committee
+// that sits, and that body is an organization of its own.
+func TestSessionBodies(t *testing.T) {
+	es := extract(t, "zh", news, "经北京市第十五届人民代表大会常务委员会第三十一次会议通过。")
+	if find(es, "organization", "北京市第十五届人民代表大会常务委员会") == nil {
+		t.Errorf("no body of the session in %v", keys(es))
+	}
+	if find(es, "event", "北京市第十五届人民代表大会常务委员会第三十一次会议") == nil {
+		t.Errorf("no session in %v", keys(es))
+	}
+}
+
+// TestCampaigns: a quoted campaign or day is an event, not a formula.
+func TestCampaigns(t *testing.T) {
+	es := extract(t, "zh", news, "各地开展“光盘行动”，迎接“中国品牌日”，坚持“房住不炒”。")
+	var got []string
+	for _, e := range es {
+		if e.Type == "event" || e.Type == "term" {
+			got = append(got, e.Type+":"+e.Text)
+		}
+	}
+	if want := []string{"event:光盘行动", "event:中国品牌日", "term:房住不炒"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
