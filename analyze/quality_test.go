@@ -488,14 +488,15 @@ func (p *policyScore) add(g goldFile, res *analyze.Analysis) {
 }
 
 func (p *policyScore) report(b *strings.Builder) {
-	fmt.Fprintf(b, "document.policy agrees with the labels on %d of %d documents; the %d non-policy documents give at most %d directives each\n",
-		p.agree, p.docs, p.nonPolicy, p.mostNonPolicy)
+	fmt.Fprintf(b, "document.policy agrees with the labels on %d of %d documents; the %d non-policy documents give at most %d directives each, %d of them more than 2\n",
+		p.agree, p.docs, p.nonPolicy, p.mostNonPolicy, p.overTwo)
 }
 
 func (p *policyScore) check(t *testing.T) {
 	t.Helper()
-	// a floor, as the others: the goal is none (the accuracy issue)
-	if p.overTwo > 5 {
+	// a floor, as the others: the goal is none (the accuracy issue); the one
+	// left is labelled non-policy with nine directives of its own
+	if p.overTwo > 1 {
 		t.Errorf("%d non-policy documents give more than 2 directives", p.overTwo)
 	}
 }
