@@ -280,111 +280,169 @@ var reDocNo = regexp.MustCompile(`^[\p{Han}]{1,8}[〔\[［(（]\d{4}[〕\]］)�
 // document itself is the frame.
 func (x *zhExtractor) paragraph(pi int) {
 	p := &x.doc.Paragraphs[pi]
-	fr := frame{}
-	if x.kind == kindPolicy {
-		fr = frame{issuer: x.docIssuer, kind: "directive"}
-		if x.preamble {
-			fr.kind = "report"
-		}
-	}
-	if x.kind == kindLaw {
-		fr = frame{issuer: x.docIssuer, kind: "law"}
-	}
-	article := ""
+	w := &clauseWalk{x: x, p: p, pi: pi, fr: x.paragraphFrame()}
 	if m := reArticle.FindString(p.Text); m != "" {
-		article = strings.TrimSpace(m)
+		w.article = strings.TrimSpace(m)
 	}
-	ti := 0
-	scope := false
 	for si, s := range p.Sentences {
-		// a directive's scope runs to the end of its sentence, and on through
-		// the sentences that a semicolon joins to it (…；加快构建…，…；)
-		// and through the items of an enumeration that a plan opened
-		// (下一步…。一是加强专项整治，…。二是…)
-		sent := p.Slice(s.Span)
-		if si == 0 || p.Runes[p.Sentences[si-1].End-1] != '；' && !reEnumItem.MatchString(sent) {
-			scope = false
-		}
-		prevForce := ""
-		var pending []unit
-		// narrative: a sentence that opens on a fact (“无废城市”是…的城市发展
-		//模式) or looks back (近年来, 党的十八大以来) reports; its unmarked
-		// clauses are not instructions even inside a policy document
-		narrative, first := false, true
-		var carried []hit // markers of a law's condition, for its action
-		if lead := x.listLead; lead != nil && si == 0 {
-			carried = lead // （一）制定反食品浪费措施: an item under …应当遵守下列规定：
-		}
-		if leadIn(strings.TrimRight(sent, "。：: ")) && len(x.c.findMarkers([]rune(sent), nil)) == 0 {
-			continue // 为吸取教训，…，现将…情况予以通报: the whole sentence leads in (but 应当建立…，并遵守下列规定： instructs before it leads in)
-		}
-		for _, cl := range s.Clauses {
-			u := unit{para: pi, sent: s.Span, stext: sent, span: cl.Span, delim: cl.Delim}
-			u.span.Start += prefixLen(p.Runes[cl.Start:cl.End])
-			if u.span.Start >= u.span.End {
-				continue
-			}
-			u.runes = p.Runes[u.span.Start:u.span.End]
-			u.text = string(u.runes)
-			for ti < len(p.Tokens) && p.Tokens[ti].End <= u.span.Start {
-				ti++
-			}
-			k := ti
-			for k < len(p.Tokens) && p.Tokens[k].Start < u.span.End {
-				k++
-			}
-			u.toks = p.Tokens[ti:k] // a view, not a copy
-			if speaker, _, kind, ok := x.c.detectFrame(u); ok && (cl.Delim == '，' || cl.Delim == '：' || cl.Delim == ':' || cl.Delim == ',') {
-				if kind == "report" && x.official(speaker) {
-					kind = "official" // 李国英说，…: an official states a course; the model weighs it
-				}
-				fr = frame{issuer: x.c.issuerOf(speaker, x.meeting, x.docIssuer), kind: kind}
-				pending, scope, prevForce = nil, false, ""
-				continue
-			}
-			if leadIn(u.text) || x.c.question(u) || (cl.Delim == '：' || cl.Delim == ':') && len(u.toks) > 0 && u.toks[len(u.toks)-1].Text == "为" {
-				pending = nil
-				continue // 现说明如下, 如何支持民营, …的折算为：: a lead-in or a question instructs nothing
-			}
-			clauseFrame := fr
-			if sp, ok := x.c.inlineFrame(u); ok && fr.issuer == "" {
-				// its speaker is this clause's issuer where no frame names one
-				clauseFrame.issuer = x.c.issuerOf(sp, x.meeting, x.docIssuer)
-			}
-			hits := x.c.findMarkers(u.runes, tokenStarts(u))
-			if (len(hits) == 0 || x.c.pureCondition(u)) && x.c.isCondition(u) {
-				pending = append(pending, u) // a marker inside a pure condition is no marker…
-				if x.kind == kindLaw && x.c.modalBeforePrep(u, hits) {
-					carried = hits // …but a modal before 依照/按照 binds the action it introduces (应当依照…的规定，以…罪定罪处罚)
-				}
-				if first && x.c.anyCue("retro", u.text) || len(hits) == 0 && x.c.opensOnCopula(u) {
-					narrative = true
-				}
-				continue
-			}
-			if len(hits) == 0 && (first && x.c.isFact(u) || x.c.opensOnCopula(u)) {
-				narrative = true // 本规定所称明码标价，是指…: a definition
-			}
-			first = false
-			if len(hits) == 0 && x.c.exception(u) {
-				pending, scope, prevForce = nil, false, ""
-				continue // 但…的除外: an exception ends the instruction's scope
-			}
-			st := clauseState{fr: clauseFrame, narrative: narrative, scope: scope, carried: carried, pending: pending, prevForce: prevForce}
-			d, ok := x.candidate(p, u, hits, st, article)
-			if !ok {
-				pending, prevForce = nil, ""
-				continue
-			}
-			scope = true
-			if len(hits) > 0 {
-				narrative = false // 目前…，各地必须…，…: a marker turns the report into an order
-			}
-			prevForce = d.Force
-			x.out = append(x.out, d)
-			pending, carried = nil, nil
+		w.sentence(si, s)
+	}
+}
+
+// paragraphFrame is the frame a paragraph opens in: a policy document
+// instructs (or, in its preamble, reports), a law lays down; news waits
+// for a frame clause.
+func (x *zhExtractor) paragraphFrame() frame {
+	switch {
+	case x.kind == kindPolicy && x.preamble:
+		return frame{issuer: x.docIssuer, kind: "report"}
+	case x.kind == kindPolicy:
+		return frame{issuer: x.docIssuer, kind: "directive"}
+	case x.kind == kindLaw:
+		return frame{issuer: x.docIssuer, kind: "law"}
+	}
+	return frame{}
+}
+
+// clauseWalk is what runs through a paragraph's clauses: the frame, the
+// scope of the last directive, and, within a sentence, the conditions
+// waiting for their action, the markers carried to it and whether the
+// sentence reports.
+type clauseWalk struct {
+	x       *zhExtractor
+	p       *segment.Paragraph
+	pi      int
+	fr      frame
+	article string
+	ti      int // the first token not before the clause
+	scope   bool
+	// per sentence
+	sent      string
+	prevForce string
+	pending   []unit
+	narrative bool // the sentence reports (“无废城市”是…, 党的十八大以来)
+	first     bool
+	carried   []hit // markers of a law's condition, for its action
+}
+
+func (w *clauseWalk) sentence(si int, s segment.Sentence) {
+	p := w.p
+	// a directive's scope runs to the end of its sentence, and on through
+	// the sentences that a semicolon joins to it (…；加快构建…，…；)
+	// and through the items of an enumeration that a plan opened
+	// (下一步…。一是加强专项整治，…。二是…)
+	w.sent = p.Slice(s.Span)
+	if si == 0 || p.Runes[p.Sentences[si-1].End-1] != '；' && !reEnumItem.MatchString(w.sent) {
+		w.scope = false
+	}
+	w.prevForce, w.pending, w.narrative, w.first, w.carried = "", nil, false, true, nil
+	if lead := w.x.listLead; lead != nil && si == 0 {
+		w.carried = lead // （一）制定反食品浪费措施: an item under …应当遵守下列规定：
+	}
+	if leadIn(strings.TrimRight(w.sent, "。：: ")) && len(w.x.c.findMarkers([]rune(w.sent), nil)) == 0 {
+		return // 为吸取教训，…，现将…情况予以通报: the whole sentence leads in (but 应当建立…，并遵守下列规定： instructs before it leads in)
+	}
+	for _, cl := range s.Clauses {
+		if u, ok := w.unit(s, cl); ok {
+			w.clause(u, cl.Delim)
 		}
 	}
+}
+
+// unit cuts a clause out of the paragraph, its tokens a view, not a copy.
+func (w *clauseWalk) unit(s segment.Sentence, cl segment.Clause) (unit, bool) {
+	p := w.p
+	u := unit{para: w.pi, sent: s.Span, stext: w.sent, span: cl.Span, delim: cl.Delim}
+	u.span.Start += prefixLen(p.Runes[cl.Start:cl.End])
+	if u.span.Start >= u.span.End {
+		return u, false
+	}
+	u.runes = p.Runes[u.span.Start:u.span.End]
+	u.text = string(u.runes)
+	for w.ti < len(p.Tokens) && p.Tokens[w.ti].End <= u.span.Start {
+		w.ti++
+	}
+	k := w.ti
+	for k < len(p.Tokens) && p.Tokens[k].Start < u.span.End {
+		k++
+	}
+	u.toks = p.Tokens[w.ti:k]
+	return u, true
+}
+
+// clause reads one clause: a frame, a lead-in, a condition waiting for its
+// action, an exception, or an action clause the scorer weighs.
+func (w *clauseWalk) clause(u unit, delim rune) {
+	x := w.x
+	if w.frameClause(u, delim) {
+		return
+	}
+	if leadIn(u.text) || x.c.question(u) || (delim == '：' || delim == ':') && len(u.toks) > 0 && u.toks[len(u.toks)-1].Text == "为" {
+		w.pending = nil
+		return // 现说明如下, 如何支持民营, …的折算为：: a lead-in or a question instructs nothing
+	}
+	clauseFrame := w.fr
+	if sp, ok := x.c.inlineFrame(u); ok && w.fr.issuer == "" {
+		// its speaker is this clause's issuer where no frame names one
+		clauseFrame.issuer = x.c.issuerOf(sp, x.meeting, x.docIssuer)
+	}
+	hits := x.c.findMarkers(u.runes, tokenStarts(u))
+	if w.condition(u, hits) {
+		return
+	}
+	if len(hits) == 0 && (w.first && x.c.isFact(u) || x.c.opensOnCopula(u)) {
+		w.narrative = true // 本规定所称明码标价，是指…: a definition
+	}
+	w.first = false
+	if len(hits) == 0 && x.c.exception(u) {
+		w.pending, w.scope, w.prevForce = nil, false, ""
+		return // 但…的除外: an exception ends the instruction's scope
+	}
+	st := clauseState{fr: clauseFrame, narrative: w.narrative, scope: w.scope, carried: w.carried, pending: w.pending, prevForce: w.prevForce}
+	d, ok := x.candidate(w.p, u, hits, st, w.article)
+	if !ok {
+		w.pending, w.prevForce = nil, ""
+		return
+	}
+	w.scope = true
+	if len(hits) > 0 {
+		w.narrative = false // 目前…，各地必须…，…: a marker turns the report into an order
+	}
+	w.prevForce = d.Force
+	x.out = append(x.out, d)
+	w.pending, w.carried = nil, nil
+}
+
+// frameClause takes a frame clause (会议要求，黄明强调，…) as the frame of
+// the clauses after it.
+func (w *clauseWalk) frameClause(u unit, delim rune) bool {
+	x := w.x
+	speaker, _, kind, ok := x.c.detectFrame(u)
+	if !ok || delim != '，' && delim != '：' && delim != ':' && delim != ',' {
+		return false
+	}
+	if kind == "report" && x.official(speaker) {
+		kind = "official" // 李国英说，…: an official states a course; the model weighs it
+	}
+	w.fr = frame{issuer: x.c.issuerOf(speaker, x.meeting, x.docIssuer), kind: kind}
+	w.pending, w.scope, w.prevForce = nil, false, ""
+	return true
+}
+
+// condition keeps a condition or purpose for the action it introduces.
+func (w *clauseWalk) condition(u unit, hits []hit) bool {
+	x := w.x
+	if !((len(hits) == 0 || x.c.pureCondition(u)) && x.c.isCondition(u)) {
+		return false
+	}
+	w.pending = append(w.pending, u) // a marker inside a pure condition is no marker…
+	if x.kind == kindLaw && x.c.modalBeforePrep(u, hits) {
+		w.carried = hits // …but a modal before 依照/按照 binds the action it introduces (应当依照…的规定，以…罪定罪处罚)
+	}
+	if w.first && x.c.anyCue("retro", u.text) || len(hits) == 0 && x.c.opensOnCopula(u) {
+		w.narrative = true
+	}
+	return true
 }
 
 // clauseState is what the walk of a paragraph knows when it reaches an
