@@ -221,6 +221,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	x.plainNames(p, pi, lexSpans)
 	// the smaller places anchor bodies as known ones do (左权县 + 人民政府)
 	places := append(x.counties(p, pi, lexSpans), x.dictPlaces(p, pi, lexSpans)...)
+	places = append(places, x.levelAnchors(p)...)
 	x.orgSuffixes(p, pi, append(lexSpans, places...))
 	x.companies(p, pi)
 	x.modelNames(p, pi)

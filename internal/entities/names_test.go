@@ -111,6 +111,10 @@ func TestPlaceWords(t *testing.T) {
 		{"美国西北部塔科马市最近开始调查。", []string{"location:美国", "location:塔科马市"}},
 		{"麋鹿出没在保护区附近的小河口镇境内。", []string{"location:小河口镇"}},
 		{"中国政府重视发展两国关系。", []string{"location:中国"}},
+		// a level word stands for the document's own province or city
+		{"省工信厅、自治区卫生健康委和市公共信用信息服务中心负责，市生态环境部门配合。",
+			[]string{"organization:省工信厅", "organization:自治区卫生健康委", "organization:市公共信用信息服务中心"}},
+		{"市场监管局会同县人民政府办理。", nil},
 	}
 	for _, c := range cases {
 		var got []string

@@ -344,6 +344,12 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 		if best > 0 && own {
 			start = x.rune(s.b1)
 		}
+		if best > 0 && best < len(p.Runes) && p.Runes[best] == '门' {
+			continue // 市生态环境部 + 门: 部门 is a kind of body, not a name
+		}
+		if s.kind == "level" && best > 0 && strings.HasSuffix(string(p.Runes[start:best]), "人民政府") {
+			continue // 市人民政府, 县人民政府: any city's government, a collective addressee
+		}
 		if best > 0 && best-start >= 3 {
 			x.c.add(mention{typ: "organization", key: string(p.Runes[start:best]), surface: string(p.Runes[start:best]),
 				para: pi, start: start, end: best, evidence: "rule:org-suffix", prio: 1})
@@ -483,6 +489,37 @@ func (x *extractor) dictPlaces(p *segment.Paragraph, pi int, spans []lexSpan) []
 	}
 	return found
 }
+
+// levelAnchors returns, as places for orgSuffixes to start from, the
+// level words that stand for the document's own province, city or county
+// before a body (省 + 工信厅, 自治区 + 卫生健康委, 市 + 公共信用信息服务中心):
+// 省, 市, 县 or 自治区 after a boundary (not inside a place's name, not
+// after 各 or 全) and not starting a common word (市场, 省份, 县城).
+func (x *extractor) levelAnchors(p *segment.Paragraph) []lexSpan {
+	var out []lexSpan
+	rs := p.Runes
+	for i := 0; i < len(rs); i++ {
+		n := 0
+		switch {
+		case i+3 <= len(rs) && string(rs[i:i+3]) == "自治区":
+			n = 3
+		case strings.ContainsRune("省市县", rs[i]):
+			n = 1
+		}
+		if n == 0 || i+n >= len(rs) || (i > 0 && isHanRune(rs[i-1]) && !strings.ContainsRune(levelBefore, rs[i-1])) {
+			continue
+		}
+		if strings.ContainsRune("省市县区场民份城长级内外里", rs[i+n]) || x.tokAt[i] > 0 && p.Tokens[x.tokAt[i]-1].End-i > n+1 {
+			continue // 省市, 市场, 县城; a longer word starts here (市民政局 aside)
+		}
+		out = append(out, lexSpan{typ: "location", kind: "level", b0: int(x.byteAt[i]), b1: int(x.byteAt[i+n])})
+	}
+	return out
+}
+
+// levelBefore are the characters after which a level word starts a body:
+// joiners, prepositions and verbs that take a body.
+const levelBefore = "和与及同或由经向对在据将从并报请"
 
 // cutPlace returns, as one place word, a proper noun of two to four
 // characters and the one-character place ending the dictionary cut from
