@@ -177,6 +177,16 @@ func (x *Index) WithTrie() *Index {
 	return x
 }
 
+// withTrie returns a copy of the index that has a trie, leaving x as it
+// is for the goroutines that search it meanwhile.
+func (x *Index) withTrie() *Index {
+	y := *x
+	if y.trie == nil {
+		y.buildTrie()
+	}
+	return &y
+}
+
 // buildFirst makes one entry per first rune. Keys sorted by bytes are
 // sorted by runes, and the one-rune key sorts first among the keys that
 // start with its rune. A key that does not start with valid UTF-8 gets no

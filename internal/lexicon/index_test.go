@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/policylens/policylens/lexicons"
 )
 
 // randomKeys draws n keys of one to five runes from a small alphabet, with
@@ -183,5 +185,69 @@ func TestTrieData(t *testing.T) {
 		if _, err := other.WithTrieData(data); err == nil || other.trie != nil {
 			t.Errorf("a trie of %d bytes fits an index of other keys", len(data))
 		}
+	}
+}
+
+// idfProbes are every hundredth term of the built-in IDF table, each with
+// its last rune cut too (mostly not a term).
+func idfProbes(tb testing.TB) (*IDFTable, []string) {
+	t, err := parseIDF(lexicons.IDFZh, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var probes []string
+	for i := 0; i < t.index.Len(); i += 100 {
+		k := t.index.key(i)
+		_, n := utf8.DecodeLastRuneInString(k)
+		probes = append(probes, k, k[:len(k)-n])
+	}
+	return t, probes
+}
+
+// TestIDFTrie: the IDF table finds the same values through the trie it
+// builds after trieAfter look-ups as before.
+func TestIDFTrie(t *testing.T) {
+	table, probes := idfProbes(t)
+	type found struct {
+		v  float64
+		ok bool
+	}
+	want := map[string]found{}
+	for _, p := range probes {
+		v, ok := table.Get(p)
+		want[p] = found{v, ok}
+	}
+	for len(probes) < trieAfter {
+		probes = append(probes, probes...)
+	}
+	for _, p := range probes {
+		table.Get(p)
+	}
+	if table.fast.Load() == nil {
+		t.Fatal("no trie after", len(probes), "look-ups")
+	}
+	for _, p := range probes {
+		if v, ok := table.Get(p); (found{v, ok}) != want[p] {
+			t.Fatalf("%q: %v %v through the trie, %v before", p, v, ok, want[p])
+		}
+	}
+}
+
+// BenchmarkIDFGet: exact look-ups of idfProbes, by binary search over the
+// table's keys and through its trie.
+func BenchmarkIDFGet(b *testing.B) {
+	t, probes := idfProbes(b)
+	for _, c := range []struct {
+		name string
+		x    *Index
+	}{{"search", t.index}, {"trie", t.index.withTrie()}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, p := range probes {
+					c.x.Get(p)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(probes)), "ns/get")
+		})
 	}
 }
