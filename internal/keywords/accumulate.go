@@ -74,8 +74,8 @@ func (a *Accumulator) addStats(seqs [][]cand) {
 			if c.rc != 0 && c.rc == s.rc {
 				s.sameR++
 			}
-			if c.lc != 0 {
-				s.afterWord++
+			if c.lc != 0 || c.number {
+				s.afterWord++ // 城西|派出所, 第十五届|人民代表大会常务委员会
 			}
 			s.title = s.title || c.title
 			if c.left || c.right {

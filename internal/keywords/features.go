@@ -39,7 +39,7 @@ type termStat struct {
 	last                  int  // position of the last occurrence
 	lc, rc                rune // the neighbouring characters of the first occurrence (see cand)
 	sameL, sameR          int  // occurrences with the same neighbours
-	afterWord             int  // occurrences written right after a word of substance (城西|派出所)
+	afterWord             int  // occurrences written right after a word of substance or a number (城西|派出所)
 }
 
 // features describes one term for the ranker. base holds the normalized

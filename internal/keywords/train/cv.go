@@ -1,0 +1,60 @@
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+// crossValidate compares, over five folds of the train documents, the
+// linear ranker alone with the linear ranker plus boosted trees: each fold
+// is scored by the models learned from the other four (tuning on train
+// only, never on the test split).
+func crossValidate(exs []example, epochs int, counts []int, rate, lambda float64, treesOnly bool) {
+	d := toDense(exs)
+	y := make([]float64, len(exs))
+	for i, ex := range exs {
+		y[i] = min(ex.y, 1)
+	}
+	found := make([]int, len(counts))
+	total := 0
+	for fold := 0; fold < 5; fold++ {
+		var rest []example
+		var rows []int
+		held := map[int]bool{}
+		for i, ex := range exs {
+			if ex.doc%5 == fold {
+				held[ex.doc] = true
+				continue
+			}
+			rest = append(rest, ex)
+			rows = append(rows, i)
+		}
+		w := map[string]float64{}
+		if !treesOnly {
+			w = train(rest, epochs)
+		}
+		base := make([]float64, len(exs))
+		for i, ex := range exs {
+			for _, f := range ex.feats {
+				base[i] += w[f.Name] * f.Value
+			}
+		}
+		trees := boost(d, y, base, rows, counts[len(counts)-1], rate, lambda)
+		for k, n := range counts {
+			s := append([]float64(nil), base...)
+			for _, tr := range trees[:n] {
+				for i := range s {
+					s[i] += tr.leaves[tr.leaf(d.x[i])]
+				}
+			}
+			f, t := recallAt15(exs, s, held)
+			found[k] += f
+			if k == 0 {
+				total += t
+			}
+		}
+	}
+	for k, n := range counts {
+		fmt.Fprintf(os.Stderr, "cv: %d trees (rate %g, lambda %g): recall@15 %.3f (%d of %d)\n", n, rate, lambda, float64(found[k])/float64(total), found[k], total)
+	}
+}
