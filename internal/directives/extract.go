@@ -322,7 +322,19 @@ type clauseWalk struct {
 	pending   []unit
 	narrative bool // the sentence reports (“无废城市”是…, 党的十八大以来)
 	first     bool
-	carried   []hit // markers of a law's condition, for its action
+	carried   []hit  // markers of a law's condition, for its action
+	loose     []unit // clauses since the last directive that gave none
+}
+
+// looseDeadline is a deadline that a clause of its own set before the
+// action (明年6月底前，…; 自2022年1月1日起，…).
+func (w *clauseWalk) looseDeadline() (string, string) {
+	for i := len(w.loose) - 1; i >= 0; i-- {
+		if d, n := deadlineZh(w.loose[i].text, w.x.date); d != "" {
+			return d, n
+		}
+	}
+	return "", ""
 }
 
 func (w *clauseWalk) sentence(si int, s segment.Sentence) {
@@ -335,7 +347,7 @@ func (w *clauseWalk) sentence(si int, s segment.Sentence) {
 	if si == 0 || p.Runes[p.Sentences[si-1].End-1] != '；' && !reEnumItem.MatchString(w.sent) {
 		w.scope = false
 	}
-	w.prevForce, w.pending, w.narrative, w.first, w.carried = "", nil, false, true, nil
+	w.prevForce, w.pending, w.narrative, w.first, w.carried, w.loose = "", nil, false, true, nil, nil
 	if lead := w.x.listLead; lead != nil && si == 0 {
 		w.carried = lead // （一）制定反食品浪费措施: an item under …应当遵守下列规定：
 	}
@@ -402,8 +414,13 @@ func (w *clauseWalk) clause(u unit, delim rune) {
 	d, ok := x.candidate(w.p, u, hits, st, w.article)
 	if !ok {
 		w.pending, w.prevForce = nil, ""
+		w.loose = append(w.loose, u)
 		return
 	}
+	if d.Deadline == "" {
+		d.Deadline, d.DeadlineNormalized = w.looseDeadline() // 明年6月底前，各部门要…
+	}
+	w.loose = nil
 	w.scope = true
 	if len(hits) > 0 {
 		w.narrative = false // 目前…，各地必须…，…: a marker turns the report into an order

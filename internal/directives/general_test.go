@@ -56,3 +56,17 @@ func TestNewsIssuersCarry(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
+
+// A deadline set in a clause of its own before the action is the action's.
+func TestDeadlineBeforeAction(t *testing.T) {
+	meta := Meta{Format: "markdown", Title: "关于开展清理工作的通知", Date: "2021-09-01T00:00:00Z"}
+	ds := run(t, "zh", meta, "明年6月底前，各部门要完成清理工作。", "各地区要在三个月内完成整改。")
+	var got [][2]string
+	for _, d := range ds {
+		got = append(got, [2]string{d.Deadline, d.DeadlineNormalized})
+	}
+	want := [][2]string{{"明年6月底前", "2022-06-30"}, {"三个月内", ""}} // a span counts from an event the text names, not the date
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("deadlines %v, want %v", got, want)
+	}
+}
