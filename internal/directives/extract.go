@@ -56,6 +56,9 @@ func Extract(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 func newZhExtractor(doc *segment.Doc, rules *Rules, meta Meta) *zhExtractor {
 	x := &zhExtractor{c: rules, doc: doc, meta: meta, date: parseDate(meta.Date)}
 	x.kind, x.docIssuer = documentKind(doc, meta)
+	if x.docIssuer == "" && x.kind != kindNews {
+		x.docIssuer = rules.docNoun(meta.Title) // a document that names no body issues itself (通知, 条例)
+	}
 	x.meeting = namedMeeting(rules.lex, doc)
 	x.preamble = x.kind == kindPolicy && hasLeadIn(doc)
 	return x

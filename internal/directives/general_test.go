@@ -28,7 +28,7 @@ func TestGeneralClasses(t *testing.T) {
 			"（一）巡查责任河流；",
 			"（二）协调解决重大问题。",
 			"第三条 本条例自2021年1月1日起施行。"},
-			[]want{{"巡查责任河流", "should", ""}, {"协调解决重大问题", "should", ""}, {"本条例自2021年1月1日起施行", "should", ""}}},
+			[]want{{"巡查责任河流", "should", "条例"}, {"协调解决重大问题", "should", "条例"}, {"本条例自2021年1月1日起施行", "should", "条例"}}}, // a law that names no body issues itself
 		{"a place commits", news, []string{"山东省将加快建设世界一流港口。"},
 			[]want{{"山东省将加快建设世界一流港口", "should", ""}}},
 		{"a frame inside the clause", news, []string{"会议要求各地必须加强监督检查。"},

@@ -89,3 +89,16 @@ func firstAuthority(lex *lexicon.Set, s string) (string, int) {
 	}
 	return "", -1
 }
+
+// docNoun is the document noun that ends a title (关于…的通知: 通知), the
+// longest that fits, "" when none does.
+func (c *cues) docNoun(title string) string {
+	title = strings.TrimRight(reTitleNote.ReplaceAllString(strings.TrimSpace(title), ""), "（）() ")
+	best := ""
+	for w := range c.byKind["doc-noun"] {
+		if strings.HasSuffix(title, w) && len(w) > len(best) {
+			best = w
+		}
+	}
+	return best
+}
