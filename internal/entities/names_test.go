@@ -129,3 +129,25 @@ func TestPlaceWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleBodies: a title takes the body written before it even where
+// the segmenter tagged its last word otherwise (支行/v, 系/v), and a
+// byline's title reaches its names across spaces and bars.
+func TestTitleBodies(t *testing.T) {
+	cases := []struct {
+		text, name string
+		titles     []string
+	}{
+		{"中国人民银行郑州中心支行行长徐诺金表示。", "徐诺金", []string{"中国人民银行郑州中心支行行长"}},
+		{"厦门大学经济学系副教授丁长发对记者分析认为。", "丁长发", []string{"厦门大学经济学系副教授"}},
+		{"北京日报客户端 | 记者 孙奇茹", "孙奇茹", []string{"记者"}},
+		{"（总台记者 周伟琪 金东 刘志敏）", "刘志敏", []string{"总台记者"}},
+	}
+	for _, c := range cases {
+		es := extract(t, "zh", news, c.text)
+		p := find(es, "person", c.name)
+		if p == nil || !reflect.DeepEqual(p.Titles, c.titles) {
+			t.Errorf("%s\n %s: %+v, want titles %q", c.text, c.name, p, c.titles)
+		}
+	}
+}

@@ -43,7 +43,8 @@ func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 				continue // a name starts with a surname (or is a name the segmenter knows)
 			}
 		}
-		k := x.titleEndingAt(runes, n)
+		te := gapBefore(runes, n) // 记者 孙奇茹, 通讯员 | 蒋忠慧: a byline's gap
+		k := x.titleEndingAt(runes, te)
 		if k == 0 {
 			continue
 		}
@@ -51,19 +52,22 @@ func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 		if name == "" {
 			continue
 		}
-		titles := x.titleChain(runes, n, byEnd, tokEnd)
+		titles := x.titleChain(runes, te, byEnd, tokEnd)
 		// the names a 、 joins to the first share its titles (直接责任人黎兵、李二民)
 		for e := n + utf8.RuneCountInString(name); ; {
 			x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: n, end: e,
 				titles: titles, evidence: "rule:title+name", prio: 4})
-			if e+1 >= len(runes) || runes[e] != '、' {
-				break
+			if e+1 >= len(runes) || runes[e] != '、' && !(te < n && runes[e] == ' ') {
+				break // a byline joins its names by spaces (总台记者 周伟琪 金东)
 			}
 			n = e + 1
 			if name = x.nameAt(runes, n, tokAt); name == "" {
 				break
 			}
 			e = n + utf8.RuneCountInString(name)
+			if te < n-1 && runes[n-1] == ' ' && e < len(runes) && !strings.ContainsRune(" ）)", runes[e]) {
+				break // a byline's name stands alone between spaces
+			}
 		}
 	}
 	// name + title: the segmenter's person token right before a title
@@ -185,7 +189,10 @@ func (x *extractor) titleChain(runes []rune, n int, byEnd map[int]int, tokEnd fu
 				continue
 			}
 			t, ok := tokEnd(start)
-			if !ok || !nounLike(t.POS) || t.POS == "x" && t.End-t.Start == 1 {
+			if !ok || t.POS == "x" && t.End-t.Start == 1 {
+				break
+			}
+			if !nounLike(t.POS) && !x.bodyWordBefore(t, byEnd, tokEnd) {
 				break
 			}
 			start = t.Start
@@ -197,6 +204,32 @@ func (x *extractor) titleChain(runes []rune, n int, byEnd map[int]int, tokEnd fu
 		end = start - 1
 	}
 	return titles
+}
+
+// gapBefore returns where a title would end before the name at rune n
+// across a byline's spaces and bars (记者 孙奇茹, 通讯员 | 蒋忠慧): n itself
+// when no such gap is there.
+func gapBefore(runes []rune, n int) int {
+	i := n
+	for i > 0 && n-i < 4 && strings.ContainsRune(" \u3000|｜", runes[i-1]) {
+		i--
+	}
+	return i
+}
+
+// bodyWordBefore reports a word the segmenter tagged otherwise that ends
+// a body's name inside a title (郑州中心 + 支行/v + 行长, 经济学 + 系/v +
+// 副教授, 煤管 + 站/v): a body's ending of its own, with a noun or a known
+// body or place right before it.
+func (x *extractor) bodyWordBefore(t segment.Token, byEnd map[int]int, tokEnd func(int) (segment.Token, bool)) bool {
+	if !slices.Contains(x.lex.OrgSuffix, t.Text) && t.Text != "系" && t.Text != "站" {
+		return false
+	}
+	if _, ok := byEnd[t.Start]; ok {
+		return true
+	}
+	u, ok := tokEnd(t.Start)
+	return ok && (nounLike(u.POS) || u.POS == "x" && u.End-u.Start > 1)
 }
 
 func allHan(rs []rune) bool {
