@@ -108,6 +108,38 @@ func (s *spillFile) each(headLen int, fn func(head, body []byte) error) error {
 	}
 }
 
+// spillReader reads the records of a spill file one after the other.
+type spillReader struct{ r *bufio.Reader }
+
+// reader flushes what was written and reads it from the start; nothing may
+// be added while it is read.
+func (s *spillFile) reader() (*spillReader, error) {
+	if err := s.finish(); err != nil {
+		return nil, err
+	}
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("spill: %w", err)
+	}
+	return &spillReader{bufio.NewReaderSize(s.f, 64<<10)}, nil
+}
+
+// strings reads the next n records of a file without heads.
+func (r *spillReader) strings(n int) ([]string, error) {
+	out := make([]string, n)
+	for i := range out {
+		m, err := binary.ReadUvarint(r.r)
+		if err != nil {
+			return nil, fmt.Errorf("spill: %w", err)
+		}
+		b := make([]byte, m)
+		if _, err := io.ReadFull(r.r, b); err != nil {
+			return nil, fmt.Errorf("spill: %w", err)
+		}
+		out[i] = string(b)
+	}
+	return out, nil
+}
+
 func (s *spillFile) close() error {
 	if s == nil {
 		return nil

@@ -8,11 +8,13 @@ import (
 	"github.com/policylens/policylens/internal/directives"
 	"github.com/policylens/policylens/internal/keywords"
 	"github.com/policylens/policylens/internal/parse"
+	"github.com/policylens/policylens/internal/segment"
 )
 
 // analyzeSpilled analyzes a document of several windows with WithSpill:
-// as each window finishes, its paragraphs and directives go to the spill
-// files and are let go, so the memory held is what spans the document.
+// its paragraphs go to a spill file at once and are read back a window at
+// a time, each window's directives go to another as the window finishes,
+// so the memory held is what spans the document.
 // The output is the same as analyzeDocument's: document.policy is decided
 // on the directives held until it is known (a document is a policy
 // document as soon as enough of its directives say so; the rest are not
@@ -30,13 +32,25 @@ func (a *Analyzer) analyzeSpilled(ctx context.Context, d *parse.Document, lang s
 		}
 	}()
 	res = &Analysis{Schema: Schema, Document: documentOf(d, lang)}
-	res.Document.Paragraphs = nil
 	meta := directives.Meta{Issuer: d.Issuer, Title: d.Title, Chars: res.Document.Chars}
+	// the text goes to disk at once and comes back a window at a time:
+	// from here on, the document's size costs no memory
+	trad := lang != "en" && segment.IsTraditional(d.Paragraphs)
+	ws := windows(d.Paragraphs, a.cfg.window)
+	for _, p := range d.Paragraphs {
+		sp.addParagraph(p)
+	}
+	res.Document.Paragraphs, d.Paragraphs = nil, nil
+	paras, err := sp.paras.reader()
+	if err != nil {
+		return nil, err
+	}
+	get := func(w [2]int) ([]string, error) { return paras.strings(w[1] - w[0]) }
 	st := &docState{kw: keywords.NewAccumulator(a.lex, lang), intern: map[string]string{}}
 	var held []Directive // until the document is known to be a policy document
 	policy := false
 	var buf bytes.Buffer
-	err = a.analyzeWindows(ctx, d, lang, st, func(w [2]int) error {
+	err = a.eachWindow(ctx, d, lang, trad, st, ws, get, func(w [2]int) error {
 		for i := range st.directives {
 			nonNilLists(&st.directives[i])
 			if err := sp.addDirective(&st.directives[i], &buf); err != nil {
@@ -50,10 +64,6 @@ func (a *Analyzer) analyzeSpilled(ctx context.Context, d *parse.Document, lang s
 			}
 		}
 		st.directives = nil
-		for i := w[0]; i < w[1]; i++ {
-			sp.addParagraph(d.Paragraphs[i])
-			d.Paragraphs[i] = "" // on disk now
-		}
 		return nil
 	})
 	if err == nil {

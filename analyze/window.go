@@ -97,12 +97,25 @@ func (a *Analyzer) extract(st *docState, d *parse.Document, seg *segment.Doc, of
 // once a window's extraction is done, with its paragraph range.
 func (a *Analyzer) analyzeWindows(ctx context.Context, d *parse.Document, lang string, st *docState, after func([2]int) error) error {
 	trad := lang != "en" && segment.IsTraditional(d.Paragraphs)
+	ws := windows(d.Paragraphs, a.cfg.window)
+	get := func(w [2]int) ([]string, error) { return d.Paragraphs[w[0]:w[1]], nil }
+	return a.eachWindow(ctx, d, lang, trad, st, ws, get, after)
+}
+
+// eachWindow runs the extractors over the windows ws, whose paragraphs get
+// returns.
+func (a *Analyzer) eachWindow(ctx context.Context, d *parse.Document, lang string, trad bool, st *docState,
+	ws [][2]int, get func([2]int) ([]string, error), after func([2]int) error) error {
 	title := d.Title
-	for _, w := range windows(d.Paragraphs, a.cfg.window) {
+	for _, w := range ws {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		seg, err := a.seg.SegmentAs(ctx, lang, trad, title, d.Paragraphs[w[0]:w[1]])
+		paras, err := get(w)
+		if err != nil {
+			return err
+		}
+		seg, err := a.seg.SegmentAs(ctx, lang, trad, title, paras)
 		if err != nil {
 			return err
 		}
