@@ -140,7 +140,7 @@ func TestLawsDatesPlacesEventsTerms(t *testing.T) {
 	want := []string{
 		"date:2019-01-01", "date:2019-12-31", "date:2021-03", "date:2021-08-31", "date:2021-09-01",
 		"event:十九届六中全会",
-		"law:中华人民共和国数据安全法", "law:国发〔2019〕5号", "law:安全生产法",
+		"law:中华人民共和国数据安全法", "law:安全生产法",
 		"location:四川省", "location:成都市", "location:仙居县", "location:临海市", "location:左权县", "organization:河南村煤矿",
 		"organization:国务院",
 		"term:两个维护", "term:互联网+监管",
@@ -152,7 +152,8 @@ func TestLawsDatesPlacesEventsTerms(t *testing.T) {
 		}
 	}
 	for _, g := range got {
-		if strings.Contains(g, "购买商品") || g == "date:2021-12" || strings.Contains(g, "城市") {
+		// a document number alone (国发〔2019〕5号) names no law
+		if strings.Contains(g, "购买商品") || g == "date:2021-12" || strings.Contains(g, "城市") || strings.Contains(g, "号") {
 			t.Errorf("spurious %s", g)
 		}
 	}

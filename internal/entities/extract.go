@@ -190,11 +190,13 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	for _, re := range []*regexp.Regexp{reDocNumber, reDecree} {
 		for _, m := range findAllSubmatch(re, text, "号") {
 			s := strings.TrimPrefix(text[m[0]:m[1]], "中华人民共和国")
-			key := s
+			var key string
 			if s == x.meta.DocNumber && x.meta.Title != "" {
 				key = lawKey(x.meta.Title) // the document's own number names the document
 			} else if t := bookTitleBefore(text, m[0]); t != "" {
 				key = lawKey(t) // 《关于…的通知》（商财发〔2021〕39号）
+			} else {
+				continue // a number alone (国务院令第503号) names no law: a mention of one
 			}
 			add("law", key, "", m[0], m[1], "rule:document-number", 3)
 		}
