@@ -3,6 +3,7 @@ package keywords
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
@@ -28,6 +29,9 @@ type Accumulator struct {
 	id    map[string]int32
 	edges map[uint64]int32 // (lower, higher) term ids → co-occurrences, both ways
 	forms surfaceCounts    // English only
+	// the lexicon's organization endings by their last character, built
+	// on the first use (see nameEnding)
+	suffixes map[rune][]string
 }
 
 // NewAccumulator starts the keyword statistics of one document.
@@ -168,7 +172,15 @@ func (a *Accumulator) nameEnding(t string, s *termStat) bool {
 	if s.afterWord < s.count {
 		return false
 	}
-	for _, x := range a.lex.OrgSuffix {
+	if a.suffixes == nil {
+		a.suffixes = map[rune][]string{} // by last character: a term checks the few that may end it
+		for _, x := range a.lex.OrgSuffix {
+			r, _ := utf8.DecodeLastRuneInString(x)
+			a.suffixes[r] = append(a.suffixes[r], x)
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	for _, x := range a.suffixes[r] {
 		if strings.HasSuffix(t, x) {
 			return true
 		}
