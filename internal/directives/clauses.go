@@ -253,8 +253,9 @@ func (c *cues) detectFrame(u unit) (speaker, verb, kind string, ok bool) {
 	speaker = strings.TrimSuffix(speaker, "同时")
 	speaker = strings.TrimSuffix(speaker, "进一步")
 	n := utf8.RuneCountInString(speaker)
-	if n == 0 || n > 40 || strings.HasSuffix(speaker, "本") || strings.HasSuffix(speaker, "该") || strings.HasSuffix(speaker, "此") || strings.HasSuffix(speaker, "上述") {
-		// 经营者违反本规定: 本规定 is the object of a clause, no speaker
+	if n == 0 || n > 40 || strings.HasSuffix(speaker, "本") || strings.HasSuffix(speaker, "该") || strings.HasSuffix(speaker, "此") || strings.HasSuffix(speaker, "上述") || reSelfReference.MatchString(speaker) {
+		// 经营者违反本规定, 违反本法规定: the law itself is the object of a
+		// clause, no speaker
 		return "", "", "", false
 	}
 	if len(c.findMarkers([]rune(speaker), nil)) > 0 || !nominal(u, utf8.RuneCountInString(speaker)) || c.anyCue("carry-out", speaker) {
@@ -273,6 +274,10 @@ func (c *cues) detectFrame(u unit) (speaker, verb, kind string, ok bool) {
 	}
 	return speaker, best, kind, true
 }
+
+// reSelfReference finds a law's reference to itself or to one of its
+// parts (本法, 本条例, 前款, 本条).
+var reSelfReference = regexp.MustCompile(`(?:本|前|该)(?:法|条例|规定|办法|细则|决定|款|条|项)`)
 
 // sentenceFinal reports the punctuation that ends a sentence (or none).
 func sentenceFinal(r rune) bool {

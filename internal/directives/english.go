@@ -365,8 +365,21 @@ func englishIssuer(doc *segment.Doc, title string) string {
 	if reMemoID.MatchString(title) {
 		return "OMB"
 	}
+	// a section of an OMB memorandum published as its own page (FISMA
+	// guidance, Section I) names OMB and calls itself the memorandum or
+	// the policy somewhere
+	omb, self := false, false
+	for _, p := range doc.Paragraphs {
+		omb = omb || strings.Contains(p.Text, "OMB") || strings.Contains(p.Text, "Office of Management and Budget")
+		self = self || reSelfEn.MatchString(p.Text)
+		if omb && self {
+			return "OMB"
+		}
+	}
 	return ""
 }
+
+var reSelfEn = regexp.MustCompile(`(?i)\bthis (?:memorandum|policy|guidance)\b`)
 
 var reMemoID = regexp.MustCompile(`\bM-\d{2}-\d{2}\b`)
 
