@@ -212,6 +212,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	x.sessions(text, pi, lexSpans, add)
 	if pi == TitleParagraph {
 		x.titleIssuers(text)
+		x.titleLaw(text, add)
 	}
 	for _, m := range findAllSubmatch(rePlenum, text, "届") {
 		add("event", strings.TrimPrefix(text[m[0]:m[1]], "党的"), "", m[0], m[1], "rule:plenum", 3)
@@ -613,6 +614,33 @@ func findAllSubmatch(re *regexp.Regexp, text, anchor string) [][]int {
 // titleIssuers adds the bodies that issue the document, named before 关于
 // in its title (最高人民法院、最高人民检察院关于…的解释): they count beside the
 // title itself, which a longer match would otherwise hide.
+// titleLaw adds the law a document's title names when the title is
+// that law's name (上海市生活垃圾管理条例, 北京市反食品浪费规定): a law's
+// own text cites itself (本条例) by that name.
+func (x *extractor) titleLaw(text string, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
+	name := strings.TrimSpace(text)
+	if i := strings.LastIndexAny(name, "（("); i > 0 && (strings.HasSuffix(name, "）") || strings.HasSuffix(name, ")")) {
+		name = strings.TrimSpace(name[:i]) // 北京市反食品浪费规定(2021-05-27)
+	}
+	if !hasSuffixAny(name, lawTitleEnds) || genericLaw(name) || utf8.RuneCountInString(name) < 5 || !allHanString(name) {
+		return
+	}
+	b0 := strings.Index(text, name)
+	add("law", lawKey(name), "", b0, b0+len(name), "rule:own-title", 2)
+}
+
+// lawTitleEnds end the titles that are a law's or a regulation's name.
+var lawTitleEnds = []string{"法", "条例", "规定", "办法", "细则", "规则"}
+
+func allHanString(s string) bool {
+	for _, r := range s {
+		if !isHanRune(r) && !strings.ContainsRune("（）()、", r) {
+			return false
+		}
+	}
+	return true
+}
+
 func (x *extractor) titleIssuers(text string) {
 	i := strings.Index(text, "关于")
 	if i <= 0 {

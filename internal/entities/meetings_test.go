@@ -69,3 +69,29 @@ func TestCampaigns(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestTitleLaw: a title that is a law's name is a law of the document
+// (its text cites itself as 本条例); other titles are not.
+func TestTitleLaw(t *testing.T) {
+	cases := []struct {
+		title string
+		want  []string
+	}{
+		{"上海市生活垃圾管理条例", []string{"上海市生活垃圾管理条例"}},
+		{"北京市反食品浪费规定(2021-05-27)", []string{"北京市反食品浪费规定"}},
+		{"中国（重庆）自由贸易试验区条例", []string{"中国（重庆）自由贸易试验区条例"}},
+		{"国务院常务会议部署稳就业工作", nil},
+		{"办法)", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range extract(t, "zh", Meta{Title: c.title}, "本条例自公布之日起施行。") {
+			if e.Type == "law" {
+				got = append(got, e.Text)
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: laws %q, want %q", c.title, got, c.want)
+		}
+	}
+}
