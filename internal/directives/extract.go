@@ -607,7 +607,7 @@ func (x *zhExtractor) official(speaker string) bool {
 // endsWithPlace reports a subject that ends in a place of the lexicons
 // (山东省将…, 深圳市计划…): a government speaks for its place.
 func endsWithPlace(lex *lexicon.Set, subject string) bool {
-	return anySurface(lex, subject, func(e lexicon.Entry, end int) bool {
+	return anySurface(lex, subject, func(e lexicon.Entry, _, end int) bool {
 		return e.Type == lexicon.Location && end == len(subject)
 	})
 }
@@ -615,7 +615,7 @@ func endsWithPlace(lex *lexicon.Set, subject string) bool {
 // anySurface walks the longest lexicon surfaces of s from left to right and
 // reports whether an entry written at one of them (ending at byte end)
 // satisfies ok.
-func anySurface(lex *lexicon.Set, s string, ok func(e lexicon.Entry, end int) bool) bool {
+func anySurface(lex *lexicon.Set, s string, ok func(e lexicon.Entry, start, end int) bool) bool {
 	for b := 0; b < len(s); {
 		n, v := lex.Surface.Longest(s[b:])
 		if n == 0 {
@@ -624,7 +624,7 @@ func anySurface(lex *lexicon.Set, s string, ok func(e lexicon.Entry, end int) bo
 			continue
 		}
 		for _, e := range lex.Groups[v] {
-			if ok(lex.Entries[e], b+n) {
+			if ok(lex.Entries[e], b, b+n) {
 				return true
 			}
 		}

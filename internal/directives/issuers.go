@@ -2,7 +2,6 @@ package directives
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/lexicon"
 )
@@ -33,61 +32,40 @@ func (x *zhExtractor) fillIssuers() {
 // before.
 var pronoun = map[string]bool{"他": true, "她": true, "他们": true}
 
+// headlineAuthority is the first official or governing body the headline
+// names, "" when it names none.
+func (x *zhExtractor) headlineAuthority() string {
+	return x.firstAuthority(x.meta.Title)
+}
+
 // leadAuthority is the official or governing body the story's first
 // paragraphs name first, for a headline that names none.
 func (x *zhExtractor) leadAuthority() string {
 	for i := range x.doc.Paragraphs[:min(3, len(x.doc.Paragraphs))] {
-		t := x.doc.Paragraphs[i].Text
-		first, at := "", len(t)
-		for _, name := range x.meta.Officials {
-			if j := strings.Index(t, name); j >= 0 && j < at {
-				first, at = name, j
-			}
-		}
-		if s, j := firstAuthority(x.c.lex, t); s != "" && j < at {
-			first = s
-		}
-		if first != "" {
-			return first
+		if a := x.firstAuthority(x.doc.Paragraphs[i].Text); a != "" {
+			return a
 		}
 	}
 	return ""
 }
 
-// headlineAuthority is the first official or governing body the headline
-// names, "" when it names none.
-func (x *zhExtractor) headlineAuthority() string {
-	title := x.meta.Title
-	first, at := "", len(title)
+// firstAuthority is the official (a name the entities give a title) or
+// the governing body of the lexicons that a text names first.
+func (x *zhExtractor) firstAuthority(t string) string {
+	first, at := "", len(t)
 	for _, name := range x.meta.Officials {
-		if i := strings.Index(title, name); i >= 0 && i < at {
+		if i := strings.Index(t, name); i >= 0 && i < at {
 			first, at = name, i
 		}
 	}
-	if s, i := firstAuthority(x.c.lex, title); s != "" && i < at {
-		first = s
-	}
+	anySurface(x.c.lex, t[:at], func(e lexicon.Entry, start, end int) bool {
+		if e.Type == lexicon.Organization && governing[e.Kind] {
+			first = t[start:end]
+			return true
+		}
+		return false
+	})
 	return first
-}
-
-// firstAuthority finds the first lexicon surface of a text that names a
-// governing body or an addressee, and its byte offset.
-func firstAuthority(lex *lexicon.Set, s string) (string, int) {
-	for b := 0; b < len(s); {
-		n, v := lex.Surface.Longest(s[b:])
-		if n == 0 {
-			_, size := utf8.DecodeRuneInString(s[b:])
-			b += size
-			continue
-		}
-		for _, ei := range lex.Groups[v] {
-			if e := lex.Entries[ei]; e.Type == lexicon.Organization && governing[e.Kind] {
-				return s[b : b+n], b
-			}
-		}
-		b += n
-	}
-	return "", -1
 }
 
 // docNoun is the document noun that ends a title (关于…的通知: 通知), the

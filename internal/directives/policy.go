@@ -74,7 +74,7 @@ func isPolicy(rules *Rules, meta Meta, lang string, ds []Directive) bool {
 // ends in an authority's ending (…人民政府, …委员会, …局), a meeting or a
 // document (clauses.zh.tsv, kind authority-body).
 func (c *Rules) authority(s string) bool {
-	if anySurface(c.lex, s, func(e lexicon.Entry, _ int) bool {
+	if anySurface(c.lex, s, func(e lexicon.Entry, _, _ int) bool {
 		return e.Type == lexicon.Addressee || e.Type == lexicon.Organization && governing[e.Kind]
 	}) {
 		return true
