@@ -193,16 +193,11 @@ func (e *enExtractor) clause(pi int, s segment.Sentence, cl segment.Clause, item
 // (none: should, an instruction without a modal), the subject's
 // addressees, the verb and object after the marker, a deadline.
 func (e *enExtractor) directive(p *segment.Paragraph, pi int, s segment.Sentence, start int, text string, hits []enHit) Directive {
-	var markers []string
-	force := ""
-	for _, h := range hits {
-		if h.m.Text != "" {
-			markers = append(markers, h.m.Text)
-		}
-		if force == "" || force == "encourage" || (h.m.Force != "encourage" && Rank(h.m.Force) > Rank(force)) {
-			force = h.m.Force
-		}
+	hs := make([]hit, len(hits))
+	for i, h := range hits {
+		hs[i] = hit{text: h.m.Text, force: h.m.Force, at: h.start}
 	}
+	force, markers := strongest(hs) // the one rule of force for both languages
 	subject, rest := "", text
 	if len(hits) > 0 {
 		subject, rest = text[:hits[0].start], text[hits[0].end:]

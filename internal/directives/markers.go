@@ -185,11 +185,11 @@ func strongest(hits []hit) (string, []string) {
 	force := ""
 	var markers []string
 	for _, h := range hits {
-		markers = append(markers, h.text)
+		if h.text != "" {
+			markers = append(markers, h.text)
+		}
 		if force == "" || force == "encourage" || (h.force != "encourage" && Rank(h.force) > Rank(force)) {
-			if !(force != "" && force != "encourage" && h.force == "encourage") {
-				force = h.force
-			}
+			force = h.force
 		}
 	}
 	return force, markers
