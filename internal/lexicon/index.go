@@ -236,8 +236,7 @@ func (x *Index) Len() int { return len(x.vals) }
 func (x *Index) buildTrie() {
 	type pending struct{ lo, hi, skip int32 } // a node's keys and prefix
 	n := len(x.firsts)
-	var b trieBuilder
-	b.grow(x.Len() + x.Len()/2) // the dictionary: 500,000 nodes for 352,000 keys
+	b := newTrieBuilder(x)
 	level := make([]pending, n, max(n, x.Len()/2))
 	for i, e := range x.firsts {
 		r, size := utf8.DecodeRuneInString(x.key(int(e.lo)))
@@ -272,7 +271,7 @@ func (x *Index) buildTrie() {
 		}
 		level, next = next, level
 	}
-	x.trie = b.done(x)
+	x.trie = b.done()
 }
 
 // Get returns the value of an exact key.
