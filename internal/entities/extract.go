@@ -212,7 +212,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	x.sessions(text, pi, lexSpans, add)
 	if pi == TitleParagraph {
 		x.titleIssuers(text)
-		x.titleLaw(text, add)
+		x.titleLaw(text)
 	}
 	for _, m := range findAllSubmatch(rePlenum, text, "届") {
 		add("event", strings.TrimPrefix(text[m[0]:m[1]], "党的"), "", m[0], m[1], "rule:plenum", 3)
@@ -617,7 +617,7 @@ func findAllSubmatch(re *regexp.Regexp, text, anchor string) [][]int {
 // titleLaw adds the law a document's title names when the title is
 // that law's name (上海市生活垃圾管理条例, 北京市反食品浪费规定): a law's
 // own text cites itself (本条例) by that name.
-func (x *extractor) titleLaw(text string, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
+func (x *extractor) titleLaw(text string) {
 	name := strings.TrimSpace(text)
 	if i := strings.LastIndexAny(name, "（("); i > 0 && (strings.HasSuffix(name, "）") || strings.HasSuffix(name, ")")) {
 		name = strings.TrimSpace(name[:i]) // 北京市反食品浪费规定(2021-05-27)
@@ -626,7 +626,9 @@ func (x *extractor) titleLaw(text string, add func(typ, key, norm string, b0, b1
 		return
 	}
 	b0 := strings.Index(text, name)
-	add("law", lawKey(name), "", b0, b0+len(name), "rule:own-title", 2)
+	// an overlay: the places and bodies the name holds (上海市) stay
+	x.c.add(mention{typ: "law", key: lawKey(name), surface: name, para: TitleParagraph,
+		start: x.rune(b0), end: x.rune(b0 + len(name)), evidence: "rule:own-title", prio: 2, overlay: true})
 }
 
 // lawTitleEnds end the titles that are a law's or a regulation's name.
