@@ -155,6 +155,19 @@ func (a *Accumulator) Scored() []Scored {
 	return out
 }
 
+// numberedForm writes a numbered order as the orders do (Executive Order
+// 12866, M-08-01), whatever case the text's words take elsewhere.
+func numberedForm(term string) string {
+	low := strings.ToLower(term)
+	if rest, ok := strings.CutPrefix(low, "executive order "); ok && orderNumber.MatchString(rest) {
+		return "Executive Order " + rest
+	}
+	if memoNumber.MatchString(strings.ToUpper(term)) {
+		return strings.ToUpper(term)
+	}
+	return term
+}
+
 // fragment tells a Chinese term that is a piece of a longer one: always
 // written against a lone character (立峰 of 何立峰, 风险较), always after a
 // number (a unit or a date: 20日晚, 3月份, 万标箱), or, three times or more,
@@ -250,7 +263,7 @@ func (a *Accumulator) Keywords(n int) []Keyword {
 					words[k] = f
 				}
 			}
-			top[i].Term = strings.Join(words, " ")
+			top[i].Term = numberedForm(strings.Join(words, " "))
 		}
 	}
 	return top

@@ -1,6 +1,7 @@
 package keywords
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,9 +47,10 @@ func candidateSeqs(doc *segment.Doc, lex *lexicon.Set) [][]cand {
 		lemmas = englishLemmas(doc)
 	}
 	var seqs [][]cand
+	own := ownNumbers(doc)
 	paras := append([]segment.Paragraph{doc.Title}, doc.Paragraphs...)
 	for pi := range paras {
-		seqs = appendSentences(seqs, &paras[pi], pi == 0, doc, lex, lemmas)
+		seqs = appendSentences(seqs, &paras[pi], pi == 0, doc, lex, lemmas, own)
 	}
 	for round := 0; round < mergeRounds(doc.Lang); round++ {
 		seqs = mergePhrases(seqs, doc.Lang)
@@ -91,7 +93,7 @@ func addressee(lex *lexicon.Set, text string) bool {
 
 // appendSentences adds one paragraph's sentences; a break (an empty cand)
 // stands for punctuation and space, which phrases never cross.
-func appendSentences(seqs [][]cand, p *segment.Paragraph, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string) [][]cand {
+func appendSentences(seqs [][]cand, p *segment.Paragraph, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string, own map[string]bool) [][]cand {
 	ti := 0 // tokens and sentences are both in order: one pass
 	for _, s := range p.Sentences {
 		for ti < len(p.Tokens) && p.Tokens[ti].Start < s.Start {
@@ -104,12 +106,56 @@ func appendSentences(seqs [][]cand, p *segment.Paragraph, title bool, doc *segme
 				seq = append(seq, cand{})
 				continue
 			}
+			if doc.Lang == "en" {
+				if c, n := numberedOrder(p.Tokens, ti, title); n > 0 {
+					c.content = !own[c.text]
+					seq = append(seq, c)
+					ti += n - 1
+					continue
+				}
+			}
 			seq = append(seq, tokenCand(p.Tokens, ti, title, doc, lex, lemmas))
 		}
 		seqs = append(seqs, seq)
 	}
 	return seqs
 }
+
+// numberedOrder is the candidate of an order or memorandum cited by its
+// number, which analysts name as a whole (Executive Order 12866, M-08-01)
+// and whose number alone is no word: the candidate and how many tokens it
+// takes, or 0.
+func numberedOrder(toks []segment.Token, ti int, title bool) (cand, int) {
+	t := toks[ti].Text
+	if memoNumber.MatchString(t) {
+		return cand{text: strings.ToLower(t), content: true, pos: "eng", parts: 1, title: title}, 1
+	}
+	if ti+2 < len(toks) && strings.EqualFold(t, "executive") && strings.EqualFold(toks[ti+1].Text, "order") && orderNumber.MatchString(toks[ti+2].Text) {
+		return cand{text: "executive order " + toks[ti+2].Text, content: true, pos: "eng", parts: 3, title: title}, 3
+	}
+	return cand{}, 0
+}
+
+// ownNumbers is the numbered orders of an English document's title: the
+// document itself (Executive Order 13166 in the order's own title), no
+// keyword of it.
+func ownNumbers(doc *segment.Doc) map[string]bool {
+	if doc.Lang != "en" {
+		return nil
+	}
+	own := map[string]bool{}
+	for ti := range doc.Title.Tokens {
+		if c, n := numberedOrder(doc.Title.Tokens, ti, true); n > 0 {
+			own[c.text] = true
+		}
+	}
+	return own
+}
+
+var (
+	memoNumber  = regexp.MustCompile(`^M-\d{2}-\d{2}$`) // an OMB memorandum
+	orderNumber = regexp.MustCompile(`^\d{4,5}$`)
+)
 
 // tokenCand is the candidate of one token.
 func tokenCand(toks []segment.Token, ti int, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string) cand {

@@ -222,3 +222,33 @@ func TestNameEndingsAreNoKeywords(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedOrders checks that an order or memorandum cited by its
+// number is one candidate, written as the orders write it, and that the
+// document's own number (in its title) is none.
+func TestNumberedOrders(t *testing.T) {
+	setup(t)
+	doc, err := seg.Segment("en", "Executive Order 14099 of May 9, 2023", []string{
+		"Executive Order 14042 of September 9, 2021, is revoked. Executive Order 14099 takes effect today.",
+		"Agencies shall follow OMB Memorandum M-08-01 and Executive Order 14042 until then.",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, seq := range Candidates(doc, lex) {
+		for _, c := range seq {
+			got[c] = true
+		}
+	}
+	for term, want := range map[string]bool{"executive order 14042": true, "m-08-01": true, "executive order 14099": false, "14042": false} {
+		if got[term] != want {
+			t.Errorf("candidate %q: %v, want %v", term, got[term], want)
+		}
+	}
+	for in, want := range map[string]string{"executive order 12866": "Executive Order 12866", "Executive order 12866": "Executive Order 12866", "m-08-01": "M-08-01", "executive order": "executive order", "regulation": "regulation"} {
+		if got := numberedForm(in); got != want {
+			t.Errorf("numberedForm(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
