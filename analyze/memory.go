@@ -70,8 +70,10 @@ const largeDocument = 1 << 20
 // maxLimit is the runtime's "no limit".
 const maxLimit = 1<<63 - 1
 
-// spillNeeds is the memory a document of n bytes of text holds while
-// analyzed with WithSpill: its parsed text, let go window by window, one
-// window, and what spans the document (entities' mentions, keyword
-// statistics), which grows far slower than the text.
+// spillNeeds is the memory a document of n bytes of text may hold while
+// analyzed with WithSpill: its parsed text until it is written out (just
+// after parsing), one window, and what spans the document (entities'
+// mentions, keyword statistics), which grows far slower than the text. It
+// is a ceiling for the collector, not a reservation: the live heap stays
+// near one window's once the text is on disk.
 func spillNeeds(n int64) int64 { return 2*n + bytesPerWByte*min(n, windowBytes) }

@@ -3,6 +3,7 @@ package analyze
 import (
 	"bytes"
 	"context"
+	"runtime"
 	"slices"
 
 	"github.com/policylens/policylens/internal/directives"
@@ -41,6 +42,10 @@ func (a *Analyzer) analyzeSpilled(ctx context.Context, d *parse.Document, lang s
 		sp.addParagraph(p)
 	}
 	res.Document.Paragraphs, d.Paragraphs = nil, nil
+	// the text (and the input's bytes, let go once parsed) were most of
+	// the live heap: collecting now sets the collector's next goal from
+	// what is left, instead of letting the heap grow to twice the text
+	runtime.GC()
 	paras, err := sp.paras.reader()
 	if err != nil {
 		return nil, err
