@@ -251,3 +251,28 @@ func BenchmarkIDFGet(b *testing.B) {
 		})
 	}
 }
+
+// TestIndexInvalidKeys: keys with invalid UTF-8 (a user's lexicon) build
+// without a panic and leave the valid keys found as a scan finds them; an
+// invalid byte in the text ends a search.
+func TestIndexInvalidKeys(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	keys := randomKeys(r, 1000)
+	for i := range 200 {
+		k := keys[i]
+		keys = append(keys, k[:len(k)/2]+"\xff"+k[len(k)/2:], "\xfe"+k, k+"\x80")
+	}
+	vals := make([]int32, len(keys))
+	for i := range vals {
+		vals[i] = int32(i)
+	}
+	for _, x := range []*Index{NewIndex(keys, vals), withoutTrie(NewIndex(keys, vals))} {
+		for _, s := range randomKeys(r, 500) {
+			if got, want := x.AppendPrefixes(nil, s+"国家", 0), scanPrefixes(keys, vals, s+"国家", 0); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: index %v, scan %v", s, got, want)
+			}
+			x.AppendPrefixes(nil, s+"\xff国", 0)
+			x.Get(s + "\xff")
+		}
+	}
+}
