@@ -124,6 +124,7 @@ var (
 	reYear      = regexp.MustCompile(`(\d{4})年`)
 	reMeeting   = regexp.MustCompile(`^第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|部务|院务|委务|局务|主任)?会议`)
 	reSession   = regexp.MustCompile(`第[一二三四五六七八九十百零〇0-9]+届[\p{Han}]{2,16}?第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|主任)?会议`)
+	rePlan      = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|十[一二三四五六七八九]?五(?:规划|计划)(?:草案|纲要)?`)
 	reQuoted    = regexp.MustCompile(`“([^“”\n]{2,12})”`)
 	rePlenum    = regexp.MustCompile(`(?:党的)?(?:十[一二三四五六七八九]?|二十[一二]?)届(?:[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|全国人大[一二三四五六七八九十]次会议)`)
 	lawSuffixes = []string{"法", "条例", "规定", "办法", "意见", "通知", "决定", "规划", "纲要", "方案", "细则", "规则", "解释", "计划", "措施", "指引", "指南", "准则", "标准", "目录", "清单", "公约", "协定", "章程", "通报", "决议", "意见稿", "法案", "行动计划", "实施意见", "指导意见", "批复", "函", "公告", "令"}
@@ -200,6 +201,9 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 			}
 			add("law", key, "", m[0], m[1], "rule:document-number", 3)
 		}
+	}
+	for _, m := range findAllSubmatch(rePlan, text, "五") {
+		add("law", text[m[0]:m[1]], "", m[0], m[1], "rule:five-year-plan", 2) // 十一五规划, 第七个五年计划草案
 	}
 	for _, m := range findAllSubmatch(rePRCLaw, text, "中华人民共和国") {
 		add("law", lawKey(text[m[0]:m[1]]), "", m[0], m[1], "rule:prc-law", 1)

@@ -95,3 +95,16 @@ func TestTitleLaw(t *testing.T) {
 		}
 	}
 }
+
+// TestFiveYearPlans: a five-year plan named by its number is a law.
+func TestFiveYearPlans(t *testing.T) {
+	var got []string
+	for _, e := range extract(t, "zh", news, "审议第七个五年计划草案，编制十二五规划。") {
+		if e.Type == "law" {
+			got = append(got, e.Text)
+		}
+	}
+	if want := []string{"第七个五年计划草案", "十二五规划"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("laws %q, want %q", got, want)
+	}
+}
