@@ -124,6 +124,7 @@ var (
 	reYear      = regexp.MustCompile(`(\d{4})年`)
 	reMeeting   = regexp.MustCompile(`^第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|部务|院务|委务|局务|主任)?会议`)
 	reSession   = regexp.MustCompile(`第[一二三四五六七八九十百零〇0-9]+届[\p{Han}]{2,16}?第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|主任)?会议`)
+	reNational  = regexp.MustCompile(`(?:\d{4}年)?(?:全国|中央)[\p{Han}]{2,10}?(?:工作(?:电视电话)?|电视电话)会议`)
 	rePlan      = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|十[一二三四五六七八九]?五(?:规划|计划)(?:草案|纲要)?`)
 	reQuoted    = regexp.MustCompile(`“([^“”\n]{2,12})”`)
 	rePlenum    = regexp.MustCompile(`(?:党的)?(?:十[一二三四五六七八九]?|二十[一二]?)届(?:[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|全国人大[一二三四五六七八九十]次会议)`)
@@ -217,6 +218,9 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	if pi == TitleParagraph {
 		x.titleIssuers(text)
 		x.titleLaw(text)
+	}
+	for _, m := range findAllSubmatch(reNational, text, "会议") {
+		add("event", text[m[0]:m[1]], "", m[0], m[1], "rule:national-meeting", 2) // 2022年全国水利工作会议
 	}
 	for _, m := range findAllSubmatch(rePlenum, text, "届") {
 		add("event", strings.TrimPrefix(text[m[0]:m[1]], "党的"), "", m[0], m[1], "rule:plenum", 3)

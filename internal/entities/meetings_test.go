@@ -108,3 +108,16 @@ func TestFiveYearPlans(t *testing.T) {
 		t.Errorf("laws %q, want %q", got, want)
 	}
 }
+
+// TestNationalMeetings: a national or central work meeting is an event.
+func TestNationalMeetings(t *testing.T) {
+	var got []string
+	for _, e := range extract(t, "zh", news, "2022年全国水利工作会议召开，随后召开全国安全生产电视电话会议。") {
+		if e.Type == "event" {
+			got = append(got, e.Text)
+		}
+	}
+	if want := []string{"2022年全国水利工作会议", "全国安全生产电视电话会议"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("events %q, want %q", got, want)
+	}
+}
