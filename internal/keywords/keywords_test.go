@@ -252,3 +252,27 @@ func TestNumberedOrders(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedPartiesStayCandidates checks that an addressee naming a kind
+// of party (公安机关) is a candidate, and a generic body (有关部门) is not.
+func TestNamedPartiesStayCandidates(t *testing.T) {
+	setup(t)
+	doc, err := seg.Segment("zh", "", []string{"公安机关应当会同有关部门依法处理。", "公安机关和有关部门应当及时通报。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, seq := range Candidates(doc, lex) {
+		for _, c := range seq {
+			got[c] = true
+		}
+	}
+	if !got["公安机关"] || got["有关部门"] {
+		t.Errorf("公安机关 a candidate: %v (want true); 有关部门: %v (want false)", got["公安机关"], got["有关部门"])
+	}
+	for text, want := range map[string]bool{"用人单位": true, "纳税人": true, "主管部门": false, "全社会": false, "各地区": false, "企业": false, "相关单位": false} {
+		if namedParty(text) != want {
+			t.Errorf("namedParty(%q) = %v, want %v", text, !want, want)
+		}
+	}
+}
