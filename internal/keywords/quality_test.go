@@ -97,9 +97,9 @@ func TestKeywordRecall(t *testing.T) {
 		}
 	}
 	// the floors are the figures of the ranker as committed, less 0.01
-	// (2026-12-07: 0.746 and 0.727 on 144 and 70 documents, with the
-	// IDF rebuilt without the test documents)
-	floors := map[string]float64{labels.Train: 0.735, labels.Test: 0.715}
+	// (2026-12-07 04:00: 0.759 and 0.733 on 144 and 70 documents, with
+	// the IDF rebuilt without the test documents)
+	floors := map[string]float64{labels.Train: 0.745, labels.Test: 0.72}
 	for _, split := range []string{labels.Train, labels.Test} {
 		r := float64(found[split]) / float64(max(1, total[split]))
 		r15 := float64(found15[split]) / float64(max(1, total[split]))
