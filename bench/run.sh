@@ -14,6 +14,7 @@
 # Environment (defaults in brackets): RUNS [7] cold-start runs, REPS [3]
 # runs of each corpus measure (median time, highest RSS), SCALE_REPS [1],
 # GWR, LAWS, EOS, EN (corpus paths under /work/shared), PY [/usr/bin/python3],
+# LARGE_SIZES [1 4 16 50] MB of the one-large-document rows,
 # COMMIT [git rev-parse --short HEAD] the commit the report names.
 # Needs Go; installs python3-jieba and time with apt-get when missing (root or
 # passwordless sudo). About one minute on 2 idle cores (55 s on 2026-11-28).
