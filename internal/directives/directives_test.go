@@ -252,7 +252,7 @@ func TestStrongest(t *testing.T) {
 // The embedded model parses, and it changes verdicts: a clause the rules
 // reject in a policy document can be taken, and the reverse.
 func TestModelLoads(t *testing.T) {
-	m, err := loadModel(modelFS)
+	m, err := loadModel(modelText)
 	if err != nil || m == nil {
 		t.Fatalf("the embedded model: %v", err)
 	}

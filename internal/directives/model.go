@@ -2,9 +2,8 @@ package directives
 
 import (
 	"cmp"
-	"embed"
+	_ "embed"
 	"fmt"
-	"io/fs"
 	"math"
 	"slices"
 	"strings"
@@ -19,7 +18,7 @@ import (
 const ModelFile = "directive_model.tsv"
 
 //go:embed directive_model.tsv
-var modelFS embed.FS
+var modelText string
 
 // model is a linear model over a clause's features: a clause is a
 // directive when the sum of its features' weights is positive.
@@ -31,15 +30,10 @@ type model struct {
 // scaleKey is the line of the weights file that holds the scale.
 const scaleKey = "_scale"
 
-// loadModel reads a weights file (feature TAB weight; # comments); a
-// missing file leaves the rules alone to decide.
-func loadModel(fsys fs.FS) (*model, error) {
-	f, err := fsys.Open(ModelFile)
-	if err != nil {
-		return nil, nil
-	}
-	defer f.Close()
-	w, err := lexicon.ParseWeights(f, ModelFile)
+// loadModel reads a weights file (feature TAB weight; # comments); an
+// empty file leaves the rules alone to decide.
+func loadModel(text string) (*model, error) {
+	w, err := lexicon.ParseWeightsText(text, ModelFile)
 	if err != nil {
 		return nil, err
 	}

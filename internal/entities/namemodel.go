@@ -1,7 +1,7 @@
 package entities
 
 import (
-	"embed"
+	_ "embed"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,7 +18,7 @@ import (
 const NameModelFile = "name_model.tsv"
 
 //go:embed name_model.tsv
-var nameModelFS embed.FS
+var nameModelText string
 
 // NameClasses are the classes the name model tells apart; O is no name.
 var NameClasses = []string{"PER", "ORG", "LOC", "O"}
@@ -54,12 +54,7 @@ var (
 // leaves the rules alone.
 func loadNameModel() *nameModel {
 	nameModelOnce.Do(func() {
-		f, err := nameModelFS.Open(NameModelFile)
-		if err != nil {
-			return
-		}
-		defer f.Close()
-		rows, err := lexicon.ParseWeights(f, NameModelFile)
+		rows, err := lexicon.ParseWeightsText(nameModelText, NameModelFile)
 		if err == nil && len(rows) > 0 {
 			nameModelVal = newNameModel(rows)
 		}

@@ -3,7 +3,6 @@ package keywords
 import (
 	_ "embed"
 	"math"
-	"strings"
 
 	"github.com/policylens/policylens/internal/lexicon"
 )
@@ -24,7 +23,7 @@ type Model struct {
 
 // ParseModel reads a weights file (feature TAB weight; # comments).
 func ParseModel(data string) (*Model, error) {
-	w, err := lexicon.ParseWeights(strings.NewReader(data), ModelFile)
+	w, err := lexicon.ParseWeightsText(data, ModelFile)
 	if err != nil {
 		return nil, err
 	}

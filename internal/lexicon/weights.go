@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -14,10 +13,22 @@ import (
 // line each, # comments. The directive model and the keyword ranker are
 // written in this form by their trainers (go generate).
 func ParseWeights(r io.Reader, name string) (map[string]float64, error) {
-	w := map[string]float64{}
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	return ParseWeightsText(string(b), name)
+}
+
+// ParseWeightsText reads a weights file held in a string (an embedded
+// file): its keys are substrings of text, not copies, so a model of tens
+// of thousands of rows loads without an allocation per row.
+func ParseWeightsText(text, name string) (map[string]float64, error) {
+	w := make(map[string]float64, strings.Count(text, "\n"))
+	for n := 1; text != ""; n++ {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		line = strings.TrimSuffix(line, "\r")
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -28,7 +39,7 @@ func ParseWeights(r io.Reader, name string) (map[string]float64, error) {
 		}
 		w[k] = x
 	}
-	return w, sc.Err()
+	return w, nil
 }
 
 // WriteWeights writes a weights file as ParseWeights reads it: head as it
