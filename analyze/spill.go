@@ -280,12 +280,17 @@ func (a *Analysis) EachDirectiveJSON(fn func(js []byte) error) error {
 		}
 		return nil
 	}
-	s := a.spill
+	return a.spill.eachKept(func(_, body []byte) error { return fn(body) })
+}
+
+// eachKept calls fn with the head (force rank, confidence) and the JSON of
+// each spilled directive that the force filter keeps.
+func (s *spill) eachKept(fn func(head, body []byte) error) error {
 	return s.dirs.each(dirHead, func(head, body []byte) error {
 		if s.filtered && !s.keeps(int(head[0])-1) {
 			return nil
 		}
-		return fn(body)
+		return fn(head, body)
 	})
 }
 
@@ -309,11 +314,7 @@ func (a *Analysis) EachDirective(fn func(d *Directive) error) error {
 		}
 		return nil
 	}
-	s := a.spill
-	return s.dirs.each(dirHead, func(head, body []byte) error {
-		if s.filtered && !s.keeps(int(head[0])-1) {
-			return nil
-		}
+	return a.spill.eachKept(func(head, body []byte) error {
 		var d Directive
 		if err := json.Unmarshal(body, &d); err != nil {
 			return fmt.Errorf("spill: directive: %w", err)

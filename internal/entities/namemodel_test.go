@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"reflect"
 	"testing"
 )
 
@@ -24,16 +23,7 @@ func TestNameModel(t *testing.T) {
 		{"发展中国家的财政部门加强合作。", nil},
 	}
 	for _, c := range cases {
-		var got []string
-		for _, e := range extract(t, "zh", news, c.text) {
-			switch e.Type {
-			case "person", "organization", "location":
-				got = append(got, e.Type+":"+e.Normalized)
-			}
-		}
-		if !reflect.DeepEqual(got, c.want) {
-			t.Errorf("%s\n got  %q\n want %q", c.text, got, c.want)
-		}
+		checkNames(t, c.text, c.want, func(e Entity) string { return e.Normalized })
 	}
 }
 

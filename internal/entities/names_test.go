@@ -117,16 +117,23 @@ func TestPlaceWords(t *testing.T) {
 		{"市场监管局会同县人民政府办理。", nil},
 	}
 	for _, c := range cases {
-		var got []string
-		for _, e := range extract(t, "zh", news, c.text) {
-			switch e.Type {
-			case "person", "organization", "location":
-				got = append(got, e.Type+":"+e.Text)
-			}
+		checkNames(t, c.text, c.want, func(e Entity) string { return e.Text })
+	}
+}
+
+// checkNames compares the persons, bodies and places of a news text, as
+// type:name (the name as field gives it), with want.
+func checkNames(t *testing.T, text string, want []string, field func(Entity) string) {
+	t.Helper()
+	var got []string
+	for _, e := range extract(t, "zh", news, text) {
+		switch e.Type {
+		case "person", "organization", "location":
+			got = append(got, e.Type+":"+field(e))
 		}
-		if !reflect.DeepEqual(got, c.want) {
-			t.Errorf("%s\n got  %q\n want %q", c.text, got, c.want)
-		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s\n got  %q\n want %q", text, got, want)
 	}
 }
 
