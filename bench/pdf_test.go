@@ -19,6 +19,7 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/policylens/policylens/internal/browsertest"
 	"github.com/policylens/policylens/internal/parse"
 )
 
@@ -138,13 +139,7 @@ var rePage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 // pdf200 prints the benchmark's PDF with headless Chromium.
 func pdf200(b *testing.B) []byte {
 	b.Helper()
-	chrome := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			chrome = p
-			break
-		}
-	}
+	chrome := browsertest.Find()
 	if chrome == "" {
 		b.Skip("no Chromium to print the PDF with")
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/policylens/policylens/internal/browsertest"
 
 	"github.com/policylens/policylens/analyze"
 )
@@ -56,19 +56,7 @@ func wideReport() *Report {
 // headless Chromium in a 1,400 px window: the page does not scroll
 // sideways, and the matrix and the chart end inside the window.
 func TestMatrixAndChartFitInBrowser(t *testing.T) {
-	chrome := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			chrome = p
-			break
-		}
-	}
-	if chrome == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("no Chromium; CI=true requires it (.ci/run installs it)")
-		}
-		t.Skip("no Chromium on this machine (apt-get install chromium)")
-	}
+	chrome := browsertest.Require(t, "the report's fit test")
 	var buf bytes.Buffer
 	if err := WriteHTML(&buf, wideReport()); err != nil {
 		t.Fatal(err)

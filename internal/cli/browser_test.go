@@ -2,9 +2,7 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -13,41 +11,15 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/policylens/policylens/internal/browsertest"
 )
-
-// findChromium returns the path of a Chromium or Chrome binary, or "".
-func findChromium() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// noBrowser stops a test that needs Chromium on a machine without it: in
-// CI (CI=true) the test fails, since .ci/run installs Chromium and a skip
-// would hide a broken install; elsewhere it is skipped with a line on
-// stderr, seen without -v.
-func noBrowser(t *testing.T, what string) {
-	t.Helper()
-	msg := "no Chromium on this machine (apt-get install chromium): " + what + " cannot run"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg + "; CI=true requires it")
-	}
-	fmt.Fprintf(os.Stderr, "SKIP %s: %s\n", t.Name(), msg)
-	t.Skip(msg)
-}
 
 // TestReportInBrowser opens HTML reports in headless Chromium: they render
 // without console errors, the chart and the directive table are visible,
 // and a document's <script> or javascript: link stays inert. Screenshots
 // are kept in testdata/artefacts.
 func TestReportInBrowser(t *testing.T) {
-	chrome := findChromium()
-	if chrome == "" {
-		noBrowser(t, "the browser test of HTML reports")
-	}
+	chrome := browsertest.Require(t, "the browser test of HTML reports")
 	dir := t.TempDir()
 	hostile := filepath.Join(dir, "hostile.txt")
 	os.WriteFile(hostile, []byte("会议要求，<script>window.__pwned=1</script>各地要加强监管。\n严禁点击<a href=\"javascript:window.__pwned=2\">链接</a>和<img src=x onerror=\"window.__pwned=3\">。"), 0o644)

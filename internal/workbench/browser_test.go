@@ -5,7 +5,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -14,16 +13,8 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/policylens/policylens/internal/browsertest"
 )
-
-func findChromium() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 // browser runs one step and fails the test with the step's name.
 type browser struct {
@@ -59,13 +50,7 @@ func (b browser) shot(name string) {
 // analyst would: search, narrow by a facet, open a document, follow an
 // entity, compare two documents. In CI (CI=true) a missing browser fails.
 func TestWorkbenchInBrowser(t *testing.T) {
-	chrome := findChromium()
-	if chrome == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("no Chromium in CI: .ci/run installs it (apt-get install chromium)")
-		}
-		t.Skip("no Chromium on this machine (apt-get install chromium): the workbench browser test is skipped")
-	}
+	chrome := browsertest.Require(t, "the workbench browser test")
 	srv := httptest.NewServer(newServer(t))
 	defer srv.Close()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
