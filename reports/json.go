@@ -222,12 +222,7 @@ func (s *jsonStream) sequence(depth int, each func(item func(reflect.Value) erro
 	if err != nil {
 		return err
 	}
-	if n == 0 {
-		s.write("[]")
-		return nil
-	}
-	s.newline("", depth)
-	s.write("]")
+	s.close(n, depth, "[]", "]")
 	return nil
 }
 
@@ -277,12 +272,7 @@ func (s *jsonStream) object(v reflect.Value, fields []jsonField, depth int) erro
 			return fmt.Errorf("%s: %w", f.name, err)
 		}
 	}
-	if n == 0 {
-		s.write("{}")
-		return nil
-	}
-	s.newline("", depth)
-	s.write("}")
+	s.close(n, depth, "{}", "}")
 	return nil
 }
 
@@ -290,9 +280,6 @@ func (s *jsonStream) array(v reflect.Value, depth int) error {
 	switch {
 	case v.IsNil():
 		s.write("null")
-		return nil
-	case v.Len() == 0:
-		s.write("[]")
 		return nil
 	}
 	for i := range v.Len() {
@@ -305,8 +292,7 @@ func (s *jsonStream) array(v reflect.Value, depth int) error {
 			return fmt.Errorf("[%d]: %w", i, err)
 		}
 	}
-	s.newline("", depth)
-	s.write("]")
+	s.close(v.Len(), depth, "[]", "]")
 	return nil
 }
 
@@ -317,6 +303,17 @@ func (s *jsonStream) newline(open string, depth int) {
 	if s.indent {
 		s.write("\n" + strings.Repeat("  ", depth))
 	}
+}
+
+// close ends a list of n members at depth: empty when there were none,
+// else end on a line of its own.
+func (s *jsonStream) close(n, depth int, empty, end string) {
+	if n == 0 {
+		s.write(empty)
+		return
+	}
+	s.newline("", depth)
+	s.write(end)
 }
 
 // write ignores errors: bufio.Writer keeps the first, and Flush returns it.
