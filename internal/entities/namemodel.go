@@ -120,6 +120,24 @@ func (f *Features) addRunes(prefix string, rs ...rune) {
 	f.take()
 }
 
+// addPrev takes the character before position start (^ at the start of the
+// paragraph), addNext the one at end ($ at its end): what borders a span.
+func (f *Features) addPrev(prefix string, rs []rune, start int) {
+	if start > 0 {
+		f.addRunes(prefix, rs[start-1])
+	} else {
+		f.add(prefix, "^")
+	}
+}
+
+func (f *Features) addNext(prefix string, rs []rune, end int) {
+	if end < len(rs) {
+		f.addRunes(prefix, rs[end])
+	} else {
+		f.add(prefix, "$")
+	}
+}
+
 func (f *Features) take() {
 	if f.model == nil {
 		f.List = append(f.List, string(f.buf))
@@ -212,16 +230,8 @@ func NameFeatures(f *Features, p *segment.Paragraph, k int, lex *lexicon.Set) {
 	f.add("nw=", nw)
 	f.add("pp=", pp)
 	f.add("np=", np)
-	if t.Start > 0 {
-		f.addRunes("pc=", p.Runes[t.Start-1])
-	} else {
-		f.add("pc=^")
-	}
-	if t.End < len(p.Runes) {
-		f.addRunes("nc=", p.Runes[t.End])
-	} else {
-		f.add("nc=$")
-	}
+	f.addPrev("pc=", p.Runes, t.Start)
+	f.addNext("nc=", p.Runes, t.End)
 }
 
 // byteLen is the UTF-8 length of runes.

@@ -60,11 +60,7 @@ func NameSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Se
 		endTok = endTok || p.Tokens[k].End == s.End
 	}
 	f.add("s:endtok=", boolStr(endTok))
-	if s.Start > 0 {
-		f.addRunes("s:pc=", p.Runes[s.Start-1])
-	} else {
-		f.add("s:pc=^")
-	}
+	f.addPrev("s:pc=", p.Runes, s.Start)
 	switch {
 	case s.End+1 < len(p.Runes):
 		f.addRunes("s:nc=", p.Runes[s.End])
@@ -262,16 +258,8 @@ func OrgSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Set
 	f.add("o:w0=", first.Text)
 	f.add("o:known0=", boolStr(known))
 	f.add("o:idf0=", idfBucket(lex, first.Text))
-	if s.Start > 0 {
-		f.addRunes("o:pc=", p.Runes[s.Start-1])
-	} else {
-		f.add("o:pc=^")
-	}
-	if s.End < len(p.Runes) {
-		f.addRunes("o:nc=", p.Runes[s.End])
-	} else {
-		f.add("o:nc=$")
-	}
+	f.addPrev("o:pc=", p.Runes, s.Start)
+	f.addNext("o:nc=", p.Runes, s.End)
 }
 
 // modelOrgs adds the bodies the model finds in runs of words: at each end,
