@@ -127,23 +127,13 @@ func label(g labels.Gold, cands []directives.Candidate, doc int) []example {
 // out-of-fold scores (0 when nothing beats it).
 func threshold(exs []example, epochs, k int) float64 {
 	type scored struct{ s, y float64 }
+	scores := outOfFold(exs, epochs, k)
 	var all []scored
-	for f := 0; f < k; f++ {
-		var in, out []example
-		for _, ex := range exs {
+	for f := 0; f < k; f++ { // fold by fold, as the models were trained
+		for i, ex := range exs {
 			if ex.doc%k == f {
-				out = append(out, ex)
-			} else {
-				in = append(in, ex)
+				all = append(all, scored{scores[i], ex.y})
 			}
-		}
-		w := train(in, epochs)
-		for _, ex := range out {
-			s := 0.0
-			for _, ft := range ex.feats {
-				s += w[ft]
-			}
-			all = append(all, scored{s, ex.y})
 		}
 	}
 	f1 := func(t float64) float64 {
@@ -266,31 +256,34 @@ func write(path string, w map[string]float64, scale float64, nEx int) error {
 // writes the wrong ones: the errors the model makes on documents it did
 // not learn from, for reading without touching the test split.
 func writeOOF(path string, exs []example, epochs, k int) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
+	var out strings.Builder
+	for i, s := range outOfFold(exs, epochs, k) {
+		if ex := exs[i]; (s > 0) != (ex.y > 0) {
+			fmt.Fprintf(&out, "%+.0f\t%.2f\t%s\t%s\t%s\n", ex.y, s, ex.file, ex.text, strings.Join(ex.feats, " "))
+		}
 	}
-	defer f.Close()
-	for fold := 0; fold < k; fold++ {
+	return os.WriteFile(path, []byte(out.String()), 0o644)
+}
+
+// outOfFold scores each example by a model trained on the other folds of
+// the documents (k folds by document index).
+func outOfFold(exs []example, epochs, k int) []float64 {
+	scores := make([]float64, len(exs))
+	for f := 0; f < k; f++ {
 		var in []example
 		for _, ex := range exs {
-			if ex.doc%k != fold {
+			if ex.doc%k != f {
 				in = append(in, ex)
 			}
 		}
 		w := train(in, epochs)
-		for _, ex := range exs {
-			if ex.doc%k != fold {
-				continue
-			}
-			s := 0.0
-			for _, ft := range ex.feats {
-				s += w[ft]
-			}
-			if (s > 0) != (ex.y > 0) {
-				fmt.Fprintf(f, "%+.0f\t%.2f\t%s\t%s\t%s\n", ex.y, s, ex.file, ex.text, strings.Join(ex.feats, " "))
+		for i, ex := range exs {
+			if ex.doc%k == f {
+				for _, ft := range ex.feats {
+					scores[i] += w[ft]
+				}
 			}
 		}
 	}
-	return nil
+	return scores
 }
