@@ -320,30 +320,11 @@ fi
 # --- compare and report on the work reports (issue 12; COMPARE's block) -------
 # Goal: within 2x of `analyze` on the same file (CPU, default jobs), <= 150 MB.
 
-if [[ -f $GWR ]]; then
-	say "policylens analyze, compare --by year and report over the work reports ($REPS runs each)"
-	repeat "$REPS" 1 "$TMP/cr-analyze.jsonl" "$BIN" analyze --format jsonl -q "$GWR"
-	cr_anchor=${R_CPU:-}
-	for cr in "compare --by year --format json" "report --format html"; do
-		# shellcheck disable=SC2086 # the command's words
-		repeat "$REPS" 1 "$TMP/cr.out" "$BIN" $cr -q "$GWR"
-		if [[ $R_OK -ne 1 ]]; then
-			note "\`$cr\` over the work reports failed (exit $R_RC)."
-			continue
-		fi
-		row "work reports, \`$cr\` (s wall)" "$(fmt "$R_SEC" %.2f)$(cpupart)" "—" \
-			"${cr_anchor:+$(ratio "${R_CPU:-0}" "$cr_anchor") (CPU ÷ the $(fmt "$cr_anchor" %.2f) s CPU of \`analyze\`; goal ≤ 2)}"
-		row "peak RSS, \`${cr%% *}\`, work reports" "$(mb "$R_KB")" "—" "goal ≤ 150 MB"
-	done
-fi
-
-# --- other corpus commands on the work reports (issue 13) ----------------------
-# Goal: every command that reads documents within 2x of `analyze` on the
-# same file (CPU, default jobs) and <= 150 MB; compare and report are above.
-
-if [[ -f $GWR && -n ${cr_anchor:-} ]]; then
-	say "policylens trends, keywords, kwic and index over the work reports ($REPS runs each)"
-	for cmd in "trends --terms 经济,发展 --by year" "keywords --by year" "kwic 改革" "index --db $TMP/index.db"; do
+# command_rows CMD...: times each command over the work reports against
+# the CPU of `analyze` ($cr_anchor) and adds its time and RSS rows.
+command_rows() {
+	local cmd
+	for cmd in "$@"; do
 		rm -f "$TMP/index.db"*
 		# shellcheck disable=SC2086 # the command's words
 		repeat "$REPS" 1 "$TMP/cmd.out" "$BIN" $cmd -q "$GWR"
@@ -352,10 +333,26 @@ if [[ -f $GWR && -n ${cr_anchor:-} ]]; then
 			continue
 		fi
 		row "work reports, \`${cmd%% --db*}\` (s wall)" "$(fmt "$R_SEC" %.2f)$(cpupart)" "—" \
-			"$(ratio "${R_CPU:-0}" "$cr_anchor") (CPU ÷ the $(fmt "$cr_anchor" %.2f) s CPU of \`analyze\`; goal ≤ 2)"
+			"${cr_anchor:+$(ratio "${R_CPU:-0}" "$cr_anchor") (CPU ÷ the $(fmt "$cr_anchor" %.2f) s CPU of \`analyze\`; goal ≤ 2)}"
 		row "peak RSS, \`${cmd%% *}\`, work reports" "$(mb "$R_KB")" "—" "goal ≤ 150 MB"
 	done
 	rm -f "$TMP/index.db"*
+}
+
+if [[ -f $GWR ]]; then
+	say "policylens analyze, compare --by year and report over the work reports ($REPS runs each)"
+	repeat "$REPS" 1 "$TMP/cr-analyze.jsonl" "$BIN" analyze --format jsonl -q "$GWR"
+	cr_anchor=${R_CPU:-}
+	command_rows "compare --by year --format json" "report --format html"
+fi
+
+# --- other corpus commands on the work reports (issue 13) ----------------------
+# Goal: every command that reads documents within 2x of `analyze` on the
+# same file (CPU, default jobs) and <= 150 MB; compare and report are above.
+
+if [[ -f $GWR && -n ${cr_anchor:-} ]]; then
+	say "policylens trends, keywords, kwic and index over the work reports ($REPS runs each)"
+	command_rows "trends --terms 经济,发展 --by year" "keywords --by year" "kwic 改革" "index --db $TMP/index.db"
 fi
 
 # --- one large document --------------------------------------------------------
