@@ -25,6 +25,7 @@ func newMmapMemory(capacity, max uint64) experimental.LinearMemory {
 	if err != nil {
 		return &sliceMemory{buf: make([]byte, 0, capacity), max: max}
 	}
+	hugePages(buf)
 	return &mmapMemory{buf: buf}
 }
 
