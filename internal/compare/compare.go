@@ -68,6 +68,7 @@ type Comparer struct {
 	o     Options
 	cache map[*analyze.Analysis]*prepared
 	lcs   lcsBuf
+	w     weights
 }
 
 type termCounts struct {
@@ -83,7 +84,7 @@ func NewComparer(o Options) *Comparer {
 	if o.MinCosine == 0 {
 		o.MinCosine = DefaultMinCosine
 	}
-	return &Comparer{o: o, cache: map[*analyze.Analysis]*prepared{}}
+	return &Comparer{o: o, cache: map[*analyze.Analysis]*prepared{}, w: defaultWeights()}
 }
 
 // Compare compares analysis a (before) with b (after).
