@@ -20,8 +20,7 @@ type side struct {
 	terms  []string  // distinct content words, sorted: sums run in one order
 	weight []float64 // IDF of each term
 	norm   float64
-	frame  string   // action and object, normalized: what a force change must keep
-	grams  []uint64 // distinct character bigrams of core, sorted (bigram Dice)
+	frame  string // action and object, normalized: what a force change must keep
 }
 
 // prepare builds the side of a directive from its content words (nil:
@@ -29,7 +28,7 @@ type side struct {
 // are prepared in parallel.
 func (c *Comparer) prepare(d *analyze.Directive, doc string, iw *idfMemo, words []string) *side {
 	core := stripMarkers(d.Text, d.Markers)
-	s := &side{d: d, doc: doc, core: core, frame: frameOf(core, d), grams: bigrams(core)}
+	s := &side{d: d, doc: doc, core: core, frame: frameOf(core, d)}
 	if words == nil {
 		words = c.o.Terms(iw.lang, core)
 	}
@@ -41,9 +40,6 @@ func (c *Comparer) prepare(d *analyze.Directive, doc string, iw *idfMemo, words 
 			}
 		}
 		addPieces(w, iw, t)
-		if c.w.whole {
-			w[t] = max(w[t], iw.idf(t))
-		}
 	}
 	for t := range w {
 		s.terms = append(s.terms, t)
@@ -52,9 +48,6 @@ func (c *Comparer) prepare(d *analyze.Directive, doc string, iw *idfMemo, words 
 	s.weight = make([]float64, len(s.terms))
 	for i, t := range s.terms {
 		s.weight[i] = w[t]
-		if c.w.idfPow != 0 && c.w.idfPow != 1 {
-			s.weight[i] = math.Pow(w[t], c.w.idfPow)
-		}
 		s.norm += s.weight[i] * s.weight[i]
 	}
 	s.norm = math.Sqrt(s.norm)
@@ -181,7 +174,7 @@ func (c *Comparer) candidates(i int, x *side, sb []*side, ix index, dot []float6
 		if cos < c.o.MinCosine {
 			continue
 		}
-		s := c.w.score(cos, c.lcs.ratio(x.core, sb[j].core), dice(x.grams, sb[j].grams))
+		s := c.w.score(cos, c.lcs.ratio(x.core, sb[j].core))
 		if s > c.o.MinScore-c.w.bonus {
 			out = append(out, cand{i, j, s})
 		}
@@ -191,44 +184,7 @@ func (c *Comparer) candidates(i int, x *side, sb []*side, ix index, dot []float6
 
 // score weighs a pair: mostly shared content (weighted words), some
 // shared wording.
-func (w weights) score(cos, lcs, dice float64) float64 { return w.cos*cos + w.lcs*lcs + w.dice*dice }
-
-// bigrams lists the distinct character bigrams of s, sorted (a rune
-// alone when s has one).
-func bigrams(s string) []uint64 {
-	var out []uint64
-	prev := rune(-1)
-	for _, r := range s {
-		if prev >= 0 {
-			out = append(out, uint64(prev)<<32|uint64(r))
-		}
-		prev = r
-	}
-	if len(out) == 0 && prev >= 0 {
-		out = append(out, uint64(prev))
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// dice is the Dice coefficient of two sorted sets of bigrams.
-func dice(a, b []uint64) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n, i, j = n+1, i+1, j+1
-		}
-	}
-	return 2 * float64(n) / float64(len(a)+len(b))
-}
+func (w weights) score(cos, lcs float64) float64 { return w.cos*cos + w.lcs*lcs }
 
 // lcsBuf holds the two rows of the longest-common-subsequence table and
 // the runes of the pair, reused across pairs so that aligning allocates
@@ -278,40 +234,39 @@ func appendRunes(buf []rune, s string, n int) []rune {
 
 // align pairs directives one to one: identical cores first, in order, then
 // the best-scoring candidates above MinScore (ties by position). A second
-// round adds up to orderBonus to every candidate that keeps the order of
+// round adds up to weights.bonus to every candidate that keeps the order of
 // the first round's pairs around it and aligns again: a document revised
 // from one year to the next keeps its order, so a pair between aligned
 // neighbours wins over a look-alike elsewhere in the text, and a loose
 // rewording between two kept neighbours is the same directive. Last, a
 // directive left alone may join its neighbour's counterpart (merged).
 func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
-	cands := c.allCandidates(sa, sb)
-	var first []int
-	if c.w.bestFirst {
-		byScore := slices.Clone(cands)
-		sortCands(byScore)
-		first, _ = c.greedy(sa, sb, byScore)
-	} else {
-		first, _ = c.greedy(sa, sb, cands)
-	}
-	bone := backbone(first)
+	cands := c.allCandidates(sa, sb) // by position: scoreOf searches them
+	bone := c.firstRound(sa, sb, cands)
 	ranked := make([]cand, len(cands))
 	for k, x := range cands {
 		ranked[k] = x
-		ranked[k].score += c.w.placed(sa, sb, bone, x.i, x.j)
+		ranked[k].score += c.w.bonus * c.w.inOrder(sa, sb, bone, x.i, x.j)
 	}
 	sortCands(ranked)
 	pairOf, scores = c.greedy(sa, sb, ranked)
 	merged(sa, ranked, pairOf, c.o.MinScore)
-	if c.w.leftover > 0 {
-		mutualBest(ranked, pairOf, len(sb), c.w.leftover)
-	}
 	for i, j := range pairOf {
 		if s := scoreOf(cands, i, j); j >= 0 && s > 0 {
 			scores[i] = s // without the bonus
 		}
 	}
 	return pairOf, scores
+}
+
+// firstRound aligns the candidates best first and keeps the backbone of
+// the pairs. Best first, as the second round: taken by position, the
+// round paired each directive with its first candidate above MinScore.
+func (c *Comparer) firstRound(sa, sb []*side, cands []cand) []int {
+	byScore := slices.Clone(cands)
+	sortCands(byScore)
+	first, _ := c.greedy(sa, sb, byScore)
+	return backbone(first)
 }
 
 // greedy pairs identical cores first, in order, then takes candidates
@@ -330,15 +285,6 @@ func (c *Comparer) greedy(sa, sb []*side, cands []cand) (pairOf []int, scores []
 			pairOf[i], taken[js[0]], scores[i] = js[0], true, 1
 			exact[x.core] = js[1:]
 		}
-	}
-	if c.w.matching > 0 {
-		maxWeight(cands, pairOf, taken, c.o.MinScore, c.w.matching)
-		for _, k := range cands {
-			if pairOf[k.i] == k.j && scores[k.i] == 0 {
-				scores[k.i] = k.score
-			}
-		}
-		return pairOf, scores
 	}
 	for _, k := range cands {
 		if k.score > c.o.MinScore && pairOf[k.i] < 0 && !taken[k.j] {
@@ -434,60 +380,25 @@ func backbone(pairOf []int) []int {
 
 // inOrder tells how well pairing i with j keeps the order of the
 // backbone around it: the nearest backbone pairs before and after i (in
-// its document, at most orderSpan away) lo → jl and hi → jh. A revision
+// its document, at most span away) lo → jl and hi → jh. A revision
 // inserts and deletes, so i keeps its distance to one of them: 1 when j
 // is as far from jl as i from lo, or from jh as i from hi, falling to 0 at
-// orderGap directives off; outside (jl, jh) at least as far as the
+// gap directives off; outside (jl, jh) at least as far as the
 // nearest end.
-func (w weights) inOrder(sa, sb []*side, bone []int, i, j int) (v float64, known bool) {
+func (w weights) inOrder(sa, sb []*side, bone []int, i, j int) float64 {
 	lo, hi := neighbours(bone, i)
 	if lo < 0 || hi < 0 || i-lo > w.span || hi-i > w.span {
-		return 0, false
+		return 0
 	}
 	jl, jh := bone[lo], bone[hi]
 	if sa[lo].doc != sa[i].doc || sa[hi].doc != sa[i].doc || sb[jl].doc != sb[j].doc || sb[jh].doc != sb[j].doc {
-		return 0, false
+		return 0
 	}
 	off := min(abs(j-(jl+i-lo)), abs(j-(jh-(hi-i))))
 	if j <= jl || j >= jh {
 		off = max(off, min(abs(j-jl), abs(j-jh))+1)
 	}
-	return max(0, 1-float64(off)/w.gap), true
-}
-
-// placed is what the place of pair (i, j) adds to its score: up to bonus
-// where the backbone expects it, -penalty far from there.
-func (w weights) placed(sa, sb []*side, bone []int, i, j int) float64 {
-	v, known := w.inOrder(sa, sb, bone, i, j)
-	if known && v == 0 {
-		return -w.penalty
-	}
-	return w.bonus * v
-}
-
-// mutualBest pairs what is left: a directive of A and one of B, both
-// unpaired, each the other's best candidate, above floor.
-func mutualBest(ranked []cand, pairOf []int, nb int, floor float64) {
-	bestA, bestB := map[int]cand{}, map[int]cand{}
-	for _, k := range ranked { // best first: the first seen is the best
-		if _, ok := bestA[k.i]; !ok {
-			bestA[k.i] = k
-		}
-		if _, ok := bestB[k.j]; !ok {
-			bestB[k.j] = k
-		}
-	}
-	taken := make([]bool, nb)
-	for _, j := range pairOf {
-		if j >= 0 {
-			taken[j] = true
-		}
-	}
-	for _, k := range ranked {
-		if k.score > floor && pairOf[k.i] < 0 && !taken[k.j] && bestA[k.i] == k && bestB[k.j] == k {
-			pairOf[k.i], taken[k.j] = k.j, true
-		}
-	}
+	return max(0, 1-float64(off)/w.gap)
 }
 
 // neighbours returns the nearest paired directives of A before and after
@@ -556,19 +467,12 @@ func pairChange(x, y *side, score float64) DirectiveChange {
 // weights are the alignment's settings, tuned on the tune pairs of
 // testdata/pairs.tsv (a value, so that a test tries others).
 type weights struct {
-	cos, lcs, dice float64 // of the score's three similarities
+	cos, lcs float64 // of the score's two similarities
 	// bonus is what keeping the order of the aligned neighbours adds to a
 	// pair's score at most, gap how many directives off the expected place
-	// it falls to nothing, span how far the neighbours may be; penalty is
-	// taken from a pair farther than gap from that place.
+	// it falls to nothing, and span how far the neighbours may be.
 	bonus, gap float64
 	span       int
-	penalty    float64
-	leftover   float64 // mutual best leftovers pair above it (0: none)
-	idfPow     float64 // a word weighs IDF^idfPow (0: 1)
-	whole      bool    // a long word counts whole besides its pieces
-	matching   int     // >0: highest total score, groups up to this many, not best first
-	bestFirst  bool    // the first round takes candidates best first (not by position)
 }
 
 func defaultWeights() weights {

@@ -28,7 +28,7 @@ type Options struct {
 	Terms func(lang, text string) []string // content words of a text
 	IDF   func(lang, term string) float64
 	// MinScore: two directives are one only above this similarity
-	// (default 0.5; a pair at the threshold is no match).
+	// (default DefaultMinScore; a pair at the threshold is no match).
 	MinScore float64
 	// MinCosine is the least IDF-weighted cosine of content words for a
 	// pair to be scored at all (default 0.2).
@@ -38,7 +38,7 @@ type Options struct {
 // Default thresholds, tuned on the tuning half of the labelled pairs
 // (testdata/pairs.tsv).
 const (
-	DefaultMinScore  = 0.45
+	DefaultMinScore  = 0.40
 	DefaultMinCosine = 0.2
 )
 

@@ -48,14 +48,13 @@ func TestTuneMisses(t *testing.T) {
 			got[ia[d.A]] = ib[d.B]
 		}
 	}
-	first, _ := c.greedy(sa, sb, c.allCandidates(sa, sb))
-	bone := backbone(first)
+	bone := c.firstRound(sa, sb, c.allCandidates(sa, sb))
 	where := func(i, j int) string {
 		lo, hi := neighbours(bone, i)
 		if lo < 0 || hi < 0 {
 			return "no backbone"
 		}
-		return fmt.Sprintf("order %.2f (backbone %d→%d … %d→%d)", func() float64 { v, _ := c.w.inOrder(sa, sb, bone, i, j); return v }(), lo, bone[lo], hi, bone[hi])
+		return fmt.Sprintf("order %.2f (backbone %d→%d … %d→%d)", c.w.inOrder(sa, sb, bone, i, j), lo, bone[lo], hi, bone[hi])
 	}
 	for _, l := range readPairs(t) {
 		if l.split != "tune" || got[l.a] == l.b {
