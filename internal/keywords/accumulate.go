@@ -88,6 +88,12 @@ func (a *Accumulator) addStats(seqs [][]cand) {
 			if c.number {
 				s.number++
 			}
+			if c.qL && c.qR {
+				s.quoted++
+			}
+			if c.head {
+				s.head++
+			}
 			if i+1 < len(seq) && seq[i+1].joins && seq[i+1].content {
 				s.follow++
 			}
@@ -146,11 +152,11 @@ func (a *Accumulator) Scored() []Scored {
 	for i, k := range best {
 		terms[i] = k.Term
 	}
-	inside := containedShares(terms, a.st, all, a.lang)
+	nest := nestings(terms, a.st, all, a.lang)
 	out := make([]Scored, len(best))
 	for i, t := range terms {
 		out[i] = Scored{Term: t, Count: counts[t], Unit: isUnit(a.st[t].pos),
-			Features: features(t, a.st[t], a.total, a.sents, ntf[t], nrank[t], table, inside[t], a.lang)}
+			Features: features(t, a.st[t], a.total, a.sents, docView{ntf[t], nrank[t], nest[t]}, table, a.lang)}
 	}
 	return out
 }

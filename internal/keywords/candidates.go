@@ -37,6 +37,10 @@ type cand struct {
 	lc, rc  rune
 	lastOne bool // its last part is one character (电子+烟)
 	number  bool // written right after a number (20日晚, 3月份)
+	// written right after an opening quote (“专精特新”, 《数据安全法》) and
+	// right before a closing one: a term the text itself sets apart
+	qL, qR bool
+	head   bool // in a heading or the lead clause of 一是…, （一）…
 }
 
 // candidateSeqs segments each sentence into candidates, merges phrases and
@@ -109,10 +113,12 @@ func namedParty(text string) bool {
 // stands for punctuation and space, which phrases never cross.
 func appendSentences(seqs [][]cand, p *segment.Paragraph, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string, own map[string]bool) [][]cand {
 	ti := 0 // tokens and sentences are both in order: one pass
+	heading := !title && isHeading(p)
 	for _, s := range p.Sentences {
 		for ti < len(p.Tokens) && p.Tokens[ti].Start < s.Start {
 			ti++
 		}
+		leadEnd := leadClauseEnd(p, s)
 		seq := make([]cand, 0, 16)
 		for ; ti < len(p.Tokens) && p.Tokens[ti].End <= s.End; ti++ {
 			t := p.Tokens[ti]
@@ -128,11 +134,75 @@ func appendSentences(seqs [][]cand, p *segment.Paragraph, title bool, doc *segme
 					continue
 				}
 			}
-			seq = append(seq, tokenCand(p.Tokens, ti, title, doc, lex, lemmas))
+			c := tokenCand(p.Tokens, ti, title, doc, lex, lemmas)
+			c.head = heading || t.End <= leadEnd
+			c.qL, c.qR = quoteAt(p.Tokens, ti, -1, openQuotes), quoteAt(p.Tokens, ti, 1, closeQuotes)
+			seq = append(seq, c)
 		}
 		seqs = append(seqs, seq)
 	}
 	return seqs
+}
+
+const (
+	openQuotes  = "“‘「『《\"'"
+	closeQuotes = "”’」』》\"'"
+)
+
+// quoteAt tells whether the token written right against a token on one
+// side is one of the quotes.
+func quoteAt(toks []segment.Token, ti, dir int, quotes string) bool {
+	j := ti + dir
+	if j < 0 || j >= len(toks) {
+		return false
+	}
+	nb := toks[j]
+	if dir < 0 && nb.End != toks[ti].Start || dir > 0 && toks[ti].End != nb.Start {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(nb.Text)
+	if dir > 0 {
+		r = firstRune(nb.Text)
+	}
+	return strings.ContainsRune(quotes, r)
+}
+
+// isHeading tells a paragraph that reads as a heading: short and not
+// ending a sentence (三、加快发展保障性租赁住房).
+func isHeading(p *segment.Paragraph) bool {
+	n := len(p.Runes)
+	if n == 0 || n > 30 {
+		return false
+	}
+	return !strings.ContainsRune("。；;.!！？?，,：:", p.Runes[n-1])
+}
+
+// leadClauseEnd is the end of a sentence's first clause when the sentence
+// opens an enumerated point (一是…, （二）…, 3. …): what the point is about;
+// 0 otherwise.
+func leadClauseEnd(p *segment.Paragraph, s segment.Sentence) int {
+	if !enumerated(p.Runes[s.Start:s.End]) || len(s.Clauses) == 0 {
+		return 0
+	}
+	return s.Clauses[0].End
+}
+
+// enumerated tells text that opens with an enumerator: 一是, 二、, （三）,
+// (4), 5. or 5、.
+func enumerated(r []rune) bool {
+	if len(r) < 3 {
+		return false
+	}
+	num := func(x rune) bool {
+		return strings.ContainsRune("一二三四五六七八九十", x) || x >= '0' && x <= '9'
+	}
+	switch {
+	case num(r[0]) && (r[1] == '是' || r[1] == '、' || r[1] == '.' || r[1] == '．'):
+		return true
+	case (r[0] == '（' || r[0] == '(') && num(r[1]):
+		return true
+	}
+	return false
 }
 
 // numberedOrder is the candidate of an order or memorandum cited by its
@@ -374,7 +444,8 @@ func mergePhrases(seqs [][]cand, lang string) [][]cand {
 // both (a phrase split from a longer word is still a fragment).
 func join(a, b cand, sep string) cand {
 	return cand{text: a.text + sep + b.text, content: true, joins: true, pos: b.pos, parts: max(a.parts, 1) + max(b.parts, 1),
-		title: a.title, number: a.number, lastOne: b.lastOne, left: a.left, right: b.right, lc: a.lc, rc: b.rc}
+		title: a.title, number: a.number, lastOne: b.lastOne, left: a.left, right: b.right, lc: a.lc, rc: b.rc,
+		qL: a.qL, qR: b.qR, head: a.head || b.head}
 }
 
 // mergeable reports two neighbours that may form a phrase: both may join,

@@ -40,13 +40,21 @@ type termStat struct {
 	lc, rc                rune // the neighbouring characters of the first occurrence (see cand)
 	sameL, sameR          int  // occurrences with the same neighbours
 	afterWord             int  // occurrences written right after a word of substance or a number (城西|派出所)
+	quoted, head          int  // occurrences in quotes; in a heading or a point's lead clause
 }
 
-// features describes one term for the ranker. base holds the normalized
-// TF-IDF and TextRank scores; contained is the share of its occurrences
-// inside a longer candidate.
-func features(term string, s *termStat, total, sents int, tfidf, rank float64, table *lexicon.IDFTable, contained float64, lang string) []Feature {
+// docView is what a term's features read beside its own counts: the
+// normalized TF-IDF and TextRank scores and how it sits inside the
+// document's longer candidates.
+type docView struct {
+	tfidf, rank float64
+	nest        nesting
+}
+
+// features describes one term for the ranker.
+func features(term string, s *termStat, total, sents int, v docView, table *lexicon.IDFTable, lang string) []Feature {
 	c := float64(s.count)
+	tfidf, rank, contained := v.tfidf, v.rank, v.nest.share
 	idf, known := table.Get(term)
 	if !known {
 		idf = table.Max()
@@ -88,10 +96,48 @@ func features(term string, s *termStat, total, sents int, tfidf, rank float64, t
 	if s.count == 1 {
 		fs = append(fs, Feature{"once", 1})
 	}
+	if s.quoted > 0 {
+		fs = append(fs, Feature{lang + ":quoted", 1})
+	}
+	if s.head > 0 {
+		fs = append(fs, Feature{lang + ":head", 1}, Feature{lang + ":loghead", math.Log1p(float64(s.head))})
+	}
 	if lang == "en" && hasUpper(term) {
 		fs = append(fs, Feature{"en:acronym", 1})
 	}
+	if lang == "en" {
+		fs = append(fs, englishShape(term)...)
+	}
 	return fs
+}
+
+// englishShape tells the ending of an English term's first and last words
+// (voluntary, required, otherwise): with no tagger for English, the
+// ending is the best sign of an adjective, a participle or an adverb, which
+// analysts seldom name alone.
+func englishShape(term string) []Feature {
+	words := strings.Fields(term)
+	if len(words) == 0 {
+		return nil
+	}
+	fs := []Feature{{"en:last=" + ending(words[len(words)-1]), 1}}
+	if len(words) > 1 {
+		fs = append(fs, Feature{"en:first=" + ending(words[0]), 1})
+	}
+	return fs
+}
+
+// englishEndings are the word endings englishShape tells apart, longest first.
+var englishEndings = []string{"ing", "ed", "ly", "ive", "ous", "able", "ible", "al", "ary", "ion", "ment", "ity", "er", "or", "ise", "ize", "s"}
+
+func ending(w string) string {
+	w = strings.ToLower(w)
+	for _, e := range englishEndings {
+		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
+			return e
+		}
+	}
+	return "other"
 }
 
 func lengthBucket(term, lang string) string {
@@ -118,19 +164,29 @@ func hasUpper(s string) bool {
 	return false
 }
 
-// containedShares tells, for each term of a short list, the share of its
-// occurrences that lie inside a longer candidate of the document (保障性
-// inside 保障性租赁住房): a half-phrase when the share is high.
-func containedShares(terms []string, st map[string]*termStat, all []string, lang string) map[string]float64 {
-	out := make(map[string]float64, len(terms))
+// nesting is how a term sits inside the document's longer candidates.
+type nesting struct {
+	share  float64 // the share of its occurrences inside a longer candidate, at most 1
+	inside float64 // the occurrences of longer candidates that hold it
+	kinds  int     // how many longer candidates hold it
+}
+
+// nestings tells, for each term of a short list, how it lies inside the
+// longer candidates of the document: 保障性 inside 保障性租赁住房 each time
+// is a half-phrase; 财政 inside 财政政策, 中央财政 and 财政赤字 is a core
+// term that names many of them.
+func nestings(terms []string, st map[string]*termStat, all []string, lang string) map[string]nesting {
+	out := make(map[string]nesting, len(terms))
 	for _, t := range terms {
-		inside := 0
+		var n nesting
 		for _, o := range all {
 			if len(o) > len(t) && containsTerm(o, t, lang) {
-				inside += st[o].count
+				n.inside += float64(st[o].count)
+				n.kinds++
 			}
 		}
-		out[t] = math.Min(1, float64(inside)/float64(st[t].count))
+		n.share = math.Min(1, n.inside/float64(st[t].count))
+		out[t] = n
 	}
 	return out
 }

@@ -276,3 +276,63 @@ func TestNamedPartiesStayCandidates(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadAndQuotes checks the signs of a term the text sets apart: an
+// enumerated point's opening, a heading, quotes around it.
+func TestLeadAndQuotes(t *testing.T) {
+	setup(t)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"一是加快发展保障性租赁住房", true},
+		{"二、主要任务", true},
+		{"（三）强化监管", true},
+		{"(4) Federal agencies", true},
+		{"5. 附则", true},
+		{"是否", false},
+		{"一个", false},
+		{"十分", false},
+	} {
+		if got := enumerated([]rune(c.text)); got != c.want {
+			t.Errorf("enumerated(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"三、加快发展保障性租赁住房", true},
+		{"各地区要加快发展保障性租赁住房。", false},
+		{"", false},
+	} {
+		p := segment.Paragraph{Text: c.text, Runes: []rune(c.text)}
+		if got := isHeading(&p); got != c.want {
+			t.Errorf("isHeading(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	doc, err := seg.Segment("zh", "", []string{"坚持“房住不炒”定位。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	quoted := false
+	for _, seq := range candidateSeqs(doc, lex) {
+		for _, c := range seq {
+			if c.text == "房住不炒" && c.qL && c.qR {
+				quoted = true
+			}
+		}
+	}
+	if !quoted {
+		t.Errorf("房住不炒 not seen as quoted in %v", Candidates(doc, lex))
+	}
+}
+
+// TestEnglishEnding checks the word endings the ranker reads for English.
+func TestEnglishEnding(t *testing.T) {
+	for w, want := range map[string]string{"voluntary": "ary", "regulation": "ion", "required": "ed", "otherwise": "ise", "regulations": "s", "Act": "other", "funding": "ing", "faith-based": "ed"} {
+		if got := ending(w); got != want {
+			t.Errorf("ending(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
