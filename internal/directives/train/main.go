@@ -3,8 +3,11 @@
 // action clause of a Chinese train document is a candidate; it is a
 // positive example when a required gold directive matches it, a negative
 // one when no gold directive does (clauses matching optional items teach
-// nothing). An averaged perceptron, in a fixed order over a fixed number of
-// epochs, makes the weights deterministic.
+// nothing). A logistic regression with an L2 penalty (-algo perceptron: an
+// averaged perceptron), trained in a fixed order over a fixed number of
+// epochs, makes the weights deterministic. -oof writes the out-of-fold
+// errors and -unreached the gold directives no candidate reaches: the
+// train split's errors, for reading.
 package main
 
 import (
@@ -38,6 +41,7 @@ func main() {
 	epochs := flag.Int("epochs", 20, "passes over the examples")
 	split := flag.String("split", labels.Train, "the split to learn from")
 	oof := flag.String("oof", "", "write the out-of-fold errors of 5-fold cross-validation to this file and stop")
+	flag.StringVar(&unreached, "unreached", "", "write the gold directives that no candidate clause matches to this file")
 	flag.Parse()
 	exs, err := examples(*testdata, *split)
 	if err != nil {
@@ -81,6 +85,7 @@ func examples(testdata, split string) ([]example, error) {
 		officials := entities.Officials(nil, entities.Extract(doc, lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format}))
 		cands := directives.Candidates(doc, rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format, Officials: officials})
 		exs = append(exs, label(g, cands, nDocs)...)
+		noteUnreached(g, cands)
 		for i := range exs {
 			if exs[i].file == "" {
 				exs[i].file = g.File
@@ -90,6 +95,31 @@ func examples(testdata, split string) ([]example, error) {
 		return nil
 	})
 	return exs, err
+}
+
+// unreached names the file that -unreached writes; the gold directives
+// no candidate reaches bound the recall any weights can give.
+var unreached string
+
+func noteUnreached(g labels.Gold, cands []directives.Candidate) {
+	if unreached == "" {
+		return
+	}
+	texts := make([]string, len(cands))
+	for i, c := range cands {
+		texts[i] = c.Directive.Text
+	}
+	match, _ := labels.Align(g.Directives, texts)
+	f, err := os.OpenFile(unreached, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	for i, j := range match {
+		if j < 0 && !g.Directives[i].Optional {
+			fmt.Fprintf(f, "%s\t%s\n", g.File, g.Directives[i].Text)
+		}
+	}
 }
 
 // label aligns a document's candidates with its gold directives.
@@ -157,7 +187,40 @@ func threshold(exs []example, epochs, k int) float64 {
 		}
 	}
 	log.Printf("threshold %.3f: cross-validated clause F1 %.3f (at 0: %.3f)", best, bestF, f1(0))
+	logByGroup(exs, scores, best)
 	return best
+}
+
+// logByGroup logs the out-of-fold clause F1 by folder of the labelled
+// documents (zh-news, laws, en…), where the errors are.
+func logByGroup(exs []example, scores []float64, t float64) {
+	type counts struct{ tp, fp, fn float64 }
+	by := map[string]*counts{}
+	for i, ex := range exs {
+		parts := strings.Split(ex.file, "/")
+		g := parts[len(parts)-2]
+		if by[g] == nil {
+			by[g] = &counts{}
+		}
+		c := by[g]
+		switch {
+		case scores[i] > t && ex.y > 0:
+			c.tp++
+		case scores[i] > t:
+			c.fp++
+		case ex.y > 0:
+			c.fn++
+		}
+	}
+	groups := make([]string, 0, len(by))
+	for g := range by {
+		groups = append(groups, g)
+	}
+	sort.Strings(groups)
+	for _, g := range groups {
+		c := by[g]
+		log.Printf("  %-10s clause P %.3f R %.3f F1 %.3f", g, c.tp/(c.tp+c.fp), c.tp/(c.tp+c.fn), 2*c.tp/(2*c.tp+c.fp+c.fn))
+	}
 }
 
 // lrL2 and lrRate set the logistic regression that -algo lr trains.
