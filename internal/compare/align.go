@@ -21,7 +21,6 @@ type side struct {
 	weight []float64 // IDF of each term
 	norm   float64
 	frame  string // action and object, normalized: what a force change must keep
-	head   string // last content word (Chinese puts the head of a phrase last)
 }
 
 // prepare builds the side of a directive from its content words (nil:
@@ -41,7 +40,6 @@ func (c *Comparer) prepare(d *analyze.Directive, doc string, iw *idfMemo, words 
 			}
 		}
 		addPieces(w, iw, t)
-		s.head = t
 	}
 	for t := range w {
 		s.terms = append(s.terms, t)
@@ -177,33 +175,11 @@ func (c *Comparer) candidates(i int, x *side, sb []*side, ix index, dot []float6
 			continue
 		}
 		s := c.w.score(cos, c.lcs.ratio(x.core, sb[j].core))
-		if c.w.headPen > 0 && !headShared(x, sb[j]) && !headShared(sb[j], x) {
-			s -= c.w.headPen
-		}
 		if s > c.o.MinScore-c.w.bonus {
 			out = append(out, cand{i, j, s})
 		}
 	}
 	return out, touched
-}
-
-// headShared tells whether x's head word, or a two-character piece of it,
-// is among y's terms.
-func headShared(x, y *side) bool {
-	has := func(t string) bool {
-		_, ok := slices.BinarySearch(y.terms, t)
-		return ok
-	}
-	r := []rune(x.head)
-	if len(r) < 3 {
-		return x.head == "" || has(x.head)
-	}
-	for i := 0; i+2 <= len(r); i++ {
-		if has(string(r[i : i+2])) {
-			return true
-		}
-	}
-	return false
 }
 
 // score weighs a pair: mostly shared content (weighted words), some
@@ -497,7 +473,6 @@ type weights struct {
 	// it falls to nothing, and span how far the neighbours may be.
 	bonus, gap float64
 	span       int
-	headPen    float64
 }
 
 func defaultWeights() weights {

@@ -161,17 +161,8 @@ func families() [][]setting {
 			weigh = append(weigh, s)
 		}
 	}
-	head := []setting{cur}
-	for _, p := range []float64{0, 0.03, 0.05, 0.08, 0.1, 0.15} {
-		for _, ms := range []float64{0.35, 0.4, 0.45} {
-			s := cur
-			s.w.headPen, s.minScore = p, ms
-			s.name = fmt.Sprintf("head%.2f/m%.2f", p, ms)
-			head = append(head, s)
-		}
-	}
-	minScore[0].name, order[0].name, weigh[0].name, head[0].name = "min-score", "order", "cos/lcs", "head"
-	fams := [][]setting{minScore, order, weigh, head}
+	minScore[0].name, order[0].name, weigh[0].name = "min-score", "order", "cos/lcs"
+	fams := [][]setting{minScore, order, weigh}
 	if f := os.Getenv("PAIRS_FAMILY"); f != "" {
 		for _, fam := range fams {
 			if fam[0].name == f {
