@@ -132,7 +132,8 @@ func names(fam []setting, picked map[int]int) string {
 // each family). Others tried on the tune pairs (bigram Dice, a penalty
 // out of order, mutual-best leftovers, IDF powers, whole words beside
 // their pieces, max-weight matching) did not raise min(P, R) under 5-fold
-// or leave-one-out and were taken out (commit f90bd66 has them).
+// or leave-one-out and were taken out (commit f90bd66 has them; the
+// head-word penalty is in ca3cfe9).
 func families() [][]setting {
 	cur := setting{"current", defaultWeights(), DefaultMinScore}
 	minScore := []setting{cur}
