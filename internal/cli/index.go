@@ -72,7 +72,7 @@ func runIndex(ctx context.Context, s Streams, o *indexOptions, args []string) er
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, o.db)
+	st, err := store.OpenForIndex(ctx, o.db)
 	if err != nil {
 		return err
 	}

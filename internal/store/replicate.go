@@ -38,7 +38,7 @@ func (s *SQLite) Replicate(ctx context.Context, copies int, progress func(done i
 	return nil
 }
 
-// ftsRow is the token text of one full-text row.
+// ftsRow is the token text of one full-text row (title only in documents_fts).
 type ftsRow struct {
 	rowid       int64
 	title, body string

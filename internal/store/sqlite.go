@@ -3,8 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
 )
@@ -19,11 +22,38 @@ type SQLite struct {
 
 var _ Store = (*SQLite)(nil)
 
+// Page cache of each connection, in KiB: readers keep a large store's
+// hot pages; an index writes mostly new pages and needs few of them
+// (SQLite's memory is outside Go's heap and its soft limit).
+const (
+	readCacheKiB  = 131072
+	indexCacheKiB = 16384
+)
+
+// pageSize is the page size of a new store, twice SQLite's default: an
+// index of the work reports spends about a sixth less CPU in B-tree
+// balancing, statement journals and page-cache allocations. A store's
+// page size is fixed once it is in WAL mode, so older stores keep theirs.
+const pageSize = 8192
+
 // Open opens (creating it if needed) the store at path and brings its
 // schema up to date.
 func Open(ctx context.Context, path string) (*SQLite, error) {
+	return open(ctx, path, readCacheKiB)
+}
+
+// OpenForIndex is Open with a page cache sized for writing.
+func OpenForIndex(ctx context.Context, path string) (*SQLite, error) {
+	return open(ctx, path, indexCacheKiB)
+}
+
+func open(ctx context.Context, path string, cacheKiB int) (*SQLite, error) {
+	if err := create(ctx, path); err != nil {
+		return nil, fmt.Errorf("create store %s: %w", path, err)
+	}
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)", "cache_size(-131072)", "temp_store(MEMORY)"} {
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)",
+		fmt.Sprintf("cache_size(-%d)", cacheKiB), "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
@@ -36,6 +66,31 @@ func Open(ctx context.Context, path string) (*SQLite, error) {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// create makes an empty store file with pageSize pages when path does
+// not exist. The driver applies its _pragma list sorted by name, so
+// journal_mode would come before page_size and fix the default.
+func create(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		return nil // there, or unreadable: open reports it
+	}
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx) // page_size holds for one connection
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	for _, q := range []string{fmt.Sprintf("PRAGMA page_size = %d", pageSize), "PRAGMA journal_mode = WAL"} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Close closes the database.

@@ -38,6 +38,9 @@ func (s *SQLite) Write(ctx context.Context, docs []Doc) error {
 			return fmt.Errorf("store: %s: %w", d.Analysis.Document.ID, err)
 		}
 	}
+	if err := w.flushFTS(ctx); err != nil {
+		return fmt.Errorf("store: full-text rows: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
@@ -110,7 +113,7 @@ func contentHash(d analyze.Document) string {
 
 func writeDoc(ctx context.Context, w *txWriter, d Doc) error {
 	a := d.Analysis
-	if err := deleteDoc(ctx, w, a.Document.ID); err != nil {
+	if err := replaceDoc(ctx, w, a.Document.ID); err != nil {
 		return err
 	}
 	paras, err := packJSON(nonNil(a.Document.Paragraphs))
@@ -133,10 +136,7 @@ func writeDoc(ctx context.Context, w *txWriter, d Doc) error {
 		return err
 	}
 	rowid, _ := res.LastInsertId()
-	if _, err := w.exec(ctx, `INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)`,
-		rowid, tokenText(doc.Title), tokenText(strings.Join(doc.Paragraphs, "\n"))); err != nil {
-		return err
-	}
+	w.fts.docs = append(w.fts.docs, ftsRow{rowid, tokenText(doc.Title), tokenText(strings.Join(doc.Paragraphs, "\n"))})
 	for _, step := range []func(context.Context, *txWriter, int64, *analyze.Analysis) error{writeDirectives, writeEntities, writeKeywords, writeTargets} {
 		if err := step(ctx, w, rowid, a); err != nil {
 			return err
@@ -156,10 +156,7 @@ func writeDirectives(ctx context.Context, w *txWriter, doc int64, a *analyze.Ana
 			return err
 		}
 		id, _ := res.LastInsertId()
-		if _, err := w.exec(ctx, `INSERT INTO directives_fts(rowid, text) VALUES (?, ?)`,
-			id, tokenText(d.Text)); err != nil {
-			return err
-		}
+		w.fts.directives = append(w.fts.directives, ftsRow{rowid: id, body: tokenText(d.Text)})
 		for _, name := range d.Addressees {
 			if _, err := w.exec(ctx, `INSERT INTO addressees(directive, name) VALUES (?, ?)`, id, name); err != nil {
 				return err
@@ -215,7 +212,10 @@ func writeTargets(ctx context.Context, w *txWriter, doc int64, a *analyze.Analys
 			return err
 		}
 	}
-	return writeTargetText(ctx, w, doc, texts)
+	if len(texts) > 0 {
+		w.fts.targets = append(w.fts.targets, ftsRow{rowid: doc, body: tokenText(strings.Join(texts, "\n"))})
+	}
+	return nil
 }
 
 // year is the year of an RFC 3339 date, or "".
@@ -235,14 +235,24 @@ func nonNil[T any](xs []T) []T {
 
 // txWriter runs statements in a transaction, each prepared once: a
 // document is hundreds of inserts, and preparing dominated their cost.
+// Full-text rows wait in fts until flushFTS.
 type txWriter struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	fts   ftsRows
 }
 
 func newTxWriter(tx *sql.Tx) *txWriter { return &txWriter{tx: tx, stmts: map[string]*sql.Stmt{}} }
 
 func (w *txWriter) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := w.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (w *txWriter) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	st, ok := w.stmts[query]
 	if !ok {
 		var err error
@@ -251,7 +261,16 @@ func (w *txWriter) exec(ctx context.Context, query string, args ...any) (sql.Res
 		}
 		w.stmts[query] = st
 	}
-	return st.ExecContext(ctx, args...)
+	return st, nil
+}
+
+// queryRow runs a one-row query with a prepared statement.
+func (w *txWriter) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := w.prepared(ctx, query)
+	if err != nil {
+		return w.tx.QueryRowContext(ctx, query, args...) // reports the same error
+	}
+	return st.QueryRowContext(ctx, args...)
 }
 
 func (w *txWriter) close() {
