@@ -201,10 +201,13 @@ func OrgSpans(p *segment.Paragraph, ends func(rune) bool, lex *lexicon.Set) []Sp
 		if !ends(p.Runes[t.End-1]) || !allHan(p.Runes[t.Start:t.End]) || !bodyEnd(t, lex) {
 			continue // 国务院 + 部署: a common word never ends a body's name
 		}
-		for j := k - 1; j >= 0 && j >= k-3; j-- {
+		for j := k - 1; j >= 0 && j >= k-orgSpanWords+1; j-- {
 			u := p.Tokens[j]
-			if u.End != p.Tokens[j+1].Start || !allHan(p.Runes[u.Start:u.End]) || t.End-u.Start > 14 {
+			if u.End != p.Tokens[j+1].Start || !allHan(p.Runes[u.Start:u.End]) || t.End-u.Start > orgSpanRunes {
 				break
+			}
+			if _, title := lex.Titles.Get(u.Text); (title && j < k-1) || functionWord(u.POS) || u.POS == "vn" {
+				break // 深化 + 公立医院, 副部长 + 倪虹 + 带队: a body's name holds no verb, title or person
 			}
 			out = append(out, Span{u.Start, t.End, j})
 		}
@@ -277,3 +280,9 @@ func (x *extractor) modelOrgs(p *segment.Paragraph, pi int, m *nameModel) {
 			evidence: "model:organization-span"})
 	})
 }
+
+// orgSpanWords and orgSpanRunes bound a run of words that may name a body.
+const (
+	orgSpanWords = 6
+	orgSpanRunes = 20
+)

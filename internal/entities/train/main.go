@@ -34,7 +34,7 @@ type example struct {
 
 func main() {
 	out := flag.String("out", entities.NameModelFile, "weights file to write")
-	epochs := flag.Int("epochs", 6, "passes over the examples")
+	epochs := flag.Int("epochs", 30, "passes over the examples")
 	minCount := flag.Int("min-count", 2, "keep features seen at least this often")
 	margins := flag.String("margins", "PER=3,ORG=0,LOC=4,SPAN=0,ABBR=0,ABBRX=5,ORGSPAN=0",
 		"least margins of each kind of candidate, chosen on a held-out half of the dev split and the labelled train split")
@@ -69,7 +69,7 @@ func run(ctx context.Context, files []string, testdata, out, margins string, epo
 		exs = append(exs, e...)
 	}
 	if testdata != "" {
-		e, err := policyExamples(seg, lex, testdata)
+		e, err := policyExamples(seg, lex, testdata, orgEnd)
 		if err != nil {
 			return err
 		}
@@ -220,7 +220,7 @@ func foreignName(name []rune, surnames map[string]bool) bool {
 // policyExamples labels the candidate tokens of the labelled corpus's
 // train documents by their text: a token is a person, body or place when
 // the document's gold entities of that type hold it (text or alternative).
-func policyExamples(seg *segment.Segmenter, lex *lexicon.Set, testdata string) ([]example, error) {
+func policyExamples(seg *segment.Segmenter, lex *lexicon.Set, testdata string, orgEnd map[rune]bool) ([]example, error) {
 	var out []example
 	f := &entities.Features{}
 	feats := func() []string { return slices.Clone(f.List) }
@@ -241,6 +241,11 @@ func policyExamples(seg *segment.Segmenter, lex *lexicon.Set, testdata string) (
 			for _, sp := range entities.NameSpans(&p, lex.Surnames) {
 				f.Reset()
 				entities.NameSpanFeatures(f, &p, sp, lex)
+				out = append(out, example{feats(), classIndex(gold[labels.Norm(string(p.Runes[sp.Start:sp.End]))])})
+			}
+			for _, sp := range entities.OrgSpans(&p, func(r rune) bool { return orgEnd[r] }, lex) {
+				f.Reset()
+				entities.OrgSpanFeatures(f, &p, sp, lex)
 				out = append(out, example{feats(), classIndex(gold[labels.Norm(string(p.Runes[sp.Start:sp.End]))])})
 			}
 		}
