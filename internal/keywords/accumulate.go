@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/policylens/policylens/internal/fold"
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
 )
@@ -29,6 +30,10 @@ type Accumulator struct {
 	id    map[string]int32
 	edges map[uint64]int32 // (lower, higher) term ids → co-occurrences, both ways
 	forms surfaceCounts    // English only
+	// the Chinese text read so far, to find half-phrases in (see halves);
+	// nil once it passes keptText
+	text []string
+	size int
 	// the lexicon's organization endings by their last character, built
 	// on the first use (see nameEnding)
 	suffixes map[rune][]string
@@ -44,6 +49,9 @@ func NewAccumulator(lex *lexicon.Set, lang string) *Accumulator {
 // window only) and paragraphs.
 func (a *Accumulator) Add(doc *segment.Doc) {
 	seqs := candidateSeqs(doc, a.lex)
+	if a.lang != "en" {
+		a.keepText(doc)
+	}
 	a.addStats(seqs)
 	a.addEdges(keptTerms(seqs), 5)
 	if a.lang == "en" {
@@ -147,7 +155,10 @@ func (a *Accumulator) Scored() []Scored {
 	}
 	rank := a.textRank(20) // PageRank on a document's graph settles within 20 rounds
 	ntf, nrank := normalize(tfidf), normalize(rank)
-	best := Top(combine(tfidf, rank), counts, shortlist)
+	best := a.dropHalves(Top(combine(tfidf, rank), counts, shortlist+shortlist/4))
+	if len(best) > shortlist {
+		best = best[:shortlist]
+	}
 	terms := make([]string, len(best))
 	for i, k := range best {
 		terms[i] = k.Term
@@ -157,6 +168,49 @@ func (a *Accumulator) Scored() []Scored {
 	for i, t := range terms {
 		out[i] = Scored{Term: t, Count: counts[t], Unit: isUnit(a.st[t].pos),
 			Features: features(t, a.st[t], a.total, a.sents, docView{ntf[t], nrank[t], nest[t]}, table, a.lang)}
+	}
+	return out
+}
+
+// keptText bounds the text an accumulator keeps to look for half-phrases
+// in: a document read in windows beyond it (a spilled one of megabytes)
+// is not checked, so that its memory stays that of a window.
+const keptText = 1 << 20
+
+// keepText keeps a window's text (its strings, not copies), folded to
+// simplified Chinese as the terms are.
+func (a *Accumulator) keepText(doc *segment.Doc) {
+	if a.size > keptText {
+		return
+	}
+	paras := append([]segment.Paragraph{doc.Title}, doc.Paragraphs...)
+	for _, p := range paras {
+		t := p.Text
+		if doc.Traditional {
+			t = fold.String(t)
+		}
+		a.text = append(a.text, t)
+		a.size += len(t)
+	}
+	if a.size > keptText {
+		a.text = nil
+	}
+}
+
+// dropHalves leaves out of a ranked list the terms the text writes five
+// times or more, each time against the same character on one side (县市区
+// of 县市区人民政府, 网约 of 网约车): halves of longer terms the segmenter
+// split, which the candidates' own neighbours miss when the other half is
+// inside a token.
+func (a *Accumulator) dropHalves(ranked []Keyword) []Keyword {
+	if a.text == nil {
+		return ranked
+	}
+	out := ranked[:0]
+	for _, k := range ranked {
+		if !IsHalf(Neighbours(a.text, k.Term)) {
+			out = append(out, k)
+		}
 	}
 	return out
 }

@@ -15,11 +15,10 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/policylens/policylens/analyze"
 	"github.com/policylens/policylens/internal/fold"
+	"github.com/policylens/policylens/internal/keywords"
 )
 
 func main() {
@@ -97,48 +96,27 @@ func nameForms(ents []analyze.Entity) []string {
 type termFacts struct{ count, inName, sameLeft, sameRight int }
 
 // facts counts a term's occurrences in the text: all, those inside a
-// longer name, and the most frequent single Han character on each side.
+// longer name, and the most frequent single Han character on each side
+// (keywords.Neighbours, the rule the ranker's shortlist applies too).
 func facts(text, term string, names []string, lang string) termFacts {
 	var f termFacts
 	if lang == "en" {
 		f.count = strings.Count(strings.ToLower(text), strings.ToLower(term))
 		return f
 	}
-	left, right := map[rune]int{}, map[rune]int{}
+	f.count, f.sameLeft, f.sameRight = keywords.Neighbours([]string{text}, term)
 	for i := 0; ; {
 		j := strings.Index(text[i:], term)
 		if j < 0 {
 			break
 		}
-		at := i + j
-		f.count++
-		if insideName(text, at, term, names) {
+		if insideName(text, i+j, term, names) {
 			f.inName++
 		}
-		if r, _ := utf8.DecodeLastRuneInString(text[:at]); glue(r) {
-			left[r]++
-		}
-		if r, _ := utf8.DecodeRuneInString(text[at+len(term):]); glue(r) {
-			right[r]++
-		}
-		i = at + len(term)
-	}
-	for _, n := range left {
-		f.sameLeft = max(f.sameLeft, n)
-	}
-	for _, n := range right {
-		f.sameRight = max(f.sameRight, n)
+		i += j + len(term)
 	}
 	return f
 }
-
-// function holds the characters that sit between words (particles,
-// conjunctions, prepositions, demonstratives): a term next to one of them
-// each time is not glued to it.
-const function = "的地得和与及或并且而在对为是了着过将把被从向由以按其各该本等之所也都又这那每此前后内外上下中间里时"
-
-// glue tells a Han character that is not a function word.
-func glue(r rune) bool { return unicode.Is(unicode.Han, r) && !strings.ContainsRune(function, r) }
 
 // insideName tells whether the occurrence at byte at lies inside a longer
 // name written around it.

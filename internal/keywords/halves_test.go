@@ -1,0 +1,47 @@
+package keywords
+
+import "testing"
+
+// TestNeighbours checks the counts the half-phrase rule and the corpus
+// junk test share.
+func TestNeighbours(t *testing.T) {
+	for _, c := range []struct {
+		texts   []string
+		term    string
+		n, l, r int
+		half    bool
+	}{
+		{[]string{"县市区人民政府和县市区人民政府", "县市区人民政府、县市区人民政府，县市区人民政府"}, "县市区", 5, 0, 5, true},
+		{[]string{"网约车、网约车", "网约车网约车。网约车"}, "网约", 5, 1, 5, true},
+		{[]string{"加强财政政策，中央财政，财政赤字，财政收入，财政"}, "财政", 5, 1, 1, false},
+		{[]string{"的保障性的保障性的保障性的保障性的保障性的"}, "保障性", 5, 0, 0, false}, // 的 is no glue
+		{[]string{"租赁住房租赁住房"}, "租赁住房", 2, 1, 1, false},             // too few
+		{[]string{"abc"}, "", 0, 0, 0, false},
+	} {
+		n, l, r := Neighbours(c.texts, c.term)
+		if n != c.n || l != c.l || r != c.r || IsHalf(n, l, r) != c.half {
+			t.Errorf("Neighbours(%q) = %d, %d, %d (half %v), want %d, %d, %d (half %v)", c.term, n, l, r, IsHalf(n, l, r), c.n, c.l, c.r, c.half)
+		}
+	}
+}
+
+// TestDropHalves checks that a term always written against the same
+// character is no keyword, and a term written on its own stays.
+func TestDropHalves(t *testing.T) {
+	setup(t)
+	paras := []string{}
+	for i := 0; i < 6; i++ {
+		paras = append(paras, "各县市区人民政府应当加强生态环境保护，落实生态环境保护责任。")
+	}
+	doc, err := seg.Segment("zh", "生态环境保护条例", paras)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := NewAccumulator(lex, "zh")
+	a.Add(doc)
+	got := a.dropHalves([]Keyword{{Term: "县市区"}, {Term: "生态环境保护"}, {Term: "人民政府"}})
+	// 人民政府 is always written after 县市区 here: half of a longer name too
+	if len(got) != 1 || got[0].Term != "生态环境保护" {
+		t.Errorf("dropHalves kept %v, want 生态环境保护 only", got)
+	}
+}
