@@ -3,6 +3,7 @@ package analyze
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -22,6 +23,7 @@ const DefaultMaxBytes = 50 << 20
 
 type config struct {
 	lexiconDirs []string
+	dirModel    string // a directive model's weights file in place of the built-in one
 	language    string
 	keywords    int
 	format      string
@@ -39,6 +41,13 @@ type config struct {
 
 // Option configures an Analyzer.
 type Option func(*config)
+
+// WithDirectiveModel weighs directives with the weights file at path (as
+// `go run ./internal/directives/train -out FILE` writes, from labels of
+// one's own) in place of the built-in model.
+func WithDirectiveModel(path string) Option {
+	return func(c *config) { c.dirModel = path }
+}
 
 // WithLexiconDirs adds the lexicon files of the given folders to the built-in ones.
 func WithLexiconDirs(dirs ...string) Option {
@@ -135,11 +144,23 @@ func New(opts ...Option) (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lexicons: %w", err)
 	}
+	var a *Analyzer
 	if len(cfg.lexiconDirs) == 0 {
 		seg, rules := builtinParts(lex, cfg.tagEnglish)
-		return &Analyzer{cfg: cfg, lex: lex, seg: seg, rules: rules}, nil
+		a = &Analyzer{cfg: cfg, lex: lex, seg: seg, rules: rules}
+	} else {
+		a = &Analyzer{cfg: cfg, lex: lex, seg: segment.New(lex, segment.Options{TagEnglish: cfg.tagEnglish}), rules: directives.Compile(lex)}
 	}
-	return &Analyzer{cfg: cfg, lex: lex, seg: segment.New(lex, segment.Options{TagEnglish: cfg.tagEnglish}), rules: directives.Compile(lex)}, nil
+	if cfg.dirModel != "" {
+		text, err := os.ReadFile(cfg.dirModel)
+		if err != nil {
+			return nil, fmt.Errorf("directive model: %w", err)
+		}
+		if a.rules, err = a.rules.WithModel(string(text), cfg.dirModel); err != nil {
+			return nil, fmt.Errorf("directive model: %w", err)
+		}
+	}
+	return a, nil
 }
 
 // builtin holds the segmenters and compiled rules over the built-in

@@ -44,6 +44,7 @@ type analyzeOptions struct {
 	bom         bool
 	explain     bool
 	minConf     float64
+	dirModel    string
 }
 
 // addInputFlags registers the flags every command that reads documents shares.
@@ -53,6 +54,7 @@ func addInputFlags(cmd *cobra.Command, o *analyzeOptions) {
 	f.StringVar(&o.lang, "lang", "", "force the language: zh or en (default: detect per document)")
 	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "documents analyzed at once")
 	f.StringArrayVar(&o.lexicons, "lexicon", nil, "folder of lexicon files added to the built-in ones (repeatable)")
+	f.StringVar(&o.dirModel, "directive-model", "", "directive model weights file trained on labels of your own (go run ./internal/directives/train -out FILE), in place of the built-in one")
 	f.Int64Var(&o.maxBytes, "max-bytes", analyze.DefaultMaxBytes, "refuse inputs (files, JSONL lines) larger than this")
 	f.StringVar(&o.jsonl.Text, "jsonl-text", parse.DefaultJSONLFields.Text, "JSONL field holding the text")
 	f.StringVar(&o.jsonl.Title, "jsonl-title", parse.DefaultJSONLFields.Title, "JSONL field holding the title")
@@ -61,7 +63,7 @@ func addInputFlags(cmd *cobra.Command, o *analyzeOptions) {
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "name each file a folder walk skipped, and why")
 	f.BoolVar(&o.tagEnglish, "tag-english", false, "run prose's part-of-speech tagger on English text (slower)")
-	markInput(f, "input-format", "max-bytes", "jsonl-text", "jsonl-title", "jsonl-date", "jsonl-id", "tag-english")
+	markInput(f, "input-format", "directive-model", "max-bytes", "jsonl-text", "jsonl-title", "jsonl-date", "jsonl-id", "tag-english")
 }
 
 func (o *analyzeOptions) analyzer(stderr io.Writer, extra ...analyze.Option) (*analyze.Analyzer, error) {
@@ -89,6 +91,9 @@ func (o *analyzeOptions) analyzer(stderr io.Writer, extra ...analyze.Option) (*a
 		analyze.WithInputFormat(o.inputFormat), analyze.WithJSONLFields(o.jsonl), analyze.WithMaxBytes(o.maxBytes),
 		analyze.WithJobs(o.jobs), analyze.WithEnglishTagging(o.tagEnglish),
 		analyze.WithExplain(o.explain), analyze.WithMinConfidence(o.minConf),
+	}
+	if o.dirModel != "" {
+		opts = append(opts, analyze.WithDirectiveModel(o.dirModel))
 	}
 	var ex []string
 	for _, s := range o.only {

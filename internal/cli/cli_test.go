@@ -204,3 +204,33 @@ func TestInterruptWritesNothing(t *testing.T) {
 		t.Errorf("an interrupted run left files: %v", ents)
 	}
 }
+
+// --directive-model: a model of one's own; a missing or broken one is a
+// one-line error naming the file.
+func TestDirectiveModelFlag(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.tsv")
+	if err := os.WriteFile(bad, []byte("bias one\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	all := filepath.Join(dir, "all.tsv") // every action clause a directive
+	if err := os.WriteFile(all, []byte("bias\t5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []string{filepath.Join(dir, "none.tsv"), bad} {
+		code, _, errs := run(t, "", "analyze", "--directive-model", m, "../../testdata/docs/seed.md")
+		if code != 1 || !strings.Contains(errs, m) || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+			t.Errorf("%s: exit %d, stderr %q", m, code, errs)
+		}
+	}
+	count := func(args ...string) int {
+		code, out, errs := run(t, "", append([]string{"analyze", "-f", "json", "--only", "directives"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		return strings.Count(out, `"force"`)
+	}
+	if builtin, mine := count("../../testdata/docs/seed.md"), count("--directive-model", all, "../../testdata/docs/seed.md"); mine <= builtin {
+		t.Errorf("a model that takes every clause gave %d directives, the built-in one %d", mine, builtin)
+	}
+}

@@ -252,7 +252,7 @@ func TestStrongest(t *testing.T) {
 // The embedded model parses, and it changes verdicts: a clause the rules
 // reject in a policy document can be taken, and the reverse.
 func TestModelLoads(t *testing.T) {
-	m, err := loadModel(modelText)
+	m, err := loadModel(modelText, ModelFile)
 	if err != nil || m == nil {
 		t.Fatalf("the embedded model: %v", err)
 	}
@@ -261,5 +261,29 @@ func TestModelLoads(t *testing.T) {
 	}
 	if m.w["rule=true"] <= m.w["rule=false"] {
 		t.Errorf("the rules' verdict weighs rule=true %.2f, rule=false %.2f", m.w["rule=true"], m.w["rule=false"])
+	}
+}
+
+// A model of one's own replaces the built-in one; a file that is no
+// directive model is refused with its name.
+func TestWithModel(t *testing.T) {
+	setup(t)
+	r := Compile(lex)
+	for _, c := range []struct{ text, err string }{
+		{"bias\t1\n", ""},
+		{"", "mine.tsv: not a directive model"},
+		{"en:bias\t1\n", "mine.tsv: not a directive model"},
+		{"bias one\n", "mine.tsv:1"},
+	} {
+		got, err := r.WithModel(c.text, "mine.tsv")
+		switch {
+		case c.err == "" && (err != nil || got.model == nil || got.model.w["bias"] != 1):
+			t.Errorf("%q: %v", c.text, err)
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("%q: got %v, want %q", c.text, err, c.err)
+		}
+	}
+	if r.model == nil || r.model.w["bias"] == 1 {
+		t.Error("WithModel changed the rules it copied")
 	}
 }

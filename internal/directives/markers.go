@@ -73,7 +73,7 @@ func Compile(lex *lexicon.Set) *Rules {
 	c.english = compileEnglish(lex)
 	// the weights are embedded data checked by the tests; a file that does
 	// not parse leaves the rules to decide
-	c.model, _ = loadModel(modelText)
+	c.model, _ = loadModel(modelText, ModelFile)
 	return c
 }
 

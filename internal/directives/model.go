@@ -32,8 +32,8 @@ const scaleKey = "_scale"
 
 // loadModel reads a weights file (feature TAB weight; # comments); an
 // empty file leaves the rules alone to decide.
-func loadModel(text string) (*model, error) {
-	w, err := lexicon.ParseWeightsText(text, ModelFile)
+func loadModel(text, name string) (*model, error) {
+	w, err := lexicon.ParseWeightsText(text, name)
 	if err != nil {
 		return nil, err
 	}
@@ -84,4 +84,19 @@ func (m *model) explain(feats []string) []string {
 		out = append(out, fmt.Sprintf("%s %+.2f", x.f, x.w))
 	}
 	return out
+}
+
+// WithModel is a copy of the rules that weighs clauses with the weights
+// file text (named name in errors) instead of the built-in model.
+func (r *Rules) WithModel(text, name string) (*Rules, error) {
+	m, err := loadModel(text, name)
+	if err != nil {
+		return nil, err
+	}
+	if m == nil || !m.knows("bias") {
+		return nil, fmt.Errorf("%s: not a directive model (no bias weight)", name)
+	}
+	c := *r
+	c.model = m
+	return &c, nil
 }

@@ -16,6 +16,7 @@ import (
 	"log"
 	"math"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -42,10 +43,17 @@ func main() {
 	split := flag.String("split", labels.Train, "the split to learn from")
 	oof := flag.String("oof", "", "write the out-of-fold errors of 5-fold cross-validation to this file and stop")
 	flag.StringVar(&unreached, "unreached", "", "write the gold directives that no candidate clause matches to this file")
+	folds := flag.String("folds", "", "write 5 models to this folder, each trained without one fold of the documents, with the label files of that fold, and stop")
 	flag.Parse()
-	exs, err := examples(*testdata, *split)
+	exs, golds, err := examples(*testdata, *split)
 	if err != nil {
 		log.Fatal(err)
+	}
+	if *folds != "" {
+		if err := writeFolds(*folds, exs, golds, *epochs, 5); err != nil {
+			log.Fatal(err)
+		}
+		return
 	}
 	if *oof != "" {
 		if err := writeOOF(*oof, exs, *epochs, 5); err != nil {
@@ -53,25 +61,63 @@ func main() {
 		}
 		return
 	}
-	w := train(exs, *epochs)
-	// the decision threshold is set where 5-fold cross-validation over the
-	// train documents gives the best F1, and folded into the bias weight
-	t := threshold(exs, *epochs, 5)
-	for _, b := range []string{"bias", "en:bias"} {
-		w[b] = math.Round((w[b]-t)*1000) / 1000
-	}
-	if err := write(*out, w, medianScore(exs, w), len(exs)); err != nil {
+	if err := fit(*out, exs, *epochs); err != nil {
 		log.Fatal(err)
 	}
 }
 
+// fit trains the model on exs and writes it: the decision threshold is
+// set where 5-fold cross-validation over the documents gives the best F1,
+// and folded into the bias weight.
+func fit(out string, exs []example, epochs int) error {
+	w := train(exs, epochs)
+	t := threshold(exs, epochs, 5)
+	for _, b := range []string{"bias", "en:bias"} {
+		w[b] = math.Round((w[b]-t)*1000) / 1000
+	}
+	return write(out, w, medianScore(exs, w), len(exs))
+}
+
+// writeFolds writes, for each of k folds of the documents, a model fitted
+// without them (fold-F.tsv) and the list of their label files
+// (fold-F.txt): analysing each fold with its model (--directive-model)
+// scores the train split on documents the model did not learn from.
+func writeFolds(dir string, exs []example, golds []string, epochs, k int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for f := 0; f < k; f++ {
+		var in []example
+		for _, ex := range exs {
+			if ex.doc%k != f {
+				in = append(in, ex)
+			}
+		}
+		var list strings.Builder
+		for d, g := range golds {
+			if d%k == f {
+				fmt.Fprintln(&list, g)
+			}
+		}
+		name := filepath.Join(dir, fmt.Sprintf("fold-%d", f))
+		if err := os.WriteFile(name+".txt", []byte(list.String()), 0o644); err != nil {
+			return err
+		}
+		if err := fit(name+".tsv", in, epochs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // examples reads the labelled documents of a split and turns their action
 // clauses into examples.
-func examples(testdata, split string) ([]example, error) {
+func examples(testdata, split string) ([]example, []string, error) {
 	lex, err := lexicon.Builtin()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	var golds []string // the label files, by document index
 	seg := segment.New(lex, segment.Options{})
 	rules := directives.Compile(lex)
 	var exs []example
@@ -92,9 +138,10 @@ func examples(testdata, split string) ([]example, error) {
 			}
 		}
 		nDocs++
+		golds = append(golds, g.Path)
 		return nil
 	})
-	return exs, err
+	return exs, golds, err
 }
 
 // unreached names the file that -unreached writes; the gold directives
