@@ -239,7 +239,7 @@ func appendRunes(buf []rune, s string, n int) []rune {
 // from one year to the next keeps its order, so a pair between aligned
 // neighbours wins over a look-alike elsewhere in the text, and a loose
 // rewording between two kept neighbours is the same directive. Last, a
-// directive left alone may join its neighbour's counterpart (merged).
+// directive left alone may join a near neighbour's counterpart (merged).
 func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
 	cands := c.allCandidates(sa, sb) // by position: scoreOf searches them
 	bone := c.firstRound(sa, sb, cands)
@@ -250,7 +250,7 @@ func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
 	}
 	sortCands(ranked)
 	pairOf, scores = c.greedy(sa, sb, ranked)
-	merged(sa, ranked, pairOf, c.o.MinScore)
+	merged(sa, ranked, pairOf, c.o.MinScore+c.w.mergeMargin, max(1, c.w.mergeSpan))
 	for i, j := range pairOf {
 		if s := scoreOf(cands, i, j); j >= 0 && s > 0 {
 			scores[i] = s // without the bonus
@@ -473,17 +473,23 @@ type weights struct {
 	// it falls to nothing, and span how far the neighbours may be.
 	bonus, gap float64
 	span       int
+	// A directive left alone joins the counterpart of a paired directive
+	// at most mergeSpan away when it scores above MinScore + mergeMargin:
+	// a merge is weaker evidence than a pair of its own.
+	mergeSpan   int
+	mergeMargin float64
 }
 
 func defaultWeights() weights {
-	return weights{cos: 0.7, lcs: 0.3, bonus: 0.15, gap: 12, span: 20}
+	return weights{cos: 0.7, lcs: 0.3, bonus: 0.15, gap: 12, span: 20, mergeSpan: 5, mergeMargin: 0.05}
 }
 
-// merged pairs a directive left alone with the counterpart of its
-// neighbour in the same document when the two were merged into one:
-// 完善生态产品价值实现机制 and 健全生态保护补偿制度 become
-// 健全生态保护补偿和生态产品价值实现机制.
-func merged(sa []*side, ranked []cand, pairOf []int, minScore float64) {
+// merged pairs a directive left alone with the counterpart of a paired
+// directive at most span away in the same document when the two were
+// merged into one: 完善生态产品价值实现机制 and 健全生态保护补偿制度 become
+// 健全生态保护补偿和生态产品价值实现机制, and 扎实推进乡村全面振兴 and, five
+// directives on, 推动乡村全面振兴不断取得实质性进展 become 深入推进乡村全面振兴.
+func merged(sa []*side, ranked []cand, pairOf []int, minScore float64, span int) {
 	holder := map[int]int{}
 	for i, j := range pairOf {
 		if j >= 0 {
@@ -492,7 +498,7 @@ func merged(sa []*side, ranked []cand, pairOf []int, minScore float64) {
 	}
 	for _, k := range ranked {
 		h, ok := holder[k.j]
-		if k.score <= minScore || pairOf[k.i] >= 0 || !ok || h-k.i > 1 || k.i-h > 1 || sa[h].doc != sa[k.i].doc {
+		if k.score <= minScore || pairOf[k.i] >= 0 || !ok || abs(h-k.i) > span || sa[h].doc != sa[k.i].doc {
 			continue
 		}
 		pairOf[k.i] = k.j

@@ -77,7 +77,7 @@ func TestOrderBreaksTies(t *testing.T) {
 func TestMergedStaysInItsDocument(t *testing.T) {
 	sa := []*side{{doc: "a1"}, {doc: "a2"}, {doc: "a2"}}
 	pairOf := []int{-1, 0, -1}
-	merged(sa, []cand{{i: 0, j: 0, score: 0.9}, {i: 2, j: 0, score: 0.9}}, pairOf, 0.45)
+	merged(sa, []cand{{i: 0, j: 0, score: 0.9}, {i: 2, j: 0, score: 0.9}}, pairOf, 0.45, 1)
 	if pairOf[0] != -1 || pairOf[2] != 0 {
 		t.Errorf("pairOf = %v, want [-1 0 0]", pairOf)
 	}

@@ -162,8 +162,17 @@ func families() [][]setting {
 			weigh = append(weigh, s)
 		}
 	}
-	minScore[0].name, order[0].name, weigh[0].name = "min-score", "order", "cos/lcs"
-	fams := [][]setting{minScore, order, weigh}
+	merge := []setting{cur}
+	for _, d := range []int{1, 2, 3, 5, 8} {
+		for _, e := range []float64{0, 0.05, 0.1} {
+			s := cur
+			s.w.mergeSpan, s.w.mergeMargin = d, e
+			s.name = fmt.Sprintf("merge%d/+%.2f", d, e)
+			merge = append(merge, s)
+		}
+	}
+	minScore[0].name, order[0].name, weigh[0].name, merge[0].name = "min-score", "order", "cos/lcs", "merge"
+	fams := [][]setting{minScore, order, weigh, merge}
 	if f := os.Getenv("PAIRS_FAMILY"); f != "" {
 		for _, fam := range fams {
 			if fam[0].name == f {
