@@ -102,7 +102,7 @@ func scorePairs(t *testing.T, labels []labelledPair, r *Result, a, b *analyze.An
 	return scores
 }
 
-// TestLabelledPairs scores the alignment on 181 hand-labelled directive
+// TestLabelledPairs scores the alignment on 222 hand-labelled directive
 // pairs of the 2024 and 2025 work reports. The thresholds were tuned on
 // "tune" pairs only; the 30 "test" pairs give the figure the README
 // reports.
