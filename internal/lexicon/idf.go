@@ -31,11 +31,19 @@ type IDFTable struct {
 // trie: a batch passes it in its first documents; one news item does not.
 const trieAfter = 20000
 
-// lazyIDF returns a table parsed on first use, or in the background from
-// now on: loading it costs as much as the dictionary, and the two can
+// lazyIDF returns a table read from its stored form (idftable.go; table
+// "" or one made from other data: parsed) on first use, or in the
+// background from now on: loading it costs as much as the dictionary, and the two can
 // share the start-up on two cores.
-func lazyIDF(data string, extra map[string]float64) *IDFTable {
-	t := &IDFTable{build: func() (*IDFTable, error) { return parseIDF(data, extra) }}
+func lazyIDF(data, table string, extra map[string]float64) *IDFTable {
+	t := &IDFTable{build: func() (*IDFTable, error) {
+		if len(extra) == 0 {
+			if read, ok := decodeIDFTable(data, table); ok {
+				return read, nil
+			}
+		}
+		return parseIDF(data, extra)
+	}}
 	go t.ready()
 	return t
 }

@@ -143,8 +143,8 @@ func Load(userDirs []string) (*Set, error) {
 		return nil, probs
 	}
 	// the built-in tables are embedded strings, searched in place (no copy)
-	s.IDF = lazyIDF(lexicons.IDFZh, s.userIDF["idf.zh.tsv"])
-	s.IDFen = lazyIDF(lexicons.IDFEn, s.userIDF["idf.en.tsv"])
+	s.IDF = lazyIDF(lexicons.IDFZh, idfTableZh, s.userIDF["idf.zh.tsv"])
+	s.IDFen = lazyIDF(lexicons.IDFEn, "", s.userIDF["idf.en.tsv"])
 	s.addVariants(s.variants, &ffs, &titles)
 	s.buildSurface(s.variants)
 	s.variants = nil

@@ -27,15 +27,25 @@ var (
 	trieZht string
 )
 
-// gseDict returns gse's simplified or traditional word list, parsed on
+// The word lists parsed, stored by TestEmbeddedTables (go test
+// ./internal/segment -run EmbeddedTables -update after the word lists
+// change; a table that does not fit its list is not used).
+var (
+	//go:embed tables/zh.table
+	tableZh string
+	//go:embed tables/zht.table
+	tableZht string
+)
+
+// gseDict returns gse's simplified or traditional word list, loaded on
 // first use.
 func gseDict(traditional bool) (*dict, error) {
-	i, data, trie := 0, lexicons.DictZh, trieZh
+	i, data, trie, table := 0, lexicons.DictZh, trieZh, tableZh
 	if traditional {
-		i, data, trie = 1, lexicons.DictZht, trieZht
+		i, data, trie, table = 1, lexicons.DictZht, trieZht, tableZht
 	}
 	g := &gseDicts[i]
-	g.once.Do(func() { g.d, g.err = parseDict(data, trie) })
+	g.once.Do(func() { g.d, g.err = loadDict(data, trie, table) })
 	return g.d, g.err
 }
 

@@ -35,6 +35,17 @@ type dict struct {
 // as stored by TestEmbeddedTries; where it does not fit (or is ""), the
 // trie is built, which costs a start-up about a third more.
 func parseDict(data, trie string) (*dict, error) {
+	d, span, err := parseRows(data)
+	if err != nil {
+		return nil, err
+	}
+	d.index(data, span, trie)
+	return d, nil
+}
+
+// parseRows reads the word list's lines into a dict without its indexes,
+// and the words' spans.
+func parseRows(data string) (*dict, []uint32, error) {
 	n := strings.Count(data, "\n") + 1
 	span := make([]uint32, 0, 2*n)
 	d := &dict{logFreq: make([]float32, 0, n), pos: make([]uint8, 0, n)}
@@ -69,8 +80,25 @@ func parseDict(data, trie string) (*dict, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	d.logTot = math.Log(total)
+	return d, span, nil
+}
+
+// loadDict is parseDict's result read from its table (table.go), or
+// parsed when the table was made from another word list.
+func loadDict(data, trie, table string) (*dict, error) {
+	d, span, err := decodeTable(data, table)
+	if err != nil {
+		return parseDict(data, trie)
+	}
+	d.index(data, span, trie)
+	return d, nil
+}
+
+// index searches the words at span of data, with trie when it fits.
+func (d *dict) index(data string, span []uint32, trie string) {
 	vals := make([]int32, len(d.logFreq))
 	for i := range vals {
 		vals[i] = int32(i)
@@ -79,9 +107,7 @@ func parseDict(data, trie string) (*dict, error) {
 	if _, err := d.base.WithTrieData(trie); err != nil {
 		d.base.WithTrie()
 	}
-	d.logTot = math.Log(total)
 	d.overlay = lexicon.NewIndex(nil, nil)
-	return d, nil
 }
 
 // withOverlay returns a dictionary that shares base's words and adds the

@@ -9,3 +9,4 @@ package segment
 //go:generate go run ./gendict
 //go:generate go run ./genhmm
 //go:generate go test -run EmbeddedTries -update .
+//go:generate go test -run EmbeddedTables -update .
