@@ -1,6 +1,7 @@
 package directives
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -48,10 +49,21 @@ func Policy(rules *Rules, meta Meta, lang string, ds []Directive) (bool, []Direc
 	})
 }
 
+// reEnPolicyTitle is the title of a US order, memorandum or policy;
+// reEnAuthority an English issuer that can instruct: the President, OMB,
+// a department, an agency or its head.
+var (
+	reEnPolicyTitle = regexp.MustCompile(`(?i)\b(?:executive order|memorand(?:um|a)|proclamation|M-\d{2}-\d{2}|policy|directive|guidance)\b`)
+	reEnAuthority   = regexp.MustCompile(`(?i)\b(?:president|omb|office of management and budget|secretary|director|administrator|attorney general|department|agency|agencies|council|commission|board)\b`)
+)
+
 func isPolicy(rules *Rules, meta Meta, lang string, ds []Directive) bool {
 	title := reTitleNote.ReplaceAllString(strings.TrimSpace(meta.Title), "")
 	if lang != "en" && (reWorkReport.MatchString(title) ||
 		(rePolicyTitle.MatchString(title) || reLawTitle.MatchString(title)) && !reportsOn(title)) {
+		return true
+	}
+	if lang == "en" && reEnPolicyTitle.MatchString(title) {
 		return true
 	}
 	if meta.Issuer != "" || meta.Chars < judgeChars || rules.authority(title) {
@@ -62,7 +74,7 @@ func isPolicy(rules *Rules, meta Meta, lang string, ds []Directive) bool {
 		if d.Confidence >= sureConfidence {
 			sure++
 		}
-		if d.Issuer != "" && rules.authority(d.Issuer) {
+		if d.Issuer != "" && (rules.authority(d.Issuer) || lang == "en" && reEnAuthority.MatchString(d.Issuer)) {
 			return true
 		}
 	}
