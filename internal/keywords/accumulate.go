@@ -201,14 +201,20 @@ func (a *Accumulator) keepText(doc *segment.Doc) {
 // times or more, each time against the same character on one side (县市区
 // of 县市区人民政府, 网约 of 网约车): halves of longer terms the segmenter
 // split, which the candidates' own neighbours miss when the other half is
-// inside a token.
+// inside a token. It is IsHalf of Neighbours for each term, in one pass
+// over the text for all of them.
 func (a *Accumulator) dropHalves(ranked []Keyword) []Keyword {
-	if a.text == nil {
+	if a.text == nil || len(ranked) == 0 {
 		return ranked
 	}
+	terms := make([]string, len(ranked))
+	for i, k := range ranked {
+		terms[i] = k.Term
+	}
+	half := halves(a.text, terms)
 	out := ranked[:0]
-	for _, k := range ranked {
-		if !IsHalf(Neighbours(a.text, k.Term)) {
+	for i, k := range ranked {
+		if !half[i] {
 			out = append(out, k)
 		}
 	}
@@ -242,7 +248,13 @@ func fragment(s *termStat) bool {
 // an organization suffix of the lexicon that the text only writes right
 // after another word, never on its own.
 func (a *Accumulator) nameEnding(t string, s *termStat) bool {
-	if s.afterWord < s.count {
+	return s.afterWord >= s.count && a.endsInSuffix(t)
+}
+
+// endsInSuffix tells a word ending in an organization suffix of the
+// lexicon.
+func (a *Accumulator) endsInSuffix(t string) bool {
+	if t == "" {
 		return false
 	}
 	if a.suffixes == nil {

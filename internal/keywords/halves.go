@@ -60,3 +60,71 @@ const function = "的地得和与及或并且而在对为是了着过将把被�
 
 // glue tells a Han character that is not a function word.
 func glue(r rune) bool { return unicode.Is(unicode.Han, r) && !strings.ContainsRune(function, r) }
+
+// sides is what halves tracks of one term: its occurrences, and the
+// character on each side while every occurrence so far had the same one
+// (-1 once they differ or one had none).
+type sides struct {
+	count, next int // occurrences; the byte where the next may start (no overlaps, as Neighbours counts)
+	left, right rune
+}
+
+// halves tells, for each term, IsHalf(Neighbours(texts, term)), reading
+// the texts once for all terms: a map lookup per character instead of a
+// scan per term, which on a long work report cost a fifth of the analysis.
+func halves(texts []string, terms []string) []bool {
+	byFirst := map[rune][]int{}
+	var seen [1024]bool // a first character's low bits: most characters start no term
+	for i, t := range terms {
+		r := firstRune(t)
+		if t != "" {
+			byFirst[r] = append(byFirst[r], i)
+			seen[r&1023] = true
+		}
+	}
+	st := make([]sides, len(terms))
+	for _, text := range texts {
+		for i := range st {
+			st[i].next = 0
+		}
+		prev := rune(0)
+		for at, r := range text {
+			if seen[r&1023] {
+				for _, k := range byFirst[r] {
+					if at >= st[k].next && strings.HasPrefix(text[at:], terms[k]) {
+						end := at + len(terms[k])
+						next, _ := utf8.DecodeRuneInString(text[end:])
+						st[k].add(prev, next)
+						st[k].next = end
+					}
+				}
+			}
+			prev = r
+		}
+	}
+	out := make([]bool, len(terms))
+	for i, s := range st {
+		out[i] = s.count >= 5 && (s.left > 0 || s.right > 0)
+	}
+	return out
+}
+
+// add counts one occurrence with the characters around it.
+func (s *sides) add(l, r rune) {
+	if !glue(l) {
+		l = -1
+	}
+	if !glue(r) {
+		r = -1
+	}
+	if s.count == 0 {
+		s.left, s.right = l, r
+	}
+	if s.left != l {
+		s.left = -1
+	}
+	if s.right != r {
+		s.right = -1
+	}
+	s.count++
+}

@@ -19,6 +19,9 @@ func TestNeighbours(t *testing.T) {
 		{[]string{"abc"}, "", 0, 0, 0, false},
 	} {
 		n, l, r := Neighbours(c.texts, c.term)
+		if got := halves(c.texts, []string{c.term})[0]; got != c.half {
+			t.Errorf("halves(%q) = %v, want %v", c.term, got, c.half)
+		}
 		if n != c.n || l != c.l || r != c.r || IsHalf(n, l, r) != c.half {
 			t.Errorf("Neighbours(%q) = %d, %d, %d (half %v), want %d, %d, %d (half %v)", c.term, n, l, r, IsHalf(n, l, r), c.n, c.l, c.r, c.half)
 		}
