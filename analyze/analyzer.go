@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/directives"
+	"github.com/policylens/policylens/internal/entities"
 	"github.com/policylens/policylens/internal/keywords"
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/parse"
@@ -134,6 +135,7 @@ func New(opts ...Option) (*Analyzer, error) {
 	}
 	// gse's word list does not depend on the lexicons: parse it meanwhile
 	segment.Preload()
+	entities.Preload() // nor does the name model
 	var lex *lexicon.Set
 	var err error
 	if len(cfg.lexiconDirs) == 0 {

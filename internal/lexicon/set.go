@@ -94,6 +94,14 @@ func Builtin() (*Set, error) {
 	return builtin, builtinErr
 }
 
+// loadIDF starts reading the IDF tables in the background, with the
+// user's rows read so far. The built-in tables are embedded strings,
+// searched in place (no copy).
+func (s *Set) loadIDF() {
+	s.IDF = lazyIDF(lexicons.IDFZh, idfTableZh, s.userIDF["idf.zh.tsv"])
+	s.IDFen = lazyIDF(lexicons.IDFEn, "", s.userIDF["idf.en.tsv"])
+}
+
 // Load compiles the built-in lexicons plus the files of the user's folders
 // (same file names as the built-in ones; their rows are added).
 func Load(userDirs []string) (*Set, error) {
@@ -122,6 +130,9 @@ func Load(userDirs []string) (*Set, error) {
 			label string
 		}{os.DirFS(d), d})
 	}
+	if len(userDirs) == 0 {
+		s.loadIDF() // no user's rows to wait for: read meanwhile
+	}
 	for si, src := range sources {
 		for _, spec := range Specs {
 			if _, err := fs.Stat(src.fsys, spec.Name); err != nil {
@@ -142,9 +153,9 @@ func Load(userDirs []string) (*Set, error) {
 		probs.Sort()
 		return nil, probs
 	}
-	// the built-in tables are embedded strings, searched in place (no copy)
-	s.IDF = lazyIDF(lexicons.IDFZh, idfTableZh, s.userIDF["idf.zh.tsv"])
-	s.IDFen = lazyIDF(lexicons.IDFEn, "", s.userIDF["idf.en.tsv"])
+	if s.IDF == nil {
+		s.loadIDF()
+	}
 	s.addVariants(s.variants, &ffs, &titles)
 	s.buildSurface(s.variants)
 	s.variants = nil
