@@ -25,7 +25,6 @@ func newMmapMemory(capacity, max uint64) experimental.LinearMemory {
 	if err != nil {
 		return &sliceMemory{buf: make([]byte, 0, capacity), max: max}
 	}
-	hugePages(buf)
 	return &mmapMemory{buf: buf}
 }
 
