@@ -293,7 +293,7 @@ func idfBucket(lex *lexicon.Set, w string) string {
 // one-character places and bodies written as several words. Its mentions
 // have the lowest priority: a rule's mention of the same span wins, and a
 // longer one too.
-func (x *extractor) modelNames(p *segment.Paragraph, pi int) {
+func (x *extractor) modelNames(p *segment.Paragraph, pi int, spans []lexSpan) {
 	m := loadNameModel()
 	if m == nil {
 		return
@@ -315,10 +315,12 @@ func (x *extractor) modelNames(p *segment.Paragraph, pi int) {
 			continue // 左权县, 张女士: the rules' tests of a plain name hold here too
 		}
 		key, surface, norm := t.Text, t.Text, ""
+		var titles []string
 		switch {
 		case typ == "person":
 			key = x.trimName(p, t) // 易纲称 is 易纲
 			surface = key
+			titles = x.nameTitles(p, t.Start, t.Start+utf8.RuneCountInString(key), spans) // 教导员卡腾, 卡腾教导员
 		case typ == "location" && t.End-t.Start == 1:
 			var ok bool
 			if key, ok = x.placeOf(t.Text, margin, m); !ok {
@@ -327,9 +329,9 @@ func (x *extractor) modelNames(p *segment.Paragraph, pi int) {
 			norm = key
 		}
 		x.c.add(mention{typ: typ, key: key, norm: norm, surface: surface, para: pi, start: t.Start, end: t.Start + utf8.RuneCountInString(surface),
-			evidence: "model:name " + cls})
+			titles: titles, evidence: "model:name " + cls})
 	}
-	x.modelSpans(p, pi, m)
+	x.modelSpans(p, pi, m, spans)
 	x.modelAbbrs(p, pi, m)
 	x.modelOrgs(p, pi, m)
 }

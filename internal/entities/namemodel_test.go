@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"reflect"
 	"testing"
 )
 
@@ -24,6 +25,20 @@ func TestNameModel(t *testing.T) {
 	}
 	for _, c := range cases {
 		checkNames(t, c.text, c.want, func(e Entity) string { return e.Normalized })
+	}
+}
+
+// TestNameModelTitles checks that a name only the model finds takes the
+// title beside it as a rule's name does (刑警队队长刘旭，教导员卡腾).
+func TestNameModelTitles(t *testing.T) {
+	es := extract(t, "zh", news, "刑警队队长刘旭，教导员卡腾，刑警队副队长任俊林立即驱车前往现场。")
+	p := find(es, "person", "卡腾")
+	if p == nil || p.Evidence != "model:name PER" || !reflect.DeepEqual(p.Titles, []string{"教导员"}) {
+		t.Errorf("卡腾: %+v", p)
+	}
+	es = extract(t, "zh", news, "会后，刘旭队长、卡腾教导员等分局领导返回现场。")
+	if p := find(es, "person", "卡腾"); p == nil || !reflect.DeepEqual(p.Titles, []string{"教导员"}) {
+		t.Errorf("卡腾 before a title: %+v", p)
 	}
 }
 

@@ -307,6 +307,9 @@ func (x *extractor) nameTitles(p *segment.Paragraph, start, end int, spans []lex
 		if s > end && e-k == s && e-s == 1 {
 			break // a one-character title after a comma is another word
 		}
+		if s > end && x.nameAfter(p.Runes, e) {
+			break // 卡腾，刑警队副队长任俊林: the title of the next name
+		}
 		return []string{x.completeBody(string(p.Runes[s:e]), spans)}
 	}
 	return nil
@@ -354,4 +357,10 @@ func (x *extractor) tokenEnding(p *segment.Paragraph) func(int) (segment.Token, 
 		}
 		return segment.Token{}, false
 	}
+}
+
+// nameAfter reports a surname and a Han character at i: a title right
+// before them is that person's.
+func (x *extractor) nameAfter(rs []rune, i int) bool {
+	return i+1 < len(rs) && x.lex.Surnames[string(rs[i])] && isHanRune(rs[i+1])
 }

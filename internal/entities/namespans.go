@@ -76,13 +76,13 @@ func NameSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Se
 
 // modelSpans adds the personal names the model finds across word
 // boundaries: at each start, the best of its spans when it is a name.
-func (x *extractor) modelSpans(p *segment.Paragraph, pi int, m *nameModel) {
+func (x *extractor) modelSpans(p *segment.Paragraph, pi int, m *nameModel, lexSpans []lexSpan) {
 	sameStart := func(a, b Span) bool { return a.Start == b.Start }
 	featurize := func(f *Features, sp Span) { NameSpanFeatures(f, p, sp, x.lex) }
 	x.eachBest(NameSpans(p, x.lex.Surnames), sameStart, "PER", m.settings[marginKey+"SPAN"], featurize, func(best Span) {
 		name := string(p.Runes[best.Start:best.End])
 		x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: best.Start, end: best.End,
-			evidence: "model:name-span"})
+			titles: x.nameTitles(p, best.Start, best.End, lexSpans), evidence: "model:name-span"})
 	})
 }
 
@@ -192,7 +192,7 @@ func (x *extractor) abbrPlace(c string) string {
 	return ""
 }
 
-// OrgSpans lists the runs of two to four words that end with a word ending
+// OrgSpans lists the runs of two to six words that end with a word ending
 // in one of the given characters: bodies the segmenter cut into words
 // (四川全兴队, 中国环境管理体系认证指导委员会).
 func OrgSpans(p *segment.Paragraph, ends func(rune) bool, lex *lexicon.Set) []Span {
