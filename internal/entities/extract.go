@@ -125,6 +125,10 @@ var (
 	reMeeting   = regexp.MustCompile(`^第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|部务|院务|委务|局务|主任)?会议`)
 	reSession   = regexp.MustCompile(`第[一二三四五六七八九十百零〇0-9]+届[\p{Han}]{2,16}?第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|主任)?会议`)
 	reNational  = regexp.MustCompile(`(?:\d{4}年)?(?:全国|中央)[\p{Han}]{2,10}?(?:工作(?:电视电话)?|电视电话)会议`)
+	// reCampaign reads a campaign that a body launches or holds a meeting
+	// for, named after the verb (组织开展根治欠薪冬季专项行动, 召开强力攻坚
+	// “保交楼”专项行动动员会): the verb anchors where the name starts.
+	reCampaign  = regexp.MustCompile(`(?:组织开展|集中开展|开展|召开了?|启动|举行)((?:\d{4}年)?[\p{Han}“”]{2,20}?(?:专项(?:整治)?行动|”行动)(?:动员部署(?:电视电话)?会议|动员(?:大)?会)?)`)
 	rePlan      = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|十[一二三四五六七八九]?五(?:规划|计划)(?:草案|纲要)?`)
 	reQuoted    = regexp.MustCompile(`“([^“”\n]{2,12})”`)
 	rePlenum    = regexp.MustCompile(`(?:党的)?(?:十[一二三四五六七八九]?|二十[一二]?)届(?:[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|全国人大[一二三四五六七八九十]次会议)`)
@@ -218,6 +222,9 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	if pi == TitleParagraph {
 		x.titleIssuers(text)
 		x.titleLaw(text)
+	}
+	for _, m := range findAllSubmatch(reCampaign, text, "行动") {
+		add("event", text[m[2]:m[3]], "", m[2], m[3], "rule:campaign", 2) // 根治欠薪冬季专项行动
 	}
 	for _, m := range findAllSubmatch(reNational, text, "会议") {
 		add("event", text[m[0]:m[1]], "", m[0], m[1], "rule:national-meeting", 2) // 2022年全国水利工作会议

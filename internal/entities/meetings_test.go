@@ -121,3 +121,28 @@ func TestNationalMeetings(t *testing.T) {
 		t.Errorf("events %q, want %q", got, want)
 	}
 }
+
+// TestNamedCampaigns: a campaign named after the verb that launches it, or the
+// meeting held for it, is an event; a campaign without a name is none.
+func TestNamedCampaigns(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"各地组织开展根治欠薪冬季专项行动。", []string{"根治欠薪冬季专项行动"}},
+		{"青海召开根治欠薪冬季专项行动动员部署电视电话会议。", []string{"根治欠薪冬季专项行动动员部署电视电话会议"}},
+		{"市政府召开了强力攻坚“保交楼”专项行动动员会。", []string{"强力攻坚“保交楼”专项行动动员会"}},
+		{"将这类问题纳入专项行动，开展行动。", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range extract(t, "zh", news, c.text) {
+			if e.Type == "event" {
+				got = append(got, e.Text)
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: events %q, want %q", c.text, got, c.want)
+		}
+	}
+}
