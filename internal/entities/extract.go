@@ -129,10 +129,10 @@ var (
 	// for, named after the verb (组织开展根治欠薪冬季专项行动, 召开强力攻坚
 	// “保交楼”专项行动动员会): the verb anchors where the name starts.
 	reCampaign  = regexp.MustCompile(`(?:组织开展|集中开展|开展|召开了?|启动|举行)((?:\d{4}年)?[\p{Han}“”]{2,20}?(?:专项(?:整治)?行动|”行动)(?:动员部署(?:电视电话)?会议|动员(?:大)?会)?)`)
-	rePlan      = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|十[一二三四五六七八九]?五(?:规划|计划)(?:草案|纲要)?`)
+	rePlan      = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|“?十[一二三四五六七八九]?五”?(?:规划|计划)(?:草案|纲要)?`)
 	reQuoted    = regexp.MustCompile(`“([^“”\n]{2,12})”`)
 	rePlenum    = regexp.MustCompile(`(?:党的)?(?:十[一二三四五六七八九]?|二十[一二]?)届(?:[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|全国人大[一二三四五六七八九十]次会议)`)
-	lawSuffixes = []string{"法", "条例", "规定", "办法", "意见", "通知", "决定", "规划", "纲要", "方案", "细则", "规则", "解释", "计划", "措施", "指引", "指南", "准则", "标准", "目录", "清单", "公约", "协定", "章程", "通报", "决议", "意见稿", "法案", "行动计划", "实施意见", "指导意见", "批复", "函", "公告", "令"}
+	lawSuffixes = []string{"法", "条例", "规定", "办法", "意见", "通知", "决定", "规划", "纲要", "方案", "细则", "规则", "解释", "计划", "措施", "指引", "指南", "准则", "标准", "目录", "清单", "公约", "协定", "章程", "通报", "决议", "意见稿", "法案", "行动计划", "实施意见", "指导意见", "批复", "函", "公告", "令", "通则"}
 	// doctrineEnds end the formulas that name a doctrine, a strategy or a
 	// system (科学发展观, 新发展理念, 河长制, 西部大开发): names, quoted or not
 	doctrineEnds = []string{"观", "理论", "主义", "思想", "理念", "战略", "制", "开发", "红线", "达峰", "中和"}
@@ -208,7 +208,8 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 		}
 	}
 	for _, m := range findAllSubmatch(rePlan, text, "五") {
-		add("law", text[m[0]:m[1]], "", m[0], m[1], "rule:five-year-plan", 2) // 十一五规划, 第七个五年计划草案
+		key := strings.NewReplacer("“", "", "”", "").Replace(text[m[0]:m[1]])
+		add("law", key, key, m[0], m[1], "rule:five-year-plan", 2) // 十一五规划, “十一五”规划, 第七个五年计划草案
 	}
 	for _, m := range findAllSubmatch(rePRCLaw, text, "中华人民共和国") {
 		add("law", lawKey(text[m[0]:m[1]]), "", m[0], m[1], "rule:prc-law", 1)

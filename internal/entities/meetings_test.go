@@ -96,15 +96,16 @@ func TestTitleLaw(t *testing.T) {
 	}
 }
 
-// TestFiveYearPlans: a five-year plan named by its number is a law.
+// TestFiveYearPlans: a five-year plan named by its number is a law, its
+// number quoted or not; a code of rules in book-title marks is one too.
 func TestFiveYearPlans(t *testing.T) {
 	var got []string
-	for _, e := range extract(t, "zh", news, "审议第七个五年计划草案，编制十二五规划。") {
+	for _, e := range extract(t, "zh", news, "审议第七个五年计划草案，编制十二五规划，实施“十一五”规划，执行《企业财务通则》。") {
 		if e.Type == "law" {
-			got = append(got, e.Text)
+			got = append(got, e.Normalized)
 		}
 	}
-	if want := []string{"第七个五年计划草案", "十二五规划"}; !reflect.DeepEqual(got, want) {
+	if want := []string{"第七个五年计划草案", "十二五规划", "十一五规划", "企业财务通则"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("laws %q, want %q", got, want)
 	}
 }
