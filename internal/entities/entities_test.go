@@ -205,3 +205,26 @@ func TestBodyInsideCommonNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgSuffixBounds: a body found by its ending stops before a known body
+// further on, and takes an ending the segmenter tagged as a verb.
+func TestOrgSuffixBounds(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"由国务院办公厅通报国务院其他领导同志。", []string{"国务院办公厅", "国务院"}},
+		{"人民银行深圳中心支行发布通报。", []string{"人民银行深圳中心支行"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range extract(t, "zh", news, c.text) {
+			if e.Type == "organization" {
+				got = append(got, e.Text)
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: organizations %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -316,9 +316,9 @@ func overlaps(spans [][2]int, s, e int) bool {
 // orgSuffixes finds bodies no lexicon lists: a place or known body followed
 // by nouns ending in an organization suffix (深圳 + 银保监局, 北京市 + 住建委).
 func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
-	spanStart := func(r int) bool { // a body or place after 和 makes two bodies
+	spanStart := func(r int, typ string) bool { // a body or place after 和 makes two bodies
 		for _, s := range spans {
-			if x.rune(s.b0) == r {
+			if x.rune(s.b0) == r && (typ == "" || s.typ == typ) {
 				return true
 			}
 		}
@@ -340,13 +340,16 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 				t.Text, t.Start = string(p.Runes[end:t.End]), end
 			}
 			if (t.Text == "和" || t.Text == "与") && t.Start == end && end > x.rune(s.b1) && k+1 < len(p.Tokens) &&
-				fieldWord(p.Tokens[k-1]) && fieldWord(p.Tokens[k+1]) && !spanStart(p.Tokens[k+1].Start) &&
+				fieldWord(p.Tokens[k-1]) && fieldWord(p.Tokens[k+1]) && !spanStart(p.Tokens[k+1].Start, "") &&
 				!x.endsWithSuffix(p.Tokens[k-1].Text) && !x.endsWithSuffix(p.Tokens[k+1].Text) {
 				end = t.End // 东莞市 + 工业和信息化局, …产业政策与法规司: 和 inside one name
 				continue
 			}
-			if t.Start != end || t.End-start > 16 || !nounLike(t.POS) || strings.ContainsAny(t.Text[:min(len(t.Text), 3)], "两各等多") || joiners[t.Text] {
+			if t.Start != end || t.End-start > 16 || !nounLike(t.POS) && !x.suffixWord(t.Text) || strings.ContainsAny(t.Text[:min(len(t.Text), 3)], "两各等多") || joiners[t.Text] {
 				break // 西安两市政府 is two governments, 机构会同国务院 two bodies
+			}
+			if t.Start > x.rune(s.b1) && spanStart(t.Start, "organization") {
+				break // 国务院办公厅 + 通报 + 国务院: a known body further on is another body
 			}
 			end = t.End
 			if t.POS == "vn" {
@@ -610,4 +613,11 @@ func (x *extractor) counties(p *segment.Paragraph, pi int, spans []lexSpan) []le
 		}
 	}
 	return found
+}
+
+// suffixWord reports a word that is itself an ending of bodies' names of
+// two or more characters (支行, 分局), whatever its part of speech: 人民银行
+// 深圳中心 + 支行/v.
+func (x *extractor) suffixWord(w string) bool {
+	return utf8.RuneCountInString(w) > 1 && slices.Contains(x.lex.OrgSuffix, w)
 }
