@@ -332,7 +332,7 @@ func content(t segment.Token, text string, lex *lexicon.Set, lang string) bool {
 	}
 	p := t.POS
 	switch {
-	case strings.HasPrefix(p, "n"), p == "vn", p == "j", p == "l", p == "x", p == "an", p == "i", p == "eng", p == "nz", p == "b", p == "v" && utf8.RuneCountInString(text) >= 2:
+	case strings.HasPrefix(p, "n"), p == "vn", p == "j", p == "l", p == "x", p == "an", p == "i", p == "eng", p == "nz", p == "b", p == "v" && utf8.RuneCountInString(text) >= 2, p == "t" && holiday(text):
 		return true
 	}
 	return false
@@ -453,4 +453,14 @@ func join(a, b cand, sep string) cand {
 // (商务部 + 发展改革委 are a list, not a term).
 func mergeable(a, b cand) bool {
 	return a.joins && b.joins && !a.tail && (a.content || b.content) && !(a.pos == "nt" && b.pos == "nt")
+}
+
+// holiday tells a time word that names a day of its own (春节, 清明,
+// 元旦: analysts' keywords), not a date or a span (年底, 今年, 近期, 上午).
+func holiday(text string) bool {
+	switch text {
+	case "上午", "下午", "中午", "目前", "现在", "过去", "将来", "未来", "从此", "此刻", "刚才", "同期", "历史":
+		return false
+	}
+	return utf8.RuneCountInString(text) >= 2 && !strings.ContainsAny(text, "年月日天时期周旬季前后初底末晚早今昨去来近当")
 }

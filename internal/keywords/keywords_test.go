@@ -336,3 +336,14 @@ func TestEnglishEnding(t *testing.T) {
 		}
 	}
 }
+
+// TestHoliday checks which time words stand as keywords: days of their own,
+// not dates or spans.
+func TestHoliday(t *testing.T) {
+	for w, want := range map[string]bool{"春节": true, "清明": true, "元旦": true, "中秋节": true, "端午节": true,
+		"年底": false, "今年": false, "近期": false, "上午": false, "目前": false, "同期": false, "夜": false} {
+		if got := holiday(w); got != want {
+			t.Errorf("holiday(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
