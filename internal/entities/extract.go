@@ -162,7 +162,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 			add(typ, canon, canon, b0, b1, src, 2) // 习近平新时代中国特色社会主义思想
 			return
 		}
-		if typ == lexicon.Term && !quotedAt(text, b0, b1) && !formulaic(text[b0:b1]) && !hasSuffixAny(canon, doctrineEnds) {
+		if typ == lexicon.Term && !quotedAt(text, b0, b1) && !formulaic(text[b0:b1]) && !hasSuffixAny(canon, doctrineEnds) && !hasSuffixAny(text[b0:b1], doctrineEnds) {
 			return // 高质量发展 written plainly is prose, not a cited formula
 		}
 		if x.insideCommonWord(p, x.rune(b0), x.rune(b1)) {

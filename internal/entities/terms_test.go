@@ -21,6 +21,8 @@ func TestQuotedTerms(t *testing.T) {
 		// a doctrine, strategy or system is named, quoted or not; a plain
 		// phrase of the lexicon written in prose is not cited
 		{"坚持科学发展观，全面推行河长制，推动高质量发展。", []string{"科学发展观", "河长制"}},
+		// the form written names it so even when the lexicon's name does not
+		{"全面实施乡村振兴战略，促进乡村振兴。", []string{"乡村振兴战略"}},
 	}
 	for _, c := range cases {
 		var got []string
