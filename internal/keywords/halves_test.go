@@ -1,6 +1,12 @@
 package keywords
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/policylens/policylens/internal/parse"
+)
 
 // TestNeighbours checks the counts the half-phrase rule and the corpus
 // junk test share.
@@ -47,4 +53,39 @@ func TestDropHalves(t *testing.T) {
 	if len(got) != 1 || got[0].Term != "生态环境保护" {
 		t.Errorf("dropHalves kept %v, want 生态环境保护 only", got)
 	}
+}
+
+// BenchmarkHalves compares the half-phrase pass with the rest of ranking
+// on the longest shipped Chinese document: Keywords includes it.
+func BenchmarkHalves(b *testing.B) {
+	setup(b)
+	path := filepath.Join("..", "..", "testdata", "docs", "zh-docs", "govcn-20181205-content_5345808.html")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, err := parse.Parse(path, data, parse.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := seg.Segment(d.Language, d.Title, d.Paragraphs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := NewAccumulator(lex, doc.Lang)
+	a.Add(doc)
+	var terms []string
+	for _, c := range a.Scored() {
+		terms = append(terms, c.Term)
+	}
+	b.Run("halves", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			halves(a.text, terms)
+		}
+	})
+	b.Run("keywords", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			a.Keywords(15)
+		}
+	})
 }

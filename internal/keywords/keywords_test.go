@@ -19,7 +19,7 @@ var (
 	seg  *segment.Segmenter
 )
 
-func setup(t *testing.T) {
+func setup(t testing.TB) {
 	once.Do(func() {
 		var err error
 		if lex, err = lexicon.Builtin(); err != nil {

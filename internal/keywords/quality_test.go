@@ -96,16 +96,15 @@ func TestKeywordRecall(t *testing.T) {
 			t.Logf("%s %d/%d\n  got:  %s\n  gold: %s", ld.gold.File, f, n, strings.Join(terms, " · "), strings.Join(ld.gold.Keywords[:min(10, len(ld.gold.Keywords))], " · "))
 		}
 	}
-	// the floors are the figures of the ranker as committed, less 0.01
-	// (2026-12-07 04:00: 0.759 and 0.733 on 144 and 70 documents, with
-	// the IDF rebuilt without the test documents)
-	floors := map[string]float64{labels.Train: 0.745, labels.Test: 0.72}
+	// the floors are the figures of the ranker as committed, less about
+	// 0.01 (2026-12-07 06:00: 0.766 and 0.737 on 144 and 70 documents)
+	floors := map[string]float64{labels.Train: 0.755, labels.Test: 0.725}
 	for _, split := range []string{labels.Train, labels.Test} {
 		r := float64(found[split]) / float64(max(1, total[split]))
 		r15 := float64(found15[split]) / float64(max(1, total[split]))
 		t.Logf("%s: keywords recall of the %d shown (score.py's R@15) %.3f (%d of %d); of 15: %.3f", split, shown, r, found[split], total[split], r15)
 		if r < floors[split] {
-			t.Errorf("%s split: keywords recall of the %d shown %.3f < %.2f", split, shown, r, floors[split])
+			t.Errorf("%s split: keywords recall of the %d shown %.3f < %.3f", split, shown, r, floors[split])
 		}
 	}
 }
