@@ -38,19 +38,20 @@ func main() {
 	minCount := flag.Int("min-count", 2, "keep features seen at least this often")
 	margins := flag.String("margins", "PER=3,ORG=0,LOC=4,SPAN=0,ABBR=0,ABBRX=5,ORGSPAN=0",
 		"least margins of each kind of candidate, chosen on a held-out half of the dev split and the labelled train split")
+	repeat := flag.Int("repeat", 2, "passes over the first BIO file's examples in each epoch: its tagging conventions are the ones scored")
 	testdata := flag.String("labels", "", "the repository's testdata folder: also learn from the train split of its labelled corpus")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: train [-out FILE] BIO...")
 		os.Exit(2)
 	}
-	if err := run(context.Background(), flag.Args(), *testdata, *out, *margins, *epochs, *minCount); err != nil {
+	if err := run(context.Background(), flag.Args(), *testdata, *out, *margins, *epochs, *minCount, *repeat); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, files []string, testdata, out, margins string, epochs, minCount int) error {
+func run(ctx context.Context, files []string, testdata, out, margins string, epochs, minCount, repeat int) error {
 	lex, err := lexicon.Builtin()
 	if err != nil {
 		return fmt.Errorf("lexicons: %w", err)
@@ -61,12 +62,14 @@ func run(ctx context.Context, files []string, testdata, out, margins string, epo
 		return err
 	}
 	var exs []example
-	for _, f := range files {
+	for i, f := range files {
 		e, err := examples(ctx, seg, lex, f, abbr, orgEnd)
 		if err != nil {
 			return err
 		}
-		exs = append(exs, e...)
+		for n := 0; n < 1 || i == 0 && n < repeat; n++ {
+			exs = append(exs, e...) // the first file's conventions weigh more
+		}
 	}
 	if testdata != "" {
 		e, err := policyExamples(seg, lex, testdata, orgEnd)
