@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/policylens/policylens/analyze"
@@ -75,5 +76,37 @@ func TestNewStorePageSize(t *testing.T) {
 			}
 		}
 		st.Close()
+	}
+}
+
+// tokenSamples mix scripts, runs of one character, invalid bytes and
+// letters that change length when lower-cased.
+var tokenSamples = []string{"", "安全生产", "严", "a", "GDP增长6.5%左右", "国务院 办公厅", "Ünïcode İstanbul ǅ",
+	"中\xffA\xfe文", "一，二。三", "ひらがなカタカナ한국어", "x1y2 z", "  　", "第3季度GDP同比增长", "Σίσυφος 中"}
+
+// TestTokenTextIsJoinedTokens: tokenText writes what joining tokens gave.
+func TestTokenTextIsJoinedTokens(t *testing.T) {
+	for _, s := range tokenSamples {
+		if got, want := tokenText(s), strings.Join(tokens(s), " "); got != want {
+			t.Errorf("tokenText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzTokenText(f *testing.F) {
+	for _, s := range tokenSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := tokenText(s), strings.Join(tokens(s), " "); got != want {
+			t.Fatalf("tokenText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func BenchmarkTokenText(b *testing.B) {
+	text := strings.Repeat("各地区各部门要严禁瞒报事故，GDP增长6.5%左右。", 200)
+	for b.Loop() {
+		tokenText(text)
 	}
 }

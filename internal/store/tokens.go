@@ -58,8 +58,59 @@ func tokens(text string) []string {
 	return out
 }
 
-// tokenText is the text FTS5 indexes: the tokens separated by spaces.
-func tokenText(text string) string { return strings.Join(tokens(text), " ") }
+// tokenText is the text FTS5 indexes: the tokens separated by spaces,
+// strings.Join(tokens(text), " ") written as they are found (an index
+// tokenizes every document and directive: the slices of tokens cost a
+// third of it).
+func tokenText(text string) string {
+	var b strings.Builder
+	b.Grow(2 * len(text))
+	sep := func() {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+	}
+	var prev rune // the last rune of the current CJK run
+	run := 0      // its length
+	word := -1    // where the current Latin word starts, or -1
+	endRun := func() {
+		if run == 1 {
+			sep()
+			b.WriteRune(prev)
+		}
+		run = 0
+	}
+	endWord := func(at int) {
+		if word >= 0 {
+			sep()
+			b.WriteString(strings.ToLower(text[word:at]))
+			word = -1
+		}
+	}
+	for i, r := range text {
+		switch {
+		case isCJK(r):
+			endWord(i)
+			if run > 0 {
+				sep()
+				b.WriteRune(prev)
+				b.WriteRune(r)
+			}
+			prev, run = r, run+1
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			endRun()
+			if word < 0 {
+				word = i
+			}
+		default:
+			endRun()
+			endWord(i)
+		}
+	}
+	endRun()
+	endWord(len(text))
+	return b.String()
+}
 
 // matchExpr turns a user's query into an FTS5 expression: each
 // space-separated term is a quoted phrase of its tokens, all terms must
