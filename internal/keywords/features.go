@@ -96,6 +96,10 @@ func features(term string, s *termStat, total, sents int, v docView, table *lexi
 	if s.count == 1 {
 		fs = append(fs, Feature{"once", 1})
 	}
+	// a core term inside many longer ones names many an analyst's phrase
+	// (财政 of 财政政策, 中央财政, 财政赤字): how many hold it, and how
+	// often the text writes it, alone or inside them
+	fs = append(fs, Feature{"lognested", math.Log1p(float64(v.nest.kinds))}, Feature{"logwithin", math.Log1p(v.nest.inside + c)})
 	if s.quoted > 0 {
 		fs = append(fs, Feature{lang + ":quoted", 1})
 	}

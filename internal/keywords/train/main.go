@@ -33,6 +33,8 @@ type example struct {
 	doc   int     // the document it comes from, numbered in load order
 	term  string
 	gold  []string // the document's gold keywords
+	unit  bool     // a named unit, which the shown terms may hold (keywords.Scored.Unit)
+	en    bool     // an English document's
 }
 
 func main() {
@@ -90,7 +92,7 @@ func examples(testdata string, multi bool) ([]example, int, error) {
 		}
 		docs++
 		for _, c := range keywords.Score(doc, lex) {
-			exs = append(exs, example{c.Features, label(c.Term, g.Keywords, multi), docs, c.Term, g.Keywords})
+			exs = append(exs, example{c.Features, label(c.Term, g.Keywords, multi), docs, c.Term, g.Keywords, c.Unit, doc.Lang == "en"})
 		}
 	}
 	return exs, docs, nil
