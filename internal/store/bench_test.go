@@ -2,7 +2,11 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 	"testing"
+
+	"github.com/policylens/policylens/analyze"
 )
 
 // BenchmarkSearch runs the query mix of bench/store on the test documents
@@ -33,4 +37,44 @@ func BenchmarkSearch(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkWrite stores the test documents' analyses (with explanations,
+// as index makes them), 8 to a transaction, under new ids each time: the
+// store's share of a fresh index, without the analysis.
+func BenchmarkWrite(b *testing.B) {
+	ctx := context.Background()
+	a, err := analyze.New(analyze.WithJobs(1), analyze.WithExplain(true), analyze.WithKeywords(10))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []Doc
+	inputs, _, _ := analyze.Inputs([]string{"testdata/docs"})
+	err = a.Batch(ctx, inputs, nil, func(r analyze.Result) error {
+		if r.Err == nil {
+			docs = append(docs, Doc{Input: "testdata/docs", Version: "v1", Analysis: r.Analysis})
+		}
+		return nil
+	})
+	if err != nil || len(docs) == 0 {
+		b.Fatalf("%d documents: %v", len(docs), err)
+	}
+	st, err := OpenForIndex(ctx, filepath.Join(b.TempDir(), "s.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	n := 0
+	for b.Loop() {
+		n++
+		for _, d := range docs {
+			d.Analysis.Document.ID = fmt.Sprintf("%s#%d", d.Analysis.Document.Path, n)
+		}
+		for i := 0; i < len(docs); i += 8 {
+			if err := st.Write(ctx, docs[i:min(i+8, len(docs))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(docs)), "docs/op")
 }
