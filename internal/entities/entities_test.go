@@ -228,3 +228,27 @@ func TestOrgSuffixBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestCountyBounds: a county named after a place is whole words, none a
+// function word, a verb or one common noun (新疆 + 等地区, 内蒙古 + 全区).
+func TestCountyBounds(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"促进西藏、新疆等地区跨越式发展。", []string{"西藏", "新疆"}},
+		{"截至目前，内蒙古全区共立案。", []string{"内蒙古"}},
+		{"产业链均可实现宁夏区内配套。", []string{"宁夏"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range extract(t, "zh", news, c.text) {
+			if e.Type == "location" {
+				got = append(got, e.Text)
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: locations %q, want %q", c.text, got, c.want)
+		}
+	}
+}

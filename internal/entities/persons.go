@@ -596,7 +596,7 @@ func (x *extractor) counties(p *segment.Paragraph, pi int, spans []lexSpan) []le
 			continue
 		}
 		start, end := x.rune(s.b0), x.rune(s.b1)
-		if end < len(p.Runes) && isEnd(p.Runes[end]) && !isEnd(p.Runes[end-1]) {
+		if end < len(p.Runes) && isEnd(p.Runes[end]) && !isEnd(p.Runes[end-1]) && x.tokEnd[end+1] > 0 {
 			name := string(p.Runes[start : end+1])
 			x.c.add(mention{typ: "location", key: name, surface: name, para: pi, start: start, end: end + 1, evidence: "rule:county", prio: 3})
 			found = append(found, lexSpan{typ: "location", kind: "county", b0: int(x.byteAt[start]), b1: int(x.byteAt[end+1])})
@@ -605,6 +605,9 @@ func (x *extractor) counties(p *segment.Paragraph, pi int, spans []lexSpan) []le
 		for n := 2; n <= 4 && end+n <= len(p.Runes); n++ {
 			if !isEnd(p.Runes[end+n-1]) || isEnd(p.Runes[end]) || !allHan(p.Runes[end:end+n]) {
 				continue
+			}
+			if !x.countyWords(p, end, end+n) {
+				break // 新疆 + 等地区, 西藏 + 实现乡(镇), 内蒙古 + 全区: no county's name
 			}
 			name := string(p.Runes[end : end+n])
 			x.c.add(mention{typ: "location", key: name, surface: name, para: pi, start: end, end: end + n, evidence: "rule:county", prio: 1})
@@ -620,4 +623,16 @@ func (x *extractor) counties(p *segment.Paragraph, pi int, spans []lexSpan) []le
 // 深圳中心 + 支行/v.
 func (x *extractor) suffixWord(w string) bool {
 	return utf8.RuneCountInString(w) > 1 && slices.Contains(x.lex.OrgSuffix, w)
+}
+
+// countyWords reports whether the runes from start to end are whole words
+// that may name a county after a place: they start and end with words, the
+// first no function word or verb (等 + 地区), and they are no one common
+// noun (全区, 辖区).
+func (x *extractor) countyWords(p *segment.Paragraph, start, end int) bool {
+	k, last := int(x.tokAt[start])-1, int(x.tokEnd[end])-1
+	if k < 0 || last < 0 {
+		return false
+	}
+	return !functionWord(p.Tokens[k].POS) && !(k == last && p.Tokens[k].POS == "n")
 }
