@@ -14,11 +14,14 @@ import (
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		// a soft limit keeps batches near the dictionaries' size plus the
-		// documents in flight instead of twice the peak heap (GOGC). The
+		// documents in flight instead of twice the peak heap (GOGC). Most
+		// dictionaries are tables embedded in the binary now, outside the
+		// heap: 80 MiB instead of 110 took 20 MB off compare and report on
+		// the 72 work reports (156 → 135 MB) at the same CPU time. The
 		// analyzer raises it by what the documents being analyzed need and
 		// sets it back after (analyze/memory.go), so a long document does
 		// not make the GC run back to back. GOMEMLIMIT overrides both.
-		debug.SetMemoryLimit(110 << 20)
+		debug.SetMemoryLimit(80 << 20)
 	}
 	// an interrupt cancels the batch: outputs are written whole or not at all
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -152,12 +152,8 @@ const (
 // quoteAt tells whether the token written right against a token on one
 // side is one of the quotes.
 func quoteAt(toks []segment.Token, ti, dir int, quotes string) bool {
-	j := ti + dir
-	if j < 0 || j >= len(toks) {
-		return false
-	}
-	nb := toks[j]
-	if dir < 0 && nb.End != toks[ti].Start || dir > 0 && toks[ti].End != nb.Start {
+	nb, ok := against(toks, ti, dir)
+	if !ok {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(nb.Text)
@@ -276,19 +272,26 @@ func tokenCand(toks []segment.Token, ti int, title bool, doc *segment.Doc, lex *
 	return c
 }
 
+// against is the token on one side of token ti (dir -1 or 1) when it is
+// written right against it, with no space or gap between.
+func against(toks []segment.Token, ti, dir int) (segment.Token, bool) {
+	j := ti + dir
+	if j < 0 || j >= len(toks) {
+		return segment.Token{}, false
+	}
+	nb := toks[j]
+	if dir < 0 && nb.End != toks[ti].Start || dir > 0 && toks[ti].End != nb.Start {
+		return segment.Token{}, false
+	}
+	return nb, true
+}
+
 // glued tells whether the neighbour on one side is a lone Han
 // character written against the token, not punctuation or a stop word: a
 // sign that the token is a piece of a longer word the segmenter split.
 func glued(toks []segment.Token, ti, dir int) bool {
-	j := ti + dir
-	if j < 0 || j >= len(toks) {
-		return false
-	}
-	nb := toks[j]
-	if dir < 0 && nb.End != toks[ti].Start || dir > 0 && toks[ti].End != nb.Start {
-		return false
-	}
-	return utf8.RuneCountInString(nb.Text) == 1 && isHanRune(firstRune(nb.Text)) && !nb.Stop && nb.POS != "u" && nb.POS != "p" && nb.POS != "c"
+	nb, ok := against(toks, ti, dir)
+	return ok && utf8.RuneCountInString(nb.Text) == 1 && isHanRune(firstRune(nb.Text)) && !nb.Stop && nb.POS != "u" && nb.POS != "p" && nb.POS != "c"
 }
 
 // neighbour is the Han character written against a token on one side,

@@ -20,43 +20,33 @@ func inPlace(s string, align uintptr) bool {
 	return littleEndian && len(s) > 0 && uintptr(unsafe.Pointer(unsafe.StringData(s)))%align == 0
 }
 
-// Uint32s is s as len(s)/4 uint32s.
-func Uint32s(s string) []uint32 {
-	n := len(s) / 4
-	if inPlace(s, 4) {
-		return unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.StringData(s))), n)
+// view is s as len(s)/size values of T: in place where it can be, else
+// each decoded from its bytes at an offset.
+func view[T any](s string, size int, decode func(s string, off int) T) []T {
+	n := len(s) / size
+	if inPlace(s, uintptr(size)) {
+		return unsafe.Slice((*T)(unsafe.Pointer(unsafe.StringData(s))), n)
 	}
-	out := make([]uint32, n)
+	out := make([]T, n)
 	for i := range out {
-		out[i] = le32(s, 4*i)
+		out[i] = decode(s, size*i)
 	}
 	return out
 }
 
+// Uint32s is s as len(s)/4 uint32s.
+func Uint32s(s string) []uint32 { return view(s, 4, le32) }
+
 // Float32s is s as len(s)/4 float32s.
 func Float32s(s string) []float32 {
-	n := len(s) / 4
-	if inPlace(s, 4) {
-		return unsafe.Slice((*float32)(unsafe.Pointer(unsafe.StringData(s))), n)
-	}
-	out := make([]float32, n)
-	for i := range out {
-		out[i] = math.Float32frombits(le32(s, 4*i))
-	}
-	return out
+	return view(s, 4, func(s string, off int) float32 { return math.Float32frombits(le32(s, off)) })
 }
 
 // Float64s is s as len(s)/8 float64s.
 func Float64s(s string) []float64 {
-	n := len(s) / 8
-	if inPlace(s, 8) {
-		return unsafe.Slice((*float64)(unsafe.Pointer(unsafe.StringData(s))), n)
-	}
-	out := make([]float64, n)
-	for i := range out {
-		out[i] = math.Float64frombits(uint64(le32(s, 8*i)) | uint64(le32(s, 8*i+4))<<32)
-	}
-	return out
+	return view(s, 8, func(s string, off int) float64 {
+		return math.Float64frombits(uint64(le32(s, off)) | uint64(le32(s, off+4))<<32)
+	})
 }
 
 // Checksum is the CRC-32C of s, read in place (no copy of a large file).
