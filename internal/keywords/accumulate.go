@@ -317,11 +317,17 @@ func (a *Accumulator) textRank(iters int) map[string]float64 {
 
 // Keywords returns the n best keywords of the document read so far, as
 // Extract does.
-func (a *Accumulator) Keywords(n int) []Keyword {
+func (a *Accumulator) Keywords(n int) []Keyword { return a.keywords(n, nil) }
+
+// keywords is Keywords without the terms skip names.
+func (a *Accumulator) keywords(n int, skip func(string) bool) []Keyword {
 	if n <= 0 {
 		return nil
 	}
 	cands := a.Scored()
+	if skip != nil {
+		cands = slices.DeleteFunc(cands, func(c Scored) bool { return skip(c.Term) })
+	}
 	if len(cands) == 0 {
 		return nil
 	}

@@ -110,32 +110,10 @@ func facts(text, term string, names []string, lang string) termFacts {
 		if j < 0 {
 			break
 		}
-		if insideName(text, i+j, term, names) {
+		if keywords.InsideName(text, i+j, term, names) {
 			f.inName++
 		}
 		i += j + len(term)
 	}
 	return f
-}
-
-// insideName tells whether the occurrence at byte at lies inside a longer
-// name written around it.
-func insideName(text string, at int, term string, names []string) bool {
-	for _, n := range names {
-		if len(n) <= len(term) {
-			continue
-		}
-		for k := strings.Index(n, term); k >= 0; {
-			s := at - k
-			if s >= 0 && s+len(n) <= len(text) && text[s:s+len(n)] == n {
-				return true
-			}
-			nk := strings.Index(n[k+1:], term)
-			if nk < 0 {
-				break
-			}
-			k += 1 + nk
-		}
-	}
-	return false
 }
