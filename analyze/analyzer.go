@@ -260,7 +260,7 @@ func (a *Analyzer) finish(res *Analysis, st *docState, d *parse.Document, lang s
 	res.Entities = st.entities.result()
 	if a.cfg.runs("keywords") {
 		// a piece of a name the entities found is no keyword (立峰 of 何立峰)
-		res.Keywords = st.kw.KeywordsOutside(a.cfg.keywords, nameSurfaces(res.Entities))
+		res.Keywords = st.kw.KeywordsOutside(a.cfg.keywords, entities.NameForms(res.Entities))
 	}
 	res.Targets = targets.FirstPerIndicator(st.targets)
 	res.Keywords, res.Entities, res.Targets = nonNil(res.Keywords), nonNil(res.Entities), nonNil(res.Targets)
@@ -269,23 +269,6 @@ func (a *Analyzer) finish(res *Analysis, st *docState, d *parse.Document, lang s
 		res.Entities[i].Aliases = nonNil(res.Entities[i].Aliases)
 		res.Entities[i].Mentions = nonNil(res.Entities[i].Mentions)
 	}
-}
-
-// nameSurfaces are the written forms of the persons, bodies and places
-// found: their texts, canonical names, aliases and mentions.
-func nameSurfaces(ents []Entity) []string {
-	var out []string
-	for _, e := range ents {
-		if e.Type != "person" && e.Type != "organization" && e.Type != "location" {
-			continue
-		}
-		out = append(out, e.Text, e.Normalized)
-		out = append(out, e.Aliases...)
-		for _, m := range e.Mentions {
-			out = append(out, m.Surface)
-		}
-	}
-	return out
 }
 
 // nonNilLists makes a directive's lists [] rather than null in JSON.

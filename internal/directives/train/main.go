@@ -16,6 +16,7 @@ import (
 	"log"
 	"math"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -42,12 +43,19 @@ func main() {
 	epochs := flag.Int("epochs", 20, "passes over the examples")
 	split := flag.String("split", labels.Train, "the split to learn from")
 	oof := flag.String("oof", "", "write the out-of-fold errors of 5-fold cross-validation to this file and stop")
-	flag.StringVar(&unreached, "unreached", "", "write the gold directives that no candidate clause matches to this file")
+	unreached := flag.String("unreached", "", "write the gold directives that no candidate clause matches to this file")
 	folds := flag.String("folds", "", "write 5 models to this folder, each trained without one fold of the documents, with the label files of that fold, and stop")
 	flag.Parse()
-	exs, golds, err := examples(*testdata, *split)
+	exs, golds, missed, err := examples(*testdata, *split)
 	if err != nil {
 		log.Fatal(err)
+	}
+	if *unreached != "" {
+		// the gold directives no candidate reaches bound the recall any
+		// weights can give
+		if err := os.WriteFile(*unreached, []byte(strings.Join(missed, "")), 0o644); err != nil {
+			log.Fatal(err)
+		}
 	}
 	if *folds != "" {
 		if err := writeFolds(*folds, exs, golds, *epochs, 5); err != nil {
@@ -111,12 +119,15 @@ func writeFolds(dir string, exs []example, golds []string, epochs, k int) error 
 }
 
 // examples reads the labelled documents of a split and turns their action
-// clauses into examples.
-func examples(testdata, split string) ([]example, []string, error) {
+// clauses into examples; it also returns the label file of each document
+// by index and the gold directives no candidate reaches (file TAB text
+// lines).
+func examples(testdata, split string) ([]example, []string, []string, error) {
 	lex, err := lexicon.Builtin()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
+	var missed []string
 	var golds []string // the label files, by document index
 	seg := segment.New(lex, segment.Options{})
 	rules := directives.Compile(lex)
@@ -130,47 +141,18 @@ func examples(testdata, split string) ([]example, []string, error) {
 		// the officials come from the entities, as in the analyzer
 		officials := entities.Officials(nil, entities.Extract(doc, lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format}))
 		cands := directives.Candidates(doc, rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format, Officials: officials})
-		exs = append(exs, label(g, cands, nDocs)...)
-		noteUnreached(g, cands)
-		for i := range exs {
-			if exs[i].file == "" {
-				exs[i].file = g.File
-			}
-		}
+		ex, miss := label(g, cands, nDocs)
+		exs, missed = append(exs, ex...), append(missed, miss...)
 		nDocs++
 		golds = append(golds, g.Path)
 		return nil
 	})
-	return exs, golds, err
+	return exs, golds, missed, err
 }
 
-// unreached names the file that -unreached writes; the gold directives
-// no candidate reaches bound the recall any weights can give.
-var unreached string
-
-func noteUnreached(g labels.Gold, cands []directives.Candidate) {
-	if unreached == "" {
-		return
-	}
-	texts := make([]string, len(cands))
-	for i, c := range cands {
-		texts[i] = c.Directive.Text
-	}
-	match, _ := labels.Align(g.Directives, texts)
-	f, err := os.OpenFile(unreached, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer f.Close()
-	for i, j := range match {
-		if j < 0 && !g.Directives[i].Optional {
-			fmt.Fprintf(f, "%s\t%s\n", g.File, g.Directives[i].Text)
-		}
-	}
-}
-
-// label aligns a document's candidates with its gold directives.
-func label(g labels.Gold, cands []directives.Candidate, doc int) []example {
+// label aligns a document's candidates with its gold directives: the
+// examples, and the required gold directives no candidate matches.
+func label(g labels.Gold, cands []directives.Candidate, doc int) ([]example, []string) {
 	texts := make([]string, len(cands))
 	for i, c := range cands {
 		texts[i] = c.Directive.Text
@@ -180,8 +162,12 @@ func label(g labels.Gold, cands []directives.Candidate, doc int) []example {
 	for i := range y {
 		y[i] = -1
 	}
+	var missed []string
 	for gi, j := range match {
 		if j < 0 {
+			if !g.Directives[gi].Optional {
+				missed = append(missed, g.File+"\t"+g.Directives[gi].Text+"\n")
+			}
 			continue
 		}
 		if g.Directives[gi].Optional {
@@ -193,10 +179,10 @@ func label(g labels.Gold, cands []directives.Candidate, doc int) []example {
 	var out []example
 	for i, c := range cands {
 		if y[i] != 0 {
-			out = append(out, example{feats: c.Features, y: y[i], doc: doc, text: c.Directive.Text})
+			out = append(out, example{feats: c.Features, y: y[i], doc: doc, text: c.Directive.Text, file: g.File})
 		}
 	}
-	return out
+	return out, missed
 }
 
 // threshold trains on all folds but one and scores the one left out, in
@@ -214,18 +200,11 @@ func threshold(exs []example, epochs, k int) float64 {
 		}
 	}
 	f1 := func(t float64) float64 {
-		tp, fp, fn := 0.0, 0.0, 0.0
+		var c counts
 		for _, x := range all {
-			switch {
-			case x.s > t && x.y > 0:
-				tp++
-			case x.s > t:
-				fp++
-			case x.y > 0:
-				fn++
-			}
+			c.add(x.s, x.y, t)
 		}
-		return 2 * tp / (2*tp + fp + fn)
+		return c.f1()
 	}
 	best, bestF := 0.0, f1(0)
 	for _, x := range all {
@@ -238,26 +217,32 @@ func threshold(exs []example, epochs, k int) float64 {
 	return best
 }
 
+// counts are a clause classifier's hits and misses at a threshold.
+type counts struct{ tp, fp, fn float64 }
+
+func (c *counts) add(score, y, t float64) {
+	switch {
+	case score > t && y > 0:
+		c.tp++
+	case score > t:
+		c.fp++
+	case y > 0:
+		c.fn++
+	}
+}
+
+func (c counts) f1() float64 { return 2 * c.tp / (2*c.tp + c.fp + c.fn) }
+
 // logByGroup logs the out-of-fold clause F1 by folder of the labelled
 // documents (zh-news, laws, en…), where the errors are.
 func logByGroup(exs []example, scores []float64, t float64) {
-	type counts struct{ tp, fp, fn float64 }
 	by := map[string]*counts{}
 	for i, ex := range exs {
-		parts := strings.Split(ex.file, "/")
-		g := parts[len(parts)-2]
+		g := path.Base(path.Dir(ex.file))
 		if by[g] == nil {
 			by[g] = &counts{}
 		}
-		c := by[g]
-		switch {
-		case scores[i] > t && ex.y > 0:
-			c.tp++
-		case scores[i] > t:
-			c.fp++
-		case ex.y > 0:
-			c.fn++
-		}
+		by[g].add(scores[i], ex.y, t)
 	}
 	groups := make([]string, 0, len(by))
 	for g := range by {
@@ -266,7 +251,7 @@ func logByGroup(exs []example, scores []float64, t float64) {
 	sort.Strings(groups)
 	for _, g := range groups {
 		c := by[g]
-		log.Printf("  %-10s clause P %.3f R %.3f F1 %.3f", g, c.tp/(c.tp+c.fp), c.tp/(c.tp+c.fn), 2*c.tp/(2*c.tp+c.fp+c.fn))
+		log.Printf("  %-10s clause P %.3f R %.3f F1 %.3f", g, c.tp/(c.tp+c.fp), c.tp/(c.tp+c.fn), c.f1())
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/internal/entities"
 	"github.com/policylens/policylens/internal/fold"
 	"github.com/policylens/policylens/internal/keywords"
 )
@@ -75,20 +76,11 @@ func writeDoc(b *strings.Builder, name string, an *analyze.Analysis) {
 }
 
 // nameForms are the surfaces of the persons, bodies and places found, with
-// their aliases.
+// their aliases, folded as the text is.
 func nameForms(ents []analyze.Entity) []string {
-	var out []string
-	for _, e := range ents {
-		if e.Type != "person" && e.Type != "organization" && e.Type != "location" {
-			continue
-		}
-		out = append(out, fold.String(e.Text), fold.String(e.Normalized))
-		for _, al := range e.Aliases {
-			out = append(out, fold.String(al))
-		}
-		for _, m := range e.Mentions {
-			out = append(out, fold.String(m.Surface))
-		}
+	out := entities.NameForms(ents)
+	for i, n := range out {
+		out[i] = fold.String(n)
 	}
 	return out
 }
