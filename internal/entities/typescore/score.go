@@ -1,0 +1,146 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/internal/labels"
+)
+
+// counts are true and false positives and false negatives.
+type counts struct{ tp, fp, fn int }
+
+func (c counts) prf() (p, r, f float64) {
+	p, r = ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn)
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// tally adds up one split's documents.
+type tally struct {
+	byType            map[string]*counts
+	titlesOK, titlesN int
+}
+
+func newTally() *tally { return &tally{byType: map[string]*counts{}} }
+
+func (t *tally) of(ty string) *counts {
+	if t.byType[ty] == nil {
+		t.byType[ty] = &counts{}
+	}
+	return t.byType[ty]
+}
+
+func (t *tally) total() counts {
+	var c counts
+	for _, x := range t.byType {
+		c.tp, c.fp, c.fn = c.tp+x.tp, c.fp+x.fp, c.fn+x.fn
+	}
+	return c
+}
+
+// miss is one error: a gold entity missed or a predicted one spurious.
+type miss struct{ what, typ, text string }
+
+// score matches one document's entities as the quality test does (required
+// gold items first, then the optional ones, which count neither way) and
+// returns its errors.
+func (t *tally) score(g labels.Gold, a *analyze.Analysis) []miss {
+	used := make([]bool, len(a.Entities))
+	take := func(ge labels.Entity) int {
+		want := map[string]bool{labels.Norm(ge.Text): true}
+		for _, alt := range ge.Alt {
+			want[labels.Norm(alt)] = true
+		}
+		for i, e := range a.Entities {
+			if used[i] || e.Type != ge.Type {
+				continue
+			}
+			for f := range forms(e) {
+				if want[f] {
+					used[i] = true
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	var out []miss
+	for _, ge := range g.Entities {
+		if ge.Optional {
+			continue
+		}
+		i := take(ge)
+		if i < 0 {
+			t.of(ge.Type).fn++
+			out = append(out, miss{"missed", ge.Type, ge.Text})
+			continue
+		}
+		t.of(ge.Type).tp++
+		if ge.Type == "person" {
+			out = append(out, t.titles(ge, a.Entities[i])...)
+		}
+	}
+	for _, ge := range g.Entities {
+		if ge.Optional {
+			take(ge)
+		}
+	}
+	for i, u := range used {
+		if !u {
+			e := a.Entities[i]
+			t.of(e.Type).fp++
+			out = append(out, miss{"spurious", e.Type, e.Text})
+		}
+	}
+	return out
+}
+
+// titles counts a matched person's gold titles that some predicted title
+// holds, and returns those none holds as errors of type "title".
+func (t *tally) titles(ge labels.Entity, e analyze.Entity) []miss {
+	var out []miss
+	for _, gt := range ge.Titles {
+		t.titlesN++
+		ok := false
+		for _, pt := range e.Titles {
+			if strings.Contains(labels.Norm(pt), labels.Norm(gt)) {
+				ok = true
+				break
+			}
+		}
+		if ok {
+			t.titlesOK++
+		} else {
+			out = append(out, miss{"missed", "title", ge.Text + " — " + gt + " (got " + strings.Join(e.Titles, "; ") + ")"})
+		}
+	}
+	return out
+}
+
+// forms are the texts a predicted entity matches by: its text, normalized
+// form, aliases and mention surfaces; a date only by its normalized form.
+func forms(e analyze.Entity) map[string]bool {
+	m := map[string]bool{}
+	if e.Type == "date" {
+		m[labels.Norm(e.Normalized)] = true
+		return m
+	}
+	for _, f := range append([]string{e.Text, e.Normalized}, e.Aliases...) {
+		m[labels.Norm(f)] = true
+	}
+	for _, mn := range e.Mentions {
+		m[labels.Norm(mn.Surface)] = true
+	}
+	delete(m, "")
+	return m
+}
