@@ -28,20 +28,27 @@ func analyzeFile(t *testing.T, a *analyze.Analyzer, name string) *analyze.Analys
 
 // The PDFs and DOCX files of a law and of an executive order give the
 // directives their Markdown sources give; the OFD of 拿来主义, those of the
-// text ofdrw laid out (none today: an essay, not a policy).
+// text ofdrw laid out (none today: an essay, not a policy); the OFD of a
+// city bureau's letter (made by a commercial OFD writer), those of the text
+// it shows. The policy sources must give directives, or the test would
+// pass on nothing.
 func TestFormatsKeepDirectives(t *testing.T) {
 	a, err := analyze.New()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for source, derived := range map[string][]string{
-		"law-zh.md":       {"law-zh.pdf", "law-zh.docx", "law-zh-odt.docx"},
-		"eo-en.md":        {"eo-en.pdf", "eo-en.docx"},
-		"nalai-zhuyi.txt": {"nalai-zhuyi.ofd"},
+		"law-zh.md":         {"law-zh.pdf", "law-zh.docx", "law-zh-odt.docx"},
+		"eo-en.md":          {"eo-en.pdf", "eo-en.docx"},
+		"nalai-zhuyi.txt":   {"nalai-zhuyi.ofd"},
+		"bengbu-letter.txt": {"bengbu-letter.ofd"},
 	} {
 		want := map[string]bool{}
 		for _, d := range analyzeFile(t, a, source).Directives {
 			want[sameText(d.Text)] = true
+		}
+		if len(want) == 0 && source != "nalai-zhuyi.txt" {
+			t.Errorf("%s gives no directive: nothing to keep", source)
 		}
 		for _, name := range derived {
 			seen := map[string]bool{}
@@ -114,6 +121,8 @@ func TestBatchURLsAndFormats(t *testing.T) {
 	want := []string{
 		"error " + srv.URL + "/missing: HTTP 404 Not Found",
 		"pdf " + srv.URL + "/att",
+		"ofd testdata/formats/bengbu-letter.ofd",
+		"text testdata/formats/bengbu-letter.txt",
 		"docx testdata/formats/eo-en.docx",
 		"markdown testdata/formats/eo-en.md",
 		"pdf testdata/formats/eo-en.pdf",

@@ -16,7 +16,10 @@ import (
 // sources beside them (see testdata/formats/SOURCES.md); each must give
 // back its source's text, as pandoc renders it to plain text (.txt), at
 // 98% of characters or more. The OFD of 拿来主义 was laid out by ofdrw from
-// a text given paragraph by paragraph (nalai-zhuyi.txt).
+// a text given paragraph by paragraph (nalai-zhuyi.txt); the two official
+// documents (a city bureau's letter, a district bureau's reply) were made
+// by commercial OFD writers, and their .txt is the text they show, a
+// paragraph a line.
 func TestFormatsMatchSource(t *testing.T) {
 	cases := []struct{ file, source, format string }{
 		{"law-zh.pdf", "law-zh.txt", FormatPDF},
@@ -25,6 +28,8 @@ func TestFormatsMatchSource(t *testing.T) {
 		{"law-zh-odt.docx", "law-zh.txt", FormatDOCX},
 		{"eo-en.docx", "eo-en.txt", FormatDOCX},
 		{"nalai-zhuyi.ofd", "nalai-zhuyi.txt", FormatOFD},
+		{"bengbu-letter.ofd", "bengbu-letter.txt", FormatOFD},
+		{"luqiao-reply.ofd", "luqiao-reply.txt", FormatOFD},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
@@ -48,7 +53,7 @@ func TestFormatsMatchSource(t *testing.T) {
 // An OFD's text objects, concatenated in file order, are its text: the
 // layout step must lose and add nothing.
 func TestOFDKeepsEveryCharacter(t *testing.T) {
-	for _, name := range []string{"nalai-zhuyi.ofd", "split-paragraph.ofd", "keyword.ofd"} {
+	for _, name := range []string{"nalai-zhuyi.ofd", "split-paragraph.ofd", "keyword.ofd", "bengbu-letter.ofd", "luqiao-reply.ofd"} {
 		t.Run(name, func(t *testing.T) {
 			d := parseFixture(t, name)
 			if d.Format != FormatOFD {
@@ -93,6 +98,40 @@ func TestOFDReadingOrder(t *testing.T) {
 	}
 	if d.Date != "2021-06-02T00:00:00Z" {
 		t.Errorf("date %q", d.Date)
+	}
+}
+
+// The official documents read as their sources, paragraph for paragraph:
+// the letter's body, drawn as 30 text objects (a run per number, per
+// punctuation mark), is one paragraph; the reply's page numbers ("— 1 —",
+// under the text area, outside the page's outer tenth) are gone, and the
+// paragraph before the first one does not run on into page 2.
+func TestOFDOfficialDocuments(t *testing.T) {
+	for _, c := range []struct{ name, title, date string }{
+		{"bengbu-letter.ofd", "蚌埠市国土资源局", ""},
+		{"luqiao-reply.ofd", "", "2020-01-25T00:00:00Z"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := parseFixture(t, c.name)
+			src, err := os.ReadFile(filepath.Join("testdata", "formats", strings.TrimSuffix(c.name, ".ofd")+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := strings.Split(strings.TrimSpace(string(src)), "\n")
+			got := slices.Clone(d.Paragraphs)
+			for i := range got { // the layout joins two runs of a line without the space the .txt shows
+				got[i] = strings.ReplaceAll(got[i], " ", "")
+				if i < len(want) {
+					want[i] = strings.ReplaceAll(want[i], " ", "")
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("paragraphs differ from the source:\n got %q\nwant %q", d.Paragraphs, want)
+			}
+			if d.Title != c.title || d.Date != c.date {
+				t.Errorf("title %q, date %q; want %q, %q", d.Title, d.Date, c.title, c.date)
+			}
+		})
 	}
 }
 

@@ -148,14 +148,29 @@ func dropRunningLines(pages [][]line, sizes []layoutPage) []line {
 	}
 	var out []line
 	for i, ls := range pages {
-		for _, l := range ls {
-			if inMargin(l, sizes[i].Height) && (rePageNumber.MatchString(l.Text) || (len(pages) > 1 && seen[runningKey(l.Text)]*2 > len(pages))) {
+		for k, l := range ls {
+			h := sizes[i].Height
+			if inMargin(l, h) && (len(pages) > 1 && seen[runningKey(l.Text)]*2 > len(pages)) {
+				continue
+			}
+			if rePageNumber.MatchString(l.Text) && (inMargin(l, h) || pageNumberPlace(ls, k, h)) {
 				continue
 			}
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// pageNumberPlace tells whether line k of a page (lines sorted top to
+// bottom) stands where a page number is printed beyond the outer tenth:
+// the last line in the bottom fifth, or the first in the top fifth. A
+// Chinese official document (GB/T 9704) prints "— 1 —" 7 mm under a text
+// area that ends 35 mm above the foot of an A4 page, 26–31 mm from it:
+// within the fifth, just outside the tenth.
+func pageNumberPlace(ls []line, k int, height float64) bool {
+	l := ls[k]
+	return height > 0 && ((k == len(ls)-1 && l.Top > height*0.8) || (k == 0 && l.Bottom < height*0.2))
 }
 
 func inMargin(l line, height float64) bool {

@@ -45,3 +45,33 @@ func TestJoinLines(t *testing.T) {
 		}
 	}
 }
+
+// Page numbers go where they are printed: in the page's outer tenth, or
+// as its last line in the bottom fifth (an official document's "— 1 —"
+// 26–31 mm above the foot of an A4 page, 297 mm tall); a number inside the
+// body, or above another line, stays.
+func TestDropPageNumbers(t *testing.T) {
+	at := func(text string, top float64) line {
+		return line{run: run{Text: text, Left: 28, Right: 180, Top: top, Bottom: top + 6}}
+	}
+	cases := []struct {
+		name string
+		page []line
+		want []string
+	}{
+		{"under the text area, the last line", []line{at("同意张阿三同志辞职。", 221), at("— 1 —", 266)}, []string{"同意张阿三同志辞职。"}},
+		{"in the outer tenth", []line{at("3", 10), at("正文。", 100)}, []string{"正文。"}},
+		{"above the last line, outside the tenth", []line{at("— 1 —", 240), at("正文。", 250)}, []string{"— 1 —", "正文。"}},
+		{"the last line but in the body", []line{at("正文。", 100), at("2023", 200)}, []string{"正文。", "2023"}},
+		{"the first line in the top fifth", []line{at("- 2 -", 45), at("正文。", 100)}, []string{"正文。"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, l := range dropRunningLines([][]line{c.page}, []layoutPage{{Height: 297}}) {
+			got = append(got, l.Text)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
