@@ -13,9 +13,6 @@ const months = `January|February|March|April|May|June|July|August|September|Octo
 var (
 	reEO       = regexp.MustCompile(`\b(?:Executive Order|E\.\s?O\.|EO)\s+(\d{4,5})\b`)
 	reAct      = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|the|on|to|in)\s+)*){1,8}Act)(\s+of\s+\d{4})?\b`)
-	reUSC      = regexp.MustCompile(`\b\d+\s+U\.S\.C\.\s+(?:§+\s*)?\d+[a-z]?(?:\([a-zA-Z0-9]+\))*`)
-	reCFR      = regexp.MustCompile(`\b\d+\s+C\.?F\.?R\.?\s+(?:[Pp]art\s+)?\d+(?:\.\d+)?`)
-	rePubLaw   = regexp.MustCompile(`\bPublic Law\s+\d+[-–]\d+`)
 	reMemo     = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
 	reConst    = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
 	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
@@ -37,15 +34,8 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		add("law", "Executive Order "+text[m[2]:m[3]], "", m[0], m[1], "rule:executive-order", 3)
 	}
 	for _, m := range reAct.FindAllStringSubmatchIndex(text, -1) {
-		b0 := m[2]
-		name := text[m[2]:m[3]]
-		for _, lead := range []string{"The ", "the ", "This ", "Under ", "Section ", "See "} {
-			if strings.HasPrefix(name, lead) {
-				name = strings.TrimPrefix(name, lead)
-				b0 += len(lead)
-			}
-		}
-		if len(strings.Fields(name)) < 2 {
+		b0, ok := actStart(text, m[2], m[3])
+		if !ok {
 			continue
 		}
 		end := m[3]
@@ -54,10 +44,11 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		}
 		add("law", text[b0:end], "", b0, end, "rule:act", 3)
 	}
-	for _, re := range []*regexp.Regexp{reUSC, reCFR, rePubLaw, reMemo} {
-		for _, m := range re.FindAllStringIndex(text, -1) {
-			add("law", text[m[0]:m[1]], "", m[0], m[1], "rule:citation", 3)
-		}
+	// A code citation (42 U.S.C. 7401, 29 CFR 4.133, Public Law 116-283)
+	// points into a code; it names no law (ANNOTATION.md), so only
+	// memoranda (M-16-21) count.
+	for _, m := range reMemo.FindAllStringIndex(text, -1) {
+		add("law", text[m[0]:m[1]], "", m[0], m[1], "rule:citation", 3)
 	}
 	for _, m := range reConst.FindAllStringIndex(text, -1) {
 		b0 := m[0]
@@ -120,4 +111,62 @@ func (x *extractor) englishPersons(text string, add func(typ, key, norm string, 
 		x.c.cands[len(x.c.cands)-1].titles = []string{strings.TrimSpace(text[b : b+n])}
 		b = s1
 	}
+}
+
+// actLead are words that open a phrase before an Act's name, never the
+// name itself (Under the Clean Air Act, All CFO Act agencies).
+var actLead = map[string]bool{"a": true, "an": true, "the": true, "this": true, "these": true, "that": true,
+	"all": true, "any": true, "each": true, "every": true, "such": true, "other": true, "under": true,
+	"see": true, "section": true, "pursuant": true, "consistent": true}
+
+// actStart finds where the Act name that the match text[b0:b1] ends with
+// begins: after a sentence's end (IT WCF. Pursuant…), an enumerator (C.),
+// opening function words and a "to" that points at the Act (Guidance to
+// CFO Act). It says
+// no when "Act" is the verb (Designation … to Act as Director) or the name
+// is one word.
+func actStart(text string, b0, b1 int) (int, bool) {
+	words := strings.Fields(text[b0:b1])
+	if len(words) >= 2 && words[len(words)-2] == "to" {
+		return 0, false
+	}
+	first := 0
+	for i, w := range words[:len(words)-1] {
+		if (w == "to" && refersTo(words[i+1])) || (strings.HasSuffix(w, ".") && !initials(w)) {
+			first = i + 1
+		}
+	}
+	for first < len(words)-1 && (actLead[strings.ToLower(words[first])] || isEnumerator(words[first]) ||
+		words[first] == "of" || words[first] == "the") {
+		first++
+	}
+	if len(words)-first < 2 {
+		return 0, false
+	}
+	for _, w := range words[:first] {
+		b0 = b0 + strings.Index(text[b0:], w) + len(w)
+	}
+	for b0 < b1 && text[b0] == ' ' {
+		b0++
+	}
+	return b0, true
+}
+
+// refersTo says that "to" before w points at an Act (Exemptions to the
+// Privacy Act, Guidance to CFO Act) rather than joining its name (Fairness
+// to Contact Lens Consumers Act).
+func refersTo(w string) bool {
+	return w == "the" || (len(w) >= 2 && strings.ToUpper(w) == w)
+}
+
+// initials are abbreviations written with dots (U.S., D.C.), not a word
+// that ends a sentence.
+func initials(w string) bool {
+	return len(w) >= 4 && strings.Count(w, ".") >= 2
+}
+
+// isEnumerator is a list or heading letter (A, B., C.).
+func isEnumerator(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
 }

@@ -252,3 +252,45 @@ func TestCountyBounds(t *testing.T) {
 		}
 	}
 }
+
+func TestActStart(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Under the Clean Air Act", "Clean Air Act"},
+		{"C. Privacy Act", "Privacy Act"},
+		{"A Privacy Act", "Privacy Act"},
+		{"IT WCF. Pursuant to the MGT Act", "MGT Act"},
+		{"B. Guidance to CFO Act", "CFO Act"},
+		{"Fairness to Contact Lens Consumers Act", "Fairness to Contact Lens Consumers Act"},
+		{"Exemptions to the Privacy Act", "Privacy Act"},
+		{"All CFO Act", "CFO Act"},
+		{"Council on Environmental Quality to Act", ""},
+		{"The U.S. Wildlife Act", "U.S. Wildlife Act"},
+		{"Bald and Golden Eagle Protection Act", "Bald and Golden Eagle Protection Act"},
+	} {
+		got := ""
+		if b0, ok := actStart(c.in, 0, len(c.in)); ok {
+			got = c.in[b0:]
+		}
+		if got != c.want {
+			t.Errorf("actStart(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestEnglishCodes(t *testing.T) {
+	meta := Meta{Date: "2025-01-20T00:00:00Z", Format: "markdown"}
+	es := extract(t, "en", meta,
+		"Designation of Officials of the Council on Environmental Quality to Act as Chairman.",
+		"See 44 U.S.C. 3552 and Public Law 116-283; the Fairness to Contact Lens Consumers Act applies.")
+	got := keys(es)
+	for _, w := range []string{"organization:Council on Environmental Quality", "law:Fairness to Contact Lens Consumers Act"} {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if strings.Contains(g, "U.S") || strings.Contains(g, "Public Law") || strings.HasSuffix(g, "to Act") {
+			t.Errorf("spurious %s", g)
+		}
+	}
+}

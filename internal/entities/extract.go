@@ -328,7 +328,8 @@ func (x *extractor) lexicon(text string, emit func(typ, canon string, b0, b1 int
 	return spans
 }
 
-// boundaryOK rejects a Latin match inside a longer Latin word (WHO in WHOM).
+// boundaryOK rejects a Latin match inside a longer Latin word (WHO in WHOM,
+// U.S. in U.S.C.).
 func boundaryOK(text string, b0, b1 int) bool {
 	first, _ := utf8.DecodeRuneInString(text[b0:])
 	last, _ := utf8.DecodeLastRuneInString(text[:b1])
@@ -338,9 +339,10 @@ func boundaryOK(text string, b0, b1 int) bool {
 			return false
 		}
 	}
-	if isLatin(last) && b1 < len(text) {
+	if (isLatin(last) || last == '.') && b1 < len(text) {
 		next, _ := utf8.DecodeRuneInString(text[b1:])
-		if isLatin(next) || unicode.IsDigit(next) {
+		// U.S. runs on into the abbreviation U.S.C.
+		if isLatin(next) || (isLatin(last) && unicode.IsDigit(next)) {
 			return false
 		}
 	}
