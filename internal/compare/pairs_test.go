@@ -78,43 +78,69 @@ func scorePairs(t *testing.T, labels []labelledPair, r *Result, a, b *analyze.An
 			got[d.A] = d
 		}
 	}
-	scores := map[string]*pairScore{"tune": {}, "test": {}}
+	scores := map[string]*pairScore{}
 	for _, l := range labels {
 		if a.Directives[l.a].Text != l.aText || (l.b >= 0 && b.Directives[l.b].Text != l.bText) {
 			t.Fatalf("pair %d: the labelled texts are not those of the frozen analyses", l.k)
 		}
-		s, ch := scores[l.split], got[&a.Directives[l.a]]
-		switch {
-		case ch.B != nil && l.b >= 0 && ch.B == &b.Directives[l.b]:
-			s.tp++
-			if ch.Status == l.status {
-				s.status++
+		ch := got[&a.Directives[l.a]]
+		for _, key := range []string{l.split, l.split + " " + batchOf(l.k)} {
+			if scores[key] == nil {
+				scores[key] = &pairScore{}
 			}
-		case ch.B != nil:
-			s.fp++
-			if l.b >= 0 {
-				s.fn++
-			}
-		case l.b >= 0:
-			s.fn++
+			scores[key].add(l, ch, b)
 		}
 	}
 	return scores
 }
 
-// TestLabelledPairs scores the alignment on 222 hand-labelled directive
+// batchOf names the labelling round of pair k: the 60 pairs of k 222–281
+// were labelled blind, after every choice of the alignment was made.
+func batchOf(k int) string {
+	if k >= 222 {
+		return "k 222–281"
+	}
+	return "k 0–221"
+}
+
+// add counts one labelled pair against the aligned change of its A.
+func (s *pairScore) add(l labelledPair, ch DirectiveChange, b *analyze.Analysis) {
+	switch {
+	case ch.B != nil && l.b >= 0 && ch.B == &b.Directives[l.b]:
+		s.tp++
+		if ch.Status == l.status {
+			s.status++
+		}
+	case ch.B != nil:
+		s.fp++
+		if l.b >= 0 {
+			s.fn++
+		}
+	case l.b >= 0:
+		s.fn++
+	}
+}
+
+// TestLabelledPairs scores the alignment on 282 hand-labelled directive
 // pairs of the 2024 and 2025 work reports. The thresholds were tuned on
-// "tune" pairs only; the 30 "test" pairs give the figure the README
-// reports.
+// "tune" pairs only; the 60 "test" pairs give the figures the README
+// reports, by labelling round (the last 60 pairs were labelled blind).
 func TestLabelledPairs(t *testing.T) {
 	docs := readFrozen(t, "gwr-2024-2025.analyses.jsonl")
 	r := Compare(docs[0], docs[1], opts(t))
 	// floors a little under the measured figures (README, "The comparison contract")
-	floors := map[string][2]float64{"tune": {0.85, 0.85}, "test": {0.85, 0.75}}
-	for _, split := range []string{"tune", "test"} {
-		s := scorePairs(t, readPairs(t), r, docs[0], docs[1])[split]
+	// (the blind batch k 222–281 scores far lower than the pairs labelled
+	// with the aligner's view of candidates: its own floors)
+	floors := map[string][2]float64{"tune k 0–221": {0.85, 0.85}, "test k 0–221": {0.85, 0.75},
+		"tune k 222–281": {0.75, 0.55}, "test k 222–281": {0.5, 0.4}}
+	scores := scorePairs(t, readPairs(t), r, docs[0], docs[1])
+	for _, split := range []string{"tune", "tune k 0–221", "tune k 222–281", "test", "test k 0–221", "test k 222–281"} {
+		s := scores[split]
+		if s == nil {
+			continue
+		}
 		t.Logf("%s: precision %.2f recall %.2f (tp %d fp %d fn %d; status right on %d of %d)", split, s.p(), s.r(), s.tp, s.fp, s.fn, s.status, s.tp)
-		if f := floors[split]; s.p() < f[0] || s.r() < f[1] {
+		if f, ok := floors[split]; ok && (s.p() < f[0] || s.r() < f[1]) {
 			t.Errorf("%s pairs: precision %.2f recall %.2f, want ≥ %.2f and ≥ %.2f", split, s.p(), s.r(), f[0], f[1])
 		}
 	}
