@@ -241,16 +241,27 @@ func appendRunes(buf []rune, s string, n int) []rune {
 // rewording between two kept neighbours is the same directive. Last, a
 // directive left alone may join a near neighbour's counterpart (merged).
 func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
+	sa, sb = reweigh(sa, sb, c.w.localIDF)
 	cands := c.allCandidates(sa, sb) // by position: scoreOf searches them
-	bone := c.firstRound(sa, sb, cands)
+	pen := c.w.shifted(sa, sb, cands)
+	bone := c.firstRound(sa, sb, pen)
 	ranked := make([]cand, len(cands))
-	for k, x := range cands {
+	for k, x := range pen {
 		ranked[k] = x
 		ranked[k].score += c.w.bonus * c.w.inOrder(sa, sb, bone, x.i, x.j)
+		if c.w.rescore != nil {
+			ranked[k].score = c.w.rescore(sa, sb, bone, x, ranked[k].score)
+		}
 	}
 	sortCands(ranked)
 	pairOf, scores = c.greedy(sa, sb, ranked)
+	if c.w.fillMin > 0 && !c.w.fillLast {
+		c.fillGaps(sa, sb, pairOf, scores, c.w.fillMin, c.w.fillGap)
+	}
 	merged(sa, ranked, pairOf, c.o.MinScore+c.w.mergeMargin, max(1, c.w.mergeSpan))
+	if c.w.fillMin > 0 && c.w.fillLast {
+		c.fillGaps(sa, sb, pairOf, scores, c.w.fillMin, c.w.fillGap)
+	}
 	for i, j := range pairOf {
 		if s := scoreOf(cands, i, j); j >= 0 && s > 0 {
 			scores[i] = s // without the bonus
@@ -478,6 +489,15 @@ type weights struct {
 	// a merge is weaker evidence than a pair of its own.
 	mergeSpan   int
 	mergeMargin float64
+	localIDF    float64 // experiment
+	fillMin     float64 // experiment
+	fillGap     int
+	fillShared  bool
+	fillDP      bool
+	fillLast    bool
+	shift       float64
+	shiftPen    float64
+	rescore     func(sa, sb []*side, bone []int, x cand, s float64) float64
 }
 
 func defaultWeights() weights {

@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/policylens/policylens/analyze"
@@ -171,8 +172,56 @@ func families() [][]setting {
 			merge = append(merge, s)
 		}
 	}
+	local := []setting{cur}
+	for _, a := range []float64{0.25, 0.5, 0.75, 1} {
+		for _, ms := range []float64{0.4, 0.45, 0.5} {
+			s := cur
+			s.w.localIDF, s.minScore = a, ms
+			s.name = fmt.Sprintf("local%.2f/m%.2f", a, ms)
+			local = append(local, s)
+		}
+	}
+	fill := []setting{cur}
+	for _, f := range []float64{0.1, 0.15, 0.2, 0.25} {
+		for _, g := range []int{2, 3, 4} {
+			for _, v := range []int{0, 1, 2, 3} {
+				s := cur
+				s.w.fillMin, s.w.fillGap, s.w.fillDP, s.w.fillLast = f, g, v&1 != 0, v&2 != 0
+				s.name = fmt.Sprintf("fill%.2f/g%d/dp%v/last%v", f, g, s.w.fillDP, s.w.fillLast)
+				if os.Getenv("PAIRS_FILL") == "" || strings.Contains(s.name, os.Getenv("PAIRS_FILL")) {
+					fill = append(fill, s)
+				}
+			}
+		}
+	}
+	shift := []setting{cur}
+	for _, sh := range []float64{0.2, 0.3, 0.4} {
+		for _, p := range []float64{0.1, 0.15, 0.2} {
+			for _, ms := range []float64{0.38, 0.4, 0.42, 0.45} {
+				s := cur
+				s.w.shift, s.w.shiftPen, s.minScore = sh, p, ms
+				s.name = fmt.Sprintf("shift%.2f/-%.2f/m%.2f", sh, p, ms)
+				shift = append(shift, s)
+			}
+		}
+	}
+	both := []setting{cur}
+	for _, f := range []float64{0, 0.2, 0.25} {
+		for _, ms := range []float64{0.41, 0.42, 0.43, 0.44, 0.45} {
+			for _, p := range []float64{0, 0.15, 0.2} {
+				if f == 0 && p == 0 && ms == 0.45 {
+					continue
+				}
+				s := cur
+				s.w.fillMin, s.w.fillGap, s.w.shift, s.w.shiftPen, s.minScore = f, 2, 0.2, p, ms
+				s.name = fmt.Sprintf("fill%.2f/shift-%.2f/m%.2f", f, p, ms)
+				both = append(both, s)
+			}
+		}
+	}
 	minScore[0].name, order[0].name, weigh[0].name, merge[0].name = "min-score", "order", "cos/lcs", "merge"
-	fams := [][]setting{minScore, order, weigh, merge}
+	local[0].name, fill[0].name, shift[0].name, both[0].name = "local", "fill", "shift", "fill+shift"
+	fams := [][]setting{minScore, order, weigh, merge, local, fill, shift, both}
 	if f := os.Getenv("PAIRS_FAMILY"); f != "" {
 		for _, fam := range fams {
 			if fam[0].name == f {
