@@ -115,7 +115,7 @@ func newAnalyzeCmd(s Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "analyze [flags] PATH...",
 		Short: "Analyze documents: keywords, entities, directives, targets",
-		Long: `Analyze reads files, folders (walked for .md .markdown .txt .html .htm .jsonl)
+		Long: `Analyze reads files, URLs, folders (walked for .md .markdown .txt .html .htm .jsonl .pdf .docx .ofd)
 or - for standard input, and prints each document's analysis in input order.
 A file that cannot be read gets a one-line error; the others go on, and the
 exit code is 1 at the end (0 when all went well, 2 for a usage error).`,
