@@ -79,12 +79,14 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 				name, b0 = strings.TrimPrefix(name, lead), b0+len(lead)
 			}
 		}
-		if genericOrg[name] || len(strings.Fields(name)) < 2 {
+		// Senior Agency Official for Privacy is a title, not a body
+		if genericOrg[name] || len(strings.Fields(name)) < 2 || roleWords[strings.ToLower(firstWord(text[m[3]:]))] {
 			continue
 		}
 		add("organization", name, "", b0, b0+len(name), "rule:org-pattern", 1)
 	}
 	x.englishPersons(text, add)
+	x.englishTerms(text, add)
 }
 
 // englishPersons finds names after titles (Secretary of Commerce Gina
@@ -169,4 +171,12 @@ func initials(w string) bool {
 func isEnumerator(w string) bool {
 	w = strings.TrimSuffix(w, ".")
 	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+func firstWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
 }

@@ -2,6 +2,7 @@ package entities
 
 import (
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -292,5 +293,29 @@ func TestEnglishCodes(t *testing.T) {
 		if strings.Contains(g, "U.S") || strings.Contains(g, "Public Law") || strings.HasSuffix(g, "to Act") {
 			t.Errorf("spurious %s", g)
 		}
+	}
+}
+
+func TestEnglishTerms(t *testing.T) {
+	meta := Meta{Date: "2021-05-12T00:00:00Z", Format: "markdown"}
+	es := extract(t, "en", meta,
+		"Agencies shall adopt Endpoint Detection and Response (EDR) and move to Software as a Service (SaaS); the Office of Management and Budget (OMB) and the Chief Information Officer (CIO) shall report to the Secretary of Health and Human Services (HHS).",
+		"(a) the term “Software Bill of Materials” or “SBOM” means a formal record; “Agency” means an executive agency; “Agency Head” means its head.",
+		"The Senior Agency Official for Privacy shall consult the Cybersecurity and Infrastructure Security Agency and the National Protection and Programs Directorate (NPPD) on the Federal Acquisition Regulation (FAR).")
+	got := keys(es)
+	for _, w := range []string{"term:Endpoint Detection and Response", "term:Software as a Service", "term:Software Bill of Materials",
+		"organization:Office of Management and Budget", "organization:National Protection and Programs Directorate", "law:Federal Acquisition Regulation"} {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		switch g {
+		case "term:OMB", "term:CIO", "term:Health and Human Services", "term:Chief Information Officer", "term:Agency", "term:Agency Head", "term:SBOM", "organization:Senior Agency":
+			t.Errorf("spurious %s", g)
+		}
+	}
+	if e := find(es, "term", "Endpoint Detection and Response"); e == nil || !slices.Contains(e.Aliases, "EDR") {
+		t.Errorf("EDR is no alias of its spelled-out form: %+v", e)
 	}
 }

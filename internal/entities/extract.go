@@ -43,6 +43,8 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Entity {
 	ms := x.c.resolve()
 	if doc.Lang != "en" {
 		ms = x.laterNames(paras, ms)
+	} else {
+		ms = keepEnglishTerms(ms)
 	}
 	return merge(ms)
 }
