@@ -50,6 +50,21 @@ func newPDFiumPool() (pdfium.Pool, error) {
 	})
 }
 
+// StartPDF starts the PDF reader (PDFium: about 0.2 CPU s, mostly wazero
+// decoding and validating the module and loading its compiled code from
+// the cache) in the background and returns a wait for it. A caller that
+// knows a PDF is coming (a .pdf argument, a PDF's first bytes) overlaps the
+// start with its own work, such as reading the file; calling it is never
+// needed, as the first PDF starts the reader anyway.
+func StartPDF() (wait func() error) {
+	done := make(chan error, 1)
+	go func() {
+		_, err := pdfiumPool()
+		done <- err
+	}()
+	return sync.OnceValue(func() error { return <-done })
+}
+
 // pdfPages reads the text runs of every page of a PDF and its metadata.
 func pdfPages(ctx context.Context, data []byte) ([]layoutPage, map[string]string, error) {
 	pool, err := pdfiumPool()

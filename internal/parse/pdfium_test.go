@@ -40,3 +40,17 @@ func TestPDFLineSpans(t *testing.T) {
 		}
 	}
 }
+
+// StartPDF's wait gives the reader's start error (none here) however often
+// it is called, and the PDFs read after it read as before.
+func TestStartPDF(t *testing.T) {
+	wait := StartPDF()
+	for range 2 {
+		if err := wait(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d := parseFixture(t, "law-zh.pdf"); len(d.Paragraphs) == 0 {
+		t.Error("no paragraphs after StartPDF")
+	}
+}
