@@ -41,12 +41,10 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Entity {
 		}
 	}
 	ms := x.c.resolve()
-	if doc.Lang != "en" {
-		ms = x.laterNames(paras, ms)
-	} else {
-		ms = keepEnglishTerms(ms)
+	if doc.Lang == "en" {
+		return merge(keepEnglishTerms(ms))
 	}
-	return merge(ms)
+	return sameBodies(merge(x.laterNames(paras, ms)), lex)
 }
 
 type extractor struct {

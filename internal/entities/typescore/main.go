@@ -7,7 +7,7 @@
 // spurious items; the test split gets only its aggregate line, so that
 // nobody tunes to its errors (internal/labels.SplitOf is the split rule).
 //
-//	go run ./internal/entities/typescore [-errors TYPE|all] [-testdata DIR]
+//	go run ./internal/entities/typescore [-errors TYPE|all [-hits]] [-testdata DIR]
 package main
 
 import (
@@ -26,14 +26,15 @@ import (
 func main() {
 	testdata := flag.String("testdata", "testdata", "the repository's testdata folder (labels/ and docs/)")
 	errs := flag.String("errors", "", "print the train split's missed and spurious items of this type (all: every type)")
+	hits := flag.Bool("hits", false, "with -errors, print the train split's matched items too")
 	flag.Parse()
-	if err := run(context.Background(), os.Stdout, *testdata, *errs); err != nil {
+	if err := run(context.Background(), os.Stdout, *testdata, *errs, *hits); err != nil {
 		fmt.Fprintln(os.Stderr, "typescore:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, w io.Writer, testdata, errType string) error {
+func run(ctx context.Context, w io.Writer, testdata, errType string, hits bool) error {
 	golds, err := labels.Load(filepath.Join(testdata, "labels"))
 	if err != nil {
 		return fmt.Errorf("labels: %w", err)
@@ -56,7 +57,7 @@ func run(ctx context.Context, w io.Writer, testdata, errType string) error {
 		s := splits[split]
 		for _, m := range s.score(g, res) {
 			// the test split's errors are never printed
-			if split == labels.Train && (errType == "all" || errType == m.typ) {
+			if split == labels.Train && (errType == "all" || errType == m.typ) && (hits || m.what != "matched") {
 				fmt.Fprintf(w, "%s %s %s: %s\n", g.File, m.what, m.typ, m.text)
 			}
 		}

@@ -86,6 +86,7 @@ func (t *tally) score(g labels.Gold, a *analyze.Analysis) []miss {
 			continue
 		}
 		t.of(ge.Type).tp++
+		out = append(out, miss{"matched", ge.Type, ge.Text + " = " + a.Entities[i].Text})
 		if ge.Type == "person" {
 			out = append(out, t.titles(ge, a.Entities[i])...)
 		}

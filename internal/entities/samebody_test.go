@@ -1,0 +1,49 @@
+package entities
+
+import (
+	"reflect"
+	"sort"
+	"testing"
+)
+
+func TestSameBodies(t *testing.T) {
+	extract(t, "zh", Meta{}, "。") // loads the lexicons
+	org := func(text, norm string) Entity {
+		return Entity{Type: "organization", Text: text, Normalized: norm, Count: 1}
+	}
+	for _, c := range []struct {
+		name string
+		in   []Entity
+		want map[string][]string // text → aliases
+	}{
+		{"places and levels", []Entity{org("呼和浩特市公安局", "呼和浩特市公安局"), org("内蒙古呼和浩特市公安局", "内蒙古呼和浩特市公安局"),
+			org("呼和浩特公安局", "呼和浩特公安局"), org("市公安局", "市公安局"), org("呼和浩特市公安局政治部", "呼和浩特市公安局政治部")},
+			map[string][]string{"内蒙古呼和浩特市公安局": {"呼和浩特市公安局", "呼和浩特公安局", "市公安局"}, "呼和浩特市公安局政治部": nil}},
+		{"a short place", []Entity{org("内蒙古高级人民法院", "内蒙古高级人民法院"), org("内蒙古自治区高级人民法院", "内蒙古自治区高级人民法院")},
+			map[string][]string{"内蒙古自治区高级人民法院": {"内蒙古高级人民法院"}}},
+		{"two bodies fit: left alone", []Entity{org("北京市公安局", "北京市公安局"), org("上海市公安局", "上海市公安局"), org("市公安局", "市公安局")},
+			map[string][]string{"北京市公安局": nil, "上海市公安局": nil, "市公安局": nil}},
+		{"a parent body is another body", []Entity{org("财政部", "中华人民共和国财政部"), org("财政部办公厅", "财政部办公厅")},
+			map[string][]string{"财政部": nil, "财政部办公厅": nil}},
+	} {
+		got := map[string][]string{}
+		for _, e := range sameBodies(c.in, lex) {
+			sort.Strings(e.Aliases)
+			got[e.Text] = e.Aliases
+		}
+		for k := range c.want {
+			sort.Strings(c.want[k])
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: got %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestSameBodyTerm(t *testing.T) {
+	es := extract(t, "zh", Meta{}, "经第十三届全国人民代表大会第四次会议审议批准，全国人大常委会和全国人大要求加强监督。")
+	e := find(es, "organization", "第十三届全国人民代表大会")
+	if e == nil || e.Normalized != "全国人民代表大会" || find(es, "organization", "全国人大") != nil {
+		t.Errorf("全国人大 not folded into the numbered body: %+v", es)
+	}
+}
