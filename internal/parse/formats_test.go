@@ -102,7 +102,7 @@ func TestOFDReadingOrder(t *testing.T) {
 }
 
 // The official documents read as their sources, paragraph for paragraph:
-// the letter's body, drawn as 30 text objects (a run per number, per
+// the letter's body, drawn as 27 text objects (a run per number, per
 // punctuation mark), is one paragraph; the reply's page numbers ("— 1 —",
 // under the text area, outside the page's outer tenth) are gone, and the
 // paragraph before the first one does not run on into page 2.
