@@ -481,6 +481,9 @@ func (x *extractor) companies(p *segment.Paragraph, pi int) {
 				start = u.Start
 			}
 		}
+		if strings.Contains(suf, "公司") {
+			start = x.companyStart(p, k, start)
+		}
 		if t.End-start-utf8.RuneCountInString(suf) < 2 || generic[string(p.Runes[start:min(start+2, t.End)])] {
 			continue // 有限公司 alone, 部分煤矿, 所有煤矿 name no one
 		}

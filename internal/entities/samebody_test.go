@@ -47,3 +47,16 @@ func TestSameBodyTerm(t *testing.T) {
 		t.Errorf("全国人大 not folded into the numbered body: %+v", es)
 	}
 }
+
+func TestCompanyNames(t *testing.T) {
+	es := extract(t, "zh", Meta{},
+		"宁夏苏融达化工有限公司负责人表示，共享装备股份有限公司和大同秦淮数据有限公司签约。",
+		"黄维斌离开小巨人，创办银川华信智信息技术有限公司。省数字产业协会会长、山西数据流量生态园运营管理有限公司董事长出席。")
+	got := keys(es)
+	for _, w := range []string{"organization:宁夏苏融达化工有限公司", "organization:共享装备股份有限公司", "organization:大同秦淮数据有限公司",
+		"organization:银川华信智信息技术有限公司", "organization:山西数据流量生态园运营管理有限公司"} {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+}
