@@ -28,6 +28,12 @@ type IndexOptions struct {
 	// made the GC work harder (a fresh index of the work reports took 20%
 	// more CPU with 64 than with 8 or 16).
 	BatchSize int
+	// BatchChars ends a batch early once its documents hold this many
+	// characters of text (default 64,000, about one work report): a long
+	// document's analysis, with an explanation per directive, is megabytes
+	// of heap while it waits, and the store's own memory is outside the
+	// garbage collector's limit.
+	BatchChars int
 }
 
 // Progress is how far an index has come.
@@ -68,6 +74,9 @@ func Index(ctx context.Context, st Indexer, a *analyze.Analyzer, paths []string,
 	ix := &indexRun{st: st, o: o, pending: pending, keys: keys, hashes: hashes, sum: &sum, report: report}
 	if ix.o.BatchSize <= 0 {
 		ix.o.BatchSize = 8
+	}
+	if ix.o.BatchChars <= 0 {
+		ix.o.BatchChars = 64000
 	}
 	berr := a.Batch(ctx, pending, nil, ix.emit)
 	if ferr := ix.flush(context.WithoutCancel(ctx)); ferr != nil && berr == nil {
@@ -138,6 +147,7 @@ type indexRun struct {
 	ids     []string // documents of the current input
 	bad     bool     // the current input had a failure
 	buf     []Doc
+	chars   int // the text characters of buf's documents
 }
 
 func (ix *indexRun) emit(r analyze.Result) error {
@@ -165,8 +175,9 @@ func (ix *indexRun) emit(r analyze.Result) error {
 	r.Analysis.Document.ID = ix.keys[ix.cur] + strings.TrimPrefix(r.Name, ix.pending[ix.cur].Path)
 	ix.ids = append(ix.ids, r.Analysis.Document.ID)
 	ix.buf = append(ix.buf, Doc{Input: ix.keys[ix.cur], Version: ix.o.Version, Analysis: r.Analysis})
+	ix.chars += r.Analysis.Document.Chars
 	ix.sum.Documents++
-	if len(ix.buf) >= ix.o.BatchSize {
+	if len(ix.buf) >= ix.o.BatchSize || ix.chars >= ix.o.BatchChars {
 		return ix.flush(ctx)
 	}
 	ix.progress()
@@ -207,7 +218,8 @@ func (ix *indexRun) flush(ctx context.Context) error {
 		return nil
 	}
 	err := ix.st.Write(ctx, ix.buf)
-	ix.buf = ix.buf[:0]
+	clear(ix.buf) // the analyses go to the collector now, not at the next batch
+	ix.buf, ix.chars = ix.buf[:0], 0
 	ix.progress()
 	return err
 }
