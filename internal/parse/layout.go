@@ -87,14 +87,17 @@ func pageLines(p layoutPage, page int) []line {
 }
 
 // mergeRuns joins the runs of one line left to right; a gap wider than a
-// third of the line's height between two Latin words becomes a space.
+// third of the line's height between two Latin words becomes a space, and
+// so does one wider than two Chinese characters between any two pieces:
+// fields set apart on one line, as an official document's imprint line
+// (its issuing office at the left, 印发 and the date at the right).
 func mergeRuns(rs []run) run {
 	out := rs[0]
 	var b strings.Builder
 	b.WriteString(rs[0].Text)
 	for _, r := range rs[1:] {
-		gap := r.Left - out.Right
-		if strings.TrimSpace(r.Text) != "" && gap > (out.Bottom-out.Top)/3 && needsSpace(b.String(), r.Text) {
+		gap, h := r.Left-out.Right, out.Bottom-out.Top
+		if strings.TrimSpace(r.Text) != "" && ((gap > h/3 && needsSpace(b.String(), r.Text)) || (gap > 2*h && !endsInSpace(b.String()))) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(r.Text)
@@ -105,6 +108,11 @@ func mergeRuns(rs []run) run {
 	}
 	out.Text = strings.TrimSpace(b.String())
 	return out
+}
+
+func endsInSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // needsSpace tells whether two pieces of text need a space between them:

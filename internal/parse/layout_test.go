@@ -75,3 +75,26 @@ func TestDropPageNumbers(t *testing.T) {
 		}
 	}
 }
+
+// Runs of one line: Chinese pieces join without a space unless set more
+// than two characters apart; Latin words get one at a third of a line.
+func TestMergeRuns(t *testing.T) {
+	at := func(text string, left, right float64) run {
+		return run{Text: text, Left: left, Right: right, Top: 100, Bottom: 110}
+	}
+	cases := []struct {
+		runs []run
+		want string
+	}{
+		{[]run{at("根据我", 39, 56), at("市", 56, 62), at("202", 62, 71)}, "根据我市202"},
+		{[]run{at("测试符路桥区卫生局办公室", 33, 92), at("2011年3月10日印发", 136, 178)}, "测试符路桥区卫生局办公室 2011年3月10日印发"},
+		{[]run{at("Federal", 36, 70), at("Register", 74, 110)}, "Federal Register"},
+		{[]run{at("Federal ", 36, 72), at("Register", 100, 140)}, "Federal Register"},
+		{[]run{at("安全", 36, 56), at("生产", 62, 82)}, "安全生产"},
+	}
+	for _, c := range cases {
+		if got := mergeRuns(c.runs).Text; got != c.want {
+			t.Errorf("mergeRuns = %q, want %q", got, c.want)
+		}
+	}
+}
