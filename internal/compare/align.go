@@ -233,34 +233,28 @@ func appendRunes(buf []rune, s string, n int) []rune {
 }
 
 // align pairs directives one to one: identical cores first, in order, then
-// the best-scoring candidates above MinScore (ties by position). A second
-// round adds up to weights.bonus to every candidate that keeps the order of
-// the first round's pairs around it and aligns again: a document revised
-// from one year to the next keeps its order, so a pair between aligned
-// neighbours wins over a look-alike elsewhere in the text, and a loose
-// rewording between two kept neighbours is the same directive. Last, a
-// directive left alone may join a near neighbour's counterpart (merged).
+// the best-scoring candidates above MinScore (ties by position; a pair far
+// from its place in the document scores less). A second round adds up to
+// weights.bonus to every candidate that keeps the order of the first
+// round's pairs around it and aligns again: a document revised from one
+// year to the next keeps its order, so a pair between aligned neighbours
+// wins over a look-alike elsewhere in the text, and a loose rewording
+// between two kept neighbours is the same directive. Then a directive left
+// alone may join a near neighbour's counterpart (merged), and last the
+// directives left alone in a short gap between aligned neighbours pair
+// with those of the other side's gap (fillGaps).
 func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
-	sa, sb = reweigh(sa, sb, c.w.localIDF)
 	cands := c.allCandidates(sa, sb) // by position: scoreOf searches them
-	pen := c.w.shifted(sa, sb, cands)
-	bone := c.firstRound(sa, sb, pen)
-	ranked := make([]cand, len(cands))
-	for k, x := range pen {
-		ranked[k] = x
+	ranked := c.w.placed(sa, sb, cands)
+	bone := c.firstRound(sa, sb, ranked)
+	for k, x := range ranked {
 		ranked[k].score += c.w.bonus * c.w.inOrder(sa, sb, bone, x.i, x.j)
-		if c.w.rescore != nil {
-			ranked[k].score = c.w.rescore(sa, sb, bone, x, ranked[k].score)
-		}
 	}
 	sortCands(ranked)
 	pairOf, scores = c.greedy(sa, sb, ranked)
-	if c.w.fillMin > 0 && !c.w.fillLast {
-		c.fillGaps(sa, sb, pairOf, scores, c.w.fillMin, c.w.fillGap)
-	}
 	merged(sa, ranked, pairOf, c.o.MinScore+c.w.mergeMargin, max(1, c.w.mergeSpan))
-	if c.w.fillMin > 0 && c.w.fillLast {
-		c.fillGaps(sa, sb, pairOf, scores, c.w.fillMin, c.w.fillGap)
+	if c.w.fillMin > 0 {
+		c.fillGaps(sa, sb, pairOf, scores)
 	}
 	for i, j := range pairOf {
 		if s := scoreOf(cands, i, j); j >= 0 && s > 0 {
@@ -489,19 +483,18 @@ type weights struct {
 	// a merge is weaker evidence than a pair of its own.
 	mergeSpan   int
 	mergeMargin float64
-	localIDF    float64 // experiment
-	fillMin     float64 // experiment
-	fillGap     int
-	fillShared  bool
-	fillDP      bool
-	fillLast    bool
-	shift       float64
-	shiftPen    float64
-	rescore     func(sa, sb []*side, bone []int, x cand, s float64) float64
+	// A pair that moved more than shift of its document's length loses
+	// shiftPen (placed).
+	shift, shiftPen float64
+	// Lone directives between aligned neighbours, at most fillGap on each
+	// side, pair in order above fillMin (fillGaps).
+	fillMin float64
+	fillGap int
 }
 
 func defaultWeights() weights {
-	return weights{cos: 0.7, lcs: 0.3, bonus: 0.15, gap: 12, span: 20, mergeSpan: 5, mergeMargin: 0.05}
+	return weights{cos: 0.7, lcs: 0.3, bonus: 0.15, gap: 12, span: 20, mergeSpan: 5, mergeMargin: 0.05,
+		shift: 0.2, shiftPen: 0.1, fillMin: 0.2, fillGap: 3}
 }
 
 // merged pairs a directive left alone with the counterpart of a paired
