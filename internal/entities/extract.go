@@ -417,6 +417,8 @@ func (x *extractor) datesZh(text string, add func(typ, key, norm string, b0, b1 
 			year, _ = strconv.Atoi(text[m[2]:m[3]])
 		case m[4] >= 0 && !x.anchor.IsZero():
 			year = x.anchor.Year() + map[string]int{"今年": 0, "去年": -1, "明年": 1, "前年": -2}[text[m[4]:m[5]]]
+		case strings.HasPrefix(text[m[1]:], "电") && !x.anchor.IsZero():
+			year = x.anchor.Year() // a dateline (11月26日电) is the news's own date
 		case lastYear != 0:
 			year = lastYear
 		case !x.anchor.IsZero():
@@ -676,3 +678,4 @@ func (x *extractor) titleIssuers(text string) {
 		}
 	}
 }
+

@@ -60,3 +60,14 @@ func TestCompanyNames(t *testing.T) {
 		}
 	}
 }
+
+func TestDatelineYear(t *testing.T) {
+	es := extract(t, "zh", Meta{Date: "2021-11-26T00:21:19Z", Title: "16省份出手根治欠薪！2022年春节前全部清零"},
+		"中新经纬11月26日电 国务院决定从2021年11月1日至2022年1月30日开展专项行动。")
+	got := keys(es)
+	for _, w := range []string{"date:2021-11-26", "date:2021-11-01", "date:2022-01-30"} {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+}
