@@ -155,7 +155,7 @@ func (a *Accumulator) Scored() []Scored {
 	}
 	rank := a.textRank(20) // PageRank on a document's graph settles within 20 rounds
 	ntf, nrank := normalize(tfidf), normalize(rank)
-	best := a.dropHalves(Top(combine(tfidf, rank), counts, shortlist+shortlist/4))
+	best := a.dropHalves(Top(combine(tfidf, rank), counts, shortlist+shortlist/4), table)
 	if len(best) > shortlist {
 		best = best[:shortlist]
 	}
@@ -202,8 +202,9 @@ func (a *Accumulator) keepText(doc *segment.Doc) {
 // of 县市区人民政府, 网约 of 网约车): halves of longer terms the segmenter
 // split, which the candidates' own neighbours miss when the other half is
 // inside a token. It is IsHalf of Neighbours for each term, in one pass
-// over the text for all of them.
-func (a *Accumulator) dropHalves(ranked []Keyword) []Keyword {
+// over the text for all of them. It also leaves out a term the text
+// writes mostly inside one longer word (see pieceOfWord).
+func (a *Accumulator) dropHalves(ranked []Keyword, table *lexicon.IDFTable) []Keyword {
 	if a.text == nil || len(ranked) == 0 {
 		return ranked
 	}
@@ -211,14 +212,48 @@ func (a *Accumulator) dropHalves(ranked []Keyword) []Keyword {
 	for i, k := range ranked {
 		terms[i] = k.Term
 	}
-	half := halves(a.text, terms)
+	occ := occurrences(a.text, terms)
 	out := ranked[:0]
 	for i, k := range ranked {
-		if !half[i] {
-			out = append(out, k)
+		o := occ[i]
+		if o.count >= 5 && (o.left > 0 || o.right > 0) || a.pieceOfWord(k.Term, a.st[k.Term], table) {
+			continue
 		}
+		out = append(out, k)
 	}
 	return out
+}
+
+// rare is the share of the IDF table's maximum above which a word counts
+// as rare: 约车 (8.95 of 9.94) comes from the general table, seldom or
+// never written alone in policy text; 事故 (6.2) is a word of its own.
+const rare = 0.85
+
+// pieceOfWord tells a two-character term, not a name, that the text
+// writes three times in four or more against the same character on one
+// side, and that is no word of policy text: one the policy IDF has never
+// seen, written as a word of its own at most twice or a quarter of the
+// time (量涨 of 预订量|涨: 预订|量涨 twice of twice), or a rare one written
+// four times as often inside a longer word as on its own (约车: a word in
+// 首汽约车 and 交通约车, eleven times of thirteen the end of 网约车). A
+// word of policy text inside many longer ones (事故 of 安全事故) stays, and
+// so does a word the text writes as one often enough (书据, six times).
+func (a *Accumulator) pieceOfWord(term string, s *termStat, table *lexicon.IDFTable) bool {
+	if s == nil || isUnit(s.pos) || utf8.RuneCountInString(term) != 2 {
+		return false
+	}
+	idf, known := table.Get(term)
+	if known && idf < rare*table.Max() {
+		return false
+	}
+	n, l, r := Neighbours(a.text, term)
+	if n < 2 || 4*max(l, r) < 3*n {
+		return false
+	}
+	if known {
+		return n >= 4*s.count
+	}
+	return s.count <= 2 || n >= 4*s.count
 }
 
 // numberedForm writes a numbered order as the orders do (Executive Order

@@ -19,12 +19,19 @@ import (
 // policy IDF, TextRank, position, the title, length, part of speech and
 // signs of a fragment.
 func Extract(doc *segment.Doc, lex *lexicon.Set, n int) []Keyword {
+	return ExtractOutside(doc, lex, n, nil)
+}
+
+// ExtractOutside is Extract as the analyzer shows the keywords once the
+// entities are found: without the pieces of their names (see
+// KeywordsOutside), names being entities.NameForms of them.
+func ExtractOutside(doc *segment.Doc, lex *lexicon.Set, n int, names []string) []Keyword {
 	if n <= 0 {
 		return nil
 	}
 	acc := NewAccumulator(lex, doc.Lang)
 	acc.Add(doc)
-	return acc.Keywords(n)
+	return acc.KeywordsOutside(n, names)
 }
 
 // rankScored orders the shortlisted candidates by the ranker and keeps the

@@ -73,6 +73,16 @@ type sides struct {
 // the texts once for all terms: a map lookup per character instead of a
 // scan per term, which on a long work report cost a fifth of the analysis.
 func halves(texts []string, terms []string) []bool {
+	out := make([]bool, len(terms))
+	for i, s := range occurrences(texts, terms) {
+		out[i] = s.count >= 5 && (s.left > 0 || s.right > 0)
+	}
+	return out
+}
+
+// occurrences counts each term's occurrences in texts with the characters
+// around them (see sides).
+func occurrences(texts []string, terms []string) []sides {
 	byFirst := map[rune][]int{}
 	var seen [1024]bool // a first character's low bits: most characters start no term
 	for i, t := range terms {
@@ -102,11 +112,7 @@ func halves(texts []string, terms []string) []bool {
 			prev = r
 		}
 	}
-	out := make([]bool, len(terms))
-	for i, s := range st {
-		out[i] = s.count >= 5 && (s.left > 0 || s.right > 0)
-	}
-	return out
+	return st
 }
 
 // add counts one occurrence with the characters around it.

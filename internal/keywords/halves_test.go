@@ -48,7 +48,7 @@ func TestDropHalves(t *testing.T) {
 	}
 	a := NewAccumulator(lex, "zh")
 	a.Add(doc)
-	got := a.dropHalves([]Keyword{{Term: "县市区"}, {Term: "生态环境保护"}, {Term: "人民政府"}})
+	got := a.dropHalves([]Keyword{{Term: "县市区"}, {Term: "生态环境保护"}, {Term: "人民政府"}}, lex.IDF)
 	// 人民政府 is always written after 县市区 here: half of a longer name too
 	if len(got) != 1 || got[0].Term != "生态环境保护" {
 		t.Errorf("dropHalves kept %v, want 生态环境保护 only", got)
@@ -88,4 +88,38 @@ func BenchmarkHalves(b *testing.B) {
 			a.Keywords(15)
 		}
 	})
+}
+
+// TestPieceOfWord checks the rule for two-character pieces of one longer
+// word: unseen or rare words mostly written against the same character
+// go, words of policy text and words the text often writes alone stay.
+func TestPieceOfWord(t *testing.T) {
+	setup(t)
+	rep := func(s string, n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = s
+		}
+		return out
+	}
+	cases := []struct {
+		name, term string
+		text       []string
+		count      int
+		want       bool
+	}{
+		{"unseen, twice of twice after 订", "量涨", rep("春节机票预订量涨150%", 2), 2, true},
+		{"rare, eleven of thirteen inside 网约车", "约车", append(rep("全国网约车平台", 11), "首汽约车", "交通约车"), 2, true},
+		{"rare, but written alone as often", "约车", append(rep("网约车", 3), "首汽约车", "交通约车"), 2, false},
+		{"a word of policy text", "事故", rep("特大安全事故", 12), 1, false},
+		{"unseen, written as a word six times", "书据", rep("产权转移书据", 6), 6, false},
+		{"never twice against the same character", "量涨", []string{"预订量涨", "销量涨"}, 2, false},
+	}
+	for _, tc := range cases {
+		a := NewAccumulator(lex, "zh")
+		a.text = tc.text
+		if got := a.pieceOfWord(tc.term, &termStat{count: tc.count, pos: "n"}, lex.IDF); got != tc.want {
+			t.Errorf("%s: pieceOfWord(%s) = %v, want %v", tc.name, tc.term, got, tc.want)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/policylens/policylens/internal/entities"
 	"github.com/policylens/policylens/internal/labels"
 	"github.com/policylens/policylens/internal/parse"
 	"github.com/policylens/policylens/internal/segment"
@@ -13,8 +14,9 @@ import (
 
 // labelledDoc is a labelled document segmented once for the quality test.
 type labelledDoc struct {
-	gold labels.Gold
-	doc  *segment.Doc
+	gold  labels.Gold
+	doc   *segment.Doc
+	names []string // the written forms of the names found, as the analyzer hands them over (KeywordsOutside)
 }
 
 // loadLabelled segments every labelled document that has gold keywords.
@@ -44,7 +46,8 @@ func loadLabelled(t testing.TB) []labelledDoc {
 		if err != nil {
 			t.Fatalf("%s: %v", g.File, err)
 		}
-		out = append(out, labelledDoc{g, doc})
+		es := entities.Extract(doc, lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format})
+		out = append(out, labelledDoc{g, doc, entities.NameForms(es)})
 	}
 	return out
 }
@@ -81,9 +84,9 @@ func TestKeywordRecall(t *testing.T) {
 	found, total, found15 := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, ld := range loadLabelled(t) {
 		split := labels.SplitOf(ld.gold.File)
-		kws := Extract(ld.doc, lex, 15)
+		kws := ExtractOutside(ld.doc, lex, 15, ld.names)
 		f15, _ := recallAt(ld.gold.Keywords, kws, 15)
-		kws = Extract(ld.doc, lex, shown)
+		kws = ExtractOutside(ld.doc, lex, shown, ld.names)
 		f, n := recallAt(ld.gold.Keywords, kws, shown)
 		found[split] += f
 		total[split] += n
