@@ -678,4 +678,3 @@ func (x *extractor) titleIssuers(text string) {
 		}
 	}
 }
-

@@ -292,6 +292,9 @@ func (x *extractor) nameTitles(p *segment.Paragraph, start, end int, spans []lex
 	if x.titleEndingAt(p.Runes, start) > 0 {
 		return x.titleChain(p.Runes, start, x.spanEnds(spans), x.tokenEnding(p))
 	}
+	if t := x.titleStartingAt(p.Runes, end); strings.Contains(t, "兼") {
+		return []string{t} // 王毅国务委员兼外长
+	}
 	s := end
 	for s < len(p.Runes) && strings.ContainsRune(" \u3000—－-–，,：:", p.Runes[s]) {
 		s++

@@ -105,6 +105,15 @@ func (x *extractor) titleEndingAt(runes []rune, n int) int {
 func (x *extractor) titleStartingAt(runes []rune, i int) string {
 	s := x.sub(i, min(len(runes), i+12))
 	n, _ := x.lex.Titles.Longest(s)
+	if n == 0 {
+		return ""
+	}
+	// 国务委员兼外长: the titles joined by 兼 are one line
+	if j := i + utf8.RuneCountInString(s[:n]); j+1 < len(runes) && runes[j] == '兼' {
+		if more := x.titleStartingAt(runes, j+1); more != "" {
+			return s[:n] + "兼" + more
+		}
+	}
 	return s[:n]
 }
 
@@ -128,8 +137,8 @@ func (x *extractor) nameAt(runes []rune, n int, tokAt func(int) (segment.Token, 
 			if e > len(runes) || !allHan(runes[n:e]) {
 				continue
 			}
-			if gl == 2 && x.lex.NameCues[string(runes[e-1])] {
-				continue // 罗干等, 张翔对: a name never takes the word after it
+			if gl == 2 && (x.lex.NameCues[string(runes[e-1])] || e < len(runes) && x.lex.NameCues[string(runes[e-1:e+1])]) {
+				continue // 罗干等, 张翔对, 罗露认为: a name never takes the word after it
 			}
 			if x.boundary(runes, e) {
 				name := string(runes[n:e])
@@ -182,7 +191,15 @@ func (x *extractor) titleChain(runes []rune, n int, byEnd map[int]int, tokEnd fu
 		if k == 0 {
 			break
 		}
-		start := end - k
+		start := x.titleHead(runes, end-k, end, byEnd)
+		// 副董事长兼总经理 is one line of titles: the body before covers both
+		for start > 1 && runes[start-1] == '兼' {
+			j := x.titleEndingAt(runes, start-1)
+			if j == 0 {
+				break
+			}
+			start = start - 1 - j
+		}
 		for start > 0 && end-start < 24 {
 			if st, ok := byEnd[start]; ok && st < start {
 				start = st
@@ -638,4 +655,23 @@ func (x *extractor) countyWords(p *segment.Paragraph, start, end int) bool {
 		return false
 	}
 	return !functionWord(p.Tokens[k].POS) && !(k == last && p.Tokens[k].POS == "n")
+}
+
+// titleHead moves the start of a title found at [start, end) back to the
+// body it shares characters with (国家税务总局 + 局长 read as 总局局长 ends
+// inside the body) or to the start of the word it ends (协会会长).
+func (x *extractor) titleHead(runes []rune, start, end int, byEnd map[int]int) int {
+	for e, st := range byEnd {
+		if st < start && e > start && e < end {
+			start = st
+		}
+	}
+	if k := x.tokEnd[end]; k > 0 && x.tokAt[start] == 0 {
+		for i := start - 1; i >= 0 && end-i <= 8; i-- {
+			if x.tokAt[i] > 0 {
+				return i
+			}
+		}
+	}
+	return start
 }

@@ -3,6 +3,7 @@ package entities
 import (
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -68,6 +69,30 @@ func TestDatelineYear(t *testing.T) {
 	for _, w := range []string{"date:2021-11-26", "date:2021-11-01", "date:2022-01-30"} {
 		if !contains(got, w) {
 			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+}
+
+func TestTitleLines(t *testing.T) {
+	es := extract(t, "zh", Meta{},
+		"国家税务总局局长王军：",
+		"负有责任的杏煤公司副董事长兼总经理、党委副书记邵文受到撤销行政职务处分。",
+		"拉夫罗夫外长已经抵达中国，王毅国务委员兼外长与他会谈。",
+		"通信行业首席分析师罗露认为，通过改革可以提速。")
+	for _, c := range []struct{ name, title string }{
+		{"王军", "国家税务总局局长"}, {"邵文", "副董事长兼总经理"}, {"王毅", "外长"}, {"罗露", "分析师"},
+	} {
+		p := find(es, "person", c.name)
+		if p == nil {
+			t.Errorf("missing person %s in %v", c.name, keys(es))
+			continue
+		}
+		ok := false
+		for _, ti := range p.Titles {
+			ok = ok || strings.Contains(ti, c.title)
+		}
+		if !ok {
+			t.Errorf("%s: titles %v hold no %s", c.name, p.Titles, c.title)
 		}
 	}
 }
