@@ -11,7 +11,14 @@ import (
 const months = `January|February|March|April|May|June|July|August|September|October|November|December`
 
 var (
-	reEO       = regexp.MustCompile(`\b(?:Executive Order|E\.\s?O\.|EO)\s+(\d{4,5})\b`)
+	reEO     = regexp.MustCompile(`\b(?:Executive Order|E\.\s?O\.|EO)\s+(\d{4,5})\b`)
+	reEOList = regexp.MustCompile(`\bExecutive Orders\s+\d{4,5}(?:(?:,\s*|,?\s+and\s+)\d{4,5})+`)
+	reEONum  = regexp.MustCompile(`\d{4,5}`)
+	// a numbered instrument: its kind, then its number (Proclamation 9704,
+	// Presidential Policy Directive 41, OMB Circular No. A-123, NIST SP
+	// 800-53 Revision 4, Federal Information Processing Standard (FIPS) 199,
+	// Binding Operational Directive (BOD) 16-01, HSPD-12)
+	reNumbered = regexp.MustCompile(`\b(?:Proclamation|(?:National Security |Homeland Security )?Presidential (?:Policy )?(?:Directive|Memorandum)|National Security Directive|Binding\s+Operational Directive(?:\s+\(BOD\))?|BOD|(?:OMB\s+)?Circular(?:\s+No\.)?|NIST\s+(?:Special Publication(?:\s+\(SP\))?|SP)|Federal Information Processing Standard(?:\s+\(FIPS\))?|FIPS|HSPD|PPD|NSPM|NSM)[ -]+(?:A-\d+|\d+(?:-\d+)?)(?:,?\s+Revision\s+\d+)?\b`)
 	reAct      = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|the|on|to|in)\s+)*){1,8}Act)(\s+of\s+\d{4})?\b`)
 	reMemo     = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
 	reConst    = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
@@ -32,6 +39,17 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 	x.lexicon(text, func(typ, canon string, b0, b1 int, src string) { add(typ, canon, "", b0, b1, src, 2) })
 	for _, m := range reEO.FindAllStringSubmatchIndex(text, -1) {
 		add("law", "Executive Order "+text[m[2]:m[3]], "", m[0], m[1], "rule:executive-order", 3)
+	}
+	for _, m := range reEOList.FindAllStringIndex(text, -1) {
+		for _, n := range reEONum.FindAllStringIndex(text[m[0]:m[1]], -1) {
+			b0, b1 := m[0]+n[0], m[0]+n[1]
+			name := "Executive Order " + text[b0:b1] // each order of "Executive Orders 13198 and 13199"
+			x.c.add(mention{typ: "law", key: name, surface: name, para: pi, start: x.rune(b0), end: x.rune(b1), evidence: "rule:executive-order", prio: 3})
+		}
+	}
+	for _, m := range reNumbered.FindAllStringIndex(text, -1) {
+		key := instrumentKey(text[m[0]:m[1]])
+		add("law", key, key, m[0], m[1], "rule:numbered-instrument", 3)
 	}
 	for _, m := range reAct.FindAllStringSubmatchIndex(text, -1) {
 		b0, ok := actStart(text, m[2], m[3])
@@ -179,4 +197,32 @@ func firstWord(s string) string {
 		return ""
 	}
 	return f[0]
+}
+
+// instrumentKinds are the short kinds of numbered instruments and the
+// kinds they stand for: one instrument is one entity whichever way it is
+// written (HSPD-12, Homeland Security Presidential Directive 12), and its
+// normalized name writes the kind out.
+var instrumentKinds = [][2]string{{"HSPD", "Homeland Security Presidential Directive"},
+	{"PPD", "Presidential Policy Directive"}, {"NSPM", "National Security Presidential Memorandum"},
+	{"NSM", "National Security Memorandum"}, {"BOD", "Binding Operational Directive"},
+	{"FIPS", "Federal Information Processing Standard"}, {"NIST SP", "NIST Special Publication"}}
+
+var (
+	reParenAbbr  = regexp.MustCompile(`\s*\([A-Z]+\)`)
+	reKindHyphen = regexp.MustCompile(`^([A-Z]{2,5})-(\d)`)
+)
+
+// instrumentKey is the identity of a numbered instrument: its kind written
+// out, without an abbreviation in parentheses, OMB or No.
+func instrumentKey(s string) string {
+	s = strings.Join(strings.Fields(reParenAbbr.ReplaceAllString(s, "")), " ")
+	s = strings.Replace(strings.TrimPrefix(s, "OMB "), "Circular No. ", "Circular ", 1)
+	s = reKindHyphen.ReplaceAllString(s, "$1 $2")
+	for _, k := range instrumentKinds {
+		if strings.HasPrefix(s, k[0]+" ") {
+			return k[1] + s[len(k[0]):]
+		}
+	}
+	return s
 }

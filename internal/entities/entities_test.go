@@ -319,3 +319,24 @@ func TestEnglishTerms(t *testing.T) {
 		t.Errorf("EDR is no alias of its spelled-out form: %+v", e)
 	}
 }
+
+func TestNumberedInstruments(t *testing.T) {
+	meta := Meta{Date: "2025-04-02T00:00:00Z", Format: "markdown"}
+	es := extract(t, "en", meta,
+		"Executive Orders 13198 and 13199 of January 29, 2001, and Proclamation 9704 remain in force under Presidential Policy Directive 41 (PPD-41).",
+		"Agencies follow OMB Circular No. A-130, Circular A-130, NIST SP 800-53 Revision 4, Binding Operational Directive (BOD) 16-01, BOD 16-01 and HSPD-12.")
+	got := keys(es)
+	for _, w := range []string{"law:Executive Order 13198", "law:Executive Order 13199", "law:Proclamation 9704",
+		"law:Presidential Policy Directive 41", "law:OMB Circular No. A-130", "law:NIST SP 800-53 Revision 4",
+		"law:Binding Operational Directive (BOD) 16-01", "law:HSPD-12"} {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+	if len(got) != 9 { // the eight and the date: one entity per instrument however written
+		t.Errorf("entities %v", got)
+	}
+	if e := find(es, "law", "HSPD-12"); e == nil || e.Normalized != "Homeland Security Presidential Directive 12" {
+		t.Errorf("HSPD-12 normalized: %+v", e)
+	}
+}
