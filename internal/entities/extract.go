@@ -235,6 +235,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	}
 	x.datesZh(text, add)
 	x.quotedTerms(p, add)
+	x.slogans(p, add)
 	persons := len(x.c.cands)
 	x.persons(p, pi, lexSpans)
 	x.plainNames(p, pi, lexSpans)

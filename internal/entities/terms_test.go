@@ -36,3 +36,20 @@ func TestQuotedTerms(t *testing.T) {
 		}
 	}
 }
+
+func TestParallelSlogans(t *testing.T) {
+	es := extract(t, "zh", Meta{},
+		"按照“谁办案、谁录入、谁负责”的原则，对失信者“一处违法、处处受限”，落实“装、树、联”要求。",
+		"他说“我们要坚持下去”，并推动“碳达峰、碳中和”。")
+	got := keys(es)
+	for _, w := range []string{"term:谁办案、谁录入、谁负责", "term:一处违法、处处受限", "term:装、树、联"} {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if g == "term:我们要坚持下去" {
+			t.Errorf("spurious %s", g)
+		}
+	}
+}
