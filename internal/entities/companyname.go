@@ -84,3 +84,27 @@ func (x *extractor) tokenAt(p *segment.Paragraph, i int) *segment.Token {
 	}
 	return nil
 }
+
+// brokers finds securities firms named without a company ending (国盛证券,
+// 东兴证券, 中原证券): a place or proper noun of two or three characters, then
+// 证券 as a word of its own that no noun continues (证券市场, 证券投资 are the
+// trade, not a firm).
+func (x *extractor) brokers(p *segment.Paragraph, pi int) {
+	for k := 1; k < len(p.Tokens); k++ {
+		t, u := p.Tokens[k], p.Tokens[k-1]
+		if t.Text != "证券" || u.End != t.Start || u.End-u.Start < 2 || u.End-u.Start > 3 {
+			continue
+		}
+		switch u.POS {
+		case "ns", "nz", "nr", "nt", "x", "j":
+		default:
+			continue
+		}
+		if k+1 < len(p.Tokens) && nounLike(p.Tokens[k+1].POS) && p.Tokens[k+1].POS != "x" ||
+			strings.ContainsAny(u.Text, "该此其各本每这那时") {
+			continue // 证券市场; 时该证券: a pronoun, no name
+		}
+		name := string(p.Runes[u.Start:t.End])
+		x.c.add(mention{typ: "organization", key: name, surface: name, para: pi, start: u.Start, end: t.End, evidence: "rule:broker", prio: 1})
+	}
+}

@@ -96,3 +96,18 @@ func TestTitleLines(t *testing.T) {
 		}
 	}
 }
+
+func TestBrokers(t *testing.T) {
+	es := extract(t, "zh", Meta{}, "东兴证券、中原证券和国盛证券认为，证券投资业务增长，中国证券监督管理委员会要求，卖出时该证券的价格下跌。")
+	got := keys(es)
+	for _, w := range []string{"organization:东兴证券", "organization:中原证券", "organization:国盛证券", "organization:中国证券监督管理委员会"} {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if strings.HasSuffix(g, "该证券") || strings.HasPrefix(g, "organization:证券") {
+			t.Errorf("spurious %s", g)
+		}
+	}
+}
