@@ -165,8 +165,8 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 		if typ == lexicon.Term && !quotedAt(text, b0, b1) && !formulaic(text[b0:b1]) && !hasSuffixAny(canon, doctrineEnds) && !hasSuffixAny(text[b0:b1], doctrineEnds) {
 			return // 高质量发展 written plainly is prose, not a cited formula
 		}
-		if x.insideCommonWord(p, x.rune(b0), x.rune(b1)) {
-			return // 发展中国家 holds no 中国
+		if x.insideCommonWord(p, x.rune(b0), x.rune(b1)) || typ == lexicon.Law && x.lastRunsOn(p, x.rune(b1)) {
+			return // 发展中国家 holds no 中国, 公司法人 no 公司法
 		}
 		// normalized is the lexicon's canonical name (工信部 → 工业和信息化部)
 		add(typ, canon, canon, b0, b1, src, 2)
@@ -290,6 +290,20 @@ func (x *extractor) insideCommonWord(p *segment.Paragraph, start, end int) bool 
 			!strings.HasPrefix(t.POS, "nz") && !strings.HasPrefix(t.POS, "nr") && t.POS != "j"
 	}
 	return false
+}
+
+// lastRunsOn says that the last character before end starts a word of the
+// segmentation that runs on past end, or a law's 法 makes a word with the
+// character after it (公司法人, 劳动法定): the match ends inside another word.
+func (x *extractor) lastRunsOn(p *segment.Paragraph, end int) bool {
+	if end < 1 || end >= len(p.Runes) {
+		return false // a match at the paragraph's end runs into nothing
+	}
+	if k := x.tokAt[end-1]; k > 0 && p.Tokens[k-1].End > end {
+		return true
+	}
+	// 法 + 人, 定, 院 … make another word (公司法/nz 人: 公司 法人)
+	return p.Runes[end-1] == '法' && strings.ContainsRune("人定院官治制理学", p.Runes[end])
 }
 
 // lexSpan is a lexicon match in a paragraph (byte offsets).

@@ -53,3 +53,16 @@ func TestParallelSlogans(t *testing.T) {
 		}
 	}
 }
+
+func TestLawInsideWord(t *testing.T) {
+	es := extract(t, "zh", Meta{}, "建立健全现代企业制度和公司法人治理结构，依照公司法规定执行。", "公司法")
+	n := 0
+	for _, e := range es {
+		if e.Type == "law" && e.Text == "公司法" {
+			n = e.Count
+		}
+	}
+	if n != 2 { // 依照公司法规定 and the paragraph's end; not 公司法人
+		t.Errorf("公司法 mentions %d, want 2: %v", n, keys(es))
+	}
+}
