@@ -24,7 +24,7 @@ var (
 	reConst    = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
 	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
 	reEnMonth  = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
-	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service)\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and|of|the|for|on)?\s*[A-Z][\w-]*)*|(?:[A-Z][\w-]*\s+){1,5}(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department))\b`)
+	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service)\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and|of|the|for|on)?\s*[A-Z][\w-]*)*|(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department))\b`)
 	reEnName   = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
 	genericOrg = map[string]bool{"Federal Government": true, "Office": true, "Department": true, "Agency": true}
 )
@@ -98,8 +98,11 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 			}
 		}
 		// Senior Agency Official for Privacy is a title, not a body
-		if genericOrg[name] || len(strings.Fields(name)) < 2 || roleWords[strings.ToLower(firstWord(text[m[3]:]))] {
+		if genericOrg[name] || len(strings.Fields(name)) < 2 || roleWords[strings.ToLower(firstWord(text[m[3]:]))] || oneModifier(name) {
 			continue
+		}
+		if i := monthAfter(name); i > 0 {
+			name = name[:i] // Office of Management and Budget of April 11, 2018
 		}
 		add("organization", name, "", b0, b0+len(name), "rule:org-pattern", 1)
 	}
@@ -225,4 +228,31 @@ func instrumentKey(s string) string {
 		}
 	}
 	return s
+}
+
+// oneModifier is a generic head with one word before it (Sponsoring
+// Agency, My Administration, Competitive Service): a kind of body, not a
+// name, which takes two words or more (Small Business Administration,
+// Internal Revenue Service) or U.S. (U.S. Digital Service).
+func oneModifier(name string) bool {
+	f := strings.Fields(name)
+	if len(f) != 2 || f[0] == "U.S." {
+		return false
+	}
+	switch f[1] {
+	case "Agency", "Administration", "Service", "Office":
+		return true
+	}
+	return false
+}
+
+// monthAfter finds where " of <Month>" begins in a body's name that ran on
+// into a date, or 0.
+func monthAfter(name string) int {
+	for _, mo := range strings.Split(months, "|") {
+		if i := strings.Index(name, " of "+mo); i > 0 {
+			return i
+		}
+	}
+	return 0
 }

@@ -340,3 +340,22 @@ func TestNumberedInstruments(t *testing.T) {
 		t.Errorf("HSPD-12 normalized: %+v", e)
 	}
 }
+
+func TestEnglishBodyForms(t *testing.T) {
+	meta := Meta{Date: "2025-01-31T00:00:00Z", Format: "markdown"}
+	es := extract(t, "en", meta,
+		"The U.S. Nuclear Regulatory Commission and the Small Business Administration consulted each Sponsoring Agency and My Administration.",
+		"See the memorandum of the Office of Management and Budget of April 11, 2018.")
+	got := keys(es)
+	for _, w := range []string{"organization:U.S. Nuclear Regulatory Commission", "organization:Small Business Administration",
+		"organization:Office of Management and Budget", "date:2018-04-11"} {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if g == "organization:Sponsoring Agency" || g == "organization:My Administration" || strings.Contains(g, "April") {
+			t.Errorf("spurious %s", g)
+		}
+	}
+}
