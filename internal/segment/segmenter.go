@@ -112,19 +112,20 @@ func (s *Segmenter) SegmentAs(ctx context.Context, lang string, traditional bool
 	if err != nil {
 		return nil, fmt.Errorf("load dictionary: %w", err)
 	}
-	doc.Title = s.paragraphZh(d, title)
+	var buf zhBuffers
+	doc.Title = s.paragraphZh(d, title, &buf)
 	for i, p := range paras {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		doc.Paragraphs[i] = s.paragraphZh(d, p)
+		doc.Paragraphs[i] = s.paragraphZh(d, p, &buf)
 	}
 	return doc, nil
 }
 
-func (s *Segmenter) paragraphZh(d *dict, text string) Paragraph {
+func (s *Segmenter) paragraphZh(d *dict, text string, buf *zhBuffers) Paragraph {
 	runes := []rune(text)
-	p := Paragraph{Text: text, Runes: runes, Tokens: d.cutZh(text, runes), Sentences: splitZh(runes)}
+	p := Paragraph{Text: text, Runes: runes, Tokens: d.cutZh(text, runes, buf), Sentences: splitZh(runes)}
 	s.markStop(p.Tokens)
 	return p
 }

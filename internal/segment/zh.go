@@ -94,16 +94,19 @@ func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, sc *
 			}
 		}
 	}
+	// the text of runes i to j: Han characters are valid UTF-8, so their
+	// bytes spell the same string as the runes, without encoding them
+	sub := func(i, j int) string { return text[byteOff[lo+i]:byteOff[lo+j]] }
 	bufStart := -1
 	flush := func(end int) {
 		if bufStart < 0 {
 			return
 		}
 		if end-bufStart == 1 {
-			emit(lo+bufStart, lo+end, d.posOf(string(runes[lo+bufStart:lo+end])))
-		} else if _, _, known := d.lookup(string(runes[lo+bufStart : lo+end])); known {
+			emit(lo+bufStart, lo+end, d.posOf(sub(bufStart, end)))
+		} else if _, _, known := d.lookup(sub(bufStart, end)); known {
 			for i := bufStart; i < end; i++ {
-				emit(lo+i, lo+i+1, d.posOf(string(runes[lo+i])))
+				emit(lo+i, lo+i+1, d.posOf(sub(i, i+1)))
 			}
 		} else {
 			d.cutHMM(runes, lo+bufStart, lo+end, emit)
@@ -165,11 +168,26 @@ func (d *dict) posOf(w string) string {
 // isHan reports a Chinese character.
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) || r == '〇' }
 
-// cutZh segments one paragraph of Chinese text.
-func (d *dict) cutZh(text string, runes []rune) []Token {
+// zhBuffers are cutZh's working buffers, reused across the paragraphs of
+// one document (or window): a paragraph's byte offsets, DAG and tokens
+// were its own garbage, and its tokens grew by doubling (twice the
+// memory they keep). Only the tokens a paragraph keeps are allocated, at
+// their exact length.
+type zhBuffers struct {
+	sc      scratch
+	byteOff []int
+	toks    []Token
+}
+
+// cutZh segments one paragraph of Chinese text. The tokens returned are
+// the paragraph's own (buf keeps none of them).
+func (d *dict) cutZh(text string, runes []rune, buf *zhBuffers) []Token {
 	// offsets come from decoding the text itself: an invalid byte is one
 	// U+FFFD rune of one byte, as []rune made it (RuneLen would say three)
-	byteOff := make([]int, len(runes)+1)
+	if cap(buf.byteOff) < len(runes)+1 {
+		buf.byteOff = make([]int, len(runes)+1)
+	}
+	byteOff := buf.byteOff[:len(runes)+1]
 	b := 0
 	for i := range runes {
 		byteOff[i] = b
@@ -179,8 +197,7 @@ func (d *dict) cutZh(text string, runes []rune) []Token {
 		}
 	}
 	byteOff[len(runes)] = b
-	toks := make([]Token, 0, len(runes)/2+1)
-	var sc scratch
+	toks := buf.toks[:0]
 	emit := func(start, end int, pos string) {
 		// the text is a slice of the paragraph: no copy per token
 		toks = append(toks, Token{Text: text[byteOff[start]:byteOff[end]], Start: start, End: end, POS: pos})
@@ -195,7 +212,7 @@ func (d *dict) cutZh(text string, runes []rune) []Token {
 			}
 			// a lexicon term may mix Han with Latin or symbols (互联网+监管):
 			// let the overlay take the longest form first
-			d.cutHan(text, runes, byteOff, i, j, &sc, emit)
+			d.cutHan(text, runes, byteOff, i, j, &buf.sc, emit)
 			i = j
 		case isAlnum(r):
 			j := i + 1
@@ -218,7 +235,9 @@ func (d *dict) cutZh(text string, runes []rune) []Token {
 			i++
 		}
 	}
-	return mergeOverlay(d, toks, runes, text, byteOff)
+	buf.toks = toks // keep the grown buffer
+	toks = mergeOverlay(d, toks, runes, text, byteOff)
+	return append(make([]Token, 0, len(toks)), toks...)
 }
 
 // mergeOverlay joins tokens that together spell a lexicon term across a
