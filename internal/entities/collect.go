@@ -126,6 +126,11 @@ func merge(ms []mention) []Entity {
 			e.Text = g.key
 		case "date":
 			e.Text = g.surfaces[0]
+		case "law":
+			e.Text = longest(g.surfaces)
+			if e.Evidence == "rule:executive-order" {
+				e.Text = g.key // 13199 of "Executive Orders 13198 and 13199" is Executive Order 13199
+			}
 		default:
 			e.Text = longest(g.surfaces)
 		}

@@ -43,8 +43,9 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 	for _, m := range reEOList.FindAllStringIndex(text, -1) {
 		for _, n := range reEONum.FindAllStringIndex(text[m[0]:m[1]], -1) {
 			b0, b1 := m[0]+n[0], m[0]+n[1]
-			name := "Executive Order " + text[b0:b1] // each order of "Executive Orders 13198 and 13199"
-			x.c.add(mention{typ: "law", key: name, surface: name, para: pi, start: x.rune(b0), end: x.rune(b1), evidence: "rule:executive-order", prio: 3})
+			// each order of "Executive Orders 13198 and 13199": the number is
+			// the mention, the order's name its text (merge)
+			add("law", "Executive Order "+text[b0:b1], "Executive Order "+text[b0:b1], b0, b1, "rule:executive-order", 3)
 		}
 	}
 	for _, m := range reNumbered.FindAllStringIndex(text, -1) {

@@ -336,6 +336,9 @@ func TestNumberedInstruments(t *testing.T) {
 	if len(got) != 9 { // the eight and the date: one entity per instrument however written
 		t.Errorf("entities %v", got)
 	}
+	if e := find(es, "law", "Executive Order 13199"); e == nil || e.Mentions[0].Surface != "13199" {
+		t.Errorf("a listed order's mention is its number, its text the order's name: %+v", e)
+	}
 	if e := find(es, "law", "HSPD-12"); e == nil || e.Normalized != "Homeland Security Presidential Directive 12" {
 		t.Errorf("HSPD-12 normalized: %+v", e)
 	}
