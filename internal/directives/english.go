@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	reEnItem       = regexp.MustCompile(`^(?:\((?:[a-z]|[ivx]+|\d+|[A-Z])\)\s*)+|^(?:Sec(?:tion|\.)\s*\d+[a-z]?\.\s*)`)
+	reEnItem       = regexp.MustCompile(`^(?:\((?:[a-z]|[ivx]+|\d+|[A-Z])\)\s*)+|^[a-z]\.\s+|^(?:Sec(?:tion|\.)\s*\d+[a-z]?\.\s*)`)
 	reEnDefinition = regexp.MustCompile(`(?i)^(?:the term\b|for (?:the )?purposes of this|as used in this)|\bmeans\b|\bshall mean\b|\bshall have the meaning`)
 	reWillPronoun  = regexp.MustCompile(`(?i)\b(?:this|it|that|these|those|which|there|they|he|she|you|what)\s+$`)
 	reWillSubject  = regexp.MustCompile(`(?:\b[A-Z][A-Za-z.]*|(?i:agencies|agency|government|secretary|director|administrator|council|office|department|committee|board|we|heads|states|administration|staff|team|officials?))\s+(?:also\s+|then\s+|promptly\s+)?$`)
@@ -30,14 +30,19 @@ var (
 type englishRules struct {
 	re      *regexp.Regexp
 	markers map[string]lexicon.Marker // lowercased, single-spaced marker text
+	verbs   map[string]bool           // kind imperative: verbs that open an instruction
 }
 
 func compileEnglish(lex *lexicon.Set) *englishRules {
 	ms := append([]lexicon.Marker(nil), lex.MarkersEN...)
 	sort.SliceStable(ms, func(i, j int) bool { return len(ms[i].Text) > len(ms[j].Text) })
 	var alts []string
-	r := &englishRules{markers: map[string]lexicon.Marker{}}
+	r := &englishRules{markers: map[string]lexicon.Marker{}, verbs: map[string]bool{}}
 	for _, m := range ms {
+		if m.Kind == "imperative" {
+			r.verbs[strings.ToLower(m.Text)] = true
+			continue
+		}
 		alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(m.Text), " ", `\s+`))
 		r.markers[strings.ToLower(m.Text)] = m
 	}
@@ -55,8 +60,7 @@ type enHit struct {
 
 // findEnglishMarkers lists the markers of a clause; "will" counts only
 // after an agency or official, "may" not as the month or in "as may be".
-func (r *englishRules) find(text string) []enHit {
-	var hits []enHit
+func (r *englishRules) find(text string) (hits []enHit, weak []string) {
 	for _, loc := range r.re.FindAllStringIndex(text, -1) {
 		m, ok := r.markers[strings.ToLower(strings.Join(strings.Fields(text[loc[0]:loc[1]]), " "))]
 		if !ok {
@@ -64,6 +68,7 @@ func (r *englishRules) find(text string) []enHit {
 		}
 		before := text[:loc[0]]
 		after := strings.ToLower(text[loc[1]:])
+		weak = append(weak, m.Text) // a marker the checks below turn down, for the model
 		switch {
 		case m.Kind == "will" && (!reWillSubject.MatchString(before) || reWillPronoun.MatchString(before)):
 			continue
@@ -76,9 +81,10 @@ func (r *englishRules) find(text string) []enHit {
 		case (m.Text == "is to" || m.Text == "are to") && rePurpose.MatchString(before):
 			continue // "the purpose of this order is to…" states an aim, it orders nothing
 		}
+		weak = weak[:len(weak)-1]
 		hits = append(hits, enHit{loc[0], loc[1], m})
 	}
-	return hits
+	return hits, weak
 }
 
 // extractEnglish finds the directives of an English order or memorandum:
@@ -105,10 +111,12 @@ type enExtractor struct {
 	// "X shall promptly:" lends its force to the enumerated items that
 	// follow it, each its own directive: (i) review…; (ii) take action…
 	listForce, listMarker, listLevel string
+	leadPara                         int  // the paragraph of the last lead-in
+	bulletOpen                       bool // the paragraph before was the lead-in or an item that another follows
 }
 
 func newEnExtractor(doc *segment.Doc, rules *Rules, meta Meta) *enExtractor {
-	e := &enExtractor{doc: doc, rules: rules, meta: meta, date: parseDate(meta.Date), issuer: meta.Issuer}
+	e := &enExtractor{leadPara: -1, doc: doc, rules: rules, meta: meta, date: parseDate(meta.Date), issuer: meta.Issuer}
 	if e.issuer == "" {
 		e.issuer = englishIssuer(doc, meta.Title)
 	}
@@ -121,19 +129,45 @@ func newEnExtractor(doc *segment.Doc, rules *Rules, meta Meta) *enExtractor {
 func (e *enExtractor) run() {
 	for pi := range e.doc.Paragraphs {
 		p := &e.doc.Paragraphs[pi]
-		// the items are one level down: "(a) … shall promptly:" lends its
-		// force to (i), (ii), not to the next (b)
-		if lv := itemLevel(p.Text); e.listForce != "" && (lv == "" || lv == e.listLevel) {
-			e.listForce, e.listMarker = "", ""
-		}
-		for _, s := range p.Sentences {
-			item := reEnItem.MatchString(string(p.Runes[s.Start:min(s.End, s.Start+8)]))
+		bullet := e.listItem(pi, p.Text)
+		for si, s := range p.Sentences {
+			item := reEnItem.MatchString(string(p.Runes[s.Start:min(s.End, s.Start+8)])) || bullet && si == 0
 			for _, cl := range s.Clauses {
 				e.clause(pi, s, cl, item)
 			}
 		}
+		e.bulletOpen = e.leadPara == pi || bullet && reOpenItem.MatchString(p.Text)
 	}
 }
+
+// reOpenItem ends an item that another follows: "…within the FY; and".
+var reOpenItem = regexp.MustCompile(`(?:[;,]|;\s*(?:and|or))\s*$`)
+
+// listItem ends the lead-in's list where it ends and reports a paragraph
+// that is an item of an unenumerated list (the bullets of "Specifically,
+// agencies should:", each but the last ending on ";"). The items of an
+// enumerated lead-in are one level down: "(a) … shall promptly:" lends
+// its force to (i), (ii), not to the next (b); a paragraph that continues
+// an item keeps the list going.
+func (e *enExtractor) listItem(pi int, text string) bool {
+	if e.listForce == "" {
+		return false
+	}
+	lv := itemLevel(text)
+	switch {
+	case lv != "" && lv == e.listLevel:
+	case lv != "":
+		return false
+	case e.listLevel == "" && e.bulletOpen:
+		return true
+	case e.listLevel != "" && e.leadPara != pi-1 && !reEnSection.MatchString(text):
+		return false
+	}
+	e.listForce, e.listMarker = "", ""
+	return false
+}
+
+var reEnSection = regexp.MustCompile(`^\s*Sec(?:tion|\.)\s*\d`)
 
 // clause weighs one clause: its markers (or the force a list lends it),
 // the rules' verdict, and the model's when there is one.
@@ -151,19 +185,19 @@ func (e *enExtractor) clause(pi int, s segment.Sentence, cl segment.Clause, item
 	if len(strings.Fields(text)) < 3 || reEnDefinition.MatchString(text) || reAuthority.MatchString(text) {
 		return
 	}
-	hits := e.rules.english.find(text)
+	hits, weak := e.rules.english.find(text)
 	lent := false
-	if len(hits) == 0 && e.listForce != "" && item && actionItem(text) {
+	if len(hits) == 0 && e.listForce != "" && item && (actionItem(text) || e.rules.english.opensOnVerb(text)) {
 		hits = []enHit{{0, 0, lexicon.Marker{Text: e.listMarker, Force: e.listForce}}}
 		lent = true
 	}
 	rule := len(hits) > 0
 	if t := strings.TrimSpace(string(runes)); rule && strings.HasSuffix(t, ":") && hits[0].end > 0 && !reListOfContents.MatchString(t) {
-		e.listForce, e.listMarker, e.listLevel = hits[0].m.Force, hits[0].m.Text, itemLevel(p.Text)
+		e.listForce, e.listMarker, e.listLevel, e.leadPara = hits[0].m.Force, hits[0].m.Text, itemLevel(p.Text), pi
 	}
 	f := featureSet{m: e.model, keep: e.collect || e.meta.Explain && e.model != nil, prefix: enPrefix}
 	if e.model != nil || e.collect {
-		enFeatures(&f, text, hits, rule, lent, item, e.listForce != "")
+		enFeatures(&f, e.rules.english, text, hits, weak, rule, lent, item, e.listForce != "")
 	}
 	feats := f.names
 	ok, conf := rule, 1.0
@@ -294,18 +328,21 @@ func dedupeContained(xs []string) []string {
 var (
 	reRoman  = regexp.MustCompile(`^\s*\((?:[ivx]+)\)`)
 	reLetter = regexp.MustCompile(`^\s*\([a-z]\)`)
+	reDotted = regexp.MustCompile(`^\s*[a-z]\.\s`)
 	reUpper  = regexp.MustCompile(`^\s*\([A-Z]\)`)
 	reNumber = regexp.MustCompile(`^\s*\(\d+\)`)
 )
 
 // itemLevel names the kind of enumerator opening a paragraph: roman (i),
-// letter (a), upper (A), number (1), or "" for none. (i) is read as roman.
+// letter (a), dotted a., upper (A), number (1), or "" for none. (i) is read as roman.
 func itemLevel(s string) string {
 	switch {
 	case reRoman.MatchString(s):
 		return "roman"
 	case reLetter.MatchString(s):
 		return "letter"
+	case reDotted.MatchString(s):
+		return "dotted"
 	case reUpper.MatchString(s):
 		return "upper"
 	case reNumber.MatchString(s):
@@ -337,6 +374,28 @@ func actionItem(text string) bool {
 	}
 	return !(strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"))
 }
+
+// opensOnVerb reports a clause that opens on a verb of instruction
+// (kind imperative of markers.en.tsv), whatever its case or ending:
+// (b) Notify Advocacy…, implement new policies…; or does so after the
+// phrases of time, purpose or manner it opens on (not later than 45 days
+// after the date of this order, submit…; to improve…, consider…).
+func (r *englishRules) opensOnVerb(text string) bool {
+	for i, part := range strings.Split(text, ", ") {
+		w := strings.ToLower(strings.Trim(strings.SplitN(strings.TrimSpace(part), " ", 2)[0], ",;:"))
+		if r.verbs[w] {
+			return true
+		}
+		if i == 0 && !reLeadingPhrase.MatchString(part) || i >= 4 {
+			return false
+		}
+	}
+	return false
+}
+
+// reLeadingPhrase opens a phrase of time, purpose or manner that an
+// instruction may open on before its verb.
+var reLeadingPhrase = regexp.MustCompile(`(?i)^(?:not later than|no later than|within|to|in|consistent with|as|at|after|upon|following|pursuant to|through|by|where|when|if)\b`)
 
 // englishIssuer names who issues a US order or memorandum when no page
 // says: the President for an order or proclamation (its title, or "the

@@ -11,8 +11,9 @@ const enPrefix = "en:"
 
 // enFeatures names what the model weighs in an English clause: the rules'
 // verdict, its markers and force, whether a list lent it its force, the
-// words that open and close it, and its words.
-func enFeatures(f *featureSet, text string, hits []enHit, rule, lent, item, inList bool) {
+// words that open and close it, what kind of word opens it, who stands
+// before its marker and the verb after it.
+func enFeatures(f *featureSet, r *englishRules, text string, hits []enHit, weak []string, rule, lent, item, inList bool) {
 	f.add("bias")
 	f.add("rule", strconv.FormatBool(rule))
 	for _, flag := range []struct {
@@ -28,7 +29,16 @@ func enFeatures(f *featureSet, text string, hits []enHit, rule, lent, item, inLi
 		f.add("force", h.m.Force)
 		if i == 0 {
 			f.add("at", strconv.Itoa(min(len(strings.Fields(text[:h.start])), 6)))
+			if h.end > 0 {
+				f.add("subj", enSubject(text[:h.start]))
+				if v, _ := englishActionObject(text[h.end:]); v != "" {
+					f.add("mv", strings.ToLower(v))
+				}
+			}
 		}
+	}
+	for _, m := range weak {
+		f.add("weak", m) // "will" after a phrase, not an agency: the DPC-led process will ensure…
 	}
 	words := enWords(text)
 	for i, w := range words[:min(2, len(words))] {
@@ -36,8 +46,38 @@ func enFeatures(f *featureSet, text string, hits []enHit, rule, lent, item, inLi
 	}
 	if n := len(words); n > 0 {
 		f.add("wl", words[n-1])
+		f.add("open", enOpening(r, words[0]))
 	}
 	f.add("len", lengthBucket(len(words)))
+}
+
+// enOpening classes the word a clause opens on: a verb of instruction
+// (Document the number…, submit a report…), a verb's -ing form (developing
+// an annual report…, an item of a list of duties), or another word.
+func enOpening(r *englishRules, w string) string {
+	switch {
+	case r.verbs[w]:
+		return "verb"
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		return "ing"
+	}
+	return "other"
+}
+
+// enSubject classes what stands before a clause's marker: nothing (an
+// item that opens on its marker), a body or official (agencies shall…),
+// a pronoun (this will…, it may…), or another noun phrase (current
+// contract terms may…, a statement of fact more often than an order).
+func enSubject(before string) string {
+	switch {
+	case strings.TrimSpace(before) == "":
+		return "none"
+	case reWillPronoun.MatchString(before):
+		return "pronoun"
+	case reWillSubject.MatchString(before):
+		return "body"
+	}
+	return "other"
 }
 
 // enWords are a clause's words, lowercased, without the punctuation

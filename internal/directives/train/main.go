@@ -81,7 +81,7 @@ func fit(out string, exs []example, epochs int) error {
 	w := train(exs, epochs)
 	t := threshold(exs, epochs, 5)
 	for _, b := range []string{"bias", "en:bias"} {
-		w[b] = math.Round((w[b]-t)*1000) / 1000
+		w[b] = math.Round((w[b]-t[b])*1000) / 1000
 	}
 	return write(out, w, medianScore(exs, w), len(exs))
 }
@@ -186,34 +186,65 @@ func label(g labels.Gold, cands []directives.Candidate, doc int) ([]example, []s
 }
 
 // threshold trains on all folds but one and scores the one left out, in
-// turn, and returns the score threshold that gives the best F1 over the
-// out-of-fold scores (0 when nothing beats it).
-func threshold(exs []example, epochs, k int) float64 {
-	type scored struct{ s, y float64 }
+// turn, and returns for each language (by its bias feature) the score
+// threshold that gives the best F1 over its out-of-fold scores (0 when
+// nothing beats it). A threshold of its own keeps one language's changes
+// from moving the other's verdicts.
+func threshold(exs []example, epochs, k int) map[string]float64 {
 	scores := outOfFold(exs, epochs, k)
-	var all []scored
+	all := map[string][]scored{}
 	for f := 0; f < k; f++ { // fold by fold, as the models were trained
 		for i, ex := range exs {
 			if ex.doc%k == f {
-				all = append(all, scored{scores[i], ex.y})
+				all[biasOf(ex)] = append(all[biasOf(ex)], scored{scores[i], ex.y})
 			}
 		}
 	}
-	f1 := func(t float64) float64 {
-		var c counts
-		for _, x := range all {
-			c.add(x.s, x.y, t)
-		}
-		return c.f1()
+	ts := map[string]float64{}
+	for _, b := range []string{"bias", "en:bias"} {
+		ts[b] = bestThreshold(b, all[b])
 	}
-	best, bestF := 0.0, f1(0)
+	var joint []scored // the figure logged before: one threshold per language
+	for f := 0; f < k; f++ {
+		for i, ex := range exs {
+			if ex.doc%k == f {
+				joint = append(joint, scored{scores[i] - ts[biasOf(ex)], ex.y})
+			}
+		}
+	}
+	log.Printf("cross-validated clause F1 %.3f", f1At(joint, 0))
+	logByGroup(exs, scores, ts)
+	return ts
+}
+
+type scored struct{ s, y float64 }
+
+// biasOf names the language of an example by its bias feature.
+func biasOf(ex example) string {
+	for _, f := range ex.feats {
+		if f == "en:bias" {
+			return f
+		}
+	}
+	return "bias"
+}
+
+func f1At(all []scored, t float64) float64 {
+	var c counts
 	for _, x := range all {
-		if f := f1(x.s); f > bestF+1e-9 {
+		c.add(x.s, x.y, t)
+	}
+	return c.f1()
+}
+
+func bestThreshold(name string, all []scored) float64 {
+	best, bestF := 0.0, f1At(all, 0)
+	for _, x := range all {
+		if f := f1At(all, x.s); f > bestF+1e-9 {
 			best, bestF = x.s, f
 		}
 	}
-	log.Printf("threshold %.3f: cross-validated clause F1 %.3f (at 0: %.3f)", best, bestF, f1(0))
-	logByGroup(exs, scores, best)
+	log.Printf("%s: threshold %.3f: cross-validated clause F1 %.3f (at 0: %.3f)", name, best, bestF, f1At(all, 0))
 	return best
 }
 
@@ -235,14 +266,14 @@ func (c counts) f1() float64 { return 2 * c.tp / (2*c.tp + c.fp + c.fn) }
 
 // logByGroup logs the out-of-fold clause F1 by folder of the labelled
 // documents (zh-news, laws, en…), where the errors are.
-func logByGroup(exs []example, scores []float64, t float64) {
+func logByGroup(exs []example, scores []float64, ts map[string]float64) {
 	by := map[string]*counts{}
 	for i, ex := range exs {
 		g := path.Base(path.Dir(ex.file))
 		if by[g] == nil {
 			by[g] = &counts{}
 		}
-		by[g].add(scores[i], ex.y, t)
+		by[g].add(scores[i], ex.y, ts[biasOf(ex)])
 	}
 	groups := make([]string, 0, len(by))
 	for g := range by {
