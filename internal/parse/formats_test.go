@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -51,9 +53,10 @@ func TestFormatsMatchSource(t *testing.T) {
 }
 
 // An OFD's text objects, concatenated in file order, are its text: the
-// layout step must lose and add nothing.
+// layout step must lose and add nothing. A page's text includes that of
+// the templates it stands on (found here by their XML alone).
 func TestOFDKeepsEveryCharacter(t *testing.T) {
-	for _, name := range []string{"nalai-zhuyi.ofd", "split-paragraph.ofd", "keyword.ofd", "bengbu-letter.ofd", "luqiao-reply.ofd"} {
+	for _, name := range []string{"nalai-zhuyi.ofd", "split-paragraph.ofd", "keyword.ofd", "bengbu-letter.ofd", "luqiao-reply.ofd", "invoice.ofd"} {
 		t.Run(name, func(t *testing.T) {
 			d := parseFixture(t, name)
 			if d.Format != FormatOFD {
@@ -126,6 +129,18 @@ func TestOFDOfficialDocuments(t *testing.T) {
 				t.Errorf("title %q, date %q; want %q, %q", d.Title, d.Date, c.title, c.date)
 			}
 		})
+	}
+}
+
+// An invoice written by Suwell's form SDK keeps its printed labels in a
+// template and the filled-in values on the page: both are its text.
+func TestOFDTemplates(t *testing.T) {
+	d := parseFixture(t, "invoice.ofd")
+	text := strings.Join(d.Paragraphs, "\n")
+	for _, w := range []string{"购买方名称：", "价税合计（大写）", "开户行及账号：", "江苏京利华新材料有限公司", "伍佰贰拾陆圆整"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("%q missing from\n%s", w, text)
+		}
 	}
 }
 
@@ -256,22 +271,46 @@ func ofdRawText(t *testing.T, name string) []rune {
 	for _, f := range zr.File {
 		files[f.Name] = f
 	}
+	// the templates by ID, from every Document.xml's TemplatePage
+	templates := map[string]string{}
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, "Document.xml") {
+			doc, _ := readEntry(f)
+			for _, m := range reTemplatePage.FindAllStringSubmatch(string(doc), -1) {
+				templates[m[1]] = path.Join(path.Dir(f.Name), m[2])
+			}
+		}
+	}
 	var b strings.Builder
+	write := func(name string) {
+		texts, err := ofdTexts(files, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range texts {
+			for _, c := range x.Codes {
+				b.WriteString(c.Text)
+			}
+		}
+	}
 	for _, f := range zr.File {
 		if strings.HasSuffix(f.Name, "Content.xml") && strings.Contains(f.Name, "Pages/") {
-			texts, err := ofdTexts(files, f.Name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, x := range texts {
-				for _, c := range x.Codes {
-					b.WriteString(c.Text)
+			write(f.Name)
+			page, _ := readEntry(f)
+			for _, m := range reTemplateRef.FindAllStringSubmatch(string(page), -1) {
+				if loc, ok := templates[m[1]]; ok {
+					write(loc)
 				}
 			}
 		}
 	}
 	return squash([]string{b.String()})
 }
+
+var (
+	reTemplatePage = regexp.MustCompile(`<(?:ofd:)?TemplatePage\s+ID="(\d+)"\s+BaseLoc="([^"]+)"`)
+	reTemplateRef  = regexp.MustCompile(`<(?:ofd:)?Template\s+TemplateID="(\d+)"`)
+)
 
 // squash is the text without white space, which layouts place freely.
 func squash(paras []string) []rune {

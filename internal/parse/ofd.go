@@ -36,6 +36,19 @@ type ofdDocument struct {
 		BaseLoc string `xml:"BaseLoc,attr"`
 	} `xml:"Pages>Page"`
 	PhysicalBox string `xml:"CommonData>PageArea>PhysicalBox"`
+	Templates   []struct {
+		ID      string `xml:"ID,attr"`
+		BaseLoc string `xml:"BaseLoc,attr"`
+	} `xml:"CommonData>TemplatePage"`
+}
+
+// ofdContent is what a page's (or a template's) Content.xml gives: its
+// text objects, the templates it stands on and its own page box, when it
+// has one.
+type ofdContent struct {
+	Texts       []ofdText
+	Templates   []string // template IDs, in the order the page names them
+	PhysicalBox string
 }
 
 type ofdText struct {
@@ -80,20 +93,33 @@ func parseOFD(d *Document, files map[string]*zip.File) error {
 }
 
 // ofdPages reads the text objects of each page, in the order Document.xml
-// lists the pages.
+// lists the pages, with those of the templates each page stands on: a
+// form's printed labels (an invoice's 购买方, 名称) and an official
+// document's fixed header often live in a template, not in the page.
 func ofdPages(files map[string]*zip.File, dir string, doc ofdDocument) ([]layoutPage, error) {
 	height := 297.0 // A4, the usual page, when the document does not say
 	if box := numbers(doc.PhysicalBox); len(box) == 4 {
 		height = box[3]
 	}
+	templates := map[string]string{}
+	for _, t := range doc.Templates {
+		templates[strings.TrimSpace(t.ID)] = ofdPath(dir, t.BaseLoc)
+	}
 	var pages []layoutPage
 	for _, p := range doc.Pages {
-		texts, err := ofdTexts(files, ofdPath(dir, p.BaseLoc))
+		c, err := ofdContentOf(files, ofdPath(dir, p.BaseLoc))
 		if err != nil {
 			return nil, err
 		}
 		page := layoutPage{Height: height}
-		for _, t := range texts {
+		if box := numbers(c.PhysicalBox); len(box) == 4 {
+			page.Height = box[3]
+		}
+		texts, err := ofdTemplateTexts(files, templates, c.Templates)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range append(texts, c.Texts...) {
 			page.Runs = append(page.Runs, ofdRuns(t)...)
 		}
 		pages = append(pages, page)
@@ -101,35 +127,89 @@ func ofdPages(files map[string]*zip.File, dir string, doc ofdDocument) ([]layout
 	return pages, nil
 }
 
+// ofdTemplateTexts reads the text objects of the templates a page names;
+// a template the document does not list is skipped, as a viewer draws
+// the page without it.
+func ofdTemplateTexts(files map[string]*zip.File, templates map[string]string, ids []string) ([]ofdText, error) {
+	var out []ofdText
+	for _, id := range ids {
+		loc, ok := templates[id]
+		if !ok {
+			continue
+		}
+		c, err := ofdContentOf(files, loc)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c.Texts...)
+	}
+	return out, nil
+}
+
 // ofdTexts reads every text object of a page, wherever it sits (layers,
 // page blocks).
 func ofdTexts(files map[string]*zip.File, name string) ([]ofdText, error) {
+	c, err := ofdContentOf(files, name)
+	return c.Texts, err
+}
+
+// ofdContentOf reads a Content.xml: its text objects, wherever they sit
+// (layers, page blocks), the templates it names and its page box.
+func ofdContentOf(files map[string]*zip.File, name string) (ofdContent, error) {
 	f := files[name]
 	if f == nil {
-		return nil, fmt.Errorf("%w: %s is missing", ErrBadOFD, name)
+		return ofdContent{}, fmt.Errorf("%w: %s is missing", ErrBadOFD, name)
 	}
 	data, err := readEntry(f)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadOFD, err)
+		return ofdContent{}, fmt.Errorf("%w: %v", ErrBadOFD, err)
 	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
-	var out []ofdText
+	var out ofdContent
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w: %s: %v", ErrBadOFD, name, err)
+			return ofdContent{}, fmt.Errorf("%w: %s: %v", ErrBadOFD, name, err)
 		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "TextObject" {
-			var t ofdText
-			if err := dec.DecodeElement(&t, &se); err != nil {
-				return nil, fmt.Errorf("%w: %s: %v", ErrBadOFD, name, err)
-			}
-			out = append(out, t)
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if err := ofdContentElement(dec, se, &out); err != nil {
+			return ofdContent{}, fmt.Errorf("%w: %s: %v", ErrBadOFD, name, err)
 		}
 	}
+}
+
+// ofdContentElement takes what ofdContent keeps from one element.
+func ofdContentElement(dec *xml.Decoder, se xml.StartElement, out *ofdContent) error {
+	switch se.Name.Local {
+	case "TextObject":
+		var t ofdText
+		if err := dec.DecodeElement(&t, &se); err != nil {
+			return err
+		}
+		out.Texts = append(out.Texts, t)
+	case "Template":
+		for _, a := range se.Attr {
+			if a.Name.Local == "TemplateID" {
+				out.Templates = append(out.Templates, strings.TrimSpace(a.Value))
+			}
+		}
+	case "PhysicalBox":
+		if out.PhysicalBox != "" {
+			return nil
+		}
+		var box string
+		if err := dec.DecodeElement(&box, &se); err != nil {
+			return err
+		}
+		out.PhysicalBox = box
+	}
+	return nil
 }
 
 // ofdRuns places each text code of a text object: its boundary box (x, y,
