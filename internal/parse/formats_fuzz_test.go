@@ -49,7 +49,9 @@ const fuzzHang = 30 * time.Second
 
 func FuzzPDF(f *testing.F)  { fuzzFormat(f, FormatPDF, "blank.pdf", "eo-en.pdf") }
 func FuzzDOCX(f *testing.F) { fuzzFormat(f, FormatDOCX, "eo-en.docx", "law-zh-odt.docx") }
-func FuzzOFD(f *testing.F)  { fuzzFormat(f, FormatOFD, "nalai-zhuyi.ofd", "split-paragraph.ofd", "invoice.ofd") }
+func FuzzOFD(f *testing.F) {
+	fuzzFormat(f, FormatOFD, "nalai-zhuyi.ofd", "split-paragraph.ofd", "invoice.ofd")
+}
 
 // FuzzLegacyOffice: whatever follows the OLE signature, a .doc or .wps
 // file is refused with the one-line advice, never read as text.
