@@ -363,7 +363,8 @@ func lcsLen(a, b []rune) int {
 // A page's own box wins over the document's: on a page 140 mm tall, a
 // "- 1 -" 125 mm down is its foot and goes; on the document's A4 it would
 // stand mid-page and stay. A template the document does not list is
-// skipped, and one that names another template is not followed.
+// skipped, one named twice counts once, and one that names another
+// template is not followed.
 func TestOFDPageBoxAndTemplates(t *testing.T) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -379,7 +380,7 @@ func TestOFDPageBoxAndTemplates(t *testing.T) {
 <ofd:TemplatePage ID="7" BaseLoc="Tpls/Tpl_0/Content.xml"/></ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>`)
 	add("Doc_0/Tpls/Tpl_0/Content.xml", `<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Template TemplateID="7"/><ofd:Content><ofd:Layer>`+text(20, "购买方名称：")+`</ofd:Layer></ofd:Content></ofd:Page>`)
 	add("Doc_0/Pages/Page_0/Content.xml", `<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Area><ofd:PhysicalBox>0 0 210 140</ofd:PhysicalBox></ofd:Area>
-<ofd:Template TemplateID="7" ZOrder="Background"/><ofd:Template TemplateID="9"/><ofd:Content><ofd:Layer>`+text(40, "江苏京利华新材料有限公司")+text(125, "- 1 -")+`</ofd:Layer></ofd:Content></ofd:Page>`)
+<ofd:Template TemplateID="7" ZOrder="Background"/><ofd:Template TemplateID="9"/><ofd:Template TemplateID="7"/><ofd:Content><ofd:Layer>`+text(40, "江苏京利华新材料有限公司")+text(125, "- 1 -")+`</ofd:Layer></ofd:Content></ofd:Page>`)
 	zw.Close()
 	d, err := Parse("x.ofd", buf.Bytes(), Options{})
 	if err != nil {

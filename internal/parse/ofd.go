@@ -101,9 +101,9 @@ func ofdPages(files map[string]*zip.File, dir string, doc ofdDocument) ([]layout
 	if box := numbers(doc.PhysicalBox); len(box) == 4 {
 		height = box[3]
 	}
-	templates := map[string]string{}
+	tpl := ofdTemplates{files: files, loc: map[string]string{}, texts: map[string][]ofdText{}}
 	for _, t := range doc.Templates {
-		templates[strings.TrimSpace(t.ID)] = ofdPath(dir, t.BaseLoc)
+		tpl.loc[strings.TrimSpace(t.ID)] = ofdPath(dir, t.BaseLoc)
 	}
 	var pages []layoutPage
 	for _, p := range doc.Pages {
@@ -115,7 +115,7 @@ func ofdPages(files map[string]*zip.File, dir string, doc ofdDocument) ([]layout
 		if box := numbers(c.PhysicalBox); len(box) == 4 {
 			page.Height = box[3]
 		}
-		texts, err := ofdTemplateTexts(files, templates, c.Templates)
+		texts, err := tpl.textsOf(c.Templates)
 		if err != nil {
 			return nil, err
 		}
@@ -127,21 +127,37 @@ func ofdPages(files map[string]*zip.File, dir string, doc ofdDocument) ([]layout
 	return pages, nil
 }
 
-// ofdTemplateTexts reads the text objects of the templates a page names;
-// a template the document does not list is skipped, as a viewer draws
-// the page without it.
-func ofdTemplateTexts(files map[string]*zip.File, templates map[string]string, ids []string) ([]ofdText, error) {
+// ofdTemplates reads each template page once, however many pages stand
+// on it.
+type ofdTemplates struct {
+	files map[string]*zip.File
+	loc   map[string]string    // ID → Content.xml
+	texts map[string][]ofdText // ID → its text objects, once read
+}
+
+// textsOf gives the text objects of the templates a page names, each
+// once (a page naming one template a thousand times must not multiply
+// it); a template the document does not list is skipped, as a viewer
+// draws the page without it.
+func (t ofdTemplates) textsOf(ids []string) ([]ofdText, error) {
 	var out []ofdText
+	seen := map[string]bool{}
 	for _, id := range ids {
-		loc, ok := templates[id]
-		if !ok {
+		loc, ok := t.loc[id]
+		if !ok || seen[id] {
 			continue
 		}
-		c, err := ofdContentOf(files, loc)
-		if err != nil {
-			return nil, err
+		seen[id] = true
+		texts, ok := t.texts[id]
+		if !ok {
+			c, err := ofdContentOf(t.files, loc)
+			if err != nil {
+				return nil, err
+			}
+			texts = c.Texts
+			t.texts[id] = texts
 		}
-		out = append(out, c.Texts...)
+		out = append(out, texts...)
 	}
 	return out, nil
 }
