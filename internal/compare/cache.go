@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/internal/semvec"
 )
 
 // prepared is what the Comparer derives from one document: the sides of
@@ -38,6 +39,9 @@ func (c *Comparer) warm(docs []*analyze.Analysis) {
 			todo = append(todo, a)
 			seen[a] = true
 		}
+	}
+	if c.sem == nil && len(todo) > 0 {
+		c.sem = semvec.Default()
 	}
 	out := make([]*prepared, len(todo))
 	var wg sync.WaitGroup
