@@ -22,6 +22,7 @@ type side struct {
 	norm   float64
 	frame  string  // action and object, normalized: what a force change must keep
 	sem    meaning // what its words mean beyond their spelling
+	ctx    *side   // its sentence's words (nil: not prepared)
 }
 
 // prepare builds the side of a directive from its content words (nil:
@@ -178,7 +179,7 @@ func (c *Comparer) candidates(i int, x *side, sb []*side, ix index, dot []float6
 		if cos < c.o.MinCosine {
 			continue
 		}
-		s := c.w.score(cos, c.lcs.ratio(x.core, sb[j].core)) + c.w.sem*c.w.semSim(x, sb[j])
+		s := c.w.score(cos, c.lcs.ratio(x.core, sb[j].core)) + c.w.sem*c.w.semSim(x, sb[j]) + c.w.ctx*ctxCos(x, sb[j])
 		if s > c.o.MinScore-c.w.bonus {
 			out = append(out, cand{i, j, s})
 		}
@@ -509,6 +510,17 @@ type weights struct {
 	// meaning's similarity less nearCut.
 	near             int
 	nearSem, nearCut float64
+	// ctx, fillCtx, nearCtx weigh the cosine of the two directives'
+	// sentences in the candidates', the gap round's and inPlace's scores.
+	ctx, fillCtx, nearCtx float64
+}
+
+// ctxCos is the weighted cosine of two directives' sentences.
+func ctxCos(x, y *side) float64 {
+	if x.ctx == nil || y.ctx == nil {
+		return 0
+	}
+	return cosine(x.ctx, y.ctx)
 }
 
 // semSim is the similarity of two directives' meanings the weights ask

@@ -99,6 +99,13 @@ func (c *Comparer) prepareDoc(a *analyze.Analysis) *prepared {
 			p.sides[i] = c.prepare(&a.Directives[i], a.Document.ID, iw, nil)
 		}
 	}
+	sent := map[string]*side{}
+	for i, d := range a.Directives {
+		if sent[d.Sentence] == nil {
+			sent[d.Sentence] = c.prepare(&analyze.Directive{Text: d.Sentence}, a.Document.ID, iw, nil)
+		}
+		p.sides[i].ctx = sent[d.Sentence]
+	}
 	return p
 }
 

@@ -7,7 +7,7 @@ package compare
 // 政策) says in other words what its place and its meaning tell. Their
 // score is the usual one plus w.near's weight of the meaning's similarity.
 func (c *Comparer) inPlace(sa, sb []*side, bone []int, cands []cand) []cand {
-	if c.w.nearSem == 0 {
+	if c.w.nearSem == 0 && c.w.nearCtx == 0 {
 		return cands
 	}
 	known := map[[2]int]bool{}
@@ -27,7 +27,7 @@ func (c *Comparer) inPlace(sa, sb []*side, bone []int, cands []cand) []cand {
 				}
 				known[[2]int{i, j}] = true
 				x, y := sa[i], sb[j]
-				s := c.w.score(cosine(x, y), c.lcs.ratio(x.core, y.core)) + c.w.nearSem*c.w.semSim(x, y) - c.w.nearCut
+				s := c.w.score(cosine(x, y), c.lcs.ratio(x.core, y.core)) + c.w.nearSem*c.w.semSim(x, y) + c.w.nearCtx*ctxCos(x, y) - c.w.nearCut
 				if s > c.o.MinScore-c.w.bonus {
 					out = append(out, cand{i, j, s})
 				}

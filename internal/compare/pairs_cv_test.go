@@ -220,6 +220,19 @@ func families() [][]setting {
 		}
 	}
 	sem[0].name = "sem"
+	for _, cw := range []float64{0, 0.1, 0.2} {
+		for _, fc := range []float64{0, 0.1, 0.2, 0.3} {
+			for _, nc := range []float64{0, 0.2, 0.4} {
+				for _, ms := range []float64{0.42, 0.45, 0.5} {
+					s := cur
+					s.w.ctx, s.w.fillCtx, s.w.nearCtx, s.w.near, s.w.nearCut = cw, fc, nc, 1, 0.1
+					s.minScore, s.w.fillMin = ms+cw*0.3, 0.2+fc*0.3
+					s.name = fmt.Sprintf("ctx%.1f/fill%.1f/near%.1f/m%.2f", cw, fc, nc, ms)
+					sem = append(sem, s)
+				}
+			}
+		}
+	}
 	for _, so := range []float64{0, 0.5} {
 		for _, g := range []float64{0.3, 0.4, 0.5, 0.6, 0.7} {
 			for _, fm := range []float64{0.1, 0.15, 0.2} {
