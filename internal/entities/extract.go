@@ -180,7 +180,8 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 			add("organization", e.Canonical, e.Canonical, m[2], m[3], "rule:book-title+lexicon", 3)
 			continue
 		}
-		if hasSuffixAny(inner, mediaSuffix) {
+		if hasSuffixAny(inner, mediaSuffix) && !(strings.HasPrefix(inner, "关于") || hasSuffixAny(inner, lawSuffixes)) {
+			// 《关于…的通报》 is a document, 《人民日报》 a newspaper
 			add("organization", inner, "", m[2], m[3], "rule:book-title media", 3)
 			continue
 		}

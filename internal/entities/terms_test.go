@@ -66,3 +66,13 @@ func TestLawInsideWord(t *testing.T) {
 		t.Errorf("公司法 mentions %d, want 2: %v", n, keys(es))
 	}
 }
+
+func TestBulletinIsNoNewspaper(t *testing.T) {
+	es := extract(t, "zh", Meta{}, "杭州中支印发《关于辖内银行经营性贷款有关问题的通报》，《人民日报》报道。")
+	got := keys(es)
+	for _, w := range []string{"law:关于辖内银行经营性贷款有关问题的通报", "organization:人民日报"} {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+}
