@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/golden"
 	"github.com/policylens/policylens/internal/lexicon"
@@ -248,4 +250,40 @@ func FuzzSlice(f *testing.F) {
 			t.Fatalf("%q [%d,%d): %q, want %q", text, a, b, got, want)
 		}
 	})
+}
+
+// TestIsHan: isHan's shortcuts agree with unicode.Is over every rune.
+func TestIsHan(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		want := unicode.Is(unicode.Han, r) || r == '〇'
+		if got := isHan(r); got != want {
+			t.Fatalf("isHan(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestScriptOf: the table of scripts says what tradOnly and simpOnly say
+// (a character in both is traditional), and nothing of other runes.
+func TestScriptOf(t *testing.T) {
+	want := map[rune]int8{}
+	for _, r := range simpOnly {
+		want[r] = -1
+	}
+	for _, r := range tradOnly {
+		want[r] = 1
+	}
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got := scriptOf(r); got != want[r] {
+			t.Fatalf("scriptOf(%U) = %d, want %d", r, got, want[r])
+		}
+	}
+}
+
+// TestLower: lower is strings.ToLower.
+func TestLower(t *testing.T) {
+	for _, w := range []string{"", "经济", "GDP", "5G", "Ｇ２０", "ΑΒΓ", "互联网+监管", "中国Nasdaq", "\xff中", "ǅ", "一丿"} {
+		if got, want := lower(w), strings.ToLower(w); got != want {
+			t.Errorf("lower(%q) = %q, want %q", w, got, want)
+		}
+	}
 }

@@ -140,8 +140,19 @@ func (s *Segmenter) paragraphEn(text string) Paragraph {
 func (s *Segmenter) markStop(toks []Token) {
 	for i := range toks {
 		t := &toks[i]
-		t.Stop = t.POS == "w" || t.POS == "m" || s.lex.Stop[strings.ToLower(t.Text)] || !hasLetter(t.Text)
+		t.Stop = t.POS == "w" || t.POS == "m" || s.lex.Stop[lower(t.Text)] || !hasLetter(t.Text)
 	}
+}
+
+// lower is strings.ToLower without its pass over the runes of a word
+// written in ideographs alone, which have no case (most Chinese words).
+func lower(w string) string {
+	for _, r := range w {
+		if !isIdeograph(r) {
+			return strings.ToLower(w)
+		}
+	}
+	return w
 }
 
 func hasLetter(s string) bool {
@@ -187,18 +198,29 @@ const (
 	simpOnly = "这们国会说为发来时对经过学与实现进务当机关体认书义员问题头长开间还种点从业产于报党众万广济个区议条无应该后总强数设计"
 )
 
-// script marks the characters of tradOnly (+1) and simpOnly (-1); it is
-// built once and only read.
-var script = func() map[rune]int8 {
-	m := map[rune]int8{}
+// script marks the characters of tradOnly (+1) and simpOnly (-1), all of
+// them ideographs, by their place in the block: IsTraditional reads it at
+// every rune of a document's beginning, where a map cost a hash each. It
+// is built once and only read.
+var script = func() *[lastIdeograph - firstIdeograph + 1]int8 {
+	var m [lastIdeograph - firstIdeograph + 1]int8
 	for _, r := range simpOnly {
-		m[r] = -1
+		m[r-firstIdeograph] = -1
 	}
 	for _, r := range tradOnly {
-		m[r] = 1
+		m[r-firstIdeograph] = 1
 	}
-	return m
+	return &m
 }()
+
+// scriptOf is +1 for a character written only in traditional form, -1
+// for one written only in simplified form, else 0.
+func scriptOf(r rune) int8 {
+	if !isIdeograph(r) {
+		return 0
+	}
+	return script[r-firstIdeograph]
+}
 
 // IsTraditional reports a text in traditional characters.
 func IsTraditional(paras []string) bool {
@@ -206,7 +228,7 @@ func IsTraditional(paras []string) bool {
 	seen := 0
 	for _, p := range paras {
 		for _, r := range p {
-			switch script[r] {
+			switch scriptOf(r) {
 			case 1:
 				t++
 			case -1:

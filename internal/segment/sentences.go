@@ -33,6 +33,9 @@ func splitZh(runes []rune) []Sentence {
 	}
 	for i := 0; i < len(runes); i++ {
 		r := runes[i]
+		if isIdeograph(r) {
+			continue // most runes: neither punctuation nor a bracket
+		}
 		switch r {
 		case '《', '（', '(', '〈':
 			depth++

@@ -54,11 +54,16 @@ func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, sc *
 		s := text[byteOff[lo+k]:byteOff[hi]]
 		seen := false
 		add := func(ms []lexicon.Match, logFreq []float32, pos []uint8, tags []string) {
+			// one list's words are prefixes of different lengths: only
+			// the edges of the lists before it can end where one does;
+			// its matches come shortest first, so runes are counted on
+			prior, end, at := len(edges), k, 0
 			for _, m := range ms {
-				end := k + utf8.RuneCountInString(s[:m.N])
+				end += utf8.RuneCountInString(s[at:m.N])
+				at = m.N
 				logp := float64(logFreq[m.Val])
 				dup := false
-				for i := off[k]; i < len(edges); i++ {
+				for i := off[k]; i < prior; i++ {
 					if edges[i].end == end {
 						if logp > edges[i].logp {
 							edges[i] = edge{end, logp, tags[pos[m.Val]]}
@@ -165,8 +170,33 @@ func (d *dict) posOf(w string) string {
 	return "x"
 }
 
-// isHan reports a Chinese character.
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) || r == '〇' }
+// isHan reports a Chinese character. It runs at every rune of a text
+// (several times), so the common cases skip unicode.Is's search of the
+// Han ranges: everything below the first of them, and the CJK Unified
+// Ideographs block, Han throughout (TestIsHan checks both against
+// unicode.Is).
+func isHan(r rune) bool {
+	switch {
+	case r < firstHan:
+		return false
+	case isIdeograph(r):
+		return true
+	}
+	return unicode.Is(unicode.Han, r) || r == '〇'
+}
+
+// firstHan is the first rune of unicode.Han.
+const firstHan = 0x2e80
+
+// The CJK Unified Ideographs block: most runes of a Chinese text.
+const (
+	firstIdeograph = 0x4e00
+	lastIdeograph  = 0x9fff
+)
+
+// isIdeograph reports a rune of the CJK Unified Ideographs block: Han, no
+// punctuation, no case.
+func isIdeograph(r rune) bool { return r >= firstIdeograph && r <= lastIdeograph }
 
 // zhBuffers are cutZh's working buffers, reused across the paragraphs of
 // one document (or window): a paragraph's byte offsets, DAG and tokens
