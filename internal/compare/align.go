@@ -20,9 +20,7 @@ type side struct {
 	terms  []string  // distinct content words, sorted: sums run in one order
 	weight []float64 // IDF of each term
 	norm   float64
-	frame  string  // action and object, normalized: what a force change must keep
-	sem    meaning // what its words mean beyond their spelling
-	ctx    *side   // its sentence's words (nil: not prepared)
+	frame  string // action and object, normalized: what a force change must keep
 }
 
 // prepare builds the side of a directive from its content words (nil:
@@ -35,9 +33,6 @@ func (c *Comparer) prepare(d *analyze.Directive, doc string, iw *idfMemo, words 
 		words = c.o.Terms(iw.lang, core)
 	}
 	w := map[string]float64{}
-	if iw.lang == "zh" && c.sem != nil {
-		s.sem = meaningOf(c.sem, words, iw)
-	}
 	for _, t := range words {
 		if iw.lang == "zh" {
 			if t = classOf(t); t == light {
@@ -179,7 +174,7 @@ func (c *Comparer) candidates(i int, x *side, sb []*side, ix index, dot []float6
 		if cos < c.o.MinCosine {
 			continue
 		}
-		s := c.w.score(cos, c.lcs.ratio(x.core, sb[j].core)) + c.w.sem*c.w.semSim(x, sb[j]) + c.w.ctx*ctxCos(x, sb[j])
+		s := c.w.score(cos, c.lcs.ratio(x.core, sb[j].core))
 		if s > c.o.MinScore-c.w.bonus {
 			out = append(out, cand{i, j, s})
 		}
@@ -252,7 +247,6 @@ func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
 	cands := c.allCandidates(sa, sb) // by position: scoreOf searches them
 	ranked := c.w.placed(sa, sb, cands)
 	bone := c.firstRound(sa, sb, ranked)
-	ranked = c.inPlace(sa, sb, bone, ranked)
 	for k, x := range ranked {
 		ranked[k].score += c.w.bonus * c.w.inOrder(sa, sb, bone, x.i, x.j)
 	}
@@ -496,40 +490,6 @@ type weights struct {
 	// side, pair in order above fillMin (fillGaps).
 	fillMin float64
 	fillGap int
-	// sem weighs the cosine of the two directives' word vectors (meaning
-	// beyond shared words) in a candidate's score, fillSem in the gap
-	// round's.
-	sem, fillSem float64
-	// fillGate > 0: a gap pair must mean alike at least this much.
-	fillGate float64
-	// soft > 0 matches word by word (softMatch, similarities under soft
-	// count 0) instead of comparing the mean vectors.
-	soft float64
-	// Candidates found by place and meaning (inPlace): at most near
-	// directives off the expected place, scored with nearSem of the
-	// meaning's similarity less nearCut.
-	near             int
-	nearSem, nearCut float64
-	// ctx, fillCtx, nearCtx weigh the cosine of the two directives'
-	// sentences in the candidates', the gap round's and inPlace's scores.
-	ctx, fillCtx, nearCtx float64
-}
-
-// ctxCos is the weighted cosine of two directives' sentences.
-func ctxCos(x, y *side) float64 {
-	if x.ctx == nil || y.ctx == nil {
-		return 0
-	}
-	return cosine(x.ctx, y.ctx)
-}
-
-// semSim is the similarity of two directives' meanings the weights ask
-// for.
-func (w weights) semSim(x, y *side) float64 {
-	if w.soft > 0 {
-		return softMatch(x, y, w.soft)
-	}
-	return semCos(x, y)
 }
 
 func defaultWeights() weights {

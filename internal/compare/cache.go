@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/policylens/policylens/analyze"
-	"github.com/policylens/policylens/internal/semvec"
 )
 
 // prepared is what the Comparer derives from one document: the sides of
@@ -39,9 +38,6 @@ func (c *Comparer) warm(docs []*analyze.Analysis) {
 			todo = append(todo, a)
 			seen[a] = true
 		}
-	}
-	if c.sem == nil && len(todo) > 0 {
-		c.sem = semvec.Default()
 	}
 	out := make([]*prepared, len(todo))
 	var wg sync.WaitGroup
@@ -98,13 +94,6 @@ func (c *Comparer) prepareDoc(a *analyze.Analysis) *prepared {
 		if p.sides[i] == nil {
 			p.sides[i] = c.prepare(&a.Directives[i], a.Document.ID, iw, nil)
 		}
-	}
-	sent := map[string]*side{}
-	for i, d := range a.Directives {
-		if sent[d.Sentence] == nil {
-			sent[d.Sentence] = c.prepare(&analyze.Directive{Text: d.Sentence}, a.Document.ID, iw, nil)
-		}
-		p.sides[i].ctx = sent[d.Sentence]
 	}
 	return p
 }

@@ -8,7 +8,6 @@ import (
 	"sort"
 
 	"github.com/policylens/policylens/analyze"
-	"github.com/policylens/policylens/internal/semvec"
 )
 
 // Statuses of a directive in a comparison.
@@ -70,7 +69,6 @@ type Comparer struct {
 	cache map[*analyze.Analysis]*prepared
 	lcs   lcsBuf
 	w     weights
-	sem   *semvec.Table // word vectors, read when the first document is prepared
 }
 
 type termCounts struct {

@@ -81,10 +81,7 @@ func (c *Comparer) gapPairs(sa, sb []*side, la, lb []int) []cand {
 		sc[p] = make([]float64, len(lb))
 		for q, j := range lb {
 			x, y := sa[i], sb[j]
-			if c.w.fillGate > 0 && c.w.semSim(x, y) < c.w.fillGate {
-				continue
-			}
-			if s := c.w.score(cosine(x, y), c.lcs.ratio(x.core, y.core)) + c.w.fillSem*c.w.semSim(x, y) + c.w.fillCtx*ctxCos(x, y); s > c.w.fillMin {
+			if s := c.w.score(cosine(x, y), c.lcs.ratio(x.core, y.core)); s > c.w.fillMin {
 				sc[p][q] = s
 			}
 		}

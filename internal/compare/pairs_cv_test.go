@@ -134,7 +134,9 @@ func names(fam []setting, picked map[int]int) string {
 // their pieces, max-weight matching) did not raise min(P, R) under 5-fold
 // or leave-one-out and were taken out (commit f90bd66 has them; the
 // head-word penalty is in ca3cfe9; IDF within the two documents and a
-// logistic pair scorer in 75d08c8).
+// logistic pair scorer in 75d08c8; word vectors learned from the work
+// reports (internal/semvec) as a similarity, a gate and a source of
+// candidates in place in a114b06, the sentence as context in e1f29b4).
 func families() [][]setting {
 	cur := setting{"current", defaultWeights(), DefaultMinScore}
 	minScore := []setting{cur}
@@ -203,85 +205,9 @@ func families() [][]setting {
 			place = append(place, s)
 		}
 	}
-	// Meaning beyond shared words: the word vectors' cosine in the
-	// candidates' score and in the gap round's, with the thresholds and
-	// gap lengths it may allow.
-	sem := []setting{cur}
-	for _, sw := range []float64{0, 0.1, 0.2, 0.3} {
-		for _, fs := range []float64{0, 0.1, 0.2, 0.3} {
-			for _, ms := range []float64{0.42, 0.45, 0.5} {
-				for _, fm := range []float64{0.2, 0.3} {
-					s := cur
-					s.w.sem, s.w.fillSem, s.minScore, s.w.fillMin = sw, fs, ms+sw*0.5, fm+fs*0.5
-					s.name = fmt.Sprintf("sem%.1f/fill%.1f/m%.2f/f%.1f", sw, fs, ms, fm)
-					sem = append(sem, s)
-				}
-			}
-		}
-	}
-	sem[0].name = "sem"
-	for _, cw := range []float64{0, 0.1, 0.2} {
-		for _, fc := range []float64{0, 0.1, 0.2, 0.3} {
-			for _, nc := range []float64{0, 0.2, 0.4} {
-				for _, ms := range []float64{0.42, 0.45, 0.5} {
-					s := cur
-					s.w.ctx, s.w.fillCtx, s.w.nearCtx, s.w.near, s.w.nearCut = cw, fc, nc, 1, 0.1
-					s.minScore, s.w.fillMin = ms+cw*0.3, 0.2+fc*0.3
-					s.name = fmt.Sprintf("ctx%.1f/fill%.1f/near%.1f/m%.2f", cw, fc, nc, ms)
-					sem = append(sem, s)
-				}
-			}
-		}
-	}
-	for _, so := range []float64{0, 0.5} {
-		for _, g := range []float64{0.3, 0.4, 0.5, 0.6, 0.7} {
-			for _, fm := range []float64{0.1, 0.15, 0.2} {
-				for _, fg := range []int{3, 4, 5} {
-					s := cur
-					s.w.soft, s.w.fillGate, s.w.fillMin, s.w.fillGap = so, g, fm, fg
-					s.name = fmt.Sprintf("gate%.1f/soft%.1f/f%.2f/g%d", g, so, fm, fg)
-					sem = append(sem, s)
-				}
-			}
-		}
-	}
-	for _, so := range []float64{0, 0.5} {
-		for _, n := range []int{0, 1, 2} {
-			for _, ns := range []float64{0.2, 0.3, 0.4, 0.5} {
-				for _, nc := range []float64{0, 0.1, 0.2} {
-					s := cur
-					s.w.soft, s.w.near, s.w.nearSem, s.w.nearCut = so, n, ns, nc
-					s.name = fmt.Sprintf("near%d/soft%.1f/ns%.1f/-%.1f", n, so, ns, nc)
-					sem = append(sem, s)
-				}
-			}
-		}
-	}
-	for _, so := range []float64{0.4, 0.5, 0.6} {
-		for _, sw := range []float64{0.1, 0.2, 0.3} {
-			for _, fs := range []float64{0, 0.2, 0.4} {
-				for _, ms := range []float64{0.42, 0.45} {
-					s := cur
-					s.w.soft, s.w.sem, s.w.fillSem, s.minScore, s.w.fillMin = so, sw, fs, ms+sw*0.3, 0.2+fs*0.3
-					s.name = fmt.Sprintf("soft%.1f/sem%.1f/fill%.1f/m%.2f", so, sw, fs, ms)
-					sem = append(sem, s)
-				}
-			}
-		}
-	}
-	for _, fs := range []float64{0.2, 0.4, 0.6} {
-		for _, fm := range []float64{0.3, 0.4, 0.5} {
-			for _, g := range []int{3, 4, 6} {
-				s := cur
-				s.w.fillSem, s.w.fillMin, s.w.fillGap = fs, fm, g
-				s.name = fmt.Sprintf("gapsem%.1f/f%.1f/g%d", fs, fm, g)
-				sem = append(sem, s)
-			}
-		}
-	}
 	minScore[0].name, order[0].name, weigh[0].name, merge[0].name = "min-score", "order", "cos/lcs", "merge"
 	joint[0].name, gaps[0].name, place[0].name = "joint", "gaps", "place"
-	fams := [][]setting{minScore, order, weigh, merge, joint, gaps, place, sem}
+	fams := [][]setting{minScore, order, weigh, merge, joint, gaps, place}
 	if f := os.Getenv("PAIRS_FAMILY"); f != "" {
 		for _, fam := range fams {
 			if fam[0].name == f {

@@ -64,7 +64,7 @@ func TestTuneMisses(t *testing.T) {
 		t.Logf("k %d  A[%d] %s", l.k, l.a, sa[l.a].core)
 		if l.b >= 0 {
 			x, y := sa[l.a], sb[l.b]
-			t.Logf("   want B[%d] %s  cos %.2f lcs %.2f sem %.2f soft %.2f", l.b, y.core, cosineOf(x, y), c.lcs.ratio(x.core, y.core), semCos(x, y), softMatch(x, y, 0.5))
+			t.Logf("   want B[%d] %s  cos %.2f lcs %.2f", l.b, y.core, cosineOf(x, y), c.lcs.ratio(x.core, y.core))
 			t.Logf("        %s", where(l.a, l.b))
 			for i, j := range got {
 				if j == l.b {
@@ -76,7 +76,7 @@ func TestTuneMisses(t *testing.T) {
 		}
 		if g >= 0 {
 			x, y := sa[l.a], sb[g]
-			t.Logf("   got  B[%d] %s  cos %.2f lcs %.2f sem %.2f soft %.2f", g, y.core, cosineOf(x, y), c.lcs.ratio(x.core, y.core), semCos(x, y), softMatch(x, y, 0.5))
+			t.Logf("   got  B[%d] %s  cos %.2f lcs %.2f", g, y.core, cosineOf(x, y), c.lcs.ratio(x.core, y.core))
 			t.Logf("        %s", where(l.a, g))
 		}
 	}
