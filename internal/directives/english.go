@@ -192,12 +192,14 @@ func (e *enExtractor) clause(pi int, s segment.Sentence, cl segment.Clause, item
 		lent = true
 	}
 	rule := len(hits) > 0
-	if t := strings.TrimSpace(string(runes)); rule && strings.HasSuffix(t, ":") && hits[0].end > 0 && !reListOfContents.MatchString(t) {
+	t := strings.TrimSpace(string(runes))
+	colon := strings.HasSuffix(t, ":")
+	if rule && colon && hits[0].end > 0 && !reListOfContents.MatchString(t) {
 		e.listForce, e.listMarker, e.listLevel, e.leadPara = hits[0].m.Force, hits[0].m.Text, itemLevel(p.Text), pi
 	}
 	f := featureSet{m: e.model, keep: e.collect || e.meta.Explain && e.model != nil, prefix: enPrefix}
 	if e.model != nil || e.collect {
-		enFeatures(&f, e.rules.english, text, hits, weak, rule, lent, item, e.listForce != "")
+		enFeatures(&f, e.rules.english, enClause{text, hits, weak, rule, lent, item, e.listForce != "", colon})
 	}
 	feats := f.names
 	ok, conf := rule, 1.0

@@ -13,13 +13,14 @@ const enPrefix = "en:"
 // verdict, its markers and force, whether a list lent it its force, the
 // words that open and close it, what kind of word opens it, who stands
 // before its marker and the verb after it.
-func enFeatures(f *featureSet, r *englishRules, text string, hits []enHit, weak []string, rule, lent, item, inList bool) {
+func enFeatures(f *featureSet, r *englishRules, c enClause) {
+	text, hits := c.text, c.hits
 	f.add("bias")
-	f.add("rule", strconv.FormatBool(rule))
+	f.add("rule", strconv.FormatBool(c.rule))
 	for _, flag := range []struct {
 		name string
 		on   bool
-	}{{"lent", lent}, {"item", item}, {"in-list", inList}, {"colon", strings.HasSuffix(text, ":")}} {
+	}{{"lent", c.lent}, {"item", c.item}, {"in-list", c.inList}, {"colon", c.colon}} {
 		if flag.on {
 			f.add(flag.name)
 		}
@@ -37,7 +38,7 @@ func enFeatures(f *featureSet, r *englishRules, text string, hits []enHit, weak 
 			}
 		}
 	}
-	for _, m := range weak {
+	for _, m := range c.weak {
 		f.add("weak", m) // "will" after a phrase, not an agency: the DPC-led process will ensure…
 	}
 	words := enWords(text)
@@ -49,6 +50,17 @@ func enFeatures(f *featureSet, r *englishRules, text string, hits []enHit, weak 
 		f.add("open", enOpening(r, words[0]))
 	}
 	f.add("len", lengthBucket(len(words)))
+}
+
+// enClause is what the walk knows of a clause: its text (without its
+// enumerator and closing punctuation), its markers and those turned down,
+// the rules' verdict, whether a list lent it its force, whether it is an
+// enumerated item or within a list, and whether it ends on a colon.
+type enClause struct {
+	text                            string
+	hits                            []enHit
+	weak                            []string
+	rule, lent, item, inList, colon bool
 }
 
 // enOpening classes the word a clause opens on: a verb of instruction
