@@ -245,6 +245,7 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	places = append(places, x.levelAnchors(p)...)
 	x.orgSuffixes(p, pi, append(lexSpans, places...))
 	x.companies(p, pi)
+	x.groups(p, pi, append(lexSpans, places...))
 	x.brokers(p, pi)
 	x.modelNames(p, pi, lexSpans)
 	if m := loadNameModel(); m != nil {

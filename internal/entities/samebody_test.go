@@ -112,3 +112,21 @@ func TestBrokers(t *testing.T) {
 		}
 	}
 }
+
+func TestGroups(t *testing.T) {
+	es := extract(t, "zh", Meta{},
+		"国务院根治拖欠农民工工资工作领导小组办公室近日印发通知。3月3日，杭州市房地产市场平稳健康发展领导小组办公室发布通知。",
+		"完善国务院职业教育工作部际联席会议制度，成立领导小组。")
+	got := keys(es)
+	for _, w := range []string{"organization:国务院根治拖欠农民工工资工作领导小组办公室", "organization:杭州市房地产市场平稳健康发展领导小组办公室",
+		"organization:国务院职业教育工作部际联席会议"} {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if g == "organization:领导小组" || strings.Contains(g, "近日") {
+			t.Errorf("spurious %s", g)
+		}
+	}
+}
