@@ -38,6 +38,7 @@ func parseDOCX(d *Document, files map[string]*zip.File) error {
 
 // docxWalker collects the text of a WordprocessingML body.
 type docxWalker struct {
+	skip    int // inside mc:Fallback: a second copy of what mc:Choice holds
 	paras   []string
 	title   string
 	para    strings.Builder
@@ -60,11 +61,19 @@ func docxParagraphs(data []byte) ([]string, string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if w.skip > 0 || t.Name.Local == "Fallback" {
+				w.skip++
+				continue
+			}
 			w.start(t)
 		case xml.EndElement:
+			if w.skip > 0 {
+				w.skip--
+				continue
+			}
 			w.end(t.Name.Local)
 		case xml.CharData:
-			if w.inText {
+			if w.inText && w.skip == 0 {
 				w.para.Write(t)
 			}
 		}

@@ -391,3 +391,25 @@ func TestOFDPageBoxAndTemplates(t *testing.T) {
 		t.Errorf("text %q, want %q", got, want)
 	}
 }
+
+// Word writes a text box twice: as a DrawingML shape in mc:Choice and as
+// VML in mc:Fallback. Its text is read once, and the paragraph around it
+// goes on.
+func TestDOCXTextBoxOnce(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("word/document.xml")
+	box := `<w:txbxContent><w:p><w:r><w:t>某某市人民政府文件</w:t></w:r></w:p></w:txbxContent>`
+	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>
+<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp xmlns:wps="x"><wps:txbx>` + box + `</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox xmlns:v="y">` + box + `</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
+<w:p><w:r><w:t>各地区要严格落实责任。</w:t></w:r><w:r><mc:AlternateContent><mc:Fallback/></mc:AlternateContent></w:r><w:r><w:t>不得推诿。</w:t></w:r></w:p>
+</w:body></w:document>`))
+	zw.Close()
+	d, err := Parse("x.docx", buf.Bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"某某市人民政府文件", "各地区要严格落实责任。不得推诿。"}; !slices.Equal(d.Paragraphs, want) {
+		t.Errorf("paragraphs %q, want %q", d.Paragraphs, want)
+	}
+}
