@@ -52,18 +52,24 @@ type trie struct {
 	kids  words
 }
 
-// child returns the child of node n labelled r, or -1.
+// child returns the child of node n labelled r, or -1 (also for a leaf).
+// The search halves the range without branching on the comparison: it
+// runs at every rune of a text, where a mispredicted branch per step cost
+// as much as the loads.
 func (t *trie) child(n int32, r rune) int32 {
 	lo, end := t.kids.at(n), t.kids.at(n+1)
-	for hi := end; lo < hi; {
-		m := int32(uint32(lo+hi) >> 1)
-		if t.label.at(m) < r {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	size := end - lo
+	if size <= 0 {
+		return -1
 	}
-	if lo < end && t.label.at(lo) == r {
+	for size > 1 {
+		half := size >> 1
+		// (label - r - 1) >> 31 is all ones when label <= r, else 0
+		// (both are runes: no overflow)
+		lo += half & ((t.label.at(lo+half) - r - 1) >> 31)
+		size -= half
+	}
+	if t.label.at(lo) == r {
 		return lo
 	}
 	return -1
@@ -378,7 +384,7 @@ func (x *Index) AppendPrefixes(dst []Match, s string, maxRunes int) []Match {
 // trieLonger goes on from node n, which spells s[:j], one rune at a time.
 func (x *Index) trieLonger(dst []Match, s string, maxRunes int, n int32, j int) []Match {
 	t := x.trie
-	for runes := 1; (maxRunes == 0 || runes < maxRunes) && j < len(s) && !t.leaf(n); runes++ {
+	for runes := 1; (maxRunes == 0 || runes < maxRunes) && j < len(s); runes++ {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		if r == utf8.RuneError && size < 3 {
 			return dst

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/policylens/policylens/internal/golden"
+	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/lexicons"
 )
 
@@ -130,4 +131,33 @@ func TestEmbeddedTries(t *testing.T) {
 			t.Errorf("%s: the embedded trie is not used", c.path)
 		}
 	}
+}
+
+// BenchmarkDictPrefixes: the dictionary search alone, the words that start
+// at every rune of the 2025 work report (about half of the segmenter's
+// time), so that a change to the search is measured without the rest.
+func BenchmarkDictPrefixes(b *testing.B) {
+	d, err := segmenter(b).dict(false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	paras := reportParagraphs(b, "2025")
+	size := 0
+	for _, p := range paras {
+		size += len(p)
+	}
+	var found [32]lexicon.Match
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	n := 0
+	for b.Loop() {
+		for _, p := range paras {
+			for i := range p {
+				n += len(d.base.AppendPrefixes(found[:0], p[i:], d.maxLen))
+			}
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(n)/float64(b.N), "words/op")
 }
