@@ -75,8 +75,6 @@ func (t *trie) child(n int32, r rune) int32 {
 	return -1
 }
 
-// leaf reports a node without children.
-func (t *trie) leaf(n int32) bool { return t.kids.at(n) == t.kids.at(n+1) }
 
 // runeTable maps a rune to the number of its entry plus one in two steps
 // of 256: a map probe at every position of a text cost more than the
