@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -411,5 +412,31 @@ func TestDOCXTextBoxOnce(t *testing.T) {
 	}
 	if want := []string{"某某市人民政府文件", "各地区要严格落实责任。不得推诿。"}; !slices.Equal(d.Paragraphs, want) {
 		t.Errorf("paragraphs %q, want %q", d.Paragraphs, want)
+	}
+}
+
+// A text object's CTM scales its codes (points to millimetres, as Suwell
+// writes them): the code's box is the scaled one, moved to the boundary.
+func TestOFDRunsCTM(t *testing.T) {
+	scaled := ofdText{Boundary: "33.5 39.7 18.2 4.9", CTM: "0.3528 0 0 0.3528 0 0", Size: 12}
+	scaled.Codes = append(scaled.Codes, struct {
+		X      string `xml:"X,attr"`
+		Y      string `xml:"Y,attr"`
+		DeltaX string `xml:"DeltaX,attr"`
+		Text   string `xml:",chardata"`
+	}{X: "0", Y: "11.336", DeltaX: "13 12 12", Text: "来文文号"})
+	plain := scaled
+	plain.CTM, plain.Size = "", 4.2336
+	plain.Codes = slices.Clone(plain.Codes)
+	plain.Codes[0].Y, plain.Codes[0].DeltaX = "3.9993", "4.5864 4.2336 4.2336"
+	for _, tc := range []ofdText{scaled, plain} {
+		r := ofdRuns(tc)
+		if len(r) != 1 {
+			t.Fatalf("%d runs", len(r))
+		}
+		near := func(a, b float64) bool { return math.Abs(a-b) < 0.01 }
+		if !near(r[0].Left, 33.5) || !near(r[0].Top, 39.4658) || !near(r[0].Right, 50.7872) || !near(r[0].Bottom, 43.6993) {
+			t.Errorf("CTM %q: box %+v", tc.CTM, r[0])
+		}
 	}
 }

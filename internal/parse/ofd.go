@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -53,6 +54,7 @@ type ofdContent struct {
 
 type ofdText struct {
 	Boundary string  `xml:"Boundary,attr"`
+	CTM      string  `xml:"CTM,attr"`
 	Size     float64 `xml:"Size,attr"`
 	Codes    []struct {
 		X      string `xml:"X,attr"`
@@ -228,33 +230,58 @@ func ofdContentElement(dec *xml.Decoder, se xml.StartElement, out *ofdContent) e
 	return nil
 }
 
-// ofdRuns places each text code of a text object: its boundary box (x, y,
-// width, height) moved by the code's X and baseline Y.
+// ofdRuns places each text code of a text object: in the object's own
+// space, from the code's X and baseline Y, as wide as its DeltaX and as
+// tall as the font size; then through the object's CTM (commercial
+// writers often give sizes in points and scale them to millimetres, CTM
+// "0.3528 0 0 0.3528 0 0") and moved to its boundary's origin.
 func ofdRuns(t ofdText) []run {
 	box := numbers(t.Boundary)
 	if len(box) != 4 {
 		return nil
 	}
+	ctm := numbers(t.CTM)
+	if len(ctm) != 6 {
+		ctm = []float64{1, 0, 0, 1, 0, 0}
+	}
 	size := t.Size
 	if size <= 0 {
-		size = box[3]
+		size = box[3] / max(math.Hypot(ctm[2], ctm[3]), 1e-9) // the box's height, in object space
 	}
 	var out []run
 	for _, c := range t.Codes {
-		x, y := box[0]+number(c.X), box[1]+number(c.Y)
+		x, y := number(c.X), number(c.Y)
 		if c.Y == "" {
-			y = box[1] + box[3]
+			y = size
 		}
-		width := box[2]
+		width := box[2] / max(math.Hypot(ctm[0], ctm[1]), 1e-9)
 		if dx := numbers(c.DeltaX); len(dx) > 0 {
 			width = size
 			for _, v := range dx {
 				width += v
 			}
 		}
-		out = append(out, run{Text: c.Text, Left: x, Top: y - size, Right: x + width, Bottom: y})
+		r := ofdTransform(ctm, x, y-size, x+width, y)
+		r.Text = c.Text
+		r.Left, r.Right = r.Left+box[0], r.Right+box[0]
+		r.Top, r.Bottom = r.Top+box[1], r.Bottom+box[1]
+		out = append(out, r)
 	}
 	return out
+}
+
+// ofdTransform maps the box (x0, y0)–(x1, y1) through the matrix
+// [a b c d e f] (x' = a x + c y + e, y' = b x + d y + f) to the box that
+// holds its four corners.
+func ofdTransform(m []float64, x0, y0, x1, y1 float64) run {
+	r := run{Left: math.Inf(1), Top: math.Inf(1), Right: math.Inf(-1), Bottom: math.Inf(-1)}
+	for _, p := range [4][2]float64{{x0, y0}, {x1, y0}, {x0, y1}, {x1, y1}} {
+		x := m[0]*p[0] + m[2]*p[1] + m[4]
+		y := m[1]*p[0] + m[3]*p[1] + m[5]
+		r.Left, r.Right = min(r.Left, x), max(r.Right, x)
+		r.Top, r.Bottom = min(r.Top, y), max(r.Bottom, y)
+	}
+	return r
 }
 
 func number(s string) float64 {
