@@ -130,7 +130,12 @@ func (x *extractor) englishPersons(text string, add func(typ, key, norm string, 
 		if _, isTitle := x.lex.Titles.Get(name); isTitle {
 			continue
 		}
-		s0, s1 := b+n+m[2], b+n+m[3]
+		for _, w := range []string{" United", " Federal", " National", " Department", " Office", " The"} {
+			if strings.HasSuffix(name, w) && strings.Count(name, " ") >= 2 {
+				name = strings.TrimSuffix(name, w) // Anne E. Rung + United States…: the next line's body
+			}
+		}
+		s0, s1 := b+n+m[2], b+n+m[2]+len(name)
 		add("person", name, "", s0, s1, "rule:title+name", 4)
 		x.c.cands[len(x.c.cands)-1].titles = []string{strings.TrimSpace(text[b : b+n])}
 		b = s1

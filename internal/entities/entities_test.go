@@ -362,3 +362,11 @@ func TestEnglishBodyForms(t *testing.T) {
 		}
 	}
 }
+
+func TestEnglishNameEnd(t *testing.T) {
+	meta := Meta{Date: "2016-08-08T00:00:00Z", Format: "markdown"}
+	es := extract(t, "en", meta, "Chief Information Officer Anne E. Rung United States Chief Acquisition Officer")
+	if find(es, "person", "Anne E. Rung") == nil {
+		t.Errorf("missing Anne E. Rung in %v", keys(es))
+	}
+}
