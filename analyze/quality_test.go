@@ -163,51 +163,18 @@ func scoreDoc(g goldFile, a *analyze.Analysis) *score {
 			s.spurious = append(s.spurious, "directive: "+a.Directives[i].Text)
 		}
 	}
-	eused := make([]bool, len(a.Entities))
-	forms := func(e analyze.Entity) map[string]bool {
-		m := map[string]bool{}
-		if e.Type == "date" {
-			m[normText(e.Normalized)] = true
-			return m
-		}
-		for _, f := range append([]string{e.Text, e.Normalized}, e.Aliases...) {
-			m[normText(f)] = true
-		}
-		for _, mn := range e.Mentions {
-			m[normText(mn.Surface)] = true
-		}
-		delete(m, "")
-		return m
-	}
-	etake := func(ge goldEntity) int {
-		gforms := map[string]bool{normText(ge.Text): true}
-		for _, a := range ge.Alt {
-			gforms[normText(a)] = true
-		}
-		for i, e := range a.Entities {
-			if eused[i] || e.Type != ge.Type {
-				continue
-			}
-			for f := range forms(e) {
-				if gforms[f] {
-					eused[i] = true
-					return i
-				}
-			}
-		}
-		return -1
-	}
+	match, eused := labels.MatchEntities(g.Entities, labels.PredictedOf(a.Entities))
 	ec := func(t string) *counts {
 		if s.entities[t] == nil {
 			s.entities[t] = &counts{}
 		}
 		return s.entities[t]
 	}
-	for _, ge := range g.Entities {
+	for gi, ge := range g.Entities {
 		if ge.Optional {
 			continue
 		}
-		i := etake(ge)
+		i := match[gi]
 		if i < 0 {
 			ec(ge.Type).fn++
 			s.missed = append(s.missed, ge.Type+": "+ge.Text)
@@ -217,18 +184,10 @@ func scoreDoc(g goldFile, a *analyze.Analysis) *score {
 		if ge.Type == "person" {
 			for _, gt := range ge.Titles {
 				s.titlesN++
-				for _, pt := range a.Entities[i].Titles {
-					if strings.Contains(normText(pt), normText(gt)) {
-						s.titlesOK++
-						break
-					}
+				if labels.TitleHeld(gt, a.Entities[i].Titles) {
+					s.titlesOK++
 				}
 			}
-		}
-	}
-	for _, ge := range g.Entities {
-		if ge.Optional {
-			etake(ge)
 		}
 	}
 	for i, u := range eused {

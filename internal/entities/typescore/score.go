@@ -55,31 +55,13 @@ type miss struct{ what, typ, text string }
 // gold items first, then the optional ones, which count neither way) and
 // returns its errors.
 func (t *tally) score(g labels.Gold, a *analyze.Analysis) []miss {
-	used := make([]bool, len(a.Entities))
-	take := func(ge labels.Entity) int {
-		want := map[string]bool{labels.Norm(ge.Text): true}
-		for _, alt := range ge.Alt {
-			want[labels.Norm(alt)] = true
-		}
-		for i, e := range a.Entities {
-			if used[i] || e.Type != ge.Type {
-				continue
-			}
-			for f := range forms(e) {
-				if want[f] {
-					used[i] = true
-					return i
-				}
-			}
-		}
-		return -1
-	}
+	match, used := labels.MatchEntities(g.Entities, labels.PredictedOf(a.Entities))
 	var out []miss
-	for _, ge := range g.Entities {
+	for gi, ge := range g.Entities {
 		if ge.Optional {
 			continue
 		}
-		i := take(ge)
+		i := match[gi]
 		if i < 0 {
 			t.of(ge.Type).fn++
 			out = append(out, miss{"missed", ge.Type, ge.Text})
@@ -89,11 +71,6 @@ func (t *tally) score(g labels.Gold, a *analyze.Analysis) []miss {
 		out = append(out, miss{"matched", ge.Type, ge.Text + " = " + a.Entities[i].Text})
 		if ge.Type == "person" {
 			out = append(out, t.titles(ge, a.Entities[i])...)
-		}
-	}
-	for _, ge := range g.Entities {
-		if ge.Optional {
-			take(ge)
 		}
 	}
 	for i, u := range used {
@@ -112,36 +89,11 @@ func (t *tally) titles(ge labels.Entity, e analyze.Entity) []miss {
 	var out []miss
 	for _, gt := range ge.Titles {
 		t.titlesN++
-		ok := false
-		for _, pt := range e.Titles {
-			if strings.Contains(labels.Norm(pt), labels.Norm(gt)) {
-				ok = true
-				break
-			}
-		}
-		if ok {
+		if labels.TitleHeld(gt, e.Titles) {
 			t.titlesOK++
 		} else {
 			out = append(out, miss{"missed", "title", ge.Text + " — " + gt + " (got " + strings.Join(e.Titles, "; ") + ")"})
 		}
 	}
 	return out
-}
-
-// forms are the texts a predicted entity matches by: its text, normalized
-// form, aliases and mention surfaces; a date only by its normalized form.
-func forms(e analyze.Entity) map[string]bool {
-	m := map[string]bool{}
-	if e.Type == "date" {
-		m[labels.Norm(e.Normalized)] = true
-		return m
-	}
-	for _, f := range append([]string{e.Text, e.Normalized}, e.Aliases...) {
-		m[labels.Norm(f)] = true
-	}
-	for _, mn := range e.Mentions {
-		m[labels.Norm(mn.Surface)] = true
-	}
-	delete(m, "")
-	return m
 }
