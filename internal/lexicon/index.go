@@ -75,7 +75,6 @@ func (t *trie) child(n int32, r rune) int32 {
 	return -1
 }
 
-
 // runeTable maps a rune to the number of its entry plus one in two steps
 // of 256: a map probe at every position of a text cost more than the
 // search behind it, and a flat array over all runes would cost 4 MB per
