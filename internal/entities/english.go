@@ -113,7 +113,7 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 
 // englishPersons finds names after titles (Secretary of Commerce Gina
 // Raimondo, President Joseph R. Biden Jr.).
-func (x *extractor) englishPersons(text string, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
+func (x *extractor) englishPersons(text string, add addFunc) {
 	for b := 0; b < len(text); b++ {
 		if b > 0 && text[b-1] != ' ' && text[b-1] != '(' {
 			continue

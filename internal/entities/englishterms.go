@@ -28,7 +28,7 @@ const acronymEvidence = "rule:acronym-short"
 // englishTerms adds the defined terms and spelled-out acronyms of one
 // English paragraph, at the lowest priority: a body, law or place of the
 // same span wins.
-func (x *extractor) englishTerms(text string, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
+func (x *extractor) englishTerms(text string, add addFunc) {
 	prevEnd, prevKey := -1, ""
 	for _, m := range reDefined.FindAllStringSubmatchIndex(text, -1) {
 		b0, b1 := m[2], m[3]

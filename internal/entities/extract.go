@@ -149,8 +149,42 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	add := func(typ, key, norm string, b0, b1 int, evidence string, prio int) {
 		x.c.add(mention{typ: typ, key: key, surface: text[b0:b1], para: pi, start: x.rune(b0), end: x.rune(b1), norm: norm, evidence: evidence, prio: prio})
 	}
-	// lexicon surfaces: the longest at each position
-	lexSpans := x.lexicon(text, func(typ, canon string, b0, b1 int, src string) {
+	lexSpans := x.lexiconMentions(p, add)
+	x.bookTitles(text, add)
+	x.ruleLaws(text, add)
+	x.ruleEvents(text, pi, lexSpans, add)
+	if pi == TitleParagraph {
+		x.titleIssuers(text)
+		x.titleLaw(text)
+	}
+	x.datesZh(text, add)
+	x.quotedTerms(p, add)
+	x.slogans(p, add)
+	persons := len(x.c.cands)
+	x.persons(p, pi, lexSpans)
+	x.plainNames(p, pi, lexSpans)
+	// the smaller places anchor bodies as known ones do (左权县 + 人民政府)
+	places := append(x.counties(p, pi, lexSpans), x.dictPlaces(p, pi, lexSpans)...)
+	places = append(places, x.levelAnchors(p)...)
+	x.orgSuffixes(p, pi, append(lexSpans, places...))
+	x.companies(p, pi)
+	x.groups(p, pi, append(lexSpans, places...))
+	x.brokers(p, pi)
+	x.modelNames(p, pi, lexSpans)
+	if m := loadNameModel(); m != nil {
+		x.extendTranslit(p, persons, m)
+	}
+}
+
+// addFunc records a mention of a paragraph: its type, merge key,
+// normalized form, byte span, the evidence and its priority.
+type addFunc = func(typ, key, norm string, b0, b1 int, evidence string, prio int)
+
+// lexiconMentions adds the lexicon surfaces of a paragraph, the longest at
+// each position, and returns their spans.
+func (x *extractor) lexiconMentions(p *segment.Paragraph, add addFunc) []lexSpan {
+	text := p.Text
+	return x.lexicon(text, func(typ, canon string, b0, b1 int, src string) {
 		if typ == lexicon.Location && x.splitPlace(text, b0, b1, add) {
 			return
 		}
@@ -171,9 +205,13 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 		// normalized is the lexicon's canonical name (工信部 → 工业和信息化部)
 		add(typ, canon, canon, b0, b1, src, 2)
 	})
-	// 《…》 titles: laws and policy documents; newspapers are organizations
-	// each rule runs only where its anchor character occurs: Go's regexps
-	// over long runs of Han characters are the slowest part otherwise
+}
+
+// bookTitles reads 《…》 titles: laws and policy documents; newspapers are
+// organizations. Each rule runs only where its anchor character occurs:
+// Go's regexps over long runs of Han characters are the slowest part
+// otherwise.
+func (x *extractor) bookTitles(text string, add addFunc) {
 	for _, m := range findAllSubmatch(reBookTitle, text, "《") {
 		inner := text[m[2]:m[3]]
 		if e, ok := x.lookup(inner, lexicon.Organization); ok {
@@ -194,6 +232,11 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 		}
 		add("law", key, "", m[2], m[3], "rule:book-title", 3)
 	}
+}
+
+// ruleLaws adds the laws that a pattern names: a document number after
+// its title (or the document's own), a five-year plan, a PRC law.
+func (x *extractor) ruleLaws(text string, add addFunc) {
 	for _, re := range []*regexp.Regexp{reDocNumber, reDecree} {
 		for _, m := range findAllSubmatch(re, text, "号") {
 			s := strings.TrimPrefix(text[m[0]:m[1]], "中华人民共和国")
@@ -215,16 +258,17 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	for _, m := range findAllSubmatch(rePRCLaw, text, "中华人民共和国") {
 		add("law", lawKey(text[m[0]:m[1]]), "", m[0], m[1], "rule:prc-law", 1)
 	}
+}
+
+// ruleEvents adds the named meetings and campaigns a pattern finds: a
+// body's numbered meeting, sessions, campaigns, national meetings, plenums.
+func (x *extractor) ruleEvents(text string, pi int, lexSpans []lexSpan, add addFunc) {
 	for _, sp := range lexSpans {
 		if m := reMeeting.FindString(text[sp.b1:]); m != "" && sp.typ == lexicon.Organization {
 			add("event", text[sp.b0:sp.b1+len(m)], "", sp.b0, sp.b1+len(m), "rule:numbered-meeting", 3)
 		}
 	}
 	x.sessions(text, pi, lexSpans, add)
-	if pi == TitleParagraph {
-		x.titleIssuers(text)
-		x.titleLaw(text)
-	}
 	for _, m := range findAllSubmatch(reCampaign, text, "行动") {
 		add("event", text[m[2]:m[3]], "", m[2], m[3], "rule:campaign", 2) // 根治欠薪冬季专项行动
 	}
@@ -234,29 +278,12 @@ func (x *extractor) chinese(p *segment.Paragraph, pi int) {
 	for _, m := range findAllSubmatch(rePlenum, text, "届") {
 		add("event", strings.TrimPrefix(text[m[0]:m[1]], "党的"), "", m[0], m[1], "rule:plenum", 3)
 	}
-	x.datesZh(text, add)
-	x.quotedTerms(p, add)
-	x.slogans(p, add)
-	persons := len(x.c.cands)
-	x.persons(p, pi, lexSpans)
-	x.plainNames(p, pi, lexSpans)
-	// the smaller places anchor bodies as known ones do (左权县 + 人民政府)
-	places := append(x.counties(p, pi, lexSpans), x.dictPlaces(p, pi, lexSpans)...)
-	places = append(places, x.levelAnchors(p)...)
-	x.orgSuffixes(p, pi, append(lexSpans, places...))
-	x.companies(p, pi)
-	x.groups(p, pi, append(lexSpans, places...))
-	x.brokers(p, pi)
-	x.modelNames(p, pi, lexSpans)
-	if m := loadNameModel(); m != nil {
-		x.extendTranslit(p, persons, m)
-	}
 }
 
 // sessions finds the numbered sessions of a numbered congress or committee
 // (第十三届全国人民代表大会常务委员会第二十九次会议), with the place or body
 // named right before it (北京市第十五届…, 最高人民检察院第九届检察委员会…).
-func (x *extractor) sessions(text string, pi int, spans []lexSpan, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
+func (x *extractor) sessions(text string, pi int, spans []lexSpan, add addFunc) {
 	for _, m := range findAllSubmatch(reSession, text, "届") {
 		b0 := m[0]
 		for _, sp := range spans {
@@ -409,7 +436,7 @@ func hasSuffixAny(s string, suffixes []string) bool {
 
 // datesZh finds explicit dates and months, resolving the year from the
 // text, a relative year word, or the document's date.
-func (x *extractor) datesZh(text string, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
+func (x *extractor) datesZh(text string, add addFunc) {
 	lastYear := x.titleYear
 	for _, m := range findAllSubmatch(reZhDate, text, "月") {
 		if m[0] > 0 {
@@ -493,7 +520,7 @@ func (x *extractor) datesZh(text string, add func(typ, key, norm string, b0, b1 
 
 // quotedTerms takes short quoted phrases as policy formulas, unless they
 // name something else (a place, a body, a meeting: those rules win).
-func (x *extractor) quotedTerms(p *segment.Paragraph, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
+func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 	text := p.Text
 	for _, m := range findAllSubmatch(reQuoted, text, "“") {
 		inner := text[m[2]:m[3]]
@@ -610,7 +637,7 @@ func verbal(p *segment.Paragraph, start, end int) bool {
 
 // splitPlace emits a province-qualified place (四川省成都市) as its two
 // places, and reports whether it did.
-func (x *extractor) splitPlace(text string, b0, b1 int, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) bool {
+func (x *extractor) splitPlace(text string, b0, b1 int, add addFunc) bool {
 	s := text[b0:b1]
 	for k := len(s) - 1; k > 0; k-- {
 		if !utf8.RuneStart(s[k]) {

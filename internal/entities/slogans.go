@@ -18,7 +18,7 @@ import (
 var reQuotedList = regexp.MustCompile(`“([^“”\n]{3,40})”`)
 
 // slogans adds the parallel quoted slogans of a Chinese paragraph.
-func (x *extractor) slogans(p *segment.Paragraph, add func(typ, key, norm string, b0, b1 int, evidence string, prio int)) {
+func (x *extractor) slogans(p *segment.Paragraph, add addFunc) {
 	text := p.Text
 	for _, m := range findAllSubmatch(reQuotedList, text, "“") {
 		inner := text[m[2]:m[3]]
