@@ -29,10 +29,10 @@ type IndexOptions struct {
 	// more CPU with 64 than with 8 or 16).
 	BatchSize int
 	// BatchChars ends a batch early once its documents hold this many
-	// characters of text (default 64,000, about one work report): a long
-	// document's analysis, with an explanation per directive, is megabytes
-	// of heap while it waits, and the store's own memory is outside the
-	// garbage collector's limit.
+	// characters of text (default 16,000, about a third of a work
+	// report): a long document's analysis, with an explanation per
+	// directive, is megabytes of heap while it waits, and the store's own
+	// memory is outside the garbage collector's limit.
 	BatchChars int
 }
 
@@ -76,7 +76,7 @@ func Index(ctx context.Context, st Indexer, a *analyze.Analyzer, paths []string,
 		ix.o.BatchSize = 8
 	}
 	if ix.o.BatchChars <= 0 {
-		ix.o.BatchChars = 64000
+		ix.o.BatchChars = 16000
 	}
 	berr := a.Batch(ctx, pending, nil, ix.emit)
 	if ferr := ix.flush(context.WithoutCancel(ctx)); ferr != nil && berr == nil {
