@@ -54,22 +54,7 @@ func issuerOK(gold, got string, persons map[string]bool) bool {
 }
 
 // counts are true and false positives and negatives.
-type counts struct{ tp, fp, fn int }
-
-func (c *counts) add(o counts) { c.tp += o.tp; c.fp += o.fp; c.fn += o.fn }
-
-func (c counts) prf() (p, r, f float64) {
-	if c.tp+c.fp > 0 {
-		p = float64(c.tp) / float64(c.tp+c.fp)
-	}
-	if c.tp+c.fn > 0 {
-		r = float64(c.tp) / float64(c.tp+c.fn)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return
-}
+type counts = labels.Counts
 
 type score struct {
 	directives        counts
@@ -85,7 +70,7 @@ type score struct {
 func newScore() *score { return &score{entities: map[string]*counts{}} }
 
 func (s *score) add(o *score) {
-	s.directives.add(o.directives)
+	s.directives.Add(o.directives)
 	s.forceOK += o.forceOK
 	s.forceN += o.forceN
 	s.issuerOK += o.issuerOK
@@ -94,7 +79,7 @@ func (s *score) add(o *score) {
 		if s.entities[t] == nil {
 			s.entities[t] = &counts{}
 		}
-		s.entities[t].add(*c)
+		s.entities[t].Add(*c)
 	}
 	s.titlesOK += o.titlesOK
 	s.titlesN += o.titlesN
@@ -105,7 +90,7 @@ func (s *score) add(o *score) {
 func (s *score) entityTotal() counts {
 	var c counts
 	for _, x := range s.entities {
-		c.add(*x)
+		c.Add(*x)
 	}
 	return c
 }
@@ -134,11 +119,11 @@ func scoreDoc(g goldFile, a *analyze.Analysis) *score {
 		}
 		i := take(gd.Text)
 		if i < 0 {
-			s.directives.fn++
+			s.directives.FN++
 			s.missed = append(s.missed, "directive: "+gd.Text)
 			continue
 		}
-		s.directives.tp++
+		s.directives.TP++
 		s.forceN++
 		if a.Directives[i].Force == gd.Force {
 			s.forceOK++
@@ -159,7 +144,7 @@ func scoreDoc(g goldFile, a *analyze.Analysis) *score {
 	}
 	for i, u := range used {
 		if !u {
-			s.directives.fp++
+			s.directives.FP++
 			s.spurious = append(s.spurious, "directive: "+a.Directives[i].Text)
 		}
 	}
@@ -176,11 +161,11 @@ func scoreDoc(g goldFile, a *analyze.Analysis) *score {
 		}
 		i := match[gi]
 		if i < 0 {
-			ec(ge.Type).fn++
+			ec(ge.Type).FN++
 			s.missed = append(s.missed, ge.Type+": "+ge.Text)
 			continue
 		}
-		ec(ge.Type).tp++
+		ec(ge.Type).TP++
 		if ge.Type == "person" {
 			for _, gt := range ge.Titles {
 				s.titlesN++
@@ -192,7 +177,7 @@ func scoreDoc(g goldFile, a *analyze.Analysis) *score {
 	}
 	for i, u := range eused {
 		if !u {
-			ec(a.Entities[i].Type).fp++
+			ec(a.Entities[i].Type).FP++
 			s.spurious = append(s.spurious, a.Entities[i].Type+": "+a.Entities[i].Text)
 		}
 	}
@@ -334,8 +319,8 @@ func TestQuality(t *testing.T) {
 		docsOf[kindOf(golds[n].File)+", "+splitOf(golds[n].File)]++
 	}
 	row := func(name string, docs int, s *score) {
-		dp, dr, df := s.directives.prf()
-		ep, er, ef := s.entityTotal().prf()
+		dp, dr, df := s.directives.PRF()
+		ep, er, ef := s.entityTotal().PRF()
 		fmt.Fprintf(&b, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |\n", name, docs, dp, dr, df, ratio(s.forceOK, s.forceN), ratio(s.issuerOK, s.issuerN), ep, er, ef)
 	}
 	for _, k := range kinds {
@@ -360,8 +345,8 @@ func TestQuality(t *testing.T) {
 	sort.Strings(types)
 	for _, ty := range types {
 		c := total.entities[ty]
-		p, r, f := c.prf()
-		fmt.Fprintf(&b, "| %s | %.2f | %.2f | %.2f | %d | %d | %d |\n", ty, p, r, f, c.tp, c.fp, c.fn)
+		p, r, f := c.PRF()
+		fmt.Fprintf(&b, "| %s | %.2f | %.2f | %.2f | %d | %d | %d |\n", ty, p, r, f, c.TP, c.FP, c.FN)
 	}
 	fmt.Fprintf(&b, "\nperson titles recall %.2f; keywords recall@15 %.2f\n", ratio(total.titlesOK, total.titlesN), ratio(total.keywordsOK, total.kwN))
 	pol.report(&b)
@@ -372,13 +357,13 @@ func TestQuality(t *testing.T) {
 	if seed == nil {
 		t.Fatal("the seed's labels are missing")
 	}
-	if _, _, f := seed.directives.prf(); f < 0.95 {
+	if _, _, f := seed.directives.PRF(); f < 0.95 {
 		t.Errorf("seed directive F1 %.2f < 0.95", f)
 	}
 	if acc := ratio(seed.forceOK, seed.forceN); acc < 0.95 {
 		t.Errorf("seed force accuracy %.2f < 0.95", acc)
 	}
-	if _, _, f := seed.entityTotal().prf(); f < 0.95 {
+	if _, _, f := seed.entityTotal().PRF(); f < 0.95 {
 		t.Errorf("seed entity F1 %.2f < 0.95", f)
 	}
 	if r := ratio(seed.titlesOK, seed.titlesN); r < 1 {
@@ -399,8 +384,8 @@ var (
 
 func checkFloors(t *testing.T, name string, s *score, fl floors) {
 	t.Helper()
-	_, _, df := s.directives.prf()
-	_, _, ef := s.entityTotal().prf()
+	_, _, df := s.directives.PRF()
+	_, _, ef := s.entityTotal().PRF()
 	for _, c := range []struct {
 		what      string
 		got, want float64

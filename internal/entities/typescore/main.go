@@ -75,17 +75,24 @@ func report(w io.Writer, train, test *tally) {
 	sort.Strings(types)
 	for _, ty := range types {
 		c := train.byType[ty]
-		p, r, f := c.prf()
-		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %d | %d | %d |\n", ty, p, r, f, c.tp, c.fp, c.fn)
+		p, r, f := c.PRF()
+		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %d | %d | %d |\n", ty, p, r, f, c.TP, c.FP, c.FN)
 	}
 	for _, s := range []struct {
 		name string
 		t    *tally
 	}{{"train", train}, {"test", test}} {
 		c := s.t.total()
-		p, r, f := c.prf()
-		fmt.Fprintf(w, "\n%s: entity P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d); titles recall %.3f (%d/%d)", s.name, p, r, f, c.tp, c.fp, c.fn,
+		p, r, f := c.PRF()
+		fmt.Fprintf(w, "\n%s: entity P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d); titles recall %.3f (%d/%d)", s.name, p, r, f, c.TP, c.FP, c.FN,
 			ratio(s.t.titlesOK, s.t.titlesN), s.t.titlesOK, s.t.titlesN)
 	}
 	fmt.Fprintln(w)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
 }

@@ -8,22 +8,7 @@ import (
 )
 
 // counts are true and false positives and false negatives.
-type counts struct{ tp, fp, fn int }
-
-func (c counts) prf() (p, r, f float64) {
-	p, r = ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn)
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+type counts = labels.Counts
 
 // tally adds up one split's documents.
 type tally struct {
@@ -43,7 +28,7 @@ func (t *tally) of(ty string) *counts {
 func (t *tally) total() counts {
 	var c counts
 	for _, x := range t.byType {
-		c.tp, c.fp, c.fn = c.tp+x.tp, c.fp+x.fp, c.fn+x.fn
+		c.Add(*x)
 	}
 	return c
 }
@@ -63,11 +48,11 @@ func (t *tally) score(g labels.Gold, a *analyze.Analysis) []miss {
 		}
 		i := match[gi]
 		if i < 0 {
-			t.of(ge.Type).fn++
+			t.of(ge.Type).FN++
 			out = append(out, miss{"missed", ge.Type, ge.Text})
 			continue
 		}
-		t.of(ge.Type).tp++
+		t.of(ge.Type).TP++
 		out = append(out, miss{"matched", ge.Type, ge.Text + " = " + a.Entities[i].Text})
 		if ge.Type == "person" {
 			out = append(out, t.titles(ge, a.Entities[i])...)
@@ -76,7 +61,7 @@ func (t *tally) score(g labels.Gold, a *analyze.Analysis) []miss {
 	for i, u := range used {
 		if !u {
 			e := a.Entities[i]
-			t.of(e.Type).fp++
+			t.of(e.Type).FP++
 			out = append(out, miss{"spurious", e.Type, e.Text})
 		}
 	}

@@ -42,7 +42,7 @@ func TestScore(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("errors\n got %v\nwant %v", got, want)
 	}
-	if c := ty.total(); c != (counts{tp: 3, fp: 1, fn: 1}) {
+	if c := ty.total(); c != (counts{TP: 3, FP: 1, FN: 1}) {
 		t.Errorf("total %+v", c)
 	}
 	if ty.titlesOK != 1 || ty.titlesN != 2 {
