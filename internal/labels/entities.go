@@ -52,34 +52,24 @@ func PredictedOf(es []entities.Entity) []Predicted {
 // they match. match[i] is gold entity i's prediction or -1; used marks
 // the predictions matched by any gold entity (the others are spurious).
 func MatchEntities(gold []Entity, pred []Predicted) (match []int, used []bool) {
-	match = make([]int, len(gold))
-	used = make([]bool, len(pred))
-	take := func(ge Entity) int {
-		want := map[string]bool{Norm(ge.Text): true}
+	want := make([]map[string]bool, len(gold))
+	for i, ge := range gold {
+		want[i] = map[string]bool{Norm(ge.Text): true}
 		for _, alt := range ge.Alt {
-			want[Norm(alt)] = true
-		}
-		for i, p := range pred {
-			if used[i] || p.Type != ge.Type {
-				continue
-			}
-			for f := range p.Forms {
-				if want[f] {
-					used[i] = true
-					return i
-				}
-			}
-		}
-		return -1
-	}
-	for _, optional := range []bool{false, true} {
-		for gi, ge := range gold {
-			if ge.Optional == optional {
-				match[gi] = take(ge)
-			}
+			want[i][Norm(alt)] = true
 		}
 	}
-	return match, used
+	return oneToOne(len(gold), len(pred), func(i int) bool { return gold[i].Optional }, func(i, j int) bool {
+		if pred[j].Type != gold[i].Type {
+			return false
+		}
+		for f := range pred[j].Forms {
+			if want[i][f] {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // TitleHeld reports whether some predicted title holds a gold one (score.py

@@ -133,21 +133,28 @@ func MatchDirective(gold, pred string) bool {
 // required gold items first: gold[i] is matched by pred[match[i]] (-1 when
 // missed); taken[j] tells a prediction matched to any gold item.
 func Align(gold []Directive, pred []string) (match []int, taken []bool) {
-	match = make([]int, len(gold))
-	taken = make([]bool, len(pred))
-	take := func(g string) int {
-		for j, p := range pred {
-			if !taken[j] && MatchDirective(g, p) {
-				taken[j] = true
-				return j
+	return oneToOne(len(gold), len(pred), func(i int) bool { return gold[i].Optional },
+		func(i, j int) bool { return MatchDirective(gold[i].Text, pred[j]) })
+}
+
+// oneToOne matches nGold gold items to nPred predictions one to one, as
+// score.py does: the required gold items first, in order, each with the
+// first prediction not yet taken that fits it, then the optional ones,
+// which only use up what they fit.
+func oneToOne(nGold, nPred int, optional func(i int) bool, fits func(i, j int) bool) (match []int, taken []bool) {
+	match = make([]int, nGold)
+	taken = make([]bool, nPred)
+	for _, opt := range []bool{false, true} {
+		for i := range nGold {
+			if optional(i) != opt {
+				continue
 			}
-		}
-		return -1
-	}
-	for _, optional := range []bool{false, true} {
-		for i, g := range gold {
-			if g.Optional == optional {
-				match[i] = take(g.Text)
+			match[i] = -1
+			for j := range nPred {
+				if !taken[j] && fits(i, j) {
+					taken[j], match[i] = true, j
+					break
+				}
 			}
 		}
 	}
