@@ -24,8 +24,15 @@ var (
 	reConst    = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
 	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
 	reEnMonth  = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
-	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service)\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and|of|the|for|on)?\s*[A-Z][\w-]*)*|(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department))\b`)
-	reEnName   = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
+	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service)` + enOrgTail +
+		`|(?:U\.S\.\s+|President['’]s\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
+	reEnName = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
+	// enOrgTail is what a body's name takes after its head word (Office
+	// of the National Cyber Director, Agency for Global Media): capitalised
+	// words joined by and, of, for, on; never a bare "the" nor "and the"
+	// (Department of Labor + the Advisory Board, Department of Defense +
+	// and the Department of Homeland Security are two bodies).
+	enOrgTail  = `\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|(?:of|for|on)\s+(?:the\s+)?)?[A-Z][\w-]*)*`
 	genericOrg = map[string]bool{"Federal Government": true, "Office": true, "Department": true, "Agency": true}
 )
 
@@ -256,8 +263,10 @@ func oneModifier(name string) bool {
 // into a date, or 0.
 func monthAfter(name string) int {
 	for _, mo := range strings.Split(months, "|") {
-		if i := strings.Index(name, " of "+mo); i > 0 {
-			return i
+		for _, w := range []string{" of ", " on ", " in "} {
+			if i := strings.Index(name, w+mo); i > 0 {
+				return i
+			}
 		}
 	}
 	return 0

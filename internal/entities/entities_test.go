@@ -370,3 +370,32 @@ func TestEnglishNameEnd(t *testing.T) {
 		t.Errorf("missing Anne E. Rung in %v", keys(es))
 	}
 }
+
+func TestEnglishBodyTails(t *testing.T) {
+	meta := Meta{Date: "2025-01-31T00:00:00Z", Format: "markdown"}
+	es := extract(t, "en", meta,
+		"The United States Agency for Global Media and the White House Office of Faith-Based and Community Initiatives met.",
+		"Coordination between the Department of Defense and the Department of Homeland Security, reviewed by the National Institute of Standards and Technology on December 19, 2019.")
+	got := keys(es)
+	for _, w := range []string{"organization:United States Agency for Global Media", "organization:White House Office of Faith-Based and Community Initiatives",
+		"organization:Department of Defense", "organization:Department of Homeland Security",
+		"organization:National Institute of Standards and Technology", "date:2019-12-19"} {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if strings.Contains(g, "and the") || strings.Contains(g, "December") || g == "organization:United States Agency" {
+			t.Errorf("spurious %s", g)
+		}
+	}
+}
+
+func TestKindsOfBodies(t *testing.T) {
+	es := extract(t, "zh", Meta{}, "支持互联网医院发展，依法登记为股份有限公司，引导普通本科高校转为应用型大学。")
+	for _, g := range keys(es) {
+		if strings.HasPrefix(g, "organization:") {
+			t.Errorf("a kind of body taken for a name: %s", g)
+		}
+	}
+}

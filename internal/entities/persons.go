@@ -491,22 +491,52 @@ func (x *extractor) companies(p *segment.Paragraph, pi int) {
 			for j := k - 1; j >= 0; j-- {
 				u := p.Tokens[j]
 				// stop at a place (山西左权县 + 河南村煤矿), another body
-				// (…公司 + 芦岭煤矿) or anything not a noun
-				if u.End != start || t.End-u.Start > 16 || !nounLike(u.POS) || joiners[u.Text] || u.POS == "vn" || x.province(u.Text) || x.endsWithSuffix(u.Text) {
+				// (…公司 + 芦岭煤矿), a verb the segmenter tagged otherwise (登记 为/zg
+				// 股份有限公司) or anything not a noun
+				if u.End != start || t.End-u.Start > 16 || !nounLike(u.POS) || joiners[u.Text] || oneCharVerbs[u.Text] || u.POS == "vn" || x.province(u.Text) || x.endsWithSuffix(u.Text) {
 					break
 				}
 				start = u.Start
 			}
 		}
+		nouns := start
 		if strings.Contains(suf, "公司") {
 			start = x.companyStart(p, k, start)
 		}
 		if t.End-start-utf8.RuneCountInString(suf) < 2 || generic[string(p.Runes[start:min(start+2, t.End)])] {
 			continue // 有限公司 alone, 部分煤矿, 所有煤矿 name no one
 		}
+		if start == nouns && kindOfBody(p, k, start) {
+			continue // 公立医院, 互联网医院, 科技有限公司: a kind of body, not a name
+		}
 		name := string(p.Runes[start:t.End])
 		x.c.add(mention{typ: "organization", key: name, surface: name, para: pi, start: start, end: t.End, evidence: "rule:company-suffix", prio: 1})
 	}
+}
+
+// kindOfBody reports a name of a body built only of common words of the
+// dictionary (公立 + 医院, 应用型 + 大学, 证券 + 交易所, 股份 + 有限公司):
+// it names a kind of body. A name holds a proper noun, a place, an
+// abbreviation or a word the dictionary does not know (杏儿沟 + 煤矿); a
+// trade name cut into common words (共享 + 装备 + 股份有限公司) is let
+// through by companyStart.
+func kindOfBody(p *segment.Paragraph, k, start int) bool {
+	for j := k; j >= 0 && p.Tokens[j].End > start; j-- {
+		if !commonPOS(p.Tokens[j].POS) {
+			return false
+		}
+	}
+	return true
+}
+
+// commonPOS reports the part of speech of an ordinary word: a common noun,
+// verb, adjective, distinguishing word, place or direction word.
+func commonPOS(pos string) bool {
+	switch pos {
+	case "n", "v", "vn", "a", "an", "b", "d", "f", "s", "l", "i":
+		return true
+	}
+	return false
 }
 
 // placeEnds are the endings of a county, city, town, township, village or

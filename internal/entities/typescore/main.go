@@ -7,7 +7,7 @@
 // spurious items; the test split gets only its aggregate line, so that
 // nobody tunes to its errors (internal/labels.SplitOf is the split rule).
 //
-//	go run ./internal/entities/typescore [-errors TYPE|all [-hits]] [-testdata DIR]
+//	go run ./internal/entities/typescore [-errors TYPE|all [-hits] [-why]] [-testdata DIR]
 package main
 
 import (
@@ -23,10 +23,14 @@ import (
 	"github.com/policylens/policylens/internal/labels"
 )
 
+// showWhy is the -why flag, set once before any scoring.
+var showWhy bool
+
 func main() {
 	testdata := flag.String("testdata", "testdata", "the repository's testdata folder (labels/ and docs/)")
 	errs := flag.String("errors", "", "print the train split's missed and spurious items of this type (all: every type)")
 	hits := flag.Bool("hits", false, "with -errors, print the train split's matched items too")
+	flag.BoolVar(&showWhy, "why", false, "with -errors, print a spurious item's evidence and first mention in context")
 	flag.Parse()
 	if err := run(context.Background(), os.Stdout, *testdata, *errs, *hits); err != nil {
 		fmt.Fprintln(os.Stderr, "typescore:", err)

@@ -62,10 +62,28 @@ func (t *tally) score(g labels.Gold, a *analyze.Analysis) []miss {
 		if !u {
 			e := a.Entities[i]
 			t.of(e.Type).FP++
-			out = append(out, miss{"spurious", e.Type, e.Text})
+			out = append(out, miss{"spurious", e.Type, e.Text + why(a, e)})
 		}
 	}
 	return out
+}
+
+// why is, with -why, a spurious entity's evidence and its first mention
+// in its paragraph, so that a rule's error shows where it fired.
+func why(a *analyze.Analysis, e analyze.Entity) string {
+	if !showWhy || len(e.Mentions) == 0 {
+		return ""
+	}
+	m := e.Mentions[0]
+	if m.Paragraph < 0 || m.Paragraph >= len(a.Document.Paragraphs) {
+		return "  [" + e.Evidence + "]"
+	}
+	p := []rune(a.Document.Paragraphs[m.Paragraph])
+	lo, hi := max(0, m.Start-12), min(len(p), m.End+12)
+	if m.Start < lo || m.End > hi || m.Start > m.End {
+		return "  [" + e.Evidence + "]"
+	}
+	return "  [" + e.Evidence + "] " + string(p[lo:m.Start]) + "【" + string(p[m.Start:m.End]) + "】" + string(p[m.End:hi])
 }
 
 // titles counts a matched person's gold titles that some predicted title
