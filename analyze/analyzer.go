@@ -1,7 +1,9 @@
 package analyze
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -208,6 +210,19 @@ func (a *Analyzer) Analyze(ctx context.Context, src Source) (*Analysis, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if a.streams(int64(len(src.Data))) {
+		// the bytes are the caller's; the text, its copy as a string and
+		// the paragraphs need not be held as well
+		res, err := a.analyzeStream(ctx, src.Name, src.ID, bytes.NewReader(src.Data), int64(len(src.Data)))
+		if !errors.Is(err, parse.ErrNotStreamable) {
+			return res, err
+		}
+	}
+	return a.analyzeWhole(ctx, src)
+}
+
+// analyzeWhole parses a document's bytes at once and analyzes it.
+func (a *Analyzer) analyzeWhole(ctx context.Context, src Source) (*Analysis, error) {
 	d, err := parse.Parse(src.Name, src.Data, a.parseOptions())
 	if err != nil {
 		return nil, err

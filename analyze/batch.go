@@ -179,6 +179,7 @@ type job struct {
 	index   int
 	name    string
 	src     *Source
+	file    *streamFile // a plain-text file the worker streams (analyzeFile)
 	doc     *parse.Document
 	err     error
 	warning string
@@ -293,6 +294,9 @@ func (a *Analyzer) readInput(ctx context.Context, in Input, stdin io.Reader, sen
 		format = parse.Detect(in.Path, head)
 	}
 	if format != parse.FormatJSONL {
+		if sf := a.streamable(r, in, format); sf != nil {
+			return send(job{name: name, file: sf})
+		}
 		return send(a.readWhole(r, br, name, in.ID))
 	}
 	return a.readJSONL(ctx, br, in, name, send)
@@ -403,6 +407,11 @@ func (a *Analyzer) runJob(ctx context.Context, j job) (r Result) {
 		src := j.src
 		j.src = nil
 		r.Analysis, r.Err = a.Analyze(ctx, *src)
+		if r.Analysis != nil {
+			r.Analysis.Document.Path = j.name
+		}
+	case j.file != nil:
+		r.Analysis, r.Err = a.analyzeFile(ctx, j.name, j.file)
 		if r.Analysis != nil {
 			r.Analysis.Document.Path = j.name
 		}

@@ -21,19 +21,13 @@ import (
 // document as soon as enough of its directives say so; the rest are not
 // kept), and a document that never turns out one keeps, as before, at most
 // a few directives, in memory.
-func (a *Analyzer) analyzeSpilled(ctx context.Context, d *parse.Document, lang string) (res *Analysis, err error) {
+func (a *Analyzer) analyzeSpilled(ctx context.Context, d *parse.Document, lang string) (*Analysis, error) {
 	defer holdNeed(textBytes(d), spillNeeds(textBytes(d)))()
 	sp, err := newSpill(a.cfg.spillDir)
 	if err != nil {
 		return nil, err
 	}
-	defer func() {
-		if err != nil {
-			sp.close()
-		}
-	}()
-	res = &Analysis{Schema: Schema, Document: documentOf(d, lang)}
-	meta := directives.Meta{Issuer: d.Issuer, Title: d.Title, Chars: res.Document.Chars}
+	res := &Analysis{Schema: Schema, Document: documentOf(d, lang)}
 	// the text goes to disk at once and comes back a window at a time:
 	// from here on, the document's size costs no memory
 	trad := lang != "en" && segment.IsTraditional(d.Paragraphs)
@@ -46,6 +40,19 @@ func (a *Analyzer) analyzeSpilled(ctx context.Context, d *parse.Document, lang s
 	// the live heap: collecting now sets the collector's next goal from
 	// what is left, instead of letting the heap grow to twice the text
 	runtime.GC()
+	return a.analyzeFromSpill(ctx, d, lang, trad, ws, sp, res)
+}
+
+// analyzeFromSpill analyzes the windows ws of a document whose paragraphs
+// are in sp, into res (its Document filled, without paragraphs); it owns
+// sp, and closes it on an error.
+func (a *Analyzer) analyzeFromSpill(ctx context.Context, d *parse.Document, lang string, trad bool, ws [][2]int, sp *spill, res *Analysis) (_ *Analysis, err error) {
+	defer func() {
+		if err != nil {
+			sp.close()
+		}
+	}()
+	meta := directives.Meta{Issuer: d.Issuer, Title: d.Title, Chars: res.Document.Chars}
 	paras, err := sp.paras.reader()
 	if err != nil {
 		return nil, err

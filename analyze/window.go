@@ -25,18 +25,33 @@ const windowRunes = 1 << 17
 // windows cuts paragraphs into runs of at least one paragraph and at most
 // about size runes (a longer paragraph is a window of its own).
 func windows(paras []string, size int) [][2]int {
-	var out [][2]int
-	start, n := 0, 0
-	for i, p := range paras {
-		m := utf8.RuneCountInString(p)
-		if n > 0 && n+m > size {
-			out = append(out, [2]int{start, i})
-			start, n = i, 0
-		}
-		n += m
+	c := windowCutter{size: size}
+	for _, p := range paras {
+		c.add(utf8.RuneCountInString(p))
 	}
-	return append(out, [2]int{start, len(paras)})
+	return c.done()
 }
+
+// windowCutter cuts windows as the paragraphs come, from their lengths in
+// runes alone: a document read as a stream is cut exactly as windows cuts
+// it whole.
+type windowCutter struct {
+	size, i, start, n int
+	out               [][2]int
+}
+
+// add takes the next paragraph, of m runes.
+func (c *windowCutter) add(m int) {
+	if c.n > 0 && c.n+m > c.size {
+		c.out = append(c.out, [2]int{c.start, c.i})
+		c.start, c.n = c.i, 0
+	}
+	c.n += m
+	c.i++
+}
+
+// done returns the windows of the paragraphs added.
+func (c *windowCutter) done() [][2]int { return append(c.out, [2]int{c.start, c.i}) }
 
 // docState is what spans a document read in windows: the keyword
 // statistics and the extractors' findings so far.
