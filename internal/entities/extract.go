@@ -199,8 +199,8 @@ func (x *extractor) lexiconMentions(p *segment.Paragraph, add addFunc) []lexSpan
 		if typ == lexicon.Term && !quotedAt(text, b0, b1) && !formulaic(text[b0:b1]) && !hasSuffixAny(canon, doctrineEnds) && !hasSuffixAny(text[b0:b1], doctrineEnds) {
 			return // 高质量发展 written plainly is prose, not a cited formula
 		}
-		if x.insideCommonWord(p, x.rune(b0), x.rune(b1)) || typ == lexicon.Law && x.lastRunsOn(p, x.rune(b1)) {
-			return // 发展中国家 holds no 中国, 公司法人 no 公司法
+		if x.insideCommonWord(p, x.rune(b0), x.rune(b1)) || typ == lexicon.Law && x.lastRunsOn(p, x.rune(b1)) || x.straddles(p, x.rune(b0), x.rune(b1)) {
+			return // 发展中国家 holds no 中国, 公司法人 no 公司法, 均衡 水平 no 衡水
 		}
 		// normalized is the lexicon's canonical name (工信部 → 工业和信息化部)
 		add(typ, canon, canon, b0, b1, src, 2)
@@ -317,6 +317,21 @@ func (x *extractor) insideCommonWord(p *segment.Paragraph, start, end int) bool 
 		}
 		return !strings.HasPrefix(t.POS, "ns") && !strings.HasPrefix(t.POS, "nt") &&
 			!strings.HasPrefix(t.POS, "nz") && !strings.HasPrefix(t.POS, "nr") && t.POS != "j"
+	}
+	return false
+}
+
+// straddles reports a match that begins inside one word of the
+// segmentation and ends inside the next (均衡/a 水平/n holds 衡水, 农民/n
+// 建设/vn holds 民建): the tail of one word and the head of another.
+func (x *extractor) straddles(p *segment.Paragraph, start, end int) bool {
+	if start <= 0 || end >= len(p.Runes) || x.tokAt[start] != 0 || x.tokEnd[end] != 0 {
+		return false // the match begins or ends where a word does
+	}
+	for i := start + 1; i < end; i++ {
+		if x.tokAt[i] != 0 {
+			return true
+		}
 	}
 	return false
 }

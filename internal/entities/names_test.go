@@ -2,6 +2,7 @@ package entities
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/policylens/policylens/internal/lexicon"
@@ -94,6 +95,13 @@ func TestLexiconMatchInsideWord(t *testing.T) {
 	es := extract(t, "zh", news, "发达国家应当帮助发展中国家应对气候变化，中国政府高度重视。")
 	if e := find(es, "location", "中国"); e == nil || e.Count != 1 {
 		t.Errorf("中国: %+v in %v, want one mention (中国政府, not 发展中国家)", e, keys(es))
+	}
+	// a match across two words: the tail of one, the head of the next
+	es = extract(t, "zh", news, "保持人民币汇率在合理均衡水平上基本稳定，努力为农民建设美好家园，其中东北地区降幅较大。衡水市民建会员访问中东。")
+	for _, w := range []string{"location:衡水市", "organization:民建", "location:中东"} {
+		if e := find(es, strings.SplitN(w, ":", 2)[0], strings.SplitN(w, ":", 2)[1]); e == nil || e.Count != 1 {
+			t.Errorf("%s: %+v, want the one mention of the last sentence", w, e)
+		}
 	}
 }
 
