@@ -259,8 +259,13 @@ func TestModelLoads(t *testing.T) {
 	if len(m.w) < 100 {
 		t.Fatalf("the model has %d weights", len(m.w))
 	}
-	if m.w["rule=true"] <= m.w["rule=false"] {
-		t.Errorf("the rules' verdict weighs rule=true %.2f, rule=false %.2f", m.w["rule=true"], m.w["rule=false"])
+	for stage := range 2 {
+		if m.w["rule=true"][stage] <= m.w["rule=false"][stage] {
+			t.Errorf("stage %d: the rules' verdict weighs rule=true %.2f, rule=false %.2f", stage+1, m.w["rule=true"][stage], m.w["rule=false"][stage])
+		}
+	}
+	if !m.stacked {
+		t.Error("the embedded model has no second stage")
 	}
 }
 
@@ -277,13 +282,13 @@ func TestWithModel(t *testing.T) {
 	} {
 		got, err := r.WithModel(c.text, "mine.tsv")
 		switch {
-		case c.err == "" && (err != nil || got.model == nil || got.model.w["bias"] != 1):
+		case c.err == "" && (err != nil || got.model == nil || got.model.w["bias"][0] != 1):
 			t.Errorf("%q: %v", c.text, err)
 		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
 			t.Errorf("%q: got %v, want %q", c.text, err, c.err)
 		}
 	}
-	if r.model == nil || r.model.w["bias"] == 1 {
+	if r.model == nil || r.model.w["bias"][0] == 1 {
 		t.Error("WithModel changed the rules it copied")
 	}
 }

@@ -204,7 +204,7 @@ func (e *enExtractor) clause(pi int, s segment.Sentence, cl segment.Clause, item
 	feats := f.names
 	ok, conf := rule, 1.0
 	if e.model != nil {
-		ok, conf = e.model.decide(f.score)
+		ok, conf = e.model.decide(f.score[0])
 	}
 	if !ok && !e.collect {
 		return
@@ -213,7 +213,7 @@ func (e *enExtractor) clause(pi int, s segment.Sentence, cl segment.Clause, item
 	d.Confidence = conf
 	switch {
 	case e.meta.Explain && e.model != nil:
-		d.Why = &Explanation{Confidence: conf, Features: e.model.explain(feats)}
+		d.Why = &Explanation{Confidence: conf, Features: e.model.explain(feats, 0)}
 	case e.meta.Explain:
 		d.Why = rulesOnly(true, d.Markers)
 	}

@@ -49,6 +49,7 @@ func Extract(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 	x := newZhExtractor(doc, rules, meta)
 	x.explain = meta.Explain
 	x.run()
+	x.restack()
 	x.fillIssuers()
 	return x.out
 }
@@ -238,6 +239,7 @@ type zhExtractor struct {
 	collect   bool        // keep every candidate, for training
 	cands     []Candidate // the candidates when collecting
 	listLead  []hit       // the markers of a law's lead-in to the list whose items follow
+	staged    []staged    // action clauses waiting for the model's second stage
 }
 
 var (
@@ -429,7 +431,7 @@ func (w *clauseWalk) clause(u unit, delim rune) {
 		w.narrative = false // 目前…，各地必须…，…: a marker turns the report into an order
 	}
 	w.prevForce = d.Force
-	x.out = append(x.out, d)
+	x.emit(d)
 	w.pending, w.carried = nil, nil
 }
 
@@ -491,19 +493,25 @@ func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st cla
 	feats := f.names
 	conf := 1.0
 	if x.c.model != nil {
-		ok, conf = x.c.model.decide(f.score)
+		ok, conf = x.c.model.decide(f.score[0])
+	}
+	build := func() Directive {
+		force, markers := x.forceOf(u, hits, st)
+		return x.directive(p, u, st.pending, force, markers, hits, st.fr, article)
+	}
+	if x.stacking() {
+		x.staged = append(x.staged, staged{in: StackInput{Para: u.para, Sent: u.sent.Start, Score: f.score[0]}, score2: f.score[1], feats: feats, build: build})
 	}
 	if !ok && !x.collect {
 		return Directive{}, false
 	}
-	force, markers := x.forceOf(u, hits, st)
-	d := x.directive(p, u, st.pending, force, markers, hits, st.fr, article)
+	d := build()
 	d.Confidence = conf
 	if x.explain {
-		d.Why = &Explanation{Confidence: conf, Features: x.c.model.explain(feats)}
+		d.Why = &Explanation{Confidence: conf, Features: x.c.model.explain(feats, 0)}
 	}
 	if x.collect {
-		x.cands = append(x.cands, Candidate{Directive: d, Features: feats, Rule: rule})
+		x.cands = append(x.cands, Candidate{Directive: d, Features: feats, Rule: rule, Sent: u.sent.Start})
 	}
 	return d, ok
 }

@@ -17,6 +17,7 @@ type Candidate struct {
 	Directive Directive
 	Features  []string
 	Rule      bool
+	Sent      int // the first rune of its sentence in its paragraph, for StackFeatures
 }
 
 // Candidates returns every action clause of a document with its
@@ -114,7 +115,7 @@ func runeOffset(runes []rune, i int) int {
 // names.
 type featureSet struct {
 	m      *model
-	score  float64
+	score  [2]float64 // by stage
 	keep   bool
 	names  []string
 	buf    []byte
@@ -137,7 +138,9 @@ func (f *featureSet) add(parts ...string) {
 		}
 	}
 	if f.m != nil {
-		f.score += f.m.w[string(f.buf)]
+		w := f.m.w[string(f.buf)]
+		f.score[0] += w[0]
+		f.score[1] += w[1]
 	}
 	if f.keep {
 		f.names = append(f.names, string(f.buf))

@@ -21,26 +21,45 @@ const ModelFile = "directive_model.tsv"
 var modelText string
 
 // model is a linear model over a clause's features: a clause is a
-// directive when the sum of its features' weights is positive.
+// directive when the sum of its features' weights is positive. A stacked
+// model has a second stage (its rows prefixed "s2:" in the weights file)
+// that weighs the same features again with the first stage's verdicts on
+// the clause's neighbours (stackFeatures); each feature's two weights sit
+// side by side, so that one lookup serves both.
 type model struct {
-	w     map[string]float64
-	scale float64 // the median |score| of the training clauses: confidences spread around it
+	w       map[string][2]float64
+	scale   float64 // the median |score| of the training clauses: confidences spread around it
+	stacked bool    // a second stage weighs Chinese clauses again
 }
 
-// scaleKey is the line of the weights file that holds the scale.
-const scaleKey = "_scale"
+// scaleKey is the line of the weights file that holds the scale;
+// stage2Prefix opens the rows of the second stage.
+const (
+	scaleKey     = "_scale"
+	stage2Prefix = "s2:"
+)
 
 // loadModel reads a weights file (feature TAB weight; # comments); an
 // empty file leaves the rules alone to decide.
 func loadModel(text, name string) (*model, error) {
-	w, err := lexicon.ParseWeightsText(text, name)
+	flat, err := lexicon.ParseWeightsText(text, name)
 	if err != nil {
 		return nil, err
 	}
-	m := &model{w: w, scale: w[scaleKey]}
-	delete(w, scaleKey)
+	m := &model{w: make(map[string][2]float64, len(flat)), scale: flat[scaleKey]}
+	delete(flat, scaleKey)
 	if m.scale <= 0 {
 		m.scale = 1
+	}
+	for k, v := range flat {
+		stage := 0
+		if rest, ok := strings.CutPrefix(k, stage2Prefix); ok {
+			k, stage = rest, 1
+			m.stacked = true
+		}
+		w := m.w[k]
+		w[stage] = v
+		m.w[k] = w
 	}
 	if len(m.w) == 0 {
 		return nil, nil // no weights (a model not yet trained): the rules decide
@@ -61,8 +80,9 @@ func (m *model) decide(s float64) (bool, float64) {
 	return s > 0, math.Round(1/(1+math.Exp(-2*s/m.scale))*1000) / 1000
 }
 
-// explain lists the five features that weighed most, either way.
-func (m *model) explain(feats []string) []string {
+// explain lists the five features that weighed most in a stage (0 or 1),
+// either way.
+func (m *model) explain(feats []string, stage int) []string {
 	if m == nil {
 		return []string{"rules only: no model"}
 	}
@@ -72,7 +92,7 @@ func (m *model) explain(feats []string) []string {
 	}
 	var xs []fw
 	for _, f := range feats {
-		if w := m.w[f]; w != 0 {
+		if w := m.w[f][stage]; w != 0 {
 			xs = append(xs, fw{f, w})
 		}
 	}

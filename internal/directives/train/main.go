@@ -18,6 +18,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -35,6 +36,8 @@ type example struct {
 	doc   int     // the document's index, for cross-validation folds
 	text  string  // the clause, for -oof
 	file  string
+	para  int // the paragraph and its sentence's first rune, for the second stage
+	sent  int
 }
 
 func main() {
@@ -64,7 +67,7 @@ func main() {
 		return
 	}
 	if *oof != "" {
-		if err := writeOOF(*oof, exs, *epochs, 5); err != nil {
+		if err := writeOOF(*oof, exs, *epochs); err != nil {
 			log.Fatal(err)
 		}
 		return
@@ -74,16 +77,71 @@ func main() {
 	}
 }
 
-// fit trains the model on exs and writes it: the decision threshold is
-// set where 5-fold cross-validation over the documents gives the best F1,
-// and folded into the bias weight.
+// fit trains the model on exs and writes it. Each stage's decision
+// threshold is set where 5-fold cross-validation over the documents gives
+// the best F1, and folded into its bias weight. The second stage learns
+// from the Chinese clauses with their neighbours' out-of-fold first-stage
+// scores, as it will meet them in documents the first stage never saw.
 func fit(out string, exs []example, epochs int) error {
-	w := train(exs, epochs)
-	t := threshold(exs, epochs, 5)
-	for _, b := range []string{"bias", "en:bias"} {
-		w[b] = math.Round((w[b]-t[b])*1000) / 1000
+	w, oof := stage(exs, epochs)
+	if *stack {
+		w2, _ := stage(stacked(exs, oof), epochs)
+		for f, v := range w2 {
+			w["s2:"+f] = v
+		}
 	}
-	return write(out, w, medianScore(exs, w), len(exs))
+	lab := labelled(exs)
+	return write(out, w, medianScore(lab, w), len(lab))
+}
+
+// stage trains one stage on the labelled examples of exs, with the
+// cross-validated thresholds folded into the bias weights; it also returns
+// every example's out-of-fold score less its threshold (above 0: taken).
+func stage(exs []example, epochs int) (map[string]float64, []float64) {
+	w := train(labelled(exs), epochs)
+	oof := outOfFold(exs, epochs, 5)
+	t := threshold(exs, oof, 5)
+	for b, v := range t {
+		w[b] = math.Round((w[b]-v)*1000) / 1000
+	}
+	for i, ex := range exs {
+		oof[i] -= t[biasOf(ex)]
+	}
+	return w, oof
+}
+
+var stack = flag.Bool("stack", true, "train the second stage, which weighs the neighbours' first-stage verdicts")
+
+// stacked is the Chinese examples of exs with the features of their
+// neighbours' first-stage scores (directives.StackFeatures), document by
+// document.
+func stacked(exs []example, scores []float64) []example {
+	var out []example
+	for lo := 0; lo < len(exs); {
+		hi := lo
+		for hi < len(exs) && exs[hi].doc == exs[lo].doc {
+			hi++
+		}
+		if biasOf(exs[lo]) == "bias" {
+			in := make([]directives.StackInput, 0, hi-lo)
+			for i := lo; i < hi; i++ {
+				in = append(in, directives.StackInput{Para: exs[i].para, Sent: exs[i].sent, Score: scores[i]})
+			}
+			for k, nb := range directives.StackFeatures(in) {
+				ex := exs[lo+k]
+				ex.feats = append(slices.Clip(ex.feats), nb...)
+				out = append(out, ex)
+			}
+		}
+		lo = hi
+	}
+	return out
+}
+
+// labelled leaves out the examples that teach nothing (a clause matching
+// an optional gold item only); they still count as neighbours.
+func labelled(exs []example) []example {
+	return slices.DeleteFunc(slices.Clone(exs), func(ex example) bool { return ex.y == 0 })
 }
 
 // writeFolds writes, for each of k folds of the documents, a model fitted
@@ -178,9 +236,7 @@ func label(g labels.Gold, cands []directives.Candidate, doc int) ([]example, []s
 	}
 	var out []example
 	for i, c := range cands {
-		if y[i] != 0 {
-			out = append(out, example{feats: c.Features, y: y[i], doc: doc, text: c.Directive.Text, file: g.File})
-		}
+		out = append(out, example{feats: c.Features, y: y[i], doc: doc, text: c.Directive.Text, file: g.File, para: c.Directive.Paragraph, sent: c.Sent})
 	}
 	return out, missed
 }
@@ -190,24 +246,25 @@ func label(g labels.Gold, cands []directives.Candidate, doc int) ([]example, []s
 // threshold that gives the best F1 over its out-of-fold scores (0 when
 // nothing beats it). A threshold of its own keeps one language's changes
 // from moving the other's verdicts.
-func threshold(exs []example, epochs, k int) map[string]float64 {
-	scores := outOfFold(exs, epochs, k)
+func threshold(exs []example, scores []float64, k int) map[string]float64 {
 	all := map[string][]scored{}
 	for f := 0; f < k; f++ { // fold by fold, as the models were trained
 		for i, ex := range exs {
-			if ex.doc%k == f {
+			if ex.doc%k == f && ex.y != 0 {
 				all[biasOf(ex)] = append(all[biasOf(ex)], scored{scores[i], ex.y})
 			}
 		}
 	}
 	ts := map[string]float64{}
 	for _, b := range []string{"bias", "en:bias"} {
-		ts[b] = bestThreshold(b, all[b])
+		if len(all[b]) > 0 {
+			ts[b] = bestThreshold(b, all[b])
+		}
 	}
 	var joint []scored // the figure logged before: one threshold per language
 	for f := 0; f < k; f++ {
 		for i, ex := range exs {
-			if ex.doc%k == f {
+			if ex.doc%k == f && ex.y != 0 {
 				joint = append(joint, scored{scores[i] - ts[biasOf(ex)], ex.y})
 			}
 		}
@@ -269,6 +326,9 @@ func (c counts) f1() float64 { return 2 * c.tp / (2*c.tp + c.fp + c.fn) }
 func logByGroup(exs []example, scores []float64, ts map[string]float64) {
 	by := map[string]*counts{}
 	for i, ex := range exs {
+		if ex.y == 0 {
+			continue
+		}
 		g := path.Base(path.Dir(ex.file))
 		if by[g] == nil {
 			by[g] = &counts{}
@@ -381,10 +441,22 @@ func write(path string, w map[string]float64, scale float64, nEx int) error {
 // writeOOF scores every example by a model trained without its fold and
 // writes the wrong ones: the errors the model makes on documents it did
 // not learn from, for reading without touching the test split.
-func writeOOF(path string, exs []example, epochs, k int) error {
+func writeOOF(path string, exs []example, epochs int) error {
 	var out strings.Builder
-	for i, s := range outOfFold(exs, epochs, k) {
-		if ex := exs[i]; (s > 0) != (ex.y > 0) {
+	_, scores := stage(exs, epochs)
+	if *stack { // the Chinese clauses' verdicts are the second stage's
+		zh := stacked(exs, scores)
+		_, s2 := stage(zh, epochs)
+		j := 0
+		for i, ex := range exs {
+			if biasOf(ex) == "bias" {
+				scores[i] = s2[j]
+				j++
+			}
+		}
+	}
+	for i, s := range scores {
+		if ex := exs[i]; ex.y != 0 && (s > 0) != (ex.y > 0) {
 			fmt.Fprintf(&out, "%+.0f\t%.2f\t%s\t%s\t%s\n", ex.y, s, ex.file, ex.text, strings.Join(ex.feats, " "))
 		}
 	}
@@ -398,7 +470,7 @@ func outOfFold(exs []example, epochs, k int) []float64 {
 	for f := 0; f < k; f++ {
 		var in []example
 		for _, ex := range exs {
-			if ex.doc%k != f {
+			if ex.doc%k != f && ex.y != 0 {
 				in = append(in, ex)
 			}
 		}

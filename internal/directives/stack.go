@@ -1,0 +1,138 @@
+package directives
+
+// A Chinese clause is weighed twice when the model is stacked. The first
+// stage sees the clause alone, as the walk reaches it; the second sees the
+// same features and the first stage's verdicts on its neighbours: the
+// clauses before and after it in its paragraph, the surest other clause of
+// its sentence, and the share of the document's action clauses the first
+// stage takes. A short clause in a run of measures (盘活存量资产 after
+// 稳妥开展…试点) is a directive as its neighbours are; the same words in a
+// story that orders little are not.
+
+import (
+	"fmt"
+	"math"
+)
+
+// StackInput is what the second stage knows of an action clause: where it
+// stands and the first stage's score (above 0: taken).
+type StackInput struct {
+	Para, Sent int // the paragraph and its sentence's first rune
+	Score      float64
+}
+
+// StackFeatures names, for each action clause of a document in order, the
+// features of its neighbours' first-stage scores. The trainer calls it
+// with out-of-fold scores, the extractor with the model's.
+func StackFeatures(in []StackInput) [][]string {
+	took := 0
+	for _, c := range in {
+		if c.Score > 0 {
+			took++
+		}
+	}
+	share := fmt.Sprintf("nb:doc=%d", took*5/max(1, len(in)))
+	out := make([][]string, len(in))
+	for i, c := range in {
+		prev, next := "none", "none"
+		if i > 0 && in[i-1].Para == c.Para {
+			prev = scoreBucket(in[i-1].Score)
+		}
+		if i+1 < len(in) && in[i+1].Para == c.Para {
+			next = scoreBucket(in[i+1].Score)
+		}
+		out[i] = []string{"nb:prev=" + prev, "nb:next=" + next, "nb:sent=" + bestInSentence(in, i), share}
+	}
+	return out
+}
+
+// bestInSentence is the bucket of the best first-stage score among the
+// other action clauses of clause i's sentence, "none" when it is alone.
+func bestInSentence(in []StackInput, i int) string {
+	best := math.Inf(-1)
+	for j := i - 1; j >= 0 && in[j].Para == in[i].Para && in[j].Sent == in[i].Sent; j-- {
+		best = math.Max(best, in[j].Score)
+	}
+	for j := i + 1; j < len(in) && in[j].Para == in[i].Para && in[j].Sent == in[i].Sent; j++ {
+		best = math.Max(best, in[j].Score)
+	}
+	if math.IsInf(best, -1) {
+		return "none"
+	}
+	return scoreBucket(best)
+}
+
+// scoreBucket sorts a first-stage score into five steps.
+func scoreBucket(s float64) string {
+	switch {
+	case s < -2:
+		return "--"
+	case s < -0.5:
+		return "-"
+	case s < 0.5:
+		return "0"
+	case s < 2:
+		return "+"
+	}
+	return "++"
+}
+
+// staged is an action clause waiting for the second stage: its scores, its
+// features when --explain wants them, and its directive, built when the
+// first stage took it and on demand otherwise.
+type staged struct {
+	in     StackInput
+	score2 float64 // the second stage's score before the neighbours
+	feats  []string
+	d      Directive
+	took   bool
+	build  func() Directive
+}
+
+// emit hands on a directive the walk takes: straight to the output, or,
+// with a stacked model, to the clause staged for the second stage.
+func (x *zhExtractor) emit(d Directive) {
+	if len(x.staged) > 0 && x.stacking() {
+		s := &x.staged[len(x.staged)-1]
+		s.d, s.took = d, true
+		return
+	}
+	x.out = append(x.out, d)
+}
+
+// stacking reports whether the second stage decides.
+func (x *zhExtractor) stacking() bool {
+	return x.c.model != nil && x.c.model.stacked && !x.collect
+}
+
+// restack runs the second stage over the staged clauses, in order.
+func (x *zhExtractor) restack() {
+	if len(x.staged) == 0 {
+		return
+	}
+	in := make([]StackInput, len(x.staged))
+	for i, s := range x.staged {
+		in[i] = s.in
+	}
+	for i, nb := range StackFeatures(in) {
+		s := &x.staged[i]
+		score := s.score2
+		for _, f := range nb {
+			score += x.c.model.w[f][1]
+		}
+		ok, conf := x.c.model.decide(score)
+		if !ok {
+			continue
+		}
+		d := s.d
+		if !s.took {
+			d = s.build()
+		}
+		d.Confidence = conf
+		if x.explain {
+			d.Why = &Explanation{Confidence: conf, Features: x.c.model.explain(append(s.feats, nb...), 1)}
+		}
+		x.out = append(x.out, d)
+	}
+	x.staged = x.staged[:0]
+}
