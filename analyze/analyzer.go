@@ -274,8 +274,7 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 func (a *Analyzer) finish(res *Analysis, st *docState, d *parse.Document, lang string) {
 	res.Entities = st.entities.result()
 	if a.cfg.runs("keywords") {
-		// a piece of a name the entities found is no keyword (立峰 of 何立峰)
-		res.Keywords = st.kw.KeywordsOutside(a.cfg.keywords, entities.NameForms(res.Entities))
+		res.Keywords = a.keywordsOf(st, res.Entities)
 	}
 	res.Targets = targets.FirstPerIndicator(st.targets)
 	res.Keywords, res.Entities, res.Targets = nonNil(res.Keywords), nonNil(res.Entities), nonNil(res.Targets)

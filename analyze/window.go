@@ -62,6 +62,7 @@ type docState struct {
 	directives []Directive
 	targets    []Target
 	intern     map[string]string // spilling: strings copied out of the paragraphs
+	issuers    map[string]int    // directives by issuer, for the keywords' central actors
 }
 
 // extract runs the extractors over one segmented window whose first
@@ -88,7 +89,9 @@ func (a *Analyzer) extract(st *docState, d *parse.Document, seg *segment.Doc, of
 		for i := range ds {
 			ds[i].Paragraph += off
 		}
-		st.directives = append(st.directives, a.confident(ds)...)
+		ds = a.confident(ds)
+		st.countIssuers(ds)
+		st.directives = append(st.directives, ds...)
 	}
 	if a.cfg.runs("targets") {
 		ts := targets.Extract(seg)

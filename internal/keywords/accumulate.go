@@ -34,6 +34,8 @@ type Accumulator struct {
 	// nil once it passes keptText
 	text []string
 	size int
+	// the document's title, where central actors are named (see Central)
+	title string
 	// the lexicon's organization endings by their last character, built
 	// on the first use (see nameEnding)
 	suffixes map[rune][]string
@@ -49,6 +51,9 @@ func NewAccumulator(lex *lexicon.Set, lang string) *Accumulator {
 // window only) and paragraphs.
 func (a *Accumulator) Add(doc *segment.Doc) {
 	seqs := candidateSeqs(doc, a.lex)
+	if a.title == "" {
+		a.title = doc.Title.Text
+	}
 	if a.lang != "en" {
 		a.keepText(doc)
 	}

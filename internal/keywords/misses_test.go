@@ -80,7 +80,7 @@ func TestTrainRedundancy(t *testing.T) {
 			continue
 		}
 		gold := ld.gold.Keywords[:min(10, len(ld.gold.Keywords))]
-		kws := ExtractOutside(ld.doc, lex, shown, ld.names)
+		kws := ld.keywords(shown)
 		shownN += len(kws)
 		for _, k := range kws {
 			if n, _ := recallAt(gold, []Keyword{k}, 1); n > 0 {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/policylens/policylens/internal/directives"
 	"github.com/policylens/policylens/internal/entities"
 	"github.com/policylens/policylens/internal/labels"
 	"github.com/policylens/policylens/internal/parse"
@@ -17,6 +18,19 @@ type labelledDoc struct {
 	gold  labels.Gold
 	doc   *segment.Doc
 	names []string // the written forms of the names found, as the analyzer hands them over (KeywordsOutside)
+	// the persons and bodies found and the directives' issuers, as the
+	// analyzer hands them over (KeywordsCentral)
+	actors  []Actor
+	issuers map[string]int
+}
+
+// keywords are the n keywords the analyzer shows for the document;
+// KEYWORD_NO_ACTORS=1 leaves the central actors out, to measure them.
+func (ld labelledDoc) keywords(n int) []Keyword {
+	if os.Getenv("KEYWORD_NO_ACTORS") != "" {
+		return ExtractOutside(ld.doc, lex, n, ld.names)
+	}
+	return ExtractCentral(ld.doc, lex, n, ld.names, ld.actors, ld.issuers)
 }
 
 // loadLabelled segments every labelled document that has gold keywords.
@@ -30,6 +44,7 @@ func loadLabelled(t testing.TB) []labelledDoc {
 		t.Fatal(err)
 	}
 	var out []labelledDoc
+	rules := directives.Compile(lex)
 	for _, g := range golds {
 		if len(g.Keywords) == 0 {
 			continue
@@ -47,7 +62,8 @@ func loadLabelled(t testing.TB) []labelledDoc {
 			t.Fatalf("%s: %v", g.File, err)
 		}
 		es := entities.Extract(doc, lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format})
-		out = append(out, labelledDoc{g, doc, entities.NameForms(es)})
+		meta := directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format, Officials: entities.Officials(nil, es)}
+		out = append(out, labelledDoc{g, doc, entities.NameForms(es), ActorsOf(es), IssuersOf(doc, rules, meta)})
 	}
 	return out
 }
@@ -84,9 +100,9 @@ func TestKeywordRecall(t *testing.T) {
 	found, total, found15 := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, ld := range loadLabelled(t) {
 		split := labels.SplitOf(ld.gold.File)
-		kws := ExtractOutside(ld.doc, lex, 15, ld.names)
+		kws := ld.keywords(15)
 		f15, _ := recallAt(ld.gold.Keywords, kws, 15)
-		kws = ExtractOutside(ld.doc, lex, shown, ld.names)
+		kws = ld.keywords(shown)
 		f, n := recallAt(ld.gold.Keywords, kws, shown)
 		found[split] += f
 		total[split] += n

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/internal/directives"
 	"github.com/policylens/policylens/internal/entities"
 	"github.com/policylens/policylens/internal/keywords"
 	"github.com/policylens/policylens/internal/lexicon"
@@ -18,13 +19,15 @@ import (
 // TestShownMatchesAnalyzer checks that the analyzer's default output (what
 // score.py scores) holds the first fifteen keywords of Extract, so that the
 // recall test measures what the reference scorer measures. Both leave out
-// the pieces of the names the entities found.
+// the pieces of the names the entities found, and both show the central
+// actors.
 func TestShownMatchesAnalyzer(t *testing.T) {
 	lex, err := lexicon.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
 	seg := segment.New(lex, segment.Options{})
+	rules := directives.Compile(lex)
 	a, err := analyze.New()
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +51,8 @@ func TestShownMatchesAnalyzer(t *testing.T) {
 			t.Fatal(err)
 		}
 		es := entities.Extract(doc, lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format})
-		want := keywords.ExtractOutside(doc, lex, 15, entities.NameForms(es))
+		meta := directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format, Officials: entities.Officials(nil, es)}
+		want := keywords.ExtractCentral(doc, lex, 15, entities.NameForms(es), keywords.ActorsOf(es), keywords.IssuersOf(doc, rules, meta))
 		if !reflect.DeepEqual(res.Keywords, want) {
 			t.Errorf("%s: the analyzer shows %v, Extract gives %v", name, res.Keywords, want)
 		}

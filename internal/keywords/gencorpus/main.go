@@ -32,7 +32,7 @@ func main() {
 }
 
 func run(corpus, out string) error {
-	a, err := analyze.New(analyze.WithExtractors("keywords", "entities"), analyze.WithKeywords(10))
+	a, err := analyze.New(analyze.WithExtractors("keywords", "entities", "directives"), analyze.WithKeywords(10))
 	if err != nil {
 		return err
 	}
