@@ -3,6 +3,9 @@ package bench
 import (
 	"bytes"
 	"context"
+	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"strconv"
@@ -12,6 +15,7 @@ import (
 	"time"
 
 	"github.com/policylens/policylens/analyze"
+	"github.com/policylens/policylens/reports"
 )
 
 // gwrPath holds three work reports (2024, 2025, 1954): the text the large
@@ -150,3 +154,63 @@ func BenchmarkLarge16MB(b *testing.B) { benchLarge(b, 16<<20, false) }
 func BenchmarkLargeSpill1MB(b *testing.B)  { benchLarge(b, 1<<20, true) }
 func BenchmarkLargeSpill4MB(b *testing.B)  { benchLarge(b, 4<<20, true) }
 func BenchmarkLargeSpill16MB(b *testing.B) { benchLarge(b, 16<<20, true) }
+
+// ceilingSizes are the sizes BenchmarkLargeCeiling reads, in MB.
+var ceilingSizes = []int{1, 4, 16}
+
+// BenchmarkLargeCeiling reads one document of 1, 4 and 16 MB from a file
+// as `analyze -f json -o FILE` does (a batch of one with
+// analyze.WithSpill, its JSON written as it is read back) and reports,
+// for each size, the peak of the heap above the dictionaries while it is
+// read, analyzed and written (peak-heap-NMB, sampled every 2 ms: garbage
+// included, at GOGC=100 and no soft limit) and the CPU per MB; then the
+// growth of the peak per MB of input from the smallest size to the
+// largest (ceiling-MB/MB): about 0 when the memory ceiling is flat, as
+// issue 13 wants. It asserts nothing; bench/run.sh records its line. Run
+// with -benchtime 1x (about 20 s on 2 idle cores).
+func BenchmarkLargeCeiling(b *testing.B) {
+	analyzer(b, 1) // dictionaries and models loaded before the baseline
+	a, err := analyze.New(analyze.WithJobs(1), analyze.WithSpill(b.TempDir()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	paths := make([]string, len(ceilingSizes))
+	for i, mb := range ceilingSizes {
+		paths[i] = filepath.Join(dir, "large"+strconv.Itoa(mb)+".txt")
+		if err := os.WriteFile(paths[i], largeText(b, mb<<20), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	peaks := make([]uint64, len(ceilingSizes))
+	cpus := make([]time.Duration, len(ceilingSizes))
+	for b.Loop() {
+		for i, p := range paths {
+			cpu0 := cpuTime()
+			peaks[i] = max(peaks[i], peakHeap(func() { writeJSON(b, a, p) }))
+			cpus[i] += cpuTime() - cpu0
+		}
+	}
+	for i, mb := range ceilingSizes {
+		b.ReportMetric(float64(peaks[i])/(1<<20), "peak-heap-"+strconv.Itoa(mb)+"MB")
+		b.ReportMetric(cpus[i].Seconds()/float64(b.N)/float64(mb), "cpu-s/MB-"+strconv.Itoa(mb)+"MB")
+	}
+	last := len(ceilingSizes) - 1
+	growth := (float64(peaks[last]) - float64(peaks[0])) / (1 << 20) / float64(ceilingSizes[last]-ceilingSizes[0])
+	b.ReportMetric(growth, "ceiling-MB/MB")
+}
+
+// writeJSON analyzes the file at path as a batch of one and writes its
+// JSON to nowhere, as `analyze -f json -o FILE` does.
+func writeJSON(b *testing.B, a *analyze.Analyzer, path string) {
+	err := a.Batch(context.Background(), []analyze.Input{{Path: path, ID: filepath.Base(path)}}, nil, func(r analyze.Result) error {
+		if r.Err != nil {
+			return r.Err
+		}
+		defer r.Analysis.Close()
+		return reports.WriteJSON(io.Discard, r.Analysis)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
