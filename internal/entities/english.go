@@ -114,16 +114,17 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		}
 		add("organization", name, "", b0, b0+len(name), "rule:org-pattern", 1)
 	}
-	x.englishPersons(text, add)
+	from := x.memoSenders(text, add)
+	x.englishPersons(text, from, add)
 	x.englishTerms(text, add)
 }
 
 // englishPersons finds names after titles (Secretary of Commerce Gina
 // Raimondo, President Joseph R. Biden Jr.).
-func (x *extractor) englishPersons(text string, add addFunc) {
+func (x *extractor) englishPersons(text string, from [2]int, add addFunc) {
 	for b := 0; b < len(text); b++ {
-		if b > 0 && text[b-1] != ' ' && text[b-1] != '(' {
-			continue
+		if b > 0 && text[b-1] != ' ' && text[b-1] != '(' || from[0] <= b && b < from[1] {
+			continue // the memo's senders have their titles after their names
 		}
 		n, _ := x.lex.Titles.Longest(text[b:])
 		if n == 0 {
@@ -147,6 +148,66 @@ func (x *extractor) englishPersons(text string, add addFunc) {
 		x.c.cands[len(x.c.cands)-1].titles = []string{strings.TrimSpace(text[b : b+n])}
 		b = s1
 	}
+}
+
+var (
+	reFrom     = regexp.MustCompile(`\bFROM:\s*`)
+	reNameWord = regexp.MustCompile(`^(?:[A-Z][a-z]+|[A-Z]\.)$`)
+)
+
+// memoSenders reads a memorandum's FROM: line, where each sender's name
+// comes before the title (FROM: Shaun Donovan, Director; FROM: Tony Scott
+// United States Chief Information Officer Anne E. Rung United States Chief
+// Acquisition Officer), and returns the span it read.
+func (x *extractor) memoSenders(text string, add addFunc) [2]int {
+	loc := reFrom.FindStringIndex(text)
+	if loc == nil {
+		return [2]int{}
+	}
+	b := loc[1]
+	for {
+		name, title, n := x.nameThenTitle(text[b:])
+		if n == 0 {
+			return [2]int{loc[0], b}
+		}
+		add("person", name, "", b, b+len(name), "rule:memo-sender", 4)
+		x.c.cands[len(x.c.cands)-1].titles = []string{title}
+		b += n
+		for b < len(text) && (text[b] == ' ' || text[b] == ',' || text[b] == ';') {
+			b++
+		}
+	}
+}
+
+// nameThenTitle reads a name of two to four capitalised words or initials
+// at the start of s and the official title right after it (a comma between
+// them, "United States" opening the title or not): it returns the name, the
+// title and the length read, or a zero length.
+func (x *extractor) nameThenTitle(s string) (name, title string, n int) {
+	words := strings.Fields(s)
+	at := 0
+	for i := 0; i < len(words) && i < 4; i++ {
+		w := strings.TrimSuffix(words[i], ",")
+		if !reNameWord.MatchString(w) {
+			break
+		}
+		at = strings.Index(s[at:], w) + at + len(w)
+		if i == 0 {
+			continue
+		}
+		rest := strings.TrimLeft(s[at:], " ,")
+		t := strings.TrimPrefix(rest, "United States ")
+		k, _ := x.lex.Titles.Longest(t)
+		if k == 0 || k < len(t) && t[k] != ' ' && t[k] != ',' {
+			continue
+		}
+		if _, isTitle := x.lex.Titles.Get(s[:at]); isTitle {
+			return "", "", 0
+		}
+		title = rest[:len(rest)-len(t)+k]
+		return s[:at], title, len(s) - len(rest) + len(title)
+	}
+	return "", "", 0
 }
 
 // actLead are words that open a phrase before an Act's name, never the

@@ -209,7 +209,7 @@ func (x *extractor) titleChain(runes []rune, n int, byEnd map[int]int, tokEnd fu
 			if !ok || t.POS == "x" && t.End-t.Start == 1 {
 				break
 			}
-			if !nounLike(t.POS) && !x.bodyWordBefore(t, byEnd, tokEnd) {
+			if !nounLike(t.POS) && !x.bodyWordBefore(t, byEnd, tokEnd) && !ordinalTerm(t) {
 				break
 			}
 			start = t.Start
@@ -221,6 +221,13 @@ func (x *extractor) titleChain(runes []rune, n int, byEnd map[int]int, tokEnd fu
 		end = start - 1
 	}
 	return titles
+}
+
+// ordinalTerm reports the ordinal of an office's holders inside a title
+// (中国核潜艇 + 第一任 + 总设计师, 第十届 + 全国人大常委会委员长).
+func ordinalTerm(t segment.Token) bool {
+	r := []rune(t.Text)
+	return len(r) >= 3 && len(r) <= 5 && r[0] == '第' && (r[len(r)-1] == '任' || r[len(r)-1] == '届')
 }
 
 // gapBefore returns where a title would end before the name at rune n
