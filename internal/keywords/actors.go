@@ -43,8 +43,12 @@ type Span struct {
 const TitleParagraph = -1
 
 // maxActors bounds the slots central actors may take from the ranker's
-// keywords.
-const maxActors = 2
+// keywords, and perActorSlots keeps them to one in so many shown: two of
+// the 15 shown by default, none of fewer than five.
+const (
+	maxActors     = 2
+	perActorSlots = 5
+)
 
 // formalCue opens the subject of a formal document's title: the body
 // before it is the document's author (国务院办公厅关于…的通知), whom
@@ -235,7 +239,8 @@ func shownAs(top []Keyword, name string) bool {
 }
 
 // KeywordsCentral is KeywordsOutside with the document's central actors
-// (see Central) in its last slots, maxActors at most; issuers counts the
+// (see Central) in its last slots, maxActors at most and one in
+// perActorSlots keywords; issuers counts the
 // document's directives by their issuer as written.
 func (a *Accumulator) KeywordsCentral(n int, names []string, actors []Actor, issuers map[string]int) []Keyword {
 	top := a.KeywordsOutside(n, names)
@@ -248,7 +253,8 @@ func (a *Accumulator) KeywordsCentral(n int, names []string, actors []Actor, iss
 	}
 	table := idfOf(a.lex, a.lang)
 	idf := func(t string) float64 { return IDF(table, strings.ToLower(fold.String(t))) }
-	return withActors(top, n, Central(actors, issuers, a.title), counts, idf)
+	central := Central(actors, issuers, a.title)
+	return withActors(top, n, central[:min(len(central), n/perActorSlots)], counts, idf)
 }
 
 // ExtractCentral is Extract as the analyzer shows the keywords once the

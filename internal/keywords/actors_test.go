@@ -1,9 +1,14 @@
 package keywords
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/policylens/policylens/internal/parse"
+	"github.com/policylens/policylens/internal/segment"
 )
 
 // seedActors are the persons and bodies the entities find in the seed
@@ -126,4 +131,48 @@ func FuzzCentral(f *testing.F) {
 			t.Errorf("%d actors, at most %d", len(got), maxActors)
 		}
 	})
+}
+
+// TestKeywordsCentralSlots checks on the seed that the central actors take
+// at most one slot in five: both of 15 and of 10, one of 5, none of 4.
+func TestKeywordsCentralSlots(t *testing.T) {
+	setup(t)
+	doc := segmentFile(t, "seed.md")
+	issuers := map[string]int{"黄明": 4, "会议": 62}
+	for _, tc := range []struct {
+		n    int
+		want []string
+	}{{15, []string{"黄明", "国务院安委会办公室"}}, {10, []string{"黄明", "国务院安委会办公室"}}, {5, []string{"黄明"}}, {4, nil}} {
+		acc := NewAccumulator(lex, doc.Lang)
+		acc.Add(doc)
+		got := acc.KeywordsCentral(tc.n, nil, seedActors(), issuers)
+		var actors []string
+		for _, k := range got {
+			if k.Term == "黄明" || k.Term == "国务院安委会办公室" {
+				actors = append(actors, k.Term)
+			}
+		}
+		if len(got) != tc.n || !reflect.DeepEqual(actors, tc.want) {
+			t.Errorf("%d keywords: %d shown, actors %v, want %v", tc.n, len(got), actors, tc.want)
+		}
+	}
+}
+
+// segmentFile parses and segments a document of testdata/docs.
+func segmentFile(t *testing.T, name string) *segment.Doc {
+	t.Helper()
+	path := filepath.Join("..", "..", "testdata", "docs", name)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := parse.Parse(path, data, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := seg.Segment(d.Language, d.Title, d.Paragraphs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
