@@ -19,7 +19,7 @@ var (
 	// 800-53 Revision 4, Federal Information Processing Standard (FIPS) 199,
 	// Binding Operational Directive (BOD) 16-01, HSPD-12)
 	reNumbered = regexp.MustCompile(`\b(?:Proclamation|(?:National Security |Homeland Security )?Presidential (?:Policy )?(?:Directive|Memorandum)|National Security Directive|Binding\s+Operational Directive(?:\s+\(BOD\))?|BOD|(?:OMB\s+)?Circular(?:\s+No\.)?|NIST\s+(?:Special Publication(?:\s+\(SP\))?|SP)|Federal Information Processing Standard(?:\s+\(FIPS\))?|FIPS|HSPD|PPD|NSPM|NSM)[ -]+(?:A-\d+|\d+(?:-\d+)?)(?:,?\s+Revision\s+\d+)?\b`)
-	reAct      = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|the|on|to|in)\s+)*){1,8}Act)(\s+of\s+\d{4})?\b`)
+	reAct      = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|the|on|to|in)\s+)*){1,8}Act)(\s+of\s+\d{4}|\s+for\s+Fiscal\s+Year\s+\d{4})?\b`)
 	reMemo     = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
 	reConst    = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
 	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
@@ -59,17 +59,7 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		key := instrumentKey(text[m[0]:m[1]])
 		add("law", key, key, m[0], m[1], "rule:numbered-instrument", 3)
 	}
-	for _, m := range reAct.FindAllStringSubmatchIndex(text, -1) {
-		b0, ok := actStart(text, m[2], m[3])
-		if !ok {
-			continue
-		}
-		end := m[3]
-		if m[4] >= 0 {
-			end = m[5]
-		}
-		add("law", text[b0:end], "", b0, end, "rule:act", 3)
-	}
+	x.acts(text, add)
 	// A code citation (42 U.S.C. 7401, 29 CFR 4.133, Public Law 116-283)
 	// points into a code; it names no law (ANNOTATION.md), so only
 	// memoranda (M-16-21) count.
@@ -210,6 +200,56 @@ func (x *extractor) nameThenTitle(s string) (name, title string, n int) {
 	return "", "", 0
 }
 
+// acts adds the Acts a paragraph names. Two Acts joined by "and the" are
+// two (Bank Merger Act and the Bank Holding Company Act of 1956), and a
+// short name in parentheses is the Act named before it that it begins
+// (Sherman Antitrust Act (26 Stat. 209) (Sherman Act)): one law, under
+// that short name too for the rest of the document.
+func (x *extractor) acts(text string, add addFunc) {
+	for _, m := range reAct.FindAllStringSubmatchIndex(text, -1) {
+		end := m[3]
+		if m[4] >= 0 {
+			end = m[5]
+		}
+		b0, ok := actStart(text, m[2], m[3])
+		if !ok {
+			continue
+		}
+		if i := strings.LastIndex(text[b0:m[3]], " Act and the "); i > 0 {
+			add("law", text[b0:b0+i+4], "", b0, b0+i+4, "rule:act", 3)
+			x.actNames = append(x.actNames, text[b0:b0+i+4])
+			b0 += i + len(" Act and the ")
+		}
+		name := text[b0:end]
+		key, defined := x.actShort[name]
+		if !defined && b0 > 0 && text[b0-1] == '(' && end < len(text) && text[end] == ')' {
+			if key = shortFormOf(name, x.actNames); key != name {
+				if x.actShort == nil {
+					x.actShort = map[string]string{}
+				}
+				x.actShort[name] = key
+			}
+		} else if !defined {
+			key = name
+		}
+		add("law", key, "", b0, end, "rule:act", 3)
+		x.actNames = append(x.actNames, key)
+	}
+}
+
+// shortFormOf returns the Act named earlier (names) that a short name
+// begins (Sherman Act: Sherman Antitrust Act; Trade Expansion Act: Trade
+// Expansion Act of 1962), the latest one, or the short name itself.
+func shortFormOf(short string, names []string) string {
+	stem := strings.TrimSuffix(short, " Act")
+	for i := len(names) - 1; i >= 0; i-- {
+		if n := names[i]; n != short && strings.HasPrefix(n, stem+" ") {
+			return n
+		}
+	}
+	return short
+}
+
 // actLead are words that open a phrase before an Act's name, never the
 // name itself (Under the Clean Air Act, All CFO Act agencies).
 var actLead = map[string]bool{"a": true, "an": true, "the": true, "this": true, "these": true, "that": true,
@@ -234,7 +274,7 @@ func actStart(text string, b0, b1 int) (int, bool) {
 		}
 	}
 	for first < len(words)-1 && (actLead[strings.ToLower(words[first])] || isEnumerator(words[first]) ||
-		words[first] == "of" || words[first] == "the") {
+		words[first] == "of" || words[first] == "the" || partOfAct(words, first)) {
 		first++
 	}
 	if len(words)-first < 2 {
@@ -247,6 +287,21 @@ func actStart(text string, b0, b1 int) (int, bool) {
 		b0++
 	}
 	return b0, true
+}
+
+// partOfAct reports a word that names a part of the Act after it (Title
+// VII of the Civil Rights Act, title II of the Communications Act): a
+// part's kind, or its number right before "of".
+func partOfAct(words []string, i int) bool {
+	switch words[i] {
+	case "Title", "Subtitle", "Section", "Part", "Chapter", "Division", "Article":
+		return i+1 < len(words) && i+2 < len(words) && words[i+2] == "of"
+	}
+	return i+1 < len(words) && words[i+1] == "of" && romanOrNumber(words[i])
+}
+
+func romanOrNumber(w string) bool {
+	return w != "" && strings.Trim(w, "IVXLC0123456789") == ""
 }
 
 // refersTo says that "to" before w points at an Act (Exemptions to the

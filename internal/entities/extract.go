@@ -60,6 +60,10 @@ type extractor struct {
 	text          string  // the paragraph indexed
 	tokAt, tokEnd []int32
 	feats         Features // the name model's scratch
+	// the Acts named so far, and the short names defined for them in
+	// parentheses (Sherman Act → Sherman Antitrust Act)
+	actNames []string
+	actShort map[string]string
 }
 
 // sub is runes [i, j) of the indexed paragraph, sliced without a copy.

@@ -1,0 +1,60 @@
+package entities
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMemoSenders checks a memorandum's FROM: line: each name before its
+// title, one or two senders.
+func TestMemoSenders(t *testing.T) {
+	meta := Meta{Date: "2016-08-08T00:00:00Z", Format: "markdown"}
+	for _, c := range []struct{ in, name, title string }{
+		{"FROM: Shaun Donovan, Director", "Shaun Donovan", "Director"},
+		{"FROM: Tony Scott United States Chief Information Officer Anne E. Rung United States Chief Acquisition Officer", "Tony Scott", "United States Chief Information Officer"},
+		{"FROM: Tony Scott United States Chief Information Officer Anne E. Rung United States Chief Acquisition Officer", "Anne E. Rung", "United States Chief Acquisition Officer"},
+	} {
+		es := extract(t, "en", meta, c.in)
+		e := find(es, "person", c.name)
+		if e == nil || len(e.Titles) != 1 || e.Titles[0] != c.title {
+			t.Errorf("%s: %s: got %+v in %v", c.in, c.name, e, keys(es))
+		}
+	}
+}
+
+// TestOrdinalTitle checks that a title takes the ordinal of its holders and
+// the body before it (中国核潜艇 + 第一任 + 总设计师).
+func TestOrdinalTitle(t *testing.T) {
+	es := extract(t, "zh", Meta{}, "中国核潜艇第一任总设计师彭士禄逝世。")
+	e := find(es, "person", "彭士禄")
+	if e == nil || len(e.Titles) != 1 || e.Titles[0] != "中国核潜艇第一任总设计师" {
+		t.Errorf("彭士禄: %+v in %v", e, keys(es))
+	}
+}
+
+// TestActForms checks the forms of an Act's name: a part of it cited (Title
+// VII of …), two joined by "and the", a fiscal year, and a short name
+// defined in parentheses and used again later.
+func TestActForms(t *testing.T) {
+	meta := Meta{Date: "2021-07-09T00:00:00Z", Format: "markdown"}
+	es := extract(t, "en", meta,
+		"Covered by section 717 of Title VII of the Civil Rights Act of 1964, and under title II of the Communications Act of 1934.",
+		"Review under the Bank Merger Act and the Bank Holding Company Act of 1956, and the National Defense Authorization Act for Fiscal Year 2018.",
+		"A violation of the Sherman Antitrust Act (26 Stat. 209, 15 U.S.C. 1 et seq.) (Sherman Act).",
+		"The Sherman Act applies.")
+	got := keys(es)
+	for _, w := range []string{"law:Civil Rights Act of 1964", "law:Communications Act of 1934", "law:Bank Merger Act",
+		"law:Bank Holding Company Act of 1956", "law:National Defense Authorization Act for Fiscal Year 2018", "law:Sherman Antitrust Act"} {
+		if !contains(got, w) {
+			t.Errorf("missing %s in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if strings.HasPrefix(g, "law:Title") || strings.HasPrefix(g, "law:II ") || strings.Contains(g, "and the") || g == "law:Sherman Act" {
+			t.Errorf("spurious %s", g)
+		}
+	}
+	if e := find(es, "law", "Sherman Antitrust Act"); e == nil || e.Count != 3 {
+		t.Errorf("Sherman Antitrust Act: %+v, want three mentions", e)
+	}
+}
