@@ -216,20 +216,20 @@ func numberedOrder(toks []segment.Token, ti int, title bool) (cand, int) {
 	return cand{}, 0
 }
 
-// ownNumbers is the numbered orders of an English document's title: the
-// document itself (Executive Order 13166 in the order's own title), no
-// keyword of it.
+// ownNumbers is the first numbered order of an English document's title:
+// the document itself (Executive Order 13166 in the order's own title),
+// no keyword of it. An order the title cites after it is one
+// (Executive Order 13516: Amending Executive Order 13462).
 func ownNumbers(doc *segment.Doc) map[string]bool {
 	if doc.Lang != "en" {
 		return nil
 	}
-	own := map[string]bool{}
 	for ti := range doc.Title.Tokens {
 		if c, n := numberedOrder(doc.Title.Tokens, ti, true); n > 0 {
-			own[c.text] = true
+			return map[string]bool{c.text: true}
 		}
 	}
-	return own
+	return nil
 }
 
 var (
