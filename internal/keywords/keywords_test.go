@@ -225,12 +225,13 @@ func TestNameEndingsAreNoKeywords(t *testing.T) {
 
 // TestNumberedOrders checks that an order or memorandum cited by its
 // number is one candidate, written as the orders write it, and that the
-// document's own number (in its title) is none.
+// document's own number (the first in its title) is none, though an order
+// its title cites after it is one.
 func TestNumberedOrders(t *testing.T) {
 	setup(t)
-	doc, err := seg.Segment("en", "Executive Order 14099 of May 9, 2023", []string{
+	doc, err := seg.Segment("en", "Executive Order 14099 of May 9, 2023: Amending Executive Order 13462", []string{
 		"Executive Order 14042 of September 9, 2021, is revoked. Executive Order 14099 takes effect today.",
-		"Agencies shall follow OMB Memorandum M-08-01 and Executive Order 14042 until then.",
+		"Agencies shall follow OMB Memorandum M-08-01 and Executive Order 14042 until then. Executive Order 13462 is amended.",
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -241,7 +242,7 @@ func TestNumberedOrders(t *testing.T) {
 			got[c] = true
 		}
 	}
-	for term, want := range map[string]bool{"executive order 14042": true, "m-08-01": true, "executive order 14099": false, "14042": false} {
+	for term, want := range map[string]bool{"executive order 14042": true, "m-08-01": true, "executive order 14099": false, "14042": false, "executive order 13462": true} {
 		if got[term] != want {
 			t.Errorf("candidate %q: %v, want %v", term, got[term], want)
 		}
