@@ -555,7 +555,7 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 		}
 		if e, ok := x.lookup(inner, lexicon.Term); ok {
 			key = e.Canonical
-		} else if utf8.RuneCountInString(inner) > 8 || verbal(p, x.rune(m[2]), x.rune(m[3])) {
+		} else if utf8.RuneCountInString(inner) > 8 || verbal(p, x.rune(m[2]), x.rune(m[3])) && !compactFormula(p, x.rune(m[2]), x.rune(m[3])) && !strings.ContainsAny(inner, "+＋") {
 			continue // a quoted slogan or phrase, not a formula
 		} else if x.ordinaryWord(p, x.rune(m[2]), x.rune(m[3])) && !formulaic(inner) {
 			continue // “点赞”, “风向标”: an ordinary word in quotation marks
@@ -652,6 +652,36 @@ func verbal(p *segment.Paragraph, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// compactFormula reports a short quoted span with a verb that reads as a
+// formula, not as a quoted phrase: four to six characters of whole words,
+// none a function word, a negation or an adverb, that either hold a word
+// the dictionary does not know (农超 + 对接, 靠 + 监吃监, 多予 + 少取 +
+// 放活) or are a noun of two characters and a verb of two (家电 + 下乡,
+// 职教 + 高考). A verb and its object (购买 + 商品, 申请 + 退税), a place
+// and a verb (绍兴 + 发布) are phrases.
+func compactFormula(p *segment.Paragraph, start, end int) bool {
+	if n := end - start; n < 4 || n > 6 {
+		return false
+	}
+	var words []segment.Token
+	coined := false
+	for _, t := range p.Tokens {
+		if t.End <= start || t.Start >= end {
+			continue
+		}
+		if t.Start < start || t.End > end || funcPOS(t.POS) || t.POS == "d" || t.POS == "ad" || strings.HasPrefix(t.Text, "不") {
+			return false
+		}
+		coined = coined || t.POS == "x"
+		words = append(words, t)
+	}
+	if coined {
+		return len(words) > 1
+	}
+	return len(words) == 2 && (words[0].POS == "n" || words[0].POS == "j" || words[0].POS == "vn") &&
+		words[1].POS == "v" && words[0].End-words[0].Start == 2 && words[1].End-words[1].Start == 2
 }
 
 // splitPlace emits a province-qualified place (四川省成都市) as its two

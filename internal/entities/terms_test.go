@@ -23,6 +23,10 @@ func TestQuotedTerms(t *testing.T) {
 		{"坚持科学发展观，全面推行河长制，推动高质量发展。", []string{"科学发展观", "河长制"}},
 		// the form written names it so even when the lexicon's name does not
 		{"全面实施乡村振兴战略，促进乡村振兴。", []string{"乡村振兴战略"}},
+		// a short quoted formula with a verb: a noun and a verb of two
+		// characters each, or a coinage; not a verb and its object
+		{"做好“家电下乡”，积极开展“农超对接”，鼓励采用“互联网＋回收”。", []string{"家电下乡", "农超对接", "互联网＋回收"}},
+		{"勾选“申请退税”并提交，据“绍兴发布”消息，“愿意加班”的人不多。", nil},
 	}
 	for _, c := range cases {
 		var got []string
