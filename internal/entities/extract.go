@@ -543,7 +543,7 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 	text := p.Text
 	for _, m := range findAllSubmatch(reQuoted, text, "“") {
 		inner := text[m[2]:m[3]]
-		if strings.ContainsAny(inner, "，。；：？！,.;:?!的和与及") || !hasHan(inner) {
+		if strings.ContainsAny(inner, "，。；：？！,.;:?!的和与及") || !hasHan(inner) && !strings.ContainsAny(inner, "+＋") {
 			continue
 		}
 		if _, ok := x.lookup(inner, lexicon.Event); ok {
@@ -555,7 +555,7 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 		}
 		if e, ok := x.lookup(inner, lexicon.Term); ok {
 			key = e.Canonical
-		} else if utf8.RuneCountInString(inner) > 8 || verbal(p, x.rune(m[2]), x.rune(m[3])) && !compactFormula(p, x.rune(m[2]), x.rune(m[3])) && !strings.ContainsAny(inner, "+＋") {
+		} else if utf8.RuneCountInString(inner) > 8 || verbal(p, x.rune(m[2]), x.rune(m[3])) && !compactFormula(p, x.rune(m[2]), x.rune(m[3])) && !formulaic(inner) {
 			continue // a quoted slogan or phrase, not a formula
 		} else if x.ordinaryWord(p, x.rune(m[2]), x.rune(m[3])) && !formulaic(inner) {
 			continue // “点赞”, “风向标”: an ordinary word in quotation marks

@@ -26,6 +26,7 @@ func TestQuotedTerms(t *testing.T) {
 		// a short quoted formula with a verb: a noun and a verb of two
 		// characters each, or a coinage; not a verb and its object
 		{"做好“家电下乡”，积极开展“农超对接”，鼓励采用“互联网＋回收”。", []string{"家电下乡", "农超对接", "互联网＋回收"}},
+		{"推动形成“1+N”政策体系，搞好“五个统筹”。", []string{"1+N", "五个统筹"}},
 		{"勾选“申请退税”并提交，据“绍兴发布”消息，“愿意加班”的人不多。", nil},
 	}
 	for _, c := range cases {
