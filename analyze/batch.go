@@ -179,7 +179,7 @@ type job struct {
 	index   int
 	name    string
 	src     *Source
-	file    *streamFile // a plain-text file the worker streams (analyzeFile)
+	file    *streamFile // a text or Markdown file the worker streams (analyzeFile)
 	doc     *parse.Document
 	err     error
 	warning string

@@ -13,22 +13,22 @@ import (
 )
 
 // streams tells whether an input of size bytes, read with WithSpill, may
-// be streamed: plain text (parse.StreamText decides) of more bytes than a
-// window has runes (a smaller one, its runes fewer than its bytes, is one
-// window, and read whole).
+// be streamed: plain text or Markdown (parse.Stream decides) of more bytes
+// than a window has runes (a smaller one, its runes fewer than its bytes,
+// is one window, and read whole).
 func (a *Analyzer) streams(size int64) bool {
 	return a.cfg.spill && size > int64(a.cfg.window) && (a.cfg.maxBytes <= 0 || size <= a.cfg.maxBytes)
 }
 
-// analyzeStream analyzes a plain-text input of about size bytes read from
-// r, as Analyze analyzes the same bytes with WithSpill, without ever
-// holding its text: each paragraph goes to the spill as its line is read,
+// analyzeStream analyzes a plain-text or Markdown input of about size
+// bytes read from r, as Analyze analyzes the same bytes with WithSpill,
+// without ever holding its text: each paragraph goes to the spill as its line is read,
 // and the windows are cut from the paragraphs' lengths as they go
 // (issue 13: the whole text was held three times over while parsed, so
 // the memory ceiling grew with the input). It returns an error wrapping
 // parse.ErrNotStreamable when the input must be read whole instead; the
 // reader has then been read from.
-func (a *Analyzer) analyzeStream(ctx context.Context, name, id string, r io.Reader, size int64) (*Analysis, error) {
+func (a *Analyzer) analyzeStream(ctx context.Context, name, id string, r io.ReadSeeker, size int64) (*Analysis, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -40,7 +40,7 @@ func (a *Analyzer) analyzeStream(ctx context.Context, name, id string, r io.Read
 	cut := windowCutter{size: a.cfg.window}
 	var sample langSample
 	chars := 0
-	d, err := parse.StreamText(name, r, a.parseOptions(), func(p string) error {
+	d, err := parse.Stream(name, r, a.parseOptions(), func(p string) error {
 		sp.addParagraph(p)
 		m := utf8.RuneCountInString(p)
 		chars += m
@@ -122,19 +122,19 @@ func (s *langSample) add(p string) {
 // the text. It is a ceiling for the collector, not a reservation.
 func streamNeeds(n int64) int64 { return n/8 + bytesPerWByte*min(n, windowBytes) }
 
-// streamFile is a plain-text file that a batch's worker reads as a
-// stream: the reader only looks at its first bytes.
+// streamFile is a plain-text or Markdown file that a batch's worker reads
+// as a stream: the reader only looks at its first bytes.
 type streamFile struct {
 	path, id string
 	size     int64
 }
 
 // streamable returns the file a batch job streams rather than reads whole
-// (a regular file of plain text, with WithSpill, longer than a window), or
-// nil.
+// (a regular file of plain text or Markdown, with WithSpill, longer than a
+// window), or nil.
 func (a *Analyzer) streamable(r io.Reader, in Input, format string) *streamFile {
 	f, ok := r.(*os.File)
-	if !ok || in.Path == "-" || format != parse.FormatText {
+	if !ok || in.Path == "-" || format != parse.FormatText && format != parse.FormatMarkdown {
 		return nil
 	}
 	st, err := f.Stat()
@@ -144,8 +144,8 @@ func (a *Analyzer) streamable(r io.Reader, in Input, format string) *streamFile 
 	return &streamFile{path: in.Path, id: in.ID, size: st.Size()}
 }
 
-// analyzeFile analyzes a plain-text file as a stream, or reads it whole
-// and analyzes it as Analyze does when it cannot be streamed.
+// analyzeFile analyzes a plain-text or Markdown file as a stream, or reads
+// it whole and analyzes it as Analyze does when it cannot be streamed.
 func (a *Analyzer) analyzeFile(ctx context.Context, name string, sf *streamFile) (*Analysis, error) {
 	f, err := openRegular(sf.path)
 	if err != nil {

@@ -14,13 +14,25 @@ import (
 	"github.com/policylens/policylens/internal/parse"
 )
 
-// streamInputs are plain texts of the test sets (Markdown read as text
-// too: any bytes are plain text when the name says so).
+// streamInputs are documents of the test sets read as plain text (any
+// bytes are plain text when the name says so) and, where they are
+// Markdown, as Markdown.
 var streamInputs = []string{
 	"../testdata/docs/text/经营者集中申报标准.txt",
 	"../testdata/docs/seed.md",
 	"../testdata/docs/zh-news/20210322-34225943395.md",
 	"../testdata/docs/en/eo-2025-01-20-executive-order-14158.md",
+	"../testdata/docs/zh-docs/明码标价和禁止价格欺诈规定(2022-04-14).md",
+}
+
+// streamNames are the names a document is streamed under: as plain text,
+// and as itself when it is Markdown.
+func streamNames(path string, data []byte) []string {
+	names := []string{strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ".txt"}
+	if parse.Detect(path, data) == parse.FormatMarkdown {
+		names = append(names, filepath.Base(path))
+	}
+	return names
 }
 
 // spillAnalyzer analyzes with WithSpill in windows of size runes.
@@ -68,40 +80,48 @@ func sameAnalysis(t *testing.T, got, want *Analysis) {
 // A plain text read as a stream gives the analysis its bytes read whole
 // give, in many windows and in one.
 func TestStreamSameAnalysis(t *testing.T) {
-	ctx := context.Background()
 	for _, path := range streamInputs {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ".txt"
-		for _, size := range []int{300, windowRunes} {
-			a := spillAnalyzer(t, size)
-			a.cfg.window = min(size, len(data)-1) // so that it streams
-			got, err := a.analyzeStream(ctx, name, "id", strings.NewReader(string(data)), int64(len(data)))
-			if err != nil {
-				t.Fatalf("%s: %v", path, err)
+		for _, name := range streamNames(path, data) {
+			for _, size := range []int{300, windowRunes} {
+				compareStream(t, name, data, size)
 			}
-			want, err := a.analyzeWhole(ctx, Source{Name: name, ID: "id", Data: data})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if size == windowRunes && got.Spilled() {
-				t.Errorf("%s: one window spilled", path)
-			}
-			if size == 300 && (!got.Spilled() || !want.Spilled()) {
-				t.Errorf("%s: in windows, spilled %v (stream) and %v (whole)", path, got.Spilled(), want.Spilled())
-			}
-			sameAnalysis(t, got, want)
-			got.Close()
-			want.Close()
 		}
 	}
 }
 
-// A batch streams a long plain-text file, and reads whole what it cannot
-// stream (a GBK text) or what is not plain text, with the same results as
-// Analyze; the spill folder is left empty.
+// compareStream analyzes data streamed and read whole, in windows of size
+// runes, and compares the two.
+func compareStream(t *testing.T, name string, data []byte, size int) {
+	t.Helper()
+	ctx := context.Background()
+	a := spillAnalyzer(t, size)
+	a.cfg.window = min(size, len(data)-1) // so that it streams
+	got, err := a.analyzeStream(ctx, name, "id", strings.NewReader(string(data)), int64(len(data)))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	want, err := a.analyzeWhole(ctx, Source{Name: name, ID: "id", Data: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if size == windowRunes && got.Spilled() {
+		t.Errorf("%s: one window spilled", name)
+	}
+	if size == 300 && (!got.Spilled() || !want.Spilled()) {
+		t.Errorf("%s: in windows, spilled %v (stream) and %v (whole)", name, got.Spilled(), want.Spilled())
+	}
+	sameAnalysis(t, got, want)
+	got.Close()
+	want.Close()
+}
+
+// A batch streams a long plain-text or Markdown file, and reads whole what
+// it cannot stream (a GBK text) or what is neither (a Sina-Hexo post),
+// with the same results as Analyze; the spill folder is left empty.
 func TestStreamBatch(t *testing.T) {
 	data, err := os.ReadFile("../testdata/docs/seed.md")
 	if err != nil {
@@ -112,9 +132,13 @@ func TestStreamBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string][]byte{"seed.txt": data, "seed.md": data, "gbk.txt": slices.Repeat(gbk, 20), "blank.txt": []byte(strings.Repeat(" \n", 500))}
+	law, err := os.ReadFile(streamInputs[4])
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{"seed.txt": data, "seed.md": data, "law.md": law, "gbk.txt": slices.Repeat(gbk, 20), "blank.txt": []byte(strings.Repeat(" \n", 500))}
 	var inputs []Input
-	for _, name := range []string{"seed.txt", "seed.md", "gbk.txt", "blank.txt"} {
+	for _, name := range []string{"seed.txt", "seed.md", "law.md", "gbk.txt", "blank.txt"} {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, files[name], 0o644); err != nil {
 			t.Fatal(err)
@@ -130,7 +154,7 @@ func TestStreamBatch(t *testing.T) {
 	}
 	for i, r := range got {
 		want, werr := a.analyzeWhole(context.Background(), Source{Name: inputs[i].Path, ID: inputs[i].ID, Data: files[filepath.Base(inputs[i].Path)]})
-		if i == 3 {
+		if i == 4 {
 			if !errors.Is(r.Err, parse.ErrEmpty) || !errors.Is(werr, parse.ErrEmpty) {
 				t.Errorf("blank text: %v, want %v", r.Err, werr)
 			}

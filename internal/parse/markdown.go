@@ -39,89 +39,142 @@ func parseMarkdown(d *Document, text string) error {
 		return err
 	}
 	if hasFM {
-		fm := parseFrontMatter(head)
-		d.Title, d.Author = fm.Title, fm.Author
-		d.Categories = fm.Categories
-		d.Date = normalizeDate(fm.Date, false)
+		frontMatterInto(d, head)
 	}
 	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
-	if i := indexLine(lines, "<!-- INFO END -->"); i >= 0 {
-		// the header's lines after the title stay text: the adoption line
-		// (…常务委员会第二十九次会议通过) names the meeting and the date
-		var header []string
-		for _, l := range lines[:i] {
-			if strings.HasPrefix(l, "# ") {
-				if d.Title == "" {
-					d.Title = strings.TrimSpace(l[2:])
-				}
-				continue
-			}
-			header = append(header, l)
-		}
-		lines = append(header, lines[i+1:]...)
-	} else if s := indexLine(lines, "## Summary"); s >= 0 {
-		if end := indexLineFrom(lines, "---", s); end >= 0 {
-			for _, l := range lines[:end] {
-				if strings.HasPrefix(l, "# ") && d.Title == "" {
-					d.Title = cleanMarkdown(l[2:])
-				}
-				if m := reSummaryDay.FindStringSubmatch(strings.TrimSpace(l)); m != nil && d.Date == "" {
-					d.Date = normalizeDate(m[1], false)
-				}
-				if strings.HasPrefix(strings.TrimSpace(l), "- [") && d.Source == "" {
-					d.Source = cleanMarkdown(strings.TrimPrefix(strings.TrimSpace(l), "- "))
-				}
-			}
-			lines = lines[end+1:]
-		}
+	m := mdLines{d: d, infoEnd: indexLine(lines, "<!-- INFO END -->"), sumEnd: -1}
+	if s := indexLine(lines, "## Summary"); m.infoEnd < 0 && s >= 0 {
+		m.sumEnd = indexLineFrom(lines, "---", s)
 	}
-	inComment := false
-	for _, l := range joinSoftWraps(lines) {
-		t := strings.TrimSpace(l)
-		if inComment {
-			if strings.Contains(t, "-->") {
-				inComment = false
-			}
-			continue
-		}
-		if strings.HasPrefix(t, "<!--") && !strings.Contains(t, "-->") {
-			inComment = true
-			continue
-		}
-		if reSignature.MatchString(t) {
-			break // the signature block ends an order; the rest is filing data
-		}
-		if t == "---" || t == "***" || reFooter.MatchString(t) {
-			continue
-		}
-		isHeading := reHeading.MatchString(t)
-		p := cleanMarkdown(t)
-		if p == "" {
-			continue
-		}
-		if isHeading && strings.HasPrefix(t, "# ") && d.Title == "" {
-			d.Title = p
-		}
-		d.Paragraphs = append(d.Paragraphs, p)
+	m.para = func(p string) error { d.Paragraphs = append(d.Paragraphs, p); return nil }
+	for i, l := range lines {
+		m.take(i, l)
 	}
-	return nil
+	return m.flush()
 }
 
-// joinSoftWraps joins the lines of one English paragraph that a converter
+// frontMatterInto takes a document's metadata from its front matter.
+func frontMatterInto(d *Document, head string) {
+	fm := parseFrontMatter(head)
+	d.Title, d.Author = fm.Title, fm.Author
+	d.Categories = fm.Categories
+	d.Date = normalizeDate(fm.Date, false)
+}
+
+// mdLines turns the lines of a Markdown body, given one after the other,
+// into paragraphs: parseMarkdown gives it the lines of a whole text, the
+// stream (stream.go) those it reads. Where the law header and the summary
+// end must be known beforehand (infoEnd, sumEnd: line numbers, -1 for
+// none); then soft wraps are joined (wrap) and each line is
+// cleaned, until an order's signature ends the text.
+type mdLines struct {
+	d               *Document
+	infoEnd, sumEnd int
+	para            func(string) error
+	pending         string // the line soft wraps may still join
+	hasPending      bool
+	inComment, done bool
+}
+
+// take reads line i of the body.
+func (m *mdLines) take(i int, l string) error {
+	switch {
+	case m.infoEnd >= 0 && i < m.infoEnd:
+		// the header's lines after the title stay text: the adoption line
+		// (…常务委员会第二十九次会议通过) names the meeting and the date
+		if strings.HasPrefix(l, "# ") {
+			if m.d.Title == "" {
+				m.d.Title = strings.TrimSpace(l[2:])
+			}
+			return nil
+		}
+	case i == m.infoEnd:
+		return nil
+	case m.infoEnd < 0 && i < m.sumEnd:
+		m.summaryLine(l)
+		return nil
+	case m.infoEnd < 0 && i == m.sumEnd:
+		return nil
+	}
+	return m.wrap(l)
+}
+
+// summaryLine takes the title, date and source of a Federal Register
+// summary.
+func (m *mdLines) summaryLine(l string) {
+	d := m.d
+	if strings.HasPrefix(l, "# ") && d.Title == "" {
+		d.Title = cleanMarkdown(l[2:])
+	}
+	if s := reSummaryDay.FindStringSubmatch(strings.TrimSpace(l)); s != nil && d.Date == "" {
+		d.Date = normalizeDate(s[1], false)
+	}
+	if strings.HasPrefix(strings.TrimSpace(l), "- [") && d.Source == "" {
+		d.Source = cleanMarkdown(strings.TrimPrefix(strings.TrimSpace(l), "- "))
+	}
+}
+
+// wrap joins the lines of one English paragraph that a converter
 // wrapped (the Federal Register texts break a line around an italic
 // *Federal Register*): a line that ends in a space, or in a letter or comma
 // before a line that opens in lower case, goes on in the next line, as in
 // Markdown. Chinese lines, headings and list items stay lines of their own.
-func joinSoftWraps(lines []string) []string {
-	out := make([]string, 0, len(lines))
-	for _, l := range lines {
-		if n := len(out); n > 0 && softWrap(out[n-1], l) {
-			out[n-1] = strings.TrimRight(out[n-1], " ") + " " + strings.TrimSpace(l)
-			continue
-		}
-		out = append(out, l)
+// It holds each line until the next shows whether it goes on.
+func (m *mdLines) wrap(l string) error {
+	if m.hasPending && softWrap(m.pending, l) {
+		m.pending = strings.TrimRight(m.pending, " ") + " " + strings.TrimSpace(l)
+		return nil
 	}
-	return out
+	if m.hasPending {
+		if err := m.line(m.pending); err != nil {
+			return err
+		}
+	}
+	m.pending, m.hasPending = l, true
+	return nil
+}
+
+// flush reads the last line held for soft wraps.
+func (m *mdLines) flush() error {
+	if !m.hasPending {
+		return nil
+	}
+	m.hasPending = false
+	return m.line(m.pending)
+}
+
+// line cleans one (joined) line into a paragraph.
+func (m *mdLines) line(l string) error {
+	if m.done {
+		return nil
+	}
+	t := strings.TrimSpace(l)
+	if m.inComment {
+		if strings.Contains(t, "-->") {
+			m.inComment = false
+		}
+		return nil
+	}
+	if strings.HasPrefix(t, "<!--") && !strings.Contains(t, "-->") {
+		m.inComment = true
+		return nil
+	}
+	if reSignature.MatchString(t) {
+		m.done = true // the signature block ends an order; the rest is filing data
+		return nil
+	}
+	if t == "---" || t == "***" || reFooter.MatchString(t) {
+		return nil
+	}
+	isHeading := reHeading.MatchString(t)
+	p := cleanMarkdown(t)
+	if p == "" {
+		return nil
+	}
+	if isHeading && strings.HasPrefix(t, "# ") && m.d.Title == "" {
+		m.d.Title = p
+	}
+	return m.para(p)
 }
 
 func softWrap(prev, next string) bool {

@@ -10,11 +10,11 @@ import (
 	"testing"
 )
 
-// streamAll reads data with StreamText and gathers the paragraphs, so
-// that the result compares with Parse's.
+// streamAll reads data with Stream and gathers the paragraphs, so that
+// the result compares with Parse's.
 func streamAll(name string, data []byte, opts Options) (*Document, error) {
 	var paras []string
-	d, err := StreamText(name, bytes.NewReader(data), opts, func(p string) error {
+	d, err := Stream(name, bytes.NewReader(data), opts, func(p string) error {
 		paras = append(paras, p)
 		return nil
 	})
@@ -25,7 +25,7 @@ func streamAll(name string, data []byte, opts Options) (*Document, error) {
 	return d, nil
 }
 
-// sameAsParse fails unless StreamText gives what Parse gives for data, or
+// sameAsParse fails unless Stream gives what Parse gives for data, or
 // says ErrNotStreamable; it reports whether the text was streamed.
 func sameAsParse(t *testing.T, name string, data []byte, opts Options) bool {
 	t.Helper()
@@ -35,15 +35,15 @@ func sameAsParse(t *testing.T, name string, data []byte, opts Options) bool {
 	}
 	want, werr := Parse(name, data, opts)
 	if (err == nil) != (werr == nil) || err != nil && err.Error() != werr.Error() {
-		t.Fatalf("%s: StreamText error %v, Parse error %v", name, err, werr)
+		t.Fatalf("%s: Stream error %v, Parse error %v", name, err, werr)
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("%s: StreamText gave\n%+v\nParse gave\n%+v", name, got, want)
+		t.Fatalf("%s: Stream gave\n%+v\nParse gave\n%+v", name, got, want)
 	}
 	return true
 }
 
-func TestStreamTextAsParse(t *testing.T) {
+func TestStreamAsParse(t *testing.T) {
 	long := strings.Repeat("国务院关于印发《2030年前碳达峰行动方案》的通知\n", 3000) // past the head
 	tests := []struct {
 		name, text string
@@ -61,7 +61,14 @@ func TestStreamTextAsParse(t *testing.T) {
 		{"a.txt", "\ufeff", true},     // Parse: no body text
 		{"a.txt", "   \n\t\n", false}, // Parse: empty
 		{"a.txt", "", false},
-		{"a.md", "# Title\ntext", false},
+		{"a.md", "# Title\ntext", true},
+		{"law.md", "---\ntitle: 某法\ndate: 2021-06-10\n---\n# 某法\n（2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议通过）\n<!-- INFO END -->\n第一条 为了……\n", true},
+		{"eo.md", "# Order\n## Summary\n**Date:** January 20, 2025\n- [Source](https://example.gov)\n---\nBy the authority\nvested in me as President, it is\nhereby ordered:\n<!-- a\ncomment -->\nSec. 1.\nTHE WHITE HOUSE,\nJanuary 20, 2025.", true},
+		{"a.md", strings.Repeat("\n", 70000) + "---\ntitle: x\n---\ntext", false}, // a front matter past the head
+		{"a.md", "---\ntitle: x\n" + long + "---\ntext", false},                   // closing past the head
+		{"a.md", "---\ntitle: x\ntext", false},                                    // never closed: Parse's error
+		{"a.md", "---\ncategories: [a]\n---\n" + long + "<p>x</p>", false},        // Sina-Hexo, seen at the end
+		{"big.md", "---\ntitle: 长文\n---\n" + long + "## Summary\nx\n---\n尾\n", true},
 		{"noext", "<html><p>x</p></html>", false},
 		{"a.txt", "\xff\xfeh\x00i\x00", false},        // UTF-16
 		{"a.txt", "caf\xe9 au lait\n", false},         // Latin-1 byte
@@ -75,7 +82,7 @@ func TestStreamTextAsParse(t *testing.T) {
 	}
 }
 
-func TestStreamTextSeeds(t *testing.T) {
+func TestStreamSeeds(t *testing.T) {
 	entries, err := os.ReadDir(filepath.Join("testdata", "seeds"))
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +97,7 @@ func TestStreamTextSeeds(t *testing.T) {
 	}
 }
 
-func TestStreamTextLimits(t *testing.T) {
+func TestStreamLimits(t *testing.T) {
 	data := []byte(strings.Repeat("一行字\n", 100))
 	_, err := streamAll("a.txt", data, Options{MaxBytes: 50})
 	if !errors.Is(err, ErrTooLarge) {
@@ -98,7 +105,7 @@ func TestStreamTextLimits(t *testing.T) {
 	}
 	stop := errors.New("stop")
 	n := 0
-	_, err = StreamText("a.txt", bytes.NewReader(data), Options{}, func(string) error {
+	_, err = Stream("a.txt", bytes.NewReader(data), Options{}, func(string) error {
 		if n++; n == 3 {
 			return stop
 		}
@@ -109,13 +116,41 @@ func TestStreamTextLimits(t *testing.T) {
 	}
 }
 
-// FuzzStreamText: for any bytes, StreamText gives Parse's document and
+// FuzzStream: for any bytes, Stream gives Parse's document and
 // paragraphs (or Parse's error), or says ErrNotStreamable.
-func FuzzStreamText(f *testing.F) {
+func FuzzStream(f *testing.F) {
 	addSeeds(f)
 	f.Add([]byte("a\r\r\nb\n\ufeff"))
+	f.Add([]byte("---\ntitle: x\n---\n# H\n<!-- INFO END -->\nend of a line,\nnext"))
+	f.Add([]byte("# T\n## Summary\n**Date:** 2024-01-02\n---\nbody\nTHE WHITE HOUSE,\nafter"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sameAsParse(t, "fuzz.txt", data, Options{})
+		sameAsParse(t, "fuzz.md", data, Options{})
 		sameAsParse(t, "fuzz", data, Options{})
 	})
+}
+
+// Every plain-text and Markdown document of the test sets (the labelled
+// corpus apart) streams, as Parse reads it; Sina-Hexo pages do not.
+func TestStreamSampleDocs(t *testing.T) {
+	docs, _ := sampleDocs(t)
+	n := 0
+	for _, rel := range docs {
+		if !strings.HasSuffix(rel, ".md") && !strings.HasSuffix(rel, ".txt") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(docsDir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := Detect(rel, data)
+		if sameAsParse(t, rel, data, Options{}) {
+			n++
+		} else if f == FormatMarkdown || f == FormatText {
+			t.Errorf("%s (%s) not streamed", rel, f)
+		}
+	}
+	if n < 10 {
+		t.Errorf("%d documents streamed", n)
+	}
 }
