@@ -40,11 +40,44 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Entity {
 			x.chinese(p, i-1)
 		}
 	}
-	ms := x.c.resolve()
+	ms := parenAcronyms(paras, x.c.resolve())
 	if doc.Lang == "en" {
 		return merge(keepEnglishTerms(ms))
 	}
 	return sameBodies(merge(x.laterNames(paras, ms)), lex)
+}
+
+// parenAcronyms makes an acronym in brackets right after a name of the
+// same type a form of that name, in the whole document (世界贸易组织（WTO）
+// … WTO成员: one body, not the body and WTO). ms is sorted by paragraph and
+// start, as resolve leaves it.
+func parenAcronyms(paras []segment.Paragraph, ms []mention) []mention {
+	type name struct{ key, norm string }
+	defined := map[string]name{} // type and the acronym's own key → the name
+	for i := 1; i < len(ms); i++ {
+		m, prev := ms[i], ms[i-1]
+		if prev.para != m.para || prev.typ != m.typ || prev.end != m.start-1 || !isAcronym(m.surface) {
+			continue
+		}
+		rs := paras[m.para+1].Runes
+		if m.end < len(rs) && strings.ContainsRune("(（", rs[m.start-1]) && strings.ContainsRune(")）", rs[m.end]) {
+			defined[m.typ+"\x00"+m.key] = name{prev.key, prev.norm}
+		}
+	}
+	for i := range ms {
+		if n, ok := defined[ms[i].typ+"\x00"+ms[i].key]; ok {
+			ms[i].key, ms[i].norm = n.key, n.norm
+		}
+	}
+	return ms
+}
+
+// isAcronym reports two to eight capital letters, digits, dots or hyphens.
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 8 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	return strings.Trim(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-&") == ""
 }
 
 type extractor struct {

@@ -166,3 +166,13 @@ func TestTitleBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestParenAcronym checks that an acronym in brackets after a body's name
+// is that body, in the rest of the document too.
+func TestParenAcronym(t *testing.T) {
+	es := extract(t, "zh", news, "最惠国待遇是世界贸易组织（WTO）基本原则之一。", "它要求WTO成员之间互相给予同等待遇。")
+	e := find(es, "organization", "世界贸易组织")
+	if e == nil || e.Count != 3 || find(es, "organization", "WTO") != nil {
+		t.Errorf("世界贸易组织: %+v in %v, want one body with three mentions", e, keys(es))
+	}
+}
