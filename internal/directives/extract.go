@@ -77,7 +77,7 @@ func (x *zhExtractor) run() {
 			// instruct; the next heading ends it
 			review = x.c.anyCue("review", t)
 		}
-		if review {
+		if review || i == 0 && x.untitledHeadline(p) {
 			continue
 		}
 		if x.kind != kindNews && x.skipParagraph(p) {
@@ -253,6 +253,16 @@ var (
 	reParen        = regexp.MustCompile(`^[（(][^（()）]*[)）]$`)
 )
 
+// untitledHeadline reports the first line of a text that came without a
+// title (a plain-text copy of an article) when it reads as one: short, no
+// sentence inside or after it. A headline sums up; read as a post, the same
+// line is the title and never a clause, so the same article gives the same
+// directives whatever its format.
+func (x *zhExtractor) untitledHeadline(p *segment.Paragraph) bool {
+	t := strings.TrimSpace(p.Text)
+	return strings.TrimSpace(x.meta.Title) == "" && utf8.RuneCountInString(t) <= 40 && !strings.ContainsAny(t, "，。；！？：,;:")
+}
+
 // skipParagraph recognises paragraphs that hold no instruction whatever
 // their words: salutations and lead-ins ending in ：(各省、自治区…：,
 // 现说明如下：), short headings (一、总体要求), parenthetical notes
@@ -401,7 +411,7 @@ func (w *clauseWalk) clause(u unit, delim rune) {
 	clauseFrame := w.fr
 	if sp, ok := x.c.inlineFrame(u); ok && w.fr.issuer == "" {
 		// its speaker is this clause's issuer where no frame names one
-		clauseFrame.issuer = x.c.issuerOf(sp, x.meeting, x.docIssuer)
+		clauseFrame.issuer = x.issuerOf(sp)
 	}
 	hits := x.c.findMarkers(u.runes, tokenStarts(u))
 	if w.condition(u, hits) {
@@ -446,7 +456,7 @@ func (w *clauseWalk) frameClause(u unit, delim rune) bool {
 	if kind == "report" && x.official(speaker) {
 		kind = "official" // 李国英说，…: an official states a course; the model weighs it
 	}
-	w.fr = frame{issuer: x.c.issuerOf(speaker, x.meeting, x.docIssuer), kind: kind}
+	w.fr = frame{issuer: x.issuerOf(speaker), kind: kind}
 	w.pending, w.scope, w.prevForce = nil, false, ""
 	return true
 }
@@ -688,6 +698,10 @@ func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, fo
 	subject := string(u.runes[:firstMarker])
 	action, object := actionObject(u, afterMarkers, x.c.byKind["manner"])
 	deadline, norm := deadlineZh(text, x.date)
+	issuer := fr.issuer
+	if own := x.ownIssuer(u, hits); own != "" {
+		issuer = own
+	}
 	return Directive{
 		Text:               text,
 		Sentence:           sentenceAround(p, u, start),
@@ -696,7 +710,7 @@ func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, fo
 		End:                u.span.End,
 		Force:              force,
 		Markers:            markers,
-		Issuer:             fr.issuer,
+		Issuer:             issuer,
 		Addressees:         addresseesIn(x.c.lex, subject),
 		Action:             action,
 		Object:             object,

@@ -3,6 +3,8 @@ package directives
 import (
 	"reflect"
 	"testing"
+
+	"github.com/policylens/policylens/internal/segment"
 )
 
 // TestGeneralClasses holds the rules of the accuracy issue's general
@@ -30,7 +32,9 @@ func TestGeneralClasses(t *testing.T) {
 			"第三条 本条例自2021年1月1日起施行。"},
 			[]want{{"巡查责任河流", "should", "条例"}, {"协调解决重大问题", "should", "条例"}, {"本条例自2021年1月1日起施行", "should", "条例"}}}, // a law that names no body issues itself
 		{"a place commits", news, []string{"山东省将加快建设世界一流港口。"},
-			[]want{{"山东省将加快建设世界一流港口", "should", ""}}},
+			[]want{{"山东省将加快建设世界一流港口", "should", "山东省"}}}, // it speaks for itself
+		{"a body told what to do is no issuer", news, []string{"会议要求，商业银行要加强风险管理。"},
+			[]want{{"商业银行要加强风险管理", "should", "会议"}}},
 		{"a frame inside the clause", news, []string{"会议要求各地必须加强监督检查。"},
 			[]want{{"会议要求各地必须加强监督检查", "must", "会议"}}},
 	} {
@@ -68,5 +72,43 @@ func TestDeadlineBeforeAction(t *testing.T) {
 	want := [][2]string{{"明年6月底前", "2022-06-30"}, {"三个月内", ""}} // a span counts from an event the text names, not the date
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("deadlines %v, want %v", got, want)
+	}
+}
+
+// A speaker written with a time and a venue is the official it names; a
+// reporter's byline names no issuer.
+func TestNewsSpeakers(t *testing.T) {
+	meta := news
+	meta.Officials = []string{"易纲", "吴为"}
+	got := brief(run(t, "zh", meta,
+		"央行行长易纲3月20日在会上要求，保持流动性合理充裕。", "记者吴为指出，要加强监管。"))
+	want := []want{{"保持流动性合理充裕", "should", "易纲"}} // a reporter's point orders nothing
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+	for before, want := range map[string]bool{"记者：": true, "（首席记者 ": true, "央行行长": false} {
+		if byline(before) != want {
+			t.Errorf("byline(%q) = %v", before, !want)
+		}
+	}
+}
+
+// The first line of a text without a title is its headline when it reads
+// as one, and a headline is no clause (the same line of a post is its
+// title).
+func TestUntitledHeadline(t *testing.T) {
+	for _, c := range []struct {
+		title, first string
+		want         bool
+	}{
+		{"", "冲刺四季度 看八部委负责人为经济打call", true},
+		{"", "国家发展改革委将坚持问题导向和目标导向。", false},
+		{"", "会议要求，各地要加强监管", false},
+		{"冲刺四季度", "冲刺四季度 看八部委负责人为经济打call", false},
+	} {
+		x := &zhExtractor{meta: Meta{Title: c.title}}
+		if got := x.untitledHeadline(&segment.Paragraph{Text: c.first}); got != c.want {
+			t.Errorf("title %q, first line %q: %v, want %v", c.title, c.first, got, c.want)
+		}
 	}
 }

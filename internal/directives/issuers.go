@@ -2,6 +2,7 @@ package directives
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/lexicon"
 )
@@ -54,8 +55,8 @@ func (x *zhExtractor) leadAuthority() string {
 func (x *zhExtractor) firstAuthority(t string) string {
 	first, at := "", len(t)
 	for _, name := range x.meta.Officials {
-		if i := strings.Index(t, name); i >= 0 && i < at {
-			first, at = name, i
+		if i := strings.Index(t, name); i >= 0 && i < at && !byline(t[:i]) {
+			first, at = name, i // a reporter is no authority (记者吴为)
 		}
 	}
 	anySurface(x.c.lex, t[:at], func(e lexicon.Entry, start, end int) bool {
@@ -79,4 +80,79 @@ func (c *cues) docNoun(title string) string {
 		}
 	}
 	return best
+}
+
+// issuerOf is the issuer a frame's speaker names. A speaker written with
+// a time or a place (央行行长易纲3月20日在…会上) is the official it names; a
+// reporter (记者吴为) gives no issuer, since the story's authority speaks
+// through them.
+func (x *zhExtractor) issuerOf(speaker string) string {
+	s := x.c.issuerOf(speaker, x.meeting, x.docIssuer)
+	best := ""
+	for _, name := range x.meta.Officials {
+		if len(name) > len(best) && len(name) < len(s) && strings.Contains(s, name) {
+			best = name
+		}
+	}
+	if best != "" {
+		s = best
+	}
+	if i := strings.Index(speaker, s); i >= 0 && byline(speaker[:i]) {
+		return ""
+	}
+	return s
+}
+
+// byline reports a text that ends where a reporter's name follows
+// (记者：, 首席记者 ).
+func byline(before string) bool {
+	return strings.HasSuffix(strings.TrimRight(before, " \u3000:："), "记者")
+}
+
+// ownIssuer is the body or place a news clause names as its own subject
+// when it says what that body does or will do (工信部将…, 山东自11月1日起
+// 开展…): the clause speaks for it, whatever frame it stands in. A subject
+// before 要 or 应当 is told what to do: it is no issuer.
+func (x *zhExtractor) ownIssuer(u unit, hits []hit) string {
+	if x.kind != kindNews || len(hits) > 0 && !x.c.byKind["commit"][hits[0].text] {
+		return ""
+	}
+	end := 0
+	for _, t := range u.toks {
+		k := t.Start - u.span.Start
+		if len(hits) > 0 && k >= hits[0].at || !nounLike(t.POS) {
+			break
+		}
+		end = k + utf8.RuneCountInString(t.Text)
+	}
+	if end == 0 || end > 12 {
+		return ""
+	}
+	subject := string(u.runes[:end])
+	if governs(x.c.lex, subject) {
+		return subject
+	}
+	return ""
+}
+
+// governs reports a subject that is a governing body of the lexicons or a
+// place with a government (a province, a city, a district or a zone; not a
+// river basin or a country's region): an addressee such as 商业银行 or
+// 税务机关 is told what to do, it does not speak.
+func governs(lex *lexicon.Set, subject string) bool {
+	return anySurface(lex, subject, func(e lexicon.Entry, _, end int) bool {
+		switch e.Type {
+		case lexicon.Organization:
+			return governing[e.Kind] && end == len(subject)
+		case lexicon.Location:
+			return end == len(subject) && (e.Kind == "province" || e.Kind == "city" || e.Kind == "district" || e.Kind == "zone")
+		}
+		return false
+	})
+}
+
+// nounLike is a part of speech a subject is made of: nouns, names,
+// abbreviations.
+func nounLike(pos string) bool {
+	return strings.HasPrefix(pos, "n") && pos != "nx" || pos == "j"
 }
