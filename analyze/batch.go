@@ -52,11 +52,15 @@ func skipIrregular(mode fs.FileMode) error {
 	if mode.IsRegular() || mode.IsDir() {
 		return nil
 	}
-	return fmt.Errorf("%w: %s, not a regular file", ErrSkipped, fileKind(mode))
+	return fmt.Errorf("%w: %s, not a regular file", ErrSkipped, FileKind(mode))
 }
 
-func fileKind(mode fs.FileMode) string {
+// FileKind names what a path that is no regular file is, for errors: a
+// folder, a named pipe, a socket, a device, a symbolic link.
+func FileKind(mode fs.FileMode) string {
 	switch {
+	case mode.IsDir():
+		return "a folder"
 	case mode&fs.ModeNamedPipe != 0:
 		return "a named pipe (FIFO)"
 	case mode&fs.ModeSocket != 0:

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/policylens/policylens/analyze"
 )
 
 // withOutput runs write on standard output (no path, or "-"), coloured on
@@ -103,26 +105,12 @@ func targetMode(name, target string) (perm fs.FileMode, exists, inPlace bool, er
 		return 0, false, false, fmt.Errorf("create %s: %w", name, err)
 	}
 	if !st.Mode().IsRegular() {
-		return 0, false, false, fmt.Errorf("%s: %s, not a regular file: will not replace it (give a regular file or - for standard output)", name, kind(st.Mode()))
+		return 0, false, false, fmt.Errorf("%s: %s, not a regular file: will not replace it (give a regular file or - for standard output)", name, analyze.FileKind(st.Mode()))
 	}
 	if st.Mode().Perm()&0o200 == 0 {
 		return 0, false, false, fmt.Errorf("%s: read-only file: will not replace it", name)
 	}
 	return st.Mode().Perm(), true, linkCount(st) > 1, nil
-}
-
-func kind(mode fs.FileMode) string {
-	switch {
-	case mode.IsDir():
-		return "a folder"
-	case mode&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case mode&fs.ModeSocket != 0:
-		return "a socket"
-	case mode&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file (" + mode.Type().String() + ")"
 }
 
 // createTemp creates an empty file beside target. A new file is created
