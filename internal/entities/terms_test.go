@@ -81,3 +81,14 @@ func TestBulletinIsNoNewspaper(t *testing.T) {
 		}
 	}
 }
+
+// TestBookTitleDocuments checks the kinds of policy documents a book title
+// names beside laws and notices: arrangements, agreements, reports, drafts.
+func TestBookTitleDocuments(t *testing.T) {
+	es := extract(t, "zh", news, "在《内地与香港关于建立更紧密经贸关系的安排》和《海峡两岸经济合作框架协议》下，落实《政府工作报告》。")
+	for _, w := range []string{"内地与香港关于建立更紧密经贸关系的安排", "海峡两岸经济合作框架协议", "政府工作报告"} {
+		if find(es, "law", w) == nil {
+			t.Errorf("missing law %s in %v", w, keys(es))
+		}
+	}
+}
