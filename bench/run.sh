@@ -9,7 +9,9 @@
 # reports with 1 and 2 jobs against jieba's lcut, keyword extraction
 # (`policylens keywords --by year`, when implemented) against
 # jieba.analyse.extract_tags, peak RSS of every process (/usr/bin/time %M),
-# the scale corpora and the English corpus. A missing corpus skips its rows.
+# the scale corpora and the English corpus, one large document of
+# LARGE_SIZES MB, and the Go heap's ceiling for one document of 1, 4 and
+# 16 MB (BenchmarkLargeCeiling). A missing corpus skips its rows.
 #
 # Environment (defaults in brackets): RUNS [7] cold-start runs, REPS [3]
 # runs of each corpus measure (median time, highest RSS), SCALE_REPS [1],
