@@ -505,17 +505,14 @@ func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st cla
 	if x.c.model != nil {
 		ok, conf = x.c.model.decide(f.score[0])
 	}
-	build := func() Directive {
-		force, markers := x.forceOf(u, hits, st)
-		return x.directive(p, u, st.pending, force, markers, hits, st.fr, article)
-	}
+	c := actionClause{p: p, u: u, hits: hits, st: st, article: article}
 	if x.stacking() {
-		x.staged = append(x.staged, staged{in: StackInput{Para: u.para, Sent: u.sent.Start, Score: f.score[0]}, score2: f.score[1], feats: feats, build: build})
+		x.staged = append(x.staged, staged{in: StackInput{Para: u.para, Sent: u.sent.Start, Score: f.score[0]}, score2: f.score[1], feats: feats, clause: c})
 	}
 	if !ok && !x.collect {
 		return Directive{}, false
 	}
-	d := build()
+	d := x.build(c)
 	d.Confidence = conf
 	if x.explain {
 		d.Why = &Explanation{Confidence: conf, Features: x.c.model.explain(feats, 0)}
@@ -524,6 +521,13 @@ func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st cla
 		x.cands = append(x.cands, Candidate{Directive: d, Features: feats, Rule: rule, Sent: u.sent.Start})
 	}
 	return d, ok
+}
+
+// build makes the directive of an action clause, with its force and
+// fields.
+func (x *zhExtractor) build(c actionClause) Directive {
+	force, markers := x.forceOf(c.u, c.hits, c.st)
+	return x.directive(c.p, c.u, c.st.pending, force, markers, c.hits, c.st.fr, c.article)
 }
 
 // ruleVerdict is the rules' verdict on an action clause and the rule that

@@ -12,6 +12,8 @@ package directives
 import (
 	"fmt"
 	"math"
+
+	"github.com/policylens/policylens/internal/segment"
 )
 
 // StackInput is what the second stage knows of an action clause: where it
@@ -79,14 +81,24 @@ func scoreBucket(s float64) string {
 
 // staged is an action clause waiting for the second stage: its scores, its
 // features when --explain wants them, and its directive, built when the
-// first stage took it and on demand otherwise.
+// first stage took it and from the clause otherwise.
 type staged struct {
 	in     StackInput
 	score2 float64 // the second stage's score before the neighbours
 	feats  []string
 	d      Directive
 	took   bool
-	build  func() Directive
+	clause actionClause
+}
+
+// actionClause is what building a clause's directive needs (views of the
+// paragraph, not copies), kept so that the second stage can build it.
+type actionClause struct {
+	p       *segment.Paragraph
+	u       unit
+	hits    []hit
+	st      clauseState
+	article string
 }
 
 // emit hands on a directive the walk takes: straight to the output, or,
@@ -126,7 +138,7 @@ func (x *zhExtractor) restack() {
 		}
 		d := s.d
 		if !s.took {
-			d = s.build()
+			d = x.build(s.clause)
 		}
 		d.Confidence = conf
 		if x.explain {
