@@ -58,3 +58,17 @@ func TestActForms(t *testing.T) {
 		t.Errorf("Sherman Antitrust Act: %+v, want three mentions", e)
 	}
 }
+
+// TestTitleTargetYear checks that the days news reports are of its own
+// year when its title names a later year as a target, while a notice that
+// plans the next year's days keeps the title's year.
+func TestTitleTargetYear(t *testing.T) {
+	es := extract(t, "zh", Meta{Date: "2021-11-26T00:21:19Z", Title: "16省份出手根治欠薪！2022年春节前全部清零"}, "11月5日，青海召开根治欠薪冬季专项行动部署会。")
+	if !contains(keys(es), "date:2021-11-05") {
+		t.Errorf("news: %v, want 2021-11-05", keys(es))
+	}
+	es = extract(t, "zh", Meta{Date: "2018-12-06T00:00:00Z", Title: "国务院办公厅关于2019年部分节假日安排的通知"}, "七、国庆节：10月1日至7日放假调休，共7天。")
+	if !contains(keys(es), "date:2019-10-01") {
+		t.Errorf("notice: %v, want 2019-10-01", keys(es))
+	}
+}

@@ -486,6 +486,19 @@ func hasSuffixAny(s string, suffixes []string) bool {
 	return false
 }
 
+// recentDay reports a month and day that fall in the six weeks before the
+// document's own date in its year: news reports what just happened
+// (11月5日 in news of 2021-11-26), even when its title names a later year
+// as a target (2022年春节前全部清零); a notice of 2018-12 that plans 2019's
+// holidays (2月4日) keeps the title's year.
+func (x *extractor) recentDay(month, day int) bool {
+	if x.anchor.IsZero() || day == 0 || x.titleYear <= x.anchor.Year() {
+		return false
+	}
+	d := time.Date(x.anchor.Year(), time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	return !d.After(x.anchor) && x.anchor.Sub(d) < 45*24*time.Hour
+}
+
 // datesZh finds explicit dates and months, resolving the year from the
 // text, a relative year word, or the document's date.
 func (x *extractor) datesZh(text string, add addFunc) {
@@ -516,7 +529,7 @@ func (x *extractor) datesZh(text string, add addFunc) {
 			year = x.anchor.Year() + map[string]int{"今年": 0, "去年": -1, "明年": 1, "前年": -2}[text[m[4]:m[5]]]
 		case strings.HasPrefix(text[m[1]:], "电") && !x.anchor.IsZero():
 			year = x.anchor.Year() // a dateline (11月26日电) is the news's own date
-		case lastYear != 0:
+		case lastYear != 0 && !(lastYear == x.titleYear && x.recentDay(month, day)):
 			year = lastYear
 		case !x.anchor.IsZero():
 			year = x.anchor.Year()
