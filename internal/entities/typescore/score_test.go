@@ -54,3 +54,21 @@ func TestScore(t *testing.T) {
 		t.Errorf("report:\n%s", b.String())
 	}
 }
+
+// TestWhy: with -why a spurious item shows its evidence and its first
+// mention in context; out-of-range offsets give the evidence alone.
+func TestWhy(t *testing.T) {
+	showWhy = true
+	defer func() { showWhy = false }()
+	a := &analyze.Analysis{}
+	a.Document.Paragraphs = []string{"保持人民币汇率在合理均衡水平上基本稳定。"}
+	e := entities.Entity{Type: "location", Text: "衡水", Evidence: "lexicons/locations.zh.tsv:155",
+		Mentions: []entities.Mention{{Paragraph: 0, Start: 11, End: 13, Surface: "衡水"}}}
+	if got, want := why(a, e), "  [lexicons/locations.zh.tsv:155] 保持人民币汇率在合理均【衡水】平上基本稳定。"; got != want {
+		t.Errorf("why = %q, want %q", got, want)
+	}
+	e.Mentions[0].Paragraph = 3
+	if got := why(a, e); got != "  [lexicons/locations.zh.tsv:155]" {
+		t.Errorf("why out of range = %q", got)
+	}
+}
