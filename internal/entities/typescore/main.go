@@ -23,22 +23,19 @@ import (
 	"github.com/policylens/policylens/internal/labels"
 )
 
-// showWhy is the -why flag, set once before any scoring.
-var showWhy bool
-
 func main() {
 	testdata := flag.String("testdata", "testdata", "the repository's testdata folder (labels/ and docs/)")
 	errs := flag.String("errors", "", "print the train split's missed and spurious items of this type (all: every type)")
 	hits := flag.Bool("hits", false, "with -errors, print the train split's matched items too")
-	flag.BoolVar(&showWhy, "why", false, "with -errors, print a spurious item's evidence and first mention in context")
+	showWhy := flag.Bool("why", false, "with -errors, print a spurious item's evidence and first mention in context")
 	flag.Parse()
-	if err := run(context.Background(), os.Stdout, *testdata, *errs, *hits); err != nil {
+	if err := run(context.Background(), os.Stdout, *testdata, *errs, *hits, *showWhy); err != nil {
 		fmt.Fprintln(os.Stderr, "typescore:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, w io.Writer, testdata, errType string, hits bool) error {
+func run(ctx context.Context, w io.Writer, testdata, errType string, hits, showWhy bool) error {
 	golds, err := labels.Load(filepath.Join(testdata, "labels"))
 	if err != nil {
 		return fmt.Errorf("labels: %w", err)
@@ -48,6 +45,7 @@ func run(ctx context.Context, w io.Writer, testdata, errType string, hits bool) 
 		return fmt.Errorf("analyzer: %w", err)
 	}
 	splits := map[string]*tally{labels.Train: newTally(), labels.Test: newTally()}
+	splits[labels.Train].why = showWhy
 	for _, g := range golds {
 		data, err := os.ReadFile(filepath.Join(testdata, g.File))
 		if err != nil {

@@ -14,6 +14,7 @@ type counts = labels.Counts
 type tally struct {
 	byType            map[string]*counts
 	titlesOK, titlesN int
+	why               bool // spurious items carry their evidence and context (-why)
 }
 
 func newTally() *tally { return &tally{byType: map[string]*counts{}} }
@@ -62,17 +63,21 @@ func (t *tally) score(g labels.Gold, a *analyze.Analysis) []miss {
 		if !u {
 			e := a.Entities[i]
 			t.of(e.Type).FP++
-			out = append(out, miss{"spurious", e.Type, e.Text + why(a, e)})
+			text := e.Text
+			if t.why {
+				text += why(a, e)
+			}
+			out = append(out, miss{"spurious", e.Type, text})
 		}
 	}
 	return out
 }
 
-// why is, with -why, a spurious entity's evidence and its first mention
-// in its paragraph, so that a rule's error shows where it fired.
+// why is a spurious entity's evidence and its first mention in its
+// paragraph (-why), so that a rule's error shows where it fired.
 func why(a *analyze.Analysis, e analyze.Entity) string {
-	if !showWhy || len(e.Mentions) == 0 {
-		return ""
+	if len(e.Mentions) == 0 {
+		return "  [" + e.Evidence + "]"
 	}
 	m := e.Mentions[0]
 	if m.Paragraph < 0 || m.Paragraph >= len(a.Document.Paragraphs) {

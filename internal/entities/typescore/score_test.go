@@ -58,8 +58,6 @@ func TestScore(t *testing.T) {
 // TestWhy: with -why a spurious item shows its evidence and its first
 // mention in context; out-of-range offsets give the evidence alone.
 func TestWhy(t *testing.T) {
-	showWhy = true
-	defer func() { showWhy = false }()
 	a := &analyze.Analysis{}
 	a.Document.Paragraphs = []string{"保持人民币汇率在合理均衡水平上基本稳定。"}
 	e := entities.Entity{Type: "location", Text: "衡水", Evidence: "lexicons/locations.zh.tsv:155",
