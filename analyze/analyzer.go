@@ -137,7 +137,8 @@ func New(opts ...Option) (*Analyzer, error) {
 	}
 	// gse's word list does not depend on the lexicons: parse it meanwhile
 	segment.Preload()
-	entities.Preload() // nor does the name model
+	entities.Preload()   // nor does the name model
+	directives.Preload() // nor the directive model
 	var lex *lexicon.Set
 	var err error
 	if len(cfg.lexiconDirs) == 0 {

@@ -71,9 +71,7 @@ func Compile(lex *lexicon.Set) *Rules {
 	preps := lex.Cues["prep"]
 	c.preps = lexicon.NewIndex(preps, make([]int32, len(preps)))
 	c.english = compileEnglish(lex)
-	// the weights are embedded data checked by the tests; a file that does
-	// not parse leaves the rules to decide
-	c.model, _ = loadModel(modelText, ModelFile)
+	c.model = builtinModel()
 	return c
 }
 

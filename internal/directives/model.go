@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/policylens/policylens/internal/lexicon"
 )
@@ -42,16 +43,12 @@ const (
 // loadModel reads a weights file (feature TAB weight; # comments); an
 // empty file leaves the rules alone to decide.
 func loadModel(text, name string) (*model, error) {
-	flat, err := lexicon.ParseWeightsText(text, name)
-	if err != nil {
-		return nil, err
-	}
-	m := &model{w: make(map[string][2]float64, len(flat)), scale: flat[scaleKey]}
-	delete(flat, scaleKey)
-	if m.scale <= 0 {
-		m.scale = 1
-	}
-	for k, v := range flat {
+	m := &model{w: make(map[string][2]float64, strings.Count(text, "\n")*3/5)}
+	err := lexicon.EachWeight(text, name, func(k string, v float64) {
+		if k == scaleKey {
+			m.scale = v
+			return
+		}
 		stage := 0
 		if rest, ok := strings.CutPrefix(k, stage2Prefix); ok {
 			k, stage = rest, 1
@@ -60,12 +57,31 @@ func loadModel(text, name string) (*model, error) {
 		w := m.w[k]
 		w[stage] = v
 		m.w[k] = w
+	})
+	if err != nil {
+		return nil, err
+	}
+	if m.scale <= 0 {
+		m.scale = 1
 	}
 	if len(m.w) == 0 {
 		return nil, nil // no weights (a model not yet trained): the rules decide
 	}
 	return m, nil
 }
+
+// builtinModel is the embedded model, parsed once and shared (read only)
+// by every set of rules. The weights are embedded data checked by the
+// tests; a file that does not parse leaves the rules to decide.
+var builtinModel = sync.OnceValue(func() *model {
+	m, _ := loadModel(modelText, ModelFile)
+	return m
+})
+
+// Preload parses the built-in model in the background, so that at
+// start-up it overlaps with compiling the lexicons (about 10 ms of a cold
+// start).
+func Preload() { go builtinModel() }
 
 // knows reports whether the model has a weight for a feature: a weights
 // file trained before English had features leaves English to the rules.

@@ -25,6 +25,16 @@ func ParseWeights(r io.Reader, name string) (map[string]float64, error) {
 // of thousands of rows loads without an allocation per row.
 func ParseWeightsText(text, name string) (map[string]float64, error) {
 	w := make(map[string]float64, strings.Count(text, "\n"))
+	err := EachWeight(text, name, func(k string, v float64) { w[k] = v })
+	if err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// EachWeight hands each row of a weights file held in a string to fn, in
+// file order, for a model that keeps its weights in a shape of its own.
+func EachWeight(text, name string, fn func(feature string, weight float64)) error {
 	for n := 1; text != ""; n++ {
 		line, rest, _ := strings.Cut(text, "\n")
 		text = rest
@@ -35,11 +45,11 @@ func ParseWeightsText(text, name string) (map[string]float64, error) {
 		k, v, ok := strings.Cut(line, "\t")
 		x, err := strconv.ParseFloat(v, 64)
 		if !ok || err != nil {
-			return nil, fmt.Errorf("%s:%d: want feature TAB weight", name, n)
+			return fmt.Errorf("%s:%d: want feature TAB weight", name, n)
 		}
-		w[k] = x
+		fn(k, x)
 	}
-	return w, nil
+	return nil
 }
 
 // WriteWeights writes a weights file as ParseWeights reads it: head as it
