@@ -38,38 +38,9 @@ func largeText(b *testing.B, size int) []byte {
 	return text[:bytes.LastIndexByte(text, '\n')+1] // whole lines, whole characters
 }
 
-// peakHeap samples the live heap while f runs and returns its highest
-// value above the heap before f, in bytes.
-func peakHeap(f func()) uint64 {
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(sample)
-	before := sample[0].Value.Uint64()
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	go func() {
-		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-		t := time.NewTicker(2 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				metrics.Read(s)
-				if v := s[0].Value.Uint64(); v > peak.Load() {
-					peak.Store(v)
-				}
-			}
-		}
-	}()
-	f()
-	close(done)
-	if p := peak.Load(); p > before {
-		return p - before
-	}
-	return 0
-}
+// peakHeap is the highest heap (garbage included) while f runs, above the
+// heap before f, in bytes.
+func peakHeap(f func()) uint64 { return peakHeaps(f).objects }
 
 // cpuTime is the CPU time of the process so far (user and system): on a
 // shared machine it says more than the wall time.
