@@ -86,6 +86,7 @@ func fit(out string, exs []example, epochs int) error {
 	w, oof := stage(exs, epochs)
 	if *stack {
 		w2, _ := stage(stacked(exs, oof), epochs)
+		w2["bias"] = math.Round((w2["bias"]-*shift2)*1000) / 1000
 		for f, v := range w2 {
 			w["s2:"+f] = v
 		}
@@ -110,7 +111,14 @@ func stage(exs []example, epochs int) (map[string]float64, []float64) {
 	return w, oof
 }
 
-var stack = flag.Bool("stack", true, "train the second stage, which weighs the neighbours' first-stage verdicts")
+var (
+	stack = flag.Bool("stack", true, "train the second stage, which weighs the neighbours' first-stage verdicts")
+	// shift2 raises the second stage's threshold above the clause-level
+	// optimum: scored document by document out of fold (score_oof.sh),
+	// the train split's F1 is 0.9239 at 0, 0.9245 at 0.5 and 0.9244 at 1
+	// (precision 0.913 -> 0.921 -> 0.929, recall 0.935 -> 0.928 -> 0.920).
+	shift2 = flag.Float64("shift2", 0.5, "raise the second stage's decision threshold by this much")
+)
 
 // stacked is the Chinese examples of exs with the features of their
 // neighbours' first-stage scores (directives.StackFeatures), document by
