@@ -7,26 +7,14 @@ import (
 	"strings"
 
 	"github.com/policylens/policylens/internal/entities"
+	"github.com/policylens/policylens/internal/labels"
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
 )
 
-// Counts are true and false positives and negatives of one type.
-type Counts struct{ TP, FP, FN int }
-
-// PRF is precision, recall and F1.
-func (c Counts) PRF() (p, r, f float64) {
-	if c.TP+c.FP > 0 {
-		p = float64(c.TP) / float64(c.TP+c.FP)
-	}
-	if c.TP+c.FN > 0 {
-		r = float64(c.TP) / float64(c.TP+c.FN)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
-}
+// Counts are true and false positives and negatives of one type: the
+// labelled corpus's scorer counts the same way.
+type Counts = labels.Counts
 
 // Result holds counts per type (PER, ORG, LOC) and their sum under "ALL".
 type Result map[string]*Counts
