@@ -283,6 +283,12 @@ func (x *extractor) laterNames(paras []segment.Paragraph, kept []mention) []ment
 	}
 	out := kept
 	bySurname := surnames(names)
+	// The names' runes, compared with the paragraph's in place: a string
+	// made of every window of runes cost more than the rest of the search.
+	nameRunes := make(map[string][]rune, len(names))
+	for name := range names {
+		nameRunes[name] = []rune(name)
+	}
 	for i, p := range paras {
 		pi := i - 1
 		x.index(&paras[i])
@@ -291,10 +297,9 @@ func (x *extractor) laterNames(paras []segment.Paragraph, kept []mention) []ment
 			occupied[pi] = append(occupied[pi], [2]int{m.start, m.end})
 		}
 		out = append(out, refs...)
-		for name := range names {
-			nr := []rune(name)
+		for name, nr := range nameRunes {
 			for at := 0; at+len(nr) <= len(p.Runes); at++ {
-				if string(p.Runes[at:at+len(nr)]) != name || overlaps(occupied[pi], at, at+len(nr)) {
+				if !slices.Equal(p.Runes[at:at+len(nr)], nr) || overlaps(occupied[pi], at, at+len(nr)) {
 					continue
 				}
 				if !x.boundary(p.Runes, at+len(nr)) {
