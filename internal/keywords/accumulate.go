@@ -160,7 +160,7 @@ func (a *Accumulator) Scored() []Scored {
 	}
 	rank := a.textRank(20) // PageRank on a document's graph settles within 20 rounds
 	ntf, nrank := normalize(tfidf), normalize(rank)
-	best := a.dropHalves(Top(combine(tfidf, rank), counts, shortlist+shortlist/4), table)
+	best := a.dropHalves(Top(combineNormalized(tfidf, ntf, nrank), counts, shortlist+shortlist/4), table)
 	if len(best) > shortlist {
 		best = best[:shortlist]
 	}
@@ -321,17 +321,28 @@ func (a *Accumulator) textRank(iters int) map[string]float64 {
 		from int32
 		w    float64
 	}
-	in := make([][]edge, n)
+	// the in-edges of term x are edges[at[x]:at[x+1]], one array for all
+	// (a slice per term was most of the ranking's allocations)
+	at := make([]int32, n+1)
+	for k := range a.edges {
+		at[int32(k>>32)+1]++
+		at[int32(uint32(k))+1]++
+	}
+	for x := 1; x <= n; x++ {
+		at[x] += at[x-1]
+	}
+	edges := make([]edge, at[n])
+	fill := slices.Clone(at[:n])
 	outW := make([]float64, n)
 	for k, c := range a.edges {
 		x, y, w := int32(k>>32), int32(uint32(k)), float64(c)
-		in[y] = append(in[y], edge{x, w})
-		in[x] = append(in[x], edge{y, w})
+		edges[fill[y]], fill[y] = edge{x, w}, fill[y]+1
+		edges[fill[x]], fill[x] = edge{y, w}, fill[x]+1
 		outW[x] += w
 		outW[y] += w
 	}
-	for i := range in {
-		slices.SortFunc(in[i], func(p, q edge) int { return int(p.from - q.from) })
+	for x := range n {
+		slices.SortFunc(edges[at[x]:at[x+1]], func(p, q edge) int { return int(p.from - q.from) })
 	}
 	score := make([]float64, n)
 	for i := range score {
@@ -341,7 +352,7 @@ func (a *Accumulator) textRank(iters int) map[string]float64 {
 	for it := 0; it < iters; it++ {
 		for x := range next {
 			s := 0.0
-			for _, e := range in[x] {
+			for _, e := range edges[at[x]:at[x+1]] {
 				s += e.w / outW[e.from] * score[e.from]
 			}
 			next[x] = 0.15 + 0.85*s

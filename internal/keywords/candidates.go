@@ -53,8 +53,16 @@ func candidateSeqs(doc *segment.Doc, lex *lexicon.Set) [][]cand {
 	var seqs [][]cand
 	own := ownNumbers(doc)
 	paras := append([]segment.Paragraph{doc.Title}, doc.Paragraphs...)
+	// every sentence's candidates are a run of one array: a token gives at
+	// most one candidate, so it never grows (an array per sentence was
+	// the keywords' largest allocation)
+	ntok := 0
 	for pi := range paras {
-		seqs = appendSentences(seqs, &paras[pi], pi == 0, doc, lex, lemmas, own)
+		ntok += len(paras[pi].Tokens)
+	}
+	all := make([]cand, 0, ntok)
+	for pi := range paras {
+		seqs, all = appendSentences(seqs, all, &paras[pi], pi == 0, doc, lex, lemmas, own)
 	}
 	for round := 0; round < mergeRounds(doc.Lang); round++ {
 		seqs = mergePhrases(seqs, doc.Lang)
@@ -110,8 +118,10 @@ func namedParty(text string) bool {
 }
 
 // appendSentences adds one paragraph's sentences; a break (an empty cand)
-// stands for punctuation and space, which phrases never cross.
-func appendSentences(seqs [][]cand, p *segment.Paragraph, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string, own map[string]bool) [][]cand {
+// stands for punctuation and space, which phrases never cross. Each
+// sentence's candidates are appended to all, and the sentence is that run
+// of all, its capacity capped at its length.
+func appendSentences(seqs [][]cand, all []cand, p *segment.Paragraph, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string, own map[string]bool) ([][]cand, []cand) {
 	ti := 0 // tokens and sentences are both in order: one pass
 	heading := !title && isHeading(p)
 	for _, s := range p.Sentences {
@@ -119,7 +129,8 @@ func appendSentences(seqs [][]cand, p *segment.Paragraph, title bool, doc *segme
 			ti++
 		}
 		leadEnd := leadClauseEnd(p, s)
-		seq := make([]cand, 0, 16)
+		start := len(all)
+		seq := all
 		for ; ti < len(p.Tokens) && p.Tokens[ti].End <= s.End; ti++ {
 			t := p.Tokens[ti]
 			if t.POS == "w" || unicode.IsSpace(firstRune(t.Text)) {
@@ -139,9 +150,10 @@ func appendSentences(seqs [][]cand, p *segment.Paragraph, title bool, doc *segme
 			c.qL, c.qR = quoteAt(p.Tokens, ti, -1, openQuotes), quoteAt(p.Tokens, ti, 1, closeQuotes)
 			seq = append(seq, c)
 		}
-		seqs = append(seqs, seq)
+		all = seq
+		seqs = append(seqs, all[start:len(all):len(all)])
 	}
-	return seqs
+	return seqs, all
 }
 
 const (

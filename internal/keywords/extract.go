@@ -180,7 +180,12 @@ func IDF(table *lexicon.IDFTable, term string) float64 {
 
 // combine normalizes both rankings to [0,1] and averages them.
 func combine(a, b map[string]float64) map[string]float64 {
-	na, nb := normalize(a), normalize(b)
+	return combineNormalized(a, normalize(a), normalize(b))
+}
+
+// combineNormalized is combine of a and b given their normalized forms
+// na and nb, for a caller that needs them too.
+func combineNormalized(a, na, nb map[string]float64) map[string]float64 {
 	out := make(map[string]float64, len(a))
 	for t := range a {
 		out[t] = 0.5*na[t] + 0.5*nb[t]
