@@ -43,6 +43,10 @@ const (
 type nameModel struct {
 	w        map[string][4]float64 // feature → weight per class of NameClasses
 	settings map[string]float64    // the _-rows
+	// the characters of the _abbr|, _orgend| and _translit| rows set above
+	// 0, by prefix: they are asked of every character of a text, where a
+	// string made and hashed for each cost as much as the model's features
+	marks map[string]map[rune]bool
 }
 
 var (
@@ -63,10 +67,14 @@ func loadNameModel() *nameModel {
 }
 
 func newNameModel(rows map[string]float64) *nameModel {
-	m := &nameModel{w: map[string][4]float64{}, settings: map[string]float64{}}
+	m := &nameModel{w: map[string][4]float64{}, settings: map[string]float64{}, marks: map[string]map[rune]bool{}}
+	for _, prefix := range []string{abbrKey, orgEndKey, translitKey} {
+		m.marks[prefix] = map[rune]bool{}
+	}
 	for k, v := range rows {
 		if strings.HasPrefix(k, "_") {
 			m.settings[k] = v
+			m.addMark(k, v)
 			continue
 		}
 		cls, feat, _ := strings.Cut(k, "|")
@@ -81,10 +89,42 @@ func newNameModel(rows map[string]float64) *nameModel {
 	return m
 }
 
+// addMark files a setting row of one character under a prefix of marks
+// (_abbr|中), when its value is above 0.
+func (m *nameModel) addMark(k string, v float64) {
+	i := strings.Index(k, "|")
+	set := m.marks[k[:i+1]]
+	if set == nil || v <= 0 {
+		return
+	}
+	r, size := utf8.DecodeRuneInString(k[i+1:])
+	if size > 0 && i+1+size == len(k) && (r != utf8.RuneError || size == 3) {
+		set[r] = true // one valid character: the only rows has could read
+	}
+}
+
 // has reports a setting row (_abbr|中) of the model.
 func (m *nameModel) has(prefix string, r rune) bool {
+	if set, ok := m.marks[prefix]; ok {
+		return marked(set, r)
+	}
 	var b [16]byte
 	return m.settings[string(utf8.AppendRune(append(b[:0], prefix...), r))] > 0
+}
+
+// marksOf is has for one prefix of marks, looked up once.
+func (m *nameModel) marksOf(prefix string) func(rune) bool {
+	set := m.marks[prefix]
+	return func(r rune) bool { return marked(set, r) }
+}
+
+// marked is has of a set of marks: a rune that is no character reads as
+// U+FFFD, the character utf8.AppendRune writes for it.
+func marked(set map[rune]bool, r rune) bool {
+	if !utf8.ValidRune(r) {
+		r = utf8.RuneError
+	}
+	return set[r]
 }
 
 // Features receives the features of one candidate. The trainer keeps them

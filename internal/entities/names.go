@@ -2,6 +2,7 @@ package entities
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/segment"
@@ -39,9 +40,10 @@ func (x *extractor) plainNames(p *segment.Paragraph, pi int, spans []lexSpan) {
 // of the model's transliteration characters) over the whole words of such
 // characters right before and after them: 松德/x + 斯特伦, 卡巴 + 杰.
 func (x *extractor) extendTranslit(p *segment.Paragraph, from int, m *nameModel) {
+	isTranslit := m.marksOf(translitKey)
 	translit := func(rs []rune) bool {
 		for _, r := range rs {
-			if !m.has(translitKey, r) && !isNameDot(r) {
+			if !isTranslit(r) && !isNameDot(r) {
 				return false
 			}
 		}
@@ -80,7 +82,7 @@ func (x *extractor) extendTranslit(p *segment.Paragraph, from int, m *nameModel)
 // surname (薛明/x).
 func (x *extractor) unknownName(t segment.Token) bool {
 	n := t.End - t.Start
-	if n < 2 || n > 4 || !allHan([]rune(t.Text)) {
+	if n < 2 || n > 4 || !allHanText(t.Text) {
 		return false
 	}
 	if t.POS == "nr" || t.POS == "nrt" || t.POS == "nrfg" {
@@ -119,15 +121,30 @@ func (x *extractor) notNameWord(t segment.Token) bool {
 
 // surnameLen is the rune length of the surname a word starts with (2 for
 // 欧阳), or 0.
+// The word's first characters are looked up as its bytes, not as a string
+// made of its runes: the same string for valid UTF-8, and a surname never
+// holds the bytes of an invalid one.
 func (x *extractor) surnameLen(w string) int {
-	r := []rune(w)
-	if len(r) >= 3 && x.lex.Surnames[string(r[:2])] {
+	_, one := utf8.DecodeRuneInString(w)
+	_, two := utf8.DecodeRuneInString(w[one:])
+	n := utf8.RuneCountInString(w)
+	if n >= 3 && x.lex.Surnames[w[:one+two]] {
 		return 2
 	}
-	if len(r) >= 2 && x.lex.Surnames[string(r[:1])] {
+	if n >= 2 && x.lex.Surnames[w[:one]] {
 		return 1
 	}
 	return 0
+}
+
+// allHanText is allHan of a string's runes, without making them.
+func allHanText(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameContext reports the cues around token k that show a name: a title

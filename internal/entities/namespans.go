@@ -146,7 +146,7 @@ func AbbrFeatures(f *Features, p *segment.Paragraph, i, tok int, abbr func(rune)
 // and 美, 中方 gives 中), named by the country whose name starts with the
 // character when the lexicon has one (中 → 中国).
 func (x *extractor) modelAbbrs(p *segment.Paragraph, pi int, m *nameModel) {
-	abbr := func(r rune) bool { return m.has(abbrKey, r) }
+	abbr := m.marksOf(abbrKey)
 	f := &x.feats
 	for k, t := range p.Tokens {
 		for i := t.Start; i < t.End; i++ {
@@ -268,7 +268,7 @@ func OrgSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Set
 // modelOrgs adds the bodies the model finds in runs of words: at each end,
 // the best of the runs when it is a body.
 func (x *extractor) modelOrgs(p *segment.Paragraph, pi int, m *nameModel) {
-	spans := OrgSpans(p, func(r rune) bool { return m.has(orgEndKey, r) }, x.lex)
+	spans := OrgSpans(p, m.marksOf(orgEndKey), x.lex)
 	sameEnd := func(a, b Span) bool { return a.End == b.End }
 	featurize := func(f *Features, sp Span) { OrgSpanFeatures(f, p, sp, x.lex) }
 	x.eachBest(spans, sameEnd, "ORG", m.settings[marginKey+"ORGSPAN"], featurize, func(best Span) {
