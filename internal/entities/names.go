@@ -277,15 +277,15 @@ func notNamePart(t segment.Token) bool {
 
 func isNameDot(r rune) bool { return r == '·' || r == '・' || r == '•' || r == '‧' }
 
-func isHanRune(r rune) bool { return allHan([]rune{r}) }
+func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // shortRefs adds one-character references to a known person (江主席, 胡老
 // after 江泽民, 胡耀邦): the surname alone before a title, when one known
 // name of the document has that surname.
-func (x *extractor) shortRefs(p *segment.Paragraph, pi int, bySurname map[string]string, occupied [][2]int) []mention {
+func (x *extractor) shortRefs(p *segment.Paragraph, pi int, bySurname map[rune]string, occupied [][2]int) []mention {
 	var out []mention
 	for at := 0; at+1 < len(p.Runes); at++ {
-		name, ok := bySurname[string(p.Runes[at])]
+		name, ok := bySurname[p.Runes[at]]
 		if !ok || name == "" || overlaps(occupied, at, at+1) {
 			continue
 		}

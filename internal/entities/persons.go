@@ -315,15 +315,16 @@ func (x *extractor) laterNames(paras []segment.Paragraph, kept []mention) []ment
 }
 
 // surnames maps the first character of each known name to the name, or to
-// "" when two names share it (then 王主任 could be either).
-func surnames(names map[string]bool) map[string]string {
-	out := map[string]string{}
+// "" when two names share it (then 王主任 could be either). The keys are
+// runes: shortRefs looks up every character of every paragraph.
+func surnames(names map[string]bool) map[rune]string {
+	out := map[rune]string{}
 	for n := range names {
 		r := []rune(n)
 		if len(r) < 2 || len(r) > 3 {
 			continue
 		}
-		s := string(r[0])
+		s := r[0]
 		if old, ok := out[s]; ok && old != n {
 			out[s] = ""
 			continue
