@@ -344,6 +344,12 @@ func (a *Accumulator) textRank(iters int) map[string]float64 {
 	for x := range n {
 		slices.SortFunc(edges[at[x]:at[x+1]], func(p, q edge) int { return int(p.from - q.from) })
 	}
+	// each edge's share of its source's weight, divided once instead of
+	// in every round: the same operations on the same numbers, so the
+	// same scores to the last bit
+	for i := range edges {
+		edges[i].w /= outW[edges[i].from]
+	}
 	score := make([]float64, n)
 	for i := range score {
 		score[i] = 1
@@ -353,7 +359,7 @@ func (a *Accumulator) textRank(iters int) map[string]float64 {
 		for x := range next {
 			s := 0.0
 			for _, e := range edges[at[x]:at[x+1]] {
-				s += e.w / outW[e.from] * score[e.from]
+				s += e.w * score[e.from]
 			}
 			next[x] = 0.15 + 0.85*s
 		}
