@@ -1,8 +1,9 @@
 package keywords
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/policylens/policylens/internal/lexicon"
@@ -214,19 +215,49 @@ func Top(scores map[string]float64, counts map[string]int, n int) []Keyword {
 	for t, s := range scores {
 		out = append(out, Keyword{Term: t, Score: math.Round(s*1000) / 1000, Count: counts[t]})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Term < out[j].Term
-	})
+	if 0 < n && n < len(out) && n <= maxPicked {
+		return pickBest(out, n)
+	}
+	slices.SortFunc(out, rankOrder)
 	if len(out) > n {
 		out = out[:n]
 	}
 	return out
+}
+
+// rankOrder is Top's order: score, then count, then term. Terms differ, so
+// no two keywords tie and any way of sorting gives the same list.
+func rankOrder(a, b Keyword) int {
+	switch {
+	case a.Score != b.Score:
+		return cmp.Compare(b.Score, a.Score)
+	case a.Count != b.Count:
+		return cmp.Compare(b.Count, a.Count)
+	}
+	return strings.Compare(a.Term, b.Term)
+}
+
+// maxPicked bounds the n that pickBest takes: its insertions cost up to n
+// moves each.
+const maxPicked = 128
+
+// pickBest is the n first of ks in rankOrder, found in one pass that keeps
+// them sorted (a document's shortlist is a few dozen of thousands of
+// terms, which sorting whole cost most of Top), in ks's own array.
+func pickBest(ks []Keyword, n int) []Keyword {
+	best := ks[:0:n] // written behind the reading: slot i is free once read
+	for _, k := range ks {
+		if len(best) == n && rankOrder(k, best[n-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(best, k, rankOrder)
+		if len(best) < n {
+			best = append(best, Keyword{})
+		}
+		copy(best[i+1:], best[i:len(best)-1])
+		best[i] = k
+	}
+	return best
 }
 
 // textRank runs PageRank over the co-occurrence graph of candidates within
