@@ -378,6 +378,51 @@ func (x *Index) AppendPrefixes(dst []Match, s string, maxRunes int) []Match {
 	return x.appendLonger(dst, s, maxRunes, int(e.lo), int(e.hi), size, 1)
 }
 
+// AppendRunePrefixes is AppendPrefixes of string(rs) with the lengths
+// counted in runes: the segmenter holds a paragraph's runes already, and
+// decoding them again from the text, then counting the runes of each match,
+// was a third of its dictionary search.
+func (x *Index) AppendRunePrefixes(dst []Match, rs []rune, maxRunes int) []Match {
+	if len(rs) == 0 {
+		return dst
+	}
+	if x.trie == nil {
+		s := string(rs)
+		n0 := len(dst)
+		dst = x.AppendPrefixes(dst, s, maxRunes)
+		for i := n0; i < len(dst); i++ {
+			dst[i].N = utf8.RuneCountInString(s[:dst[i].N])
+		}
+		return dst
+	}
+	fi := x.firstOf(spelled(rs[0]))
+	if fi < 0 {
+		return dst
+	}
+	if e := &x.firsts[fi]; e.one > 0 {
+		dst = append(dst, Match{1, e.one - 1})
+	}
+	t, n := x.trie, fi
+	for i := 1; (maxRunes == 0 || i < maxRunes) && i < len(rs); i++ {
+		if n = t.child(n, spelled(rs[i])); n < 0 {
+			return dst
+		}
+		if v := t.val.at(n); v > 0 {
+			dst = append(dst, Match{i + 1, v - 1})
+		}
+	}
+	return dst
+}
+
+// spelled is the rune string(r) spells: U+FFFD for a value that is no
+// character.
+func spelled(r rune) rune {
+	if !utf8.ValidRune(r) {
+		return utf8.RuneError
+	}
+	return r
+}
+
 // trieLonger goes on from node n, which spells s[:j], one rune at a time.
 func (x *Index) trieLonger(dst []Match, s string, maxRunes int, n int32, j int) []Match {
 	t := x.trie

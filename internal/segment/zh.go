@@ -51,16 +51,14 @@ func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, sc *
 	var found [32]lexicon.Match
 	for k := 0; k < n; k++ {
 		off[k] = len(edges)
-		s := text[byteOff[lo+k]:byteOff[hi]]
+		rs := runes[lo+k : hi]
 		seen := false
 		add := func(ms []lexicon.Match, logFreq []float32, pos []uint8, tags []string) {
 			// one list's words are prefixes of different lengths: only
-			// the edges of the lists before it can end where one does;
-			// its matches come shortest first, so runes are counted on
-			prior, end, at := len(edges), k, 0
+			// the edges of the lists before it can end where one does
+			prior := len(edges)
 			for _, m := range ms {
-				end += utf8.RuneCountInString(s[at:m.N])
-				at = m.N
+				end := k + m.N // matches count runes
 				logp := float64(logFreq[m.Val])
 				dup := false
 				for i := off[k]; i < prior; i++ {
@@ -78,11 +76,11 @@ func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, sc *
 				}
 			}
 		}
-		add(d.base.AppendPrefixes(found[:0], s, d.maxLen), d.logFreq, d.pos, d.tags)
+		add(d.base.AppendRunePrefixes(found[:0], rs, d.maxLen), d.logFreq, d.pos, d.tags)
 		if a := d.also; a != nil {
-			add(a.base.AppendPrefixes(found[:0], s, a.maxLen), a.logFreq, a.pos, a.tags)
+			add(a.base.AppendRunePrefixes(found[:0], rs, a.maxLen), a.logFreq, a.pos, a.tags)
 		}
-		add(d.overlay.AppendPrefixes(found[:0], s, d.maxLen), d.ovFreq, d.ovPOS, d.tags)
+		add(d.overlay.AppendRunePrefixes(found[:0], rs, d.maxLen), d.ovFreq, d.ovPOS, d.tags)
 		if !seen {
 			edges = append(edges, edge{k + 1, 0, ""}) // unknown character: frequency 1
 		}

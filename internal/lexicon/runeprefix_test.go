@@ -1,0 +1,74 @@
+package lexicon
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"unicode/utf8"
+)
+
+// runePrefixesWant is AppendPrefixes of the string rs spells, its lengths
+// counted in runes: what AppendRunePrefixes must give.
+func runePrefixesWant(x *Index, rs []rune, maxRunes int) []Match {
+	s := string(rs)
+	ms := x.AppendPrefixes(nil, s, maxRunes)
+	for i := range ms {
+		ms[i].N = utf8.RuneCountInString(s[:ms[i].N])
+	}
+	return ms
+}
+
+// TestAppendRunePrefixes: the rune search finds what the byte search finds
+// in the text the runes spell, with a trie and without, runes that are no
+// characters (a surrogate, a negative value, one past the last) included.
+func TestAppendRunePrefixes(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	keys := randomKeys(r, 3000)
+	vals := make([]int32, len(keys))
+	for i := range vals {
+		vals[i] = int32(i)
+	}
+	plain, withTrie := withoutTrie(NewIndex(keys, vals)), NewIndex(keys, vals).WithTrie()
+	odd := []rune{0xD800, -1, utf8.MaxRune + 1, utf8.RuneError}
+	for i, s := range randomKeys(r, 2000) {
+		rs := []rune(s + "国家")
+		if i%4 == 0 {
+			rs[len(rs)/2] = odd[i/4%len(odd)]
+		}
+		for _, maxRunes := range []int{0, 1, 2, 3} {
+			for _, x := range []*Index{plain, withTrie} {
+				want := runePrefixesWant(x, rs, maxRunes)
+				if got := x.AppendRunePrefixes(nil, rs, maxRunes); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%q max %d (trie %v): %v, want %v", rs, maxRunes, x.trie != nil, got, want)
+				}
+			}
+		}
+	}
+	if got := withTrie.AppendRunePrefixes(nil, nil, 0); got != nil {
+		t.Fatalf("no runes: %v", got)
+	}
+}
+
+// FuzzRunePrefixes: AppendRunePrefixes agrees with AppendPrefixes on any
+// text's runes.
+func FuzzRunePrefixes(f *testing.F) {
+	keys := randomKeys(rand.New(rand.NewPCG(5, 6)), 500)
+	keys = append(keys, "国务院办公厅", "a", "ab", "abc")
+	vals := make([]int32, len(keys))
+	for i := range vals {
+		vals[i] = int32(i)
+	}
+	plain, withTrie := withoutTrie(NewIndex(keys, vals)), NewIndex(keys, vals).WithTrie()
+	for _, s := range []string{"国务院办公厅发布", "abcd", "\xff国", "国\xff务", "\uFFFD安全"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, maxRunes int) {
+		maxRunes = max(0, maxRunes%5)
+		rs := []rune(s)
+		for _, x := range []*Index{plain, withTrie} {
+			if got, want := x.AppendRunePrefixes(nil, rs, maxRunes), runePrefixesWant(x, rs, maxRunes); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q max %d: %v, want %v", s, maxRunes, got, want)
+			}
+		}
+	})
+}
