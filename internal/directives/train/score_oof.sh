@@ -6,6 +6,8 @@
 # train figure to set beside the test split's: the built-in model has
 # seen every train document, so its in-sample score says little.
 # Usage (from the repository root): internal/directives/train/score_oof.sh [SCORE.PY]
+# TRAIN_FLAGS passes flags to the trainer (an experiment: -stack=false);
+# OOF_JSON names a file for score.py's --json (errors by document).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 score=${1:-$root/../shared/tools/score.py}
@@ -13,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$root"
 go build -o "$work/policylens" ./cmd/policylens
-(cd internal/directives && go run ./train -folds "$work/folds" 2>/dev/null)
+(cd internal/directives && go run ./train ${TRAIN_FLAGS:-} -folds "$work/folds" 2>/dev/null)
 # which fold each document is in, and a binary that analyses it with the
 # model trained without that fold
 python3 - "$root" "$work" <<'PY'
@@ -37,4 +39,4 @@ os.execv("$work/policylens", ["policylens", sys.argv[1]] + model + sys.argv[2:])
 PY
 chmod +x "$work/bin"
 mapfile -t golds <"$work/golds.txt"
-python3 "$score" --bin "$work/bin" --root testdata "${golds[@]}"
+python3 "$score" --bin "$work/bin" --root testdata --json "${OOF_JSON:-/dev/null}" "${golds[@]}"
