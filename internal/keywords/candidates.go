@@ -419,7 +419,11 @@ func mergePhrases(seqs [][]cand, lang string) [][]cand {
 	if lang == "en" {
 		sep, maxPhrase = " ", 32
 	}
-	pairs := map[[2]string]int{}
+	n := 0
+	for _, seq := range seqs {
+		n += len(seq)
+	}
+	pairs := make(map[[2]string]int, n/8) // about as many as the pairs of the work reports
 	for _, seq := range seqs {
 		for i := range seq {
 			if i+1 < len(seq) && mergeable(seq[i], seq[i+1]) {
