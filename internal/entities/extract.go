@@ -275,7 +275,11 @@ func (x *extractor) bookTitles(text string, add addFunc) {
 // its title (or the document's own), a five-year plan, a PRC law.
 func (x *extractor) ruleLaws(text string, add addFunc) {
 	for _, re := range []*regexp.Regexp{reDocNumber, reDecree} {
-		for _, m := range findAllSubmatch(re, text, "号") {
+		anchor := "号"
+		if re == reDecree {
+			anchor = "令第"
+		}
+		for _, m := range findAllSubmatch(re, text, anchor) {
 			s := strings.TrimPrefix(text[m[0]:m[1]], "中华人民共和国")
 			var key string
 			if s == x.meta.DocNumber && x.meta.Title != "" {
@@ -288,7 +292,7 @@ func (x *extractor) ruleLaws(text string, add addFunc) {
 			add("law", key, "", m[0], m[1], "rule:document-number", 3)
 		}
 	}
-	for _, m := range findAllSubmatch(rePlan, text, "五") {
+	for _, m := range findAllSubmatch(rePlan, text, "五", "个五年", "五规划", "五计划", "五”规划", "五”计划") {
 		key := strings.NewReplacer("“", "", "”", "").Replace(text[m[0]:m[1]])
 		add("law", key, key, m[0], m[1], "rule:five-year-plan", 2) // 十一五规划, “十一五”规划, 第七个五年计划草案
 	}
@@ -306,13 +310,13 @@ func (x *extractor) ruleEvents(text string, pi int, lexSpans []lexSpan, add addF
 		}
 	}
 	x.sessions(text, pi, lexSpans, add)
-	for _, m := range findAllSubmatch(reCampaign, text, "行动") {
+	for _, m := range findAllSubmatch(reCampaign, text, "行动", "开展", "召开", "启动", "举行") {
 		add("event", text[m[2]:m[3]], "", m[2], m[3], "rule:campaign", 2) // 根治欠薪冬季专项行动
 	}
-	for _, m := range findAllSubmatch(reNational, text, "会议") {
+	for _, m := range findAllSubmatch(reNational, text, "会议", "全国", "中央") {
 		add("event", text[m[0]:m[1]], "", m[0], m[1], "rule:national-meeting", 2) // 2022年全国水利工作会议
 	}
-	for _, m := range findAllSubmatch(rePlenum, text, "届") {
+	for _, m := range findAllSubmatch(rePlenum, text, "届", "全会", "全国人大") {
 		add("event", strings.TrimPrefix(text[m[0]:m[1]], "党的"), "", m[0], m[1], "rule:plenum", 3)
 	}
 }
@@ -321,7 +325,7 @@ func (x *extractor) ruleEvents(text string, pi int, lexSpans []lexSpan, add addF
 // (第十三届全国人民代表大会常务委员会第二十九次会议), with the place or body
 // named right before it (北京市第十五届…, 最高人民检察院第九届检察委员会…).
 func (x *extractor) sessions(text string, pi int, spans []lexSpan, add addFunc) {
-	for _, m := range findAllSubmatch(reSession, text, "届") {
+	for _, m := range findAllSubmatch(reSession, text, "届", "会议") {
 		b0 := m[0]
 		for _, sp := range spans {
 			if sp.b1 == b0 && (sp.typ == lexicon.Location || sp.typ == lexicon.Organization) {
@@ -763,12 +767,24 @@ func (x *extractor) allTerms(s string) bool {
 	return true
 }
 
-// findAllSubmatch runs re only when the text holds its anchor.
-func findAllSubmatch(re *regexp.Regexp, text, anchor string) [][]int {
-	if !strings.Contains(text, anchor) {
+// findAllSubmatch runs re only when the text holds its anchor and, when
+// others are given, one of them: strings that every match of re holds, so
+// that a paragraph without them skips the search (五 of 过去五年 ran the
+// plans' pattern over most paragraphs of a work report).
+func findAllSubmatch(re *regexp.Regexp, text, anchor string, others ...string) [][]int {
+	if !strings.Contains(text, anchor) || len(others) > 0 && !containsAny(text, others) {
 		return nil
 	}
 	return re.FindAllStringSubmatchIndex(text, -1)
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleIssuers adds the bodies that issue the document, named before 关于
