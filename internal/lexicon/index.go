@@ -301,9 +301,11 @@ func (x *Index) Get(key string) (int32, bool) {
 // trieGet walks the rest of a key from node n.
 func (x *Index) trieGet(n int32, rest string) (int32, bool) {
 	for rest != "" {
-		r, size := utf8.DecodeRuneInString(rest)
-		if r == utf8.RuneError && size < 3 {
-			return 0, false
+		r, size := threeByteRune(rest)
+		if size == 0 {
+			if r, size = utf8.DecodeRuneInString(rest); r == utf8.RuneError && size < 3 {
+				return 0, false
+			}
 		}
 		if n = x.trie.child(n, r); n < 0 {
 			return 0, false
@@ -427,9 +429,11 @@ func spelled(r rune) rune {
 func (x *Index) trieLonger(dst []Match, s string, maxRunes int, n int32, j int) []Match {
 	t := x.trie
 	for runes := 1; (maxRunes == 0 || runes < maxRunes) && j < len(s); runes++ {
-		r, size := utf8.DecodeRuneInString(s[j:])
-		if r == utf8.RuneError && size < 3 {
-			return dst
+		r, size := threeByteRune(s[j:])
+		if size == 0 {
+			if r, size = utf8.DecodeRuneInString(s[j:]); r == utf8.RuneError && size < 3 {
+				return dst
+			}
 		}
 		if n = t.child(n, r); n < 0 {
 			return dst
@@ -477,6 +481,20 @@ func (x *Index) Longest(s string) (n int, val int32) {
 	var buf [16]Match
 	if ms := x.AppendPrefixes(buf[:0], s, 0); len(ms) > 0 {
 		return ms[len(ms)-1].N, ms[len(ms)-1].Val
+	}
+	return 0, 0
+}
+
+// threeByteRune decodes the rune s starts with when it is written in three
+// bytes with a lead byte from E1 to EC or EE to EF (every CJK ideograph
+// among them), which need no check beyond their continuation bytes; size
+// 0 otherwise. utf8.DecodeRuneInString takes such runes on a slow path
+// that is not inlined: a call at every step of a trie walk.
+func threeByteRune(s string) (r rune, size int) {
+	if len(s) > 2 {
+		if c0 := s[0]; c0-0xE1 < 0x0F && c0 != 0xED && s[1]&0xC0|(s[2]&0xC0)>>2 == 0xA0 {
+			return rune(c0&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
+		}
 	}
 	return 0, 0
 }

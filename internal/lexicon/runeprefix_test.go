@@ -72,3 +72,30 @@ func FuzzRunePrefixes(f *testing.F) {
 		}
 	})
 }
+
+// TestThreeByteRune: every rune threeByteRune decodes is what
+// utf8.DecodeRuneInString decodes, over all three-byte strings led by E0
+// to EF, and it decodes the CJK ideographs.
+func TestThreeByteRune(t *testing.T) {
+	var b [3]byte
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := range 256 {
+			for c2 := range 256 {
+				b = [3]byte{byte(c0), byte(c1), byte(c2)}
+				s := string(b[:])
+				r, size := threeByteRune(s)
+				if size == 0 {
+					continue
+				}
+				if wr, wsize := utf8.DecodeRuneInString(s); r != wr || size != wsize {
+					t.Fatalf("% x: %U %d, want %U %d", b, r, size, wr, wsize)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"国", "\u4e00", "\u9fff", "\u3400"} {
+		if r, size := threeByteRune(s); size != 3 || string(r) != s {
+			t.Fatalf("%q: %U %d", s, r, size)
+		}
+	}
+}
