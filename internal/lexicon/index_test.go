@@ -237,14 +237,15 @@ func TestIDFTrie(t *testing.T) {
 // table's keys and through its trie.
 func BenchmarkIDFGet(b *testing.B) {
 	t, probes := idfProbes(b)
+	h := newHashIndex(t.index)
 	for _, c := range []struct {
 		name string
-		x    *Index
-	}{{"search", t.index}, {"trie", t.index.withTrie()}} {
+		get  func(string) (int32, bool)
+	}{{"search", t.index.Get}, {"trie", t.index.withTrie().Get}, {"hash", h.get}} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
 				for _, p := range probes {
-					c.x.Get(p)
+					c.get(p)
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(probes)), "ns/get")
