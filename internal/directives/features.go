@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/policylens/policylens/internal/fold"
 	"github.com/policylens/policylens/internal/segment"
 )
 
@@ -61,7 +62,7 @@ func (x *zhExtractor) features(f *featureSet, u unit, hits []hit, st clauseState
 	f.add("force", force)
 	f.add("force", force, x.kind)
 	for _, h := range hits {
-		f.add("marker", h.text)
+		f.add("marker", fold.String(h.text)) // 鼓勵 weighs as 鼓励: the weights were learned on simplified text
 	}
 	for _, flag := range []struct {
 		name string
