@@ -411,7 +411,8 @@ func singulars(w string) []string {
 }
 
 // mergePhrases joins adjacent content candidates whose pair occurs at
-// least twice in the document.
+// least twice in the document. It merges in place: the sequences given
+// are overwritten.
 func mergePhrases(seqs [][]cand, lang string) [][]cand {
 	// a phrase holds at most 12 Chinese characters, or about three English
 	// words (artificial intelligence)
@@ -434,29 +435,22 @@ func mergePhrases(seqs [][]cand, lang string) [][]cand {
 	if len(pairs) == 0 {
 		return seqs
 	}
-	out := make([][]cand, len(seqs))
+	// each sequence is merged in place: a merge reads two candidates and
+	// writes one, so the candidate written (w) never passes the one read
 	for si, seq := range seqs {
-		var merged []cand // allocated only when this sequence merges
-		for i := 0; i < len(seq); i++ {
+		w := 0
+		for i := 0; i < len(seq); i, w = i+1, w+1 {
 			if i+1 < len(seq) && mergeable(seq[i], seq[i+1]) && pairs[[2]string{seq[i].text, seq[i+1].text}] >= 2 &&
 				seq[i].parts+seq[i+1].parts < 3 && utf8.RuneCountInString(seq[i].text)+utf8.RuneCountInString(seq[i+1].text) <= maxPhrase {
-				if merged == nil {
-					merged = append(make([]cand, 0, len(seq)), seq[:i]...)
-				}
-				merged = append(merged, join(seq[i], seq[i+1], sep))
+				seq[w] = join(seq[i], seq[i+1], sep)
 				i++
 				continue
 			}
-			if merged != nil {
-				merged = append(merged, seq[i])
-			}
+			seq[w] = seq[i]
 		}
-		if merged == nil {
-			merged = seq
-		}
-		out[si] = merged
+		seqs[si] = seq[:w]
 	}
-	return out
+	return seqs
 }
 
 // join merges two neighbours into one phrase; it keeps the outer glue of
