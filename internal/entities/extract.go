@@ -93,6 +93,7 @@ type extractor struct {
 	text          string  // the paragraph indexed
 	tokAt, tokEnd []int32
 	feats         Features // the name model's scratch
+	surnames      *surnameRunes
 	// the Acts named so far, and the short names defined for them in
 	// parentheses (Sherman Act → Sherman Antitrust Act)
 	actNames []string

@@ -18,10 +18,15 @@ type Span struct{ Start, End, Token int }
 // characters after it, unless the span is a word that NameCandidate takes
 // (周恩来/t is a span, 邓小平/nr a candidate token).
 func NameSpans(p *segment.Paragraph, surnames map[string]bool) []Span {
+	return nameSpans(p, func(rs []rune) bool { return surnames[string(rs)] })
+}
+
+// nameSpans is NameSpans with the surnames asked of isSurname.
+func nameSpans(p *segment.Paragraph, isSurname func([]rune) bool) []Span {
 	var out []Span
 	for k, t := range p.Tokens {
 		for _, sl := range []int{1, 2} {
-			if t.Start+sl > len(p.Runes) || !surnames[string(p.Runes[t.Start:t.Start+sl])] {
+			if t.Start+sl > len(p.Runes) || !isSurname(p.Runes[t.Start:t.Start+sl]) {
 				continue
 			}
 			for gl := 1; gl <= 2; gl++ {
@@ -79,7 +84,7 @@ func NameSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Se
 func (x *extractor) modelSpans(p *segment.Paragraph, pi int, m *nameModel, lexSpans []lexSpan) {
 	sameStart := func(a, b Span) bool { return a.Start == b.Start }
 	featurize := func(f *Features, sp Span) { NameSpanFeatures(f, p, sp, x.lex) }
-	x.eachBest(NameSpans(p, x.lex.Surnames), sameStart, "PER", m.settings[marginKey+"SPAN"], featurize, func(best Span) {
+	x.eachBest(x.modelNameSpans(p), sameStart, "PER", m.settings[marginKey+"SPAN"], featurize, func(best Span) {
 		name := string(p.Runes[best.Start:best.End])
 		x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: best.Start, end: best.End,
 			titles: x.nameTitles(p, best.Start, best.End, lexSpans), evidence: "model:name-span"})

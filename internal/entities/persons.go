@@ -38,7 +38,7 @@ func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 		return segment.Token{}, false
 	}
 	for n := 1; n < len(runes); n++ {
-		if !x.lex.Surnames[x.sub(n, n+1)] && !(n+1 < len(runes) && x.lex.Surnames[x.sub(n, n+2)]) {
+		if !x.surnameStarts(runes, n) {
 			if t, ok := tokAt(n); !ok || !strings.HasPrefix(t.POS, "nr") {
 				continue // a name starts with a surname (or is a name the segmenter knows)
 			}
