@@ -181,10 +181,11 @@ type nesting struct {
 // term that names many of them.
 func nestings(terms []string, st map[string]*termStat, all []string, lang string) map[string]nesting {
 	out := make(map[string]nesting, len(terms))
+	holding := withRune(terms, all)
 	for _, t := range terms {
 		var n nesting
-		for _, o := range all {
-			if len(o) > len(t) && containsTerm(o, t, lang) {
+		for _, i := range holdersOf(t, holding, len(all)) { // in the order of all, as the sums were
+			if o := all[i]; len(o) > len(t) && containsTerm(o, t, lang) {
 				n.inside += float64(st[o].count)
 				n.kinds++
 			}
@@ -193,6 +194,43 @@ func nestings(terms []string, st map[string]*termStat, all []string, lang string
 		out[t] = n
 	}
 	return out
+}
+
+// withRune lists, for the first character of each term, the candidates
+// of all that hold it, in order: a term lies only inside those, and
+// testing every candidate of a document for each term of the shortlist was
+// most of the ranking's features. (A valid term's first rune is one of the
+// runes ranging over a string that holds it gives: decoding never runs
+// over a lead byte.)
+func withRune(terms, all []string) map[rune][]int32 {
+	firsts := make(map[rune][]int32, len(terms))
+	for _, t := range terms {
+		r, _ := utf8.DecodeRuneInString(t)
+		firsts[r] = nil
+	}
+	for i, o := range all {
+		for _, r := range o {
+			if list, ok := firsts[r]; ok && (len(list) == 0 || list[len(list)-1] != int32(i)) {
+				firsts[r] = append(list, int32(i))
+			}
+		}
+	}
+	return firsts
+}
+
+// holdersOf is the candidates that may hold t: those with its first rune,
+// or all n of them for a term that is not valid UTF-8 (an invalid byte
+// may end a longer rune of the candidate that holds it).
+func holdersOf(t string, holding map[rune][]int32, n int) []int32 {
+	if utf8.ValidString(t) {
+		r, _ := utf8.DecodeRuneInString(t)
+		return holding[r]
+	}
+	all := make([]int32, n)
+	for i := range all {
+		all[i] = int32(i)
+	}
+	return all
 }
 
 // containsTerm tells a term inside a longer one: English by whole words.
