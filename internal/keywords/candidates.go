@@ -285,15 +285,17 @@ func tokenCand(toks []segment.Token, ti int, title bool, doc *segment.Doc, lex *
 }
 
 // against is the token on one side of token ti (dir -1 or 1) when it is
-// written right against it, with no space or gap between.
-func against(toks []segment.Token, ti, dir int) (segment.Token, bool) {
+// written right against it, with no space or gap between. It points into
+// toks: a copy of a token for each of the questions a candidate asks of
+// its neighbours was most of their cost.
+func against(toks []segment.Token, ti, dir int) (*segment.Token, bool) {
 	j := ti + dir
 	if j < 0 || j >= len(toks) {
-		return segment.Token{}, false
+		return nil, false
 	}
-	nb := toks[j]
+	nb := &toks[j]
 	if dir < 0 && nb.End != toks[ti].Start || dir > 0 && toks[ti].End != nb.Start {
-		return segment.Token{}, false
+		return nil, false
 	}
 	return nb, true
 }
@@ -314,7 +316,7 @@ func neighbour(toks []segment.Token, ti, dir int) rune {
 	if j < 0 || j >= len(toks) {
 		return 0
 	}
-	nb := toks[j]
+	nb := &toks[j]
 	if dir < 0 && nb.End != toks[ti].Start || dir > 0 && toks[ti].End != nb.Start || nb.Stop || nb.POS == "u" || nb.POS == "p" || nb.POS == "c" {
 		return 0
 	}
