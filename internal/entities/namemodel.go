@@ -47,6 +47,8 @@ type nameModel struct {
 	// 0, by prefix: they are asked of every character of a text, where a
 	// string made and hashed for each cost as much as the model's features
 	marks map[string]map[rune]bool
+	// the features of a prefix and one or two characters, by runeKey
+	rw map[uint64][4]float64
 }
 
 var (
@@ -86,6 +88,7 @@ func newNameModel(rows map[string]float64) *nameModel {
 			}
 		}
 	}
+	m.rw = fileRuneFeats(m.w)
 	return m
 }
 
@@ -151,9 +154,22 @@ func (f *Features) add(parts ...string) {
 	f.take()
 }
 
-// addRunes takes a feature written as a prefix and characters.
-func (f *Features) addRunes(prefix string, rs ...rune) {
-	f.buf = append(f.buf[:0], prefix...)
+// addRunes takes a feature written as a prefix and characters; the
+// extractor finds one or two characters by their runeKey.
+func (f *Features) addRunes(k runeFeat, rs ...rune) {
+	if f.model != nil && (len(rs) == 1 || len(rs) == 2) {
+		r2 := rune(-1) // none
+		if len(rs) == 2 {
+			r2 = spelledRune(rs[1])
+		}
+		if ws, ok := f.model.rw[runeKey(k, rs[0], r2)]; ok {
+			for i := range ws {
+				f.sum[i] += ws[i]
+			}
+		}
+		return
+	}
+	f.buf = append(f.buf[:0], runeFeatNames[k]...)
 	for _, r := range rs {
 		f.buf = utf8.AppendRune(f.buf, r)
 	}
@@ -162,19 +178,19 @@ func (f *Features) addRunes(prefix string, rs ...rune) {
 
 // addPrev takes the character before position start (^ at the start of the
 // paragraph), addNext the one at end ($ at its end): what borders a span.
-func (f *Features) addPrev(prefix string, rs []rune, start int) {
+func (f *Features) addPrev(k runeFeat, rs []rune, start int) {
 	if start > 0 {
-		f.addRunes(prefix, rs[start-1])
+		f.addRunes(k, rs[start-1])
 	} else {
-		f.add(prefix, "^")
+		f.add(runeFeatNames[k], "^")
 	}
 }
 
-func (f *Features) addNext(prefix string, rs []rune, end int) {
+func (f *Features) addNext(k runeFeat, rs []rune, end int) {
 	if end < len(rs) {
-		f.addRunes(prefix, rs[end])
+		f.addRunes(k, rs[end])
 	} else {
-		f.add(prefix, "$")
+		f.add(runeFeatNames[k], "$")
 	}
 }
 
@@ -244,20 +260,20 @@ func NameFeatures(f *Features, p *segment.Paragraph, k int, lex *lexicon.Set) {
 	f.add("pos=", t.POS)
 	f.add("len=", itoa(min(n, 6)))
 	f.add("w=", t.Text)
-	f.addRunes("c0=", rs[0])
-	f.addRunes("cl=", rs[n-1])
+	f.addRunes(fC0, rs[0])
+	f.addRunes(fCl, rs[n-1])
 	f.add("poslen=", t.POS, itoa(min(n, 6)))
 	sl := surnameLength(rs, lex.Surnames)
 	f.add("sur=", itoa(sl), "/", itoa(n-sl))
 	f.add("idf=", idfBucket(lex, t.Text))
 	if sl > 0 {
 		for _, r := range rs[sl:] {
-			f.addRunes("g=", r)
+			f.addRunes(fG, r)
 		}
 		f.add("gidf=", idfBucket(lex, t.Text[byteLen(rs[:sl]):]))
 	}
 	if n > 1 {
-		f.addRunes("suf2=", rs[n-2:]...)
+		f.addRunes(fSuf2, rs[n-2:]...)
 	}
 	pw, pp, nw, np := "<none>", "<none>", "<none>", "<none>"
 	if k > 0 {
@@ -270,8 +286,8 @@ func NameFeatures(f *Features, p *segment.Paragraph, k int, lex *lexicon.Set) {
 	f.add("nw=", nw)
 	f.add("pp=", pp)
 	f.add("np=", np)
-	f.addPrev("pc=", p.Runes, t.Start)
-	f.addNext("nc=", p.Runes, t.End)
+	f.addPrev(fPc, p.Runes, t.Start)
+	f.addNext(fNc, p.Runes, t.End)
 }
 
 // byteLen is the UTF-8 length of runes.

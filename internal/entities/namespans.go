@@ -52,11 +52,11 @@ func NameSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Se
 	}
 	f.add("s:bias")
 	f.add("s:len=", itoa(len(rs)))
-	f.addRunes("s:sur=", rs[:sl]...)
+	f.addRunes(fSSur, rs[:sl]...)
 	f.add("s:gl=", itoa(len(rs)-sl))
 	f.add("s:gidf=", idfBucket(lex, string(rs[sl:])))
 	for _, r := range rs[sl:] {
-		f.addRunes("s:g=", r)
+		f.addRunes(fSG, r)
 	}
 	t := p.Tokens[s.Token]
 	f.add("s:tok=", t.POS, itoa(min(t.End-t.Start, 4)))
@@ -65,13 +65,13 @@ func NameSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Se
 		endTok = endTok || p.Tokens[k].End == s.End
 	}
 	f.add("s:endtok=", boolStr(endTok))
-	f.addPrev("s:pc=", p.Runes, s.Start)
+	f.addPrev(fSPc, p.Runes, s.Start)
 	switch {
 	case s.End+1 < len(p.Runes):
-		f.addRunes("s:nc=", p.Runes[s.End])
-		f.addRunes("s:nc2=", p.Runes[s.End:s.End+2]...)
+		f.addRunes(fSNc, p.Runes[s.End])
+		f.addRunes(fSNc2, p.Runes[s.End:s.End+2]...)
 	case s.End < len(p.Runes):
-		f.addRunes("s:nc=", p.Runes[s.End])
+		f.addRunes(fSNc, p.Runes[s.End])
 		f.add("s:nc2=$")
 	default:
 		f.add("s:nc=$")
@@ -135,13 +135,13 @@ func AbbrFeatures(f *Features, p *segment.Paragraph, i, tok int, abbr func(rune)
 		nc = p.Runes[i+1]
 	}
 	f.add("a:bias")
-	f.addRunes("a:c=", c)
+	f.addRunes(fAC, c)
 	f.add("a:at=", at)
 	f.add("a:tok=", t.POS, itoa(min(t.End-t.Start, 4)))
-	f.addRunes("a:pc=", pc)
-	f.addRunes("a:nc=", nc)
-	f.addRunes("a:cnc=", c, nc)
-	f.addRunes("a:pcc=", pc, c)
+	f.addRunes(fAPc, pc)
+	f.addRunes(fANc, nc)
+	f.addRunes(fACnc, c, nc)
+	f.addRunes(fAPcc, pc, c)
 	f.add("a:pa=", boolStr(i > 0 && abbr(pc)))
 	f.add("a:na=", boolStr(i+1 < len(p.Runes) && abbr(nc)))
 	f.add("a:w=", t.Text)
@@ -260,14 +260,14 @@ func OrgSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Set
 	f.add("o:bias")
 	f.add("o:len=", itoa(min(n, 10)))
 	f.add("o:ntok=", itoa(ntok))
-	f.addRunes("o:end=", rs[n-1])
-	f.addRunes("o:end2=", rs[n-2:]...)
+	f.addRunes(fOEnd, rs[n-1])
+	f.addRunes(fOEnd2, rs[n-2:]...)
 	f.add("o:p0=", first.POS)
 	f.add("o:w0=", first.Text)
 	f.add("o:known0=", boolStr(known))
 	f.add("o:idf0=", idfBucket(lex, first.Text))
-	f.addPrev("o:pc=", p.Runes, s.Start)
-	f.addNext("o:nc=", p.Runes, s.End)
+	f.addPrev(fOPc, p.Runes, s.Start)
+	f.addNext(fONc, p.Runes, s.End)
 }
 
 // modelOrgs adds the bodies the model finds in runs of words: at each end,
