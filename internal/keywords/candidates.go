@@ -347,6 +347,9 @@ func content(t segment.Token, text string, lex *lexicon.Set, lang string) bool {
 	if lang == "en" {
 		return utf8.RuneCountInString(text) > 2 && isWord(text)
 	}
+	if strings.HasSuffix(text, "记者") || strings.HasSuffix(text, "通讯员") {
+		return false // 首席记者, 特约通讯员: a byline's role, like 记者 itself
+	}
 	p := t.POS
 	switch {
 	case strings.HasPrefix(p, "n"), p == "vn", p == "j", p == "l", p == "x", p == "an", p == "i", p == "eng", p == "nz", p == "b", p == "v" && utf8.RuneCountInString(text) >= 2, p == "t" && holiday(text):
