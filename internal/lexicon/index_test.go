@@ -119,16 +119,7 @@ func TestIndexGet(t *testing.T) {
 // FuzzIndex: any text is searched without a panic and finds what a scan
 // of the keys finds.
 func FuzzIndex(f *testing.F) {
-	keys := randomKeys(rand.New(rand.NewPCG(5, 6)), 500)
-	keys = append(keys, "国务院办公厅", "a", "ab", "abc")
-	vals := make([]int32, len(keys))
-	for i := range vals {
-		vals[i] = int32(i)
-	}
-	plain, withTrie := withoutTrie(NewIndex(keys, vals)), NewIndex(keys, vals).WithTrie()
-	for _, s := range []string{"国务院办公厅发布", "abcd", "\xff国", "国\xff务", "\uFFFD安全"} {
-		f.Add(s, 0)
-	}
+	keys, vals, plain, withTrie := fuzzIndexes(f)
 	f.Fuzz(func(t *testing.T, s string, maxRunes int) {
 		maxRunes = max(0, maxRunes%5)
 		want := scanPrefixes(keys, vals, s, maxRunes)
@@ -276,4 +267,20 @@ func TestIndexInvalidKeys(t *testing.T) {
 			x.Get(s + "\xff")
 		}
 	}
+}
+
+// fuzzIndexes are the keys and values of the fuzz tests and their index
+// with and without the trie; it seeds f's corpus.
+func fuzzIndexes(f *testing.F) (keys []string, vals []int32, plain, withTrie *Index) {
+	keys = randomKeys(rand.New(rand.NewPCG(5, 6)), 500)
+	keys = append(keys, "国务院办公厅", "a", "ab", "abc")
+	vals = make([]int32, len(keys))
+	for i := range vals {
+		vals[i] = int32(i)
+	}
+	plain, withTrie = withoutTrie(NewIndex(keys, vals)), NewIndex(keys, vals).WithTrie()
+	for _, s := range []string{"国务院办公厅发布", "abcd", "\xff国", "国\xff务", "\uFFFD安全"} {
+		f.Add(s, 0)
+	}
+	return keys, vals, plain, withTrie
 }

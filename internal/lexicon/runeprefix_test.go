@@ -52,16 +52,7 @@ func TestAppendRunePrefixes(t *testing.T) {
 // FuzzRunePrefixes: AppendRunePrefixes agrees with AppendPrefixes on any
 // text's runes.
 func FuzzRunePrefixes(f *testing.F) {
-	keys := randomKeys(rand.New(rand.NewPCG(5, 6)), 500)
-	keys = append(keys, "国务院办公厅", "a", "ab", "abc")
-	vals := make([]int32, len(keys))
-	for i := range vals {
-		vals[i] = int32(i)
-	}
-	plain, withTrie := withoutTrie(NewIndex(keys, vals)), NewIndex(keys, vals).WithTrie()
-	for _, s := range []string{"国务院办公厅发布", "abcd", "\xff国", "国\xff务", "\uFFFD安全"} {
-		f.Add(s, 0)
-	}
+	_, _, plain, withTrie := fuzzIndexes(f)
 	f.Fuzz(func(t *testing.T, s string, maxRunes int) {
 		maxRunes = max(0, maxRunes%5)
 		rs := []rune(s)
