@@ -33,12 +33,7 @@ func randomKeys(r *rand.Rand, n int) []string {
 func TestIndexTrie(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	keys := randomKeys(r, 3000)
-	vals := make([]int32, len(keys))
-	for i := range vals {
-		vals[i] = int32(i)
-	}
-	plain := withoutTrie(NewIndex(keys, vals))
-	withTrie := NewIndex(keys, vals).WithTrie()
+	vals, plain, withTrie := testIndexes(keys)
 	in := NewIndexIn(plain.text, plain.span, plain.vals)
 	for i, s := range randomKeys(r, 2000) {
 		s += "国家"
@@ -98,12 +93,7 @@ func scanGet(keys []string, vals []int32, s string) (int32, bool) {
 func TestIndexGet(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	keys := randomKeys(r, 3000)
-	vals := make([]int32, len(keys))
-	for i := range vals {
-		vals[i] = int32(i)
-	}
-	plain := withoutTrie(NewIndex(keys, vals))
-	withTrie := NewIndex(keys, vals).WithTrie()
+	vals, plain, withTrie := testIndexes(keys)
 	probes := append(randomKeys(r, 2000), keys[:500]...)
 	probes = append(probes, "", "\xff", "国\xff", "国务\xff", "\uFFFD", "𠀀")
 	for _, s := range probes {
@@ -274,13 +264,18 @@ func TestIndexInvalidKeys(t *testing.T) {
 func fuzzIndexes(f *testing.F) (keys []string, vals []int32, plain, withTrie *Index) {
 	keys = randomKeys(rand.New(rand.NewPCG(5, 6)), 500)
 	keys = append(keys, "国务院办公厅", "a", "ab", "abc")
-	vals = make([]int32, len(keys))
-	for i := range vals {
-		vals[i] = int32(i)
-	}
-	plain, withTrie = withoutTrie(NewIndex(keys, vals)), NewIndex(keys, vals).WithTrie()
+	vals, plain, withTrie = testIndexes(keys)
 	for _, s := range []string{"国务院办公厅发布", "abcd", "\xff国", "国\xff务", "\uFFFD安全"} {
 		f.Add(s, 0)
 	}
 	return keys, vals, plain, withTrie
+}
+
+// testIndexes numbers the keys and indexes them with and without the trie.
+func testIndexes(keys []string) (vals []int32, plain, withTrie *Index) {
+	vals = make([]int32, len(keys))
+	for i := range vals {
+		vals[i] = int32(i)
+	}
+	return vals, withoutTrie(NewIndex(keys, vals)), NewIndex(keys, vals).WithTrie()
 }

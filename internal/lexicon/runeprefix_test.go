@@ -23,12 +23,7 @@ func runePrefixesWant(x *Index, rs []rune, maxRunes int) []Match {
 // characters (a surrogate, a negative value, one past the last) included.
 func TestAppendRunePrefixes(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	keys := randomKeys(r, 3000)
-	vals := make([]int32, len(keys))
-	for i := range vals {
-		vals[i] = int32(i)
-	}
-	plain, withTrie := withoutTrie(NewIndex(keys, vals)), NewIndex(keys, vals).WithTrie()
+	_, plain, withTrie := testIndexes(randomKeys(r, 3000))
 	odd := []rune{0xD800, -1, utf8.MaxRune + 1, utf8.RuneError}
 	for i, s := range randomKeys(r, 2000) {
 		rs := []rune(s + "国家")
