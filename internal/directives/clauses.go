@@ -206,7 +206,7 @@ func statistic(u unit) bool {
 // have none. POS tags of the dictionary are noisy (采取措施/nr), so the test
 // is what is absent, not what is present.
 func hasVerb(u unit) bool {
-	if words := nonPunct(u.toks); len(words) == 1 && (words[0].POS == "c" || words[0].POS == "d") {
+	if w, ok := onlyWord(u.toks); ok && (w.POS == "c" || w.POS == "d") {
 		return false // 否则, 当然: a linker alone carries no act
 	}
 	for _, tk := range u.toks {
@@ -222,15 +222,18 @@ func hasVerb(u unit) bool {
 	return false
 }
 
-// nonPunct returns the tokens of a clause that are not punctuation.
-func nonPunct(toks []segment.Token) []segment.Token {
-	var out []segment.Token
+// onlyWord is the one token of a clause that is not punctuation, false
+// when it has none or more than one (hasVerb asks for every clause: no
+// slice is made).
+func onlyWord(toks []segment.Token) (segment.Token, bool) {
+	var w segment.Token
+	n := 0
 	for _, t := range toks {
 		if t.POS != "w" {
-			out = append(out, t)
+			w, n = t, n+1
 		}
 	}
-	return out
+	return w, n == 1
 }
 
 // frame is the speech act in force: who speaks and how.

@@ -69,6 +69,9 @@ func newZhExtractor(doc *segment.Doc, rules *Rules, meta Meta) *zhExtractor {
 // year and the paragraphs that hold no instruction.
 func (x *zhExtractor) run() {
 	doc := x.doc
+	if x.stacking() {
+		x.staged = make([]staged, 0, clauseCount(doc)) // grown once, not by doubling: a staged clause is large
+	}
 	review := false
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
@@ -240,6 +243,7 @@ type zhExtractor struct {
 	cands     []Candidate // the candidates when collecting
 	listLead  []hit       // the markers of a law's lead-in to the list whose items follow
 	staged    []staged    // action clauses waiting for the model's second stage
+	room      featureSet  // the buffers a clause's features are named in, reused
 }
 
 var (
@@ -376,6 +380,18 @@ func (w *clauseWalk) sentence(si int, s segment.Sentence) {
 	}
 }
 
+// clauseCount is the number of clauses of a document, the most the walk
+// can stage.
+func clauseCount(doc *segment.Doc) int {
+	n := 0
+	for i := range doc.Paragraphs {
+		for _, s := range doc.Paragraphs[i].Sentences {
+			n += len(s.Clauses)
+		}
+	}
+	return n
+}
+
 // unit cuts a clause out of the paragraph, its tokens a view, not a copy.
 func (w *clauseWalk) unit(s segment.Sentence, cl segment.Clause) (unit, bool) {
 	p := w.p
@@ -496,10 +512,11 @@ type clauseState struct {
 func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st clauseState, article string) (Directive, bool) {
 	rule, why := x.ruleVerdict(u, hits, st)
 	ok := rule
-	f := featureSet{m: x.c.model, keep: x.collect || x.explain && x.c.model != nil}
+	f := featureSet{m: x.c.model, keep: x.collect || x.explain && x.c.model != nil, buf: x.room.buf[:0], words: x.room.words[:0]}
 	if x.c.model != nil || x.collect {
 		x.features(&f, u, hits, st, why, rule)
 	}
+	x.room.buf, x.room.words = f.buf, f.words
 	feats := f.names
 	conf := 1.0
 	if x.c.model != nil {

@@ -78,7 +78,8 @@ func (x *zhExtractor) features(f *featureSet, u unit, hits []hit, st clauseState
 	}
 	f.add("len", lengthBucket(len(u.runes)))
 	f.add("delim", fmt.Sprintf("%U", u.delim))
-	words := contentTokens(u.toks)
+	words := contentTokens(f.words[:0], u.toks)
+	f.words = words // the next clause's room
 	for i, t := range words[:min(2, len(words))] {
 		f.add("w"+strconv.Itoa(i), t.Text)
 		f.add("p"+strconv.Itoa(i), t.POS)
@@ -121,6 +122,7 @@ type featureSet struct {
 	names  []string
 	buf    []byte
 	prefix string
+	words  []segment.Token // a clause's content words, reused
 }
 
 // add names a feature by its parts joined with "="; a name holds no space
@@ -148,9 +150,9 @@ func (f *featureSet) add(parts ...string) {
 	}
 }
 
-// contentTokens drops punctuation and spaces.
-func contentTokens(toks []segment.Token) []segment.Token {
-	out := make([]segment.Token, 0, len(toks))
+// contentTokens appends to out the tokens that are not punctuation or
+// spaces.
+func contentTokens(out, toks []segment.Token) []segment.Token {
 	for _, t := range toks {
 		if t.POS != "w" && strings.TrimSpace(t.Text) != "" {
 			out = append(out, t)
