@@ -531,7 +531,7 @@ func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st cla
 	}
 	d := x.build(c)
 	d.Confidence = conf
-	if x.explain {
+	if x.explain && !x.stacking() { // with a second stage, restack explains the verdict that stands
 		d.Why = &Explanation{Confidence: conf, Features: x.c.model.explain(feats, 0)}
 	}
 	if x.collect {

@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 	"sync"
 
@@ -97,29 +96,49 @@ func (m *model) decide(s float64) (bool, float64) {
 }
 
 // explain lists the five features that weighed most in a stage (0 or 1),
-// either way.
+// either way: by |weight|, then by name.
 func (m *model) explain(feats []string, stage int) []string {
 	if m == nil {
 		return []string{"rules only: no model"}
 	}
-	type fw struct {
-		f string
-		w float64
-	}
-	var xs []fw
+	var top [5]fw // the best so far, in order: a selection, not a sort of every feature
+	n := 0
 	for _, f := range feats {
-		if w := m.w[f][stage]; w != 0 {
-			xs = append(xs, fw{f, w})
+		w := m.w[f][stage]
+		if w == 0 {
+			continue
 		}
+		x := fw{f, w}
+		switch {
+		case n < len(top):
+			n++
+		case !x.before(top[n-1]):
+			continue
+		}
+		i := n - 1 // x takes the last place and moves up past those it beats
+		for i > 0 && x.before(top[i-1]) {
+			top[i] = top[i-1]
+			i--
+		}
+		top[i] = x
 	}
-	slices.SortStableFunc(xs, func(a, b fw) int {
-		return cmp.Or(cmp.Compare(math.Abs(b.w), math.Abs(a.w)), strings.Compare(a.f, b.f))
-	})
-	out := make([]string, 0, 5)
-	for _, x := range xs[:min(5, len(xs))] {
+	out := make([]string, 0, n)
+	for _, x := range top[:n] {
 		out = append(out, fmt.Sprintf("%s %+.2f", x.f, x.w))
 	}
 	return out
+}
+
+// fw is a feature and its weight in one stage.
+type fw struct {
+	f string
+	w float64
+}
+
+// before orders features for explain: the heavier either way first, then
+// by name.
+func (a fw) before(b fw) bool {
+	return cmp.Or(cmp.Compare(math.Abs(b.w), math.Abs(a.w)), strings.Compare(a.f, b.f)) < 0
 }
 
 // WithModel is a copy of the rules that weighs clauses with the weights
