@@ -243,7 +243,7 @@ type zhExtractor struct {
 	cands     []Candidate // the candidates when collecting
 	listLead  []hit       // the markers of a law's lead-in to the list whose items follow
 	staged    []staged    // action clauses waiting for the model's second stage
-	room      featureSet  // the buffers a clause's features are named in, reused
+	room      featureRoom // the buffers a clause's features are named in, reused
 }
 
 var (

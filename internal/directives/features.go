@@ -150,6 +150,12 @@ func (f *featureSet) add(parts ...string) {
 	}
 }
 
+// featureRoom keeps a featureSet's buffers from one clause to the next.
+type featureRoom struct {
+	buf   []byte
+	words []segment.Token
+}
+
 // contentTokens appends to out the tokens that are not punctuation or
 // spaces.
 func contentTokens(out, toks []segment.Token) []segment.Token {
