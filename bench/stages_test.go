@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/policylens/policylens/internal/directives"
 	"github.com/policylens/policylens/internal/entities"
 	"github.com/policylens/policylens/internal/keywords"
 	"github.com/policylens/policylens/internal/lexicon"
@@ -113,5 +114,15 @@ func BenchmarkStageKeywords(b *testing.B) {
 		acc := keywords.NewAccumulator(in.lex, "zh")
 		acc.Add(in.segs[i])
 		acc.KeywordsCentral(15, nil, nil, nil)
+	})
+}
+
+// BenchmarkStageDirectives: the directive extractor, its model included,
+// over the segmented reports (without the officials the entities name).
+func BenchmarkStageDirectives(b *testing.B) {
+	rules := directives.Compile(stages(b).lex)
+	runStage(b, func(in *stageInput, i int) {
+		d := in.docs[i]
+		directives.Extract(in.segs[i], rules, directives.Meta{Date: d.Date, Issuer: d.Issuer, Title: d.Title, Format: d.Format})
 	})
 }

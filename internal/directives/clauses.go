@@ -166,12 +166,13 @@ func (c *cues) disposal(u unit) bool {
 // verb (a 是 inside the object, 坚持房子是用来住的, does not count).
 func (c *cues) isFact(u unit) bool {
 	verbSeen := false
+	fact, copula := c.byKind["fact"], c.byKind["copula"] // once, not per token: the clauses ask this of every action clause, twice
 	for _, tk := range u.toks {
-		if (c.byKind["fact"][tk.Text] || !strings.HasPrefix(tk.POS, "n") && c.factPrefix(tk.Text)) && !attributive(u.runes, tk.End-u.span.Start) ||
-			!verbSeen && c.byKind["copula"][tk.Text] {
+		if (fact[tk.Text] || !strings.HasPrefix(tk.POS, "n") && c.factPrefix(tk.Text)) && !attributive(u.runes, tk.End-u.span.Start) ||
+			!verbSeen && copula[tk.Text] {
 			return true // (已建成的幼儿园应…: a 已 inside a relative clause states no fact)
 		}
-		if (strings.HasPrefix(tk.POS, "v") && tk.POS != "vn" || tk.POS == "l" || tk.POS == "i") && !c.byKind["copula"][tk.Text] {
+		if (strings.HasPrefix(tk.POS, "v") && tk.POS != "vn" || tk.POS == "l" || tk.POS == "i") && !copula[tk.Text] {
 			verbSeen = true
 		}
 	}

@@ -81,22 +81,22 @@ func (x *zhExtractor) features(f *featureSet, u unit, hits []hit, st clauseState
 	words := contentTokens(f.words[:0], u.toks)
 	f.words = words // the next clause's room
 	for i, t := range words[:min(2, len(words))] {
-		f.add("w"+strconv.Itoa(i), t.Text)
-		f.add("p"+strconv.Itoa(i), t.POS)
+		f.addShort(famW0+family(i), t.Text)
+		f.addShort(famP0+family(i), t.POS)
 	}
 	for _, t := range words {
-		f.add("bw", t.Text)
+		f.addShort(famBW, t.Text)
 	}
 	for i := 0; i+1 < len(u.runes) && i < 6; i++ {
-		f.add("c2", u.text[runeOffset(u.runes, i):runeOffset(u.runes, i+2)]) // how the clause opens: 一是, 对于, 加快
+		f.addShort(famC2, u.text[runeOffset(u.runes, i):runeOffset(u.runes, i+2)]) // how the clause opens: 一是, 对于, 加快
 	}
 	if n := len(words); n > 0 {
-		f.add("wl", words[n-1].Text)
-		f.add("pl", words[n-1].POS)
+		f.addShort(famWL, words[n-1].Text)
+		f.addShort(famPL, words[n-1].POS)
 	}
 	for _, t := range words {
 		if t.POS == "v" {
-			f.add("v0", t.Text) // the first verb: 负责, 设立, 推进
+			f.addShort(famV0, t.Text) // the first verb: 负责, 设立, 推进
 			break
 		}
 	}
@@ -112,9 +112,10 @@ func runeOffset(runes []rune, i int) int {
 }
 
 // featureSet receives a clause's features one at a time: the model adds
-// their weights as they come, without a string for each (the map lookup
-// of string(bytes) does not allocate); the trainer and --explain keep the
-// names.
+// their weights as they come, without a string for each (a name is built
+// in a buffer and looked up without a copy on the heap, a short one of a
+// hot family not built at all: addShort); the trainer and --explain keep
+// the names.
 type featureSet struct {
 	m      *model
 	score  [2]float64 // by stage
@@ -134,20 +135,48 @@ func (f *featureSet) add(parts ...string) {
 			f.buf = append(f.buf, '=')
 		}
 		for _, r := range p {
-			if unicode.IsSpace(r) || unicode.IsControl(r) {
-				r = '_'
-			}
-			f.buf = utf8.AppendRune(f.buf, r)
+			f.buf = utf8.AppendRune(f.buf, nameRune(r))
 		}
 	}
 	if f.m != nil {
-		w := f.m.w[string(f.buf)]
-		f.score[0] += w[0]
-		f.score[1] += w[1]
+		f.weigh(f.m.weight(string(f.buf)))
 	}
 	if f.keep {
 		f.names = append(f.names, string(f.buf))
 	}
+}
+
+// addShort adds the feature fam=value; a short value of a hot family is
+// weighed by its number (shortTable), without naming it, unless the names
+// are kept.
+func (f *featureSet) addShort(fam family, value string) {
+	if f.keep || f.m == nil || f.m.short == nil || f.prefix != "" {
+		f.add(fam.name(), value)
+		return
+	}
+	k, ok := shortKey(fam, value)
+	if !ok {
+		f.add(fam.name(), value)
+		return
+	}
+	f.weigh(f.m.short.get(k))
+}
+
+// weigh adds a feature's weights to the scores, in the order the features
+// come (the sums are the same to the last bit whichever way a weight is
+// found).
+func (f *featureSet) weigh(w [2]float64) {
+	f.score[0] += w[0]
+	f.score[1] += w[1]
+}
+
+// nameRune is a rune as a feature name holds it: a space or control
+// character as _.
+func nameRune(r rune) rune {
+	if unicode.IsSpace(r) || unicode.IsControl(r) {
+		return '_'
+	}
+	return r
 }
 
 // featureRoom keeps a featureSet's buffers from one clause to the next.

@@ -25,11 +25,12 @@ var modelText string
 // model has a second stage (its rows prefixed "s2:" in the weights file)
 // that weighs the same features again with the first stage's verdicts on
 // the clause's neighbours (stackFeatures); each feature's two weights sit
-// side by side, so that one lookup serves both.
+// side by side, so that one look-up serves both.
 type model struct {
-	w       map[string][2]float64
-	scale   float64 // the median |score| of the training clauses: confidences spread around it
-	stacked bool    // a second stage weighs Chinese clauses again
+	w       map[string][2]float64 // by name, the features short does not hold
+	short   *shortTable           // the hot families' short features, by number
+	scale   float64               // the median |score| of the training clauses: confidences spread around it
+	stacked bool                  // a second stage weighs Chinese clauses again
 }
 
 // scaleKey is the line of the weights file that holds the scale;
@@ -42,7 +43,9 @@ const (
 // loadModel reads a weights file (feature TAB weight; # comments); an
 // empty file leaves the rules alone to decide.
 func loadModel(text, name string) (*model, error) {
-	m := &model{w: make(map[string][2]float64, strings.Count(text, "\n")*3/5)}
+	lines := strings.Count(text, "\n")
+	m := &model{w: make(map[string][2]float64, lines/5)}
+	short := make(map[uint64]namedWeights, lines*2/5)
 	err := lexicon.EachWeight(text, name, func(k string, v float64) {
 		if k == scaleKey {
 			m.scale = v
@@ -52,6 +55,12 @@ func loadModel(text, name string) (*model, error) {
 		if rest, ok := strings.CutPrefix(k, stage2Prefix); ok {
 			k, stage = rest, 1
 			m.stacked = true
+		}
+		if n, ok := modelShortKey(k); ok {
+			w := short[n]
+			w.name, w.w[stage] = k, v
+			short[n] = w
+			return
 		}
 		w := m.w[k]
 		w[stage] = v
@@ -63,10 +72,31 @@ func loadModel(text, name string) (*model, error) {
 	if m.scale <= 0 {
 		m.scale = 1
 	}
-	if len(m.w) == 0 {
+	if len(m.w)+len(short) == 0 {
 		return nil, nil // no weights (a model not yet trained): the rules decide
 	}
+	if m.short = newShortTable(short); m.short == nil {
+		for _, w := range short { // weights the table cannot hold exactly: every feature by name
+			m.w[w.name] = w.w
+		}
+	}
 	return m, nil
+}
+
+// lookup is a feature's weights by its name, and whether the model has
+// it: a short feature of a hot family in the table, any other in the map.
+func (m *model) lookup(name string) ([2]float64, bool) {
+	if k, ok := modelShortKey(name); ok && m.short != nil {
+		return m.short.lookup(k)
+	}
+	w, ok := m.w[name]
+	return w, ok
+}
+
+// weight is a feature's weights (zero when the model has none).
+func (m *model) weight(name string) [2]float64 {
+	w, _ := m.lookup(name)
+	return w
 }
 
 // builtinModel is the embedded model, parsed once and shared (read only)
@@ -85,7 +115,7 @@ func Preload() { go builtinModel() }
 // knows reports whether the model has a weight for a feature: a weights
 // file trained before English had features leaves English to the rules.
 func (m *model) knows(feat string) bool {
-	_, ok := m.w[feat]
+	_, ok := m.lookup(feat)
 	return ok
 }
 
@@ -104,7 +134,7 @@ func (m *model) explain(feats []string, stage int) []string {
 	var top [5]fw // the best so far, in order: a selection, not a sort of every feature
 	n := 0
 	for _, f := range feats {
-		w := m.w[f][stage]
+		w := m.weight(f)[stage]
 		if w == 0 {
 			continue
 		}

@@ -12,6 +12,7 @@ package directives
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/policylens/policylens/internal/segment"
 )
@@ -27,25 +28,45 @@ type StackInput struct {
 // features of its neighbours' first-stage scores. The trainer calls it
 // with out-of-fold scores, the extractor with the model's.
 func StackFeatures(in []StackInput) [][]string {
+	share := docShare(in)
+	out := make([][]string, len(in))
+	for i := range in {
+		out[i] = stackNames(in, i, share)
+	}
+	return out
+}
+
+// stackNames are the second-stage features of clause i.
+func stackNames(in []StackInput, i int, share string) []string {
+	prev, next, sent := neighbours(in, i)
+	return []string{"nb:prev=" + prev, "nb:next=" + next, "nb:sent=" + sent, share}
+}
+
+// docShare is the feature of the share of a document's action clauses
+// the first stage takes, in fifths.
+func docShare(in []StackInput) string {
 	took := 0
 	for _, c := range in {
 		if c.Score > 0 {
 			took++
 		}
 	}
-	share := fmt.Sprintf("nb:doc=%d", took*5/max(1, len(in)))
-	out := make([][]string, len(in))
-	for i, c := range in {
-		prev, next := "none", "none"
-		if i > 0 && in[i-1].Para == c.Para {
-			prev = scoreBucket(in[i-1].Score)
-		}
-		if i+1 < len(in) && in[i+1].Para == c.Para {
-			next = scoreBucket(in[i+1].Score)
-		}
-		out[i] = []string{"nb:prev=" + prev, "nb:next=" + next, "nb:sent=" + bestInSentence(in, i), share}
+	return fmt.Sprintf("nb:doc=%d", took*5/max(1, len(in)))
+}
+
+// neighbours are the buckets of the first-stage scores of clause i's
+// neighbours: the clause before and after it in its paragraph ("none" at
+// its ends) and the best other clause of its sentence.
+func neighbours(in []StackInput, i int) (prev, next, sent string) {
+	c := in[i]
+	prev, next = "none", "none"
+	if i > 0 && in[i-1].Para == c.Para {
+		prev = scoreBucket(in[i-1].Score)
 	}
-	return out
+	if i+1 < len(in) && in[i+1].Para == c.Para {
+		next = scoreBucket(in[i+1].Score)
+	}
+	return prev, next, bestInSentence(in, i)
 }
 
 // bestInSentence is the bucket of the best first-stage score among the
@@ -126,13 +147,20 @@ func (x *zhExtractor) restack() {
 	for i, s := range x.staged {
 		in[i] = s.in
 	}
-	for i, nb := range StackFeatures(in) {
-		s := &x.staged[i]
-		score := s.score2
-		for _, f := range nb {
-			score += x.c.model.w[f][1]
+	share := docShare(in)
+	scores := make([]float64, len(in))
+	n := 0
+	for i := range in {
+		prev, next, sent := neighbours(in, i)
+		scores[i] = x.c.model.stage2(x.staged[i].score2, prev, next, sent, share)
+		if scores[i] > 0 {
+			n++
 		}
-		ok, conf := x.c.model.decide(score)
+	}
+	x.out = slices.Grow(x.out, n) // the directives taken, at once: a directive is large
+	for i := range x.staged {
+		s := &x.staged[i]
+		ok, conf := x.c.model.decide(scores[i])
 		if !ok {
 			continue
 		}
@@ -142,9 +170,20 @@ func (x *zhExtractor) restack() {
 		}
 		d.Confidence = conf
 		if x.explain {
-			d.Why = &Explanation{Confidence: conf, Features: x.c.model.explain(append(s.feats, nb...), 1)}
+			d.Why = &Explanation{Confidence: conf, Features: x.c.model.explain(append(s.feats, stackNames(in, i, share)...), 1)}
 		}
 		x.out = append(x.out, d)
 	}
 	x.staged = x.staged[:0]
+}
+
+// stage2 adds to a clause's second-stage score the weights of its
+// neighbours' features, in StackFeatures' order; the names are made on
+// the stack, not kept.
+func (m *model) stage2(score float64, prev, next, sent, share string) float64 {
+	score += m.w["nb:prev="+prev][1] // no neighbour feature is a hot family's: all are in the map
+	score += m.w["nb:next="+next][1]
+	score += m.w["nb:sent="+sent][1]
+	score += m.w[share][1]
+	return score
 }
