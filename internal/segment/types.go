@@ -68,13 +68,33 @@ func (p *Paragraph) substring(s Span) (string, bool) {
 		if i == s.Start {
 			start = b
 		}
-		r, n := utf8.DecodeRuneInString(p.Text[b:])
-		if r == utf8.RuneError && n == 1 {
+		n, ok := runeSize(p.Text, b)
+		if !ok {
 			return "", false
 		}
 		b += n
 	}
 	return p.Text[start:b], true
+}
+
+// runeSize is the length in bytes of the rune that starts at s[b] as
+// utf8.DecodeRuneInString reads it (1 for a byte that is no UTF-8), and
+// whether it is valid. A character of three bytes, most of a Chinese
+// text, is recognised from its bytes without the decoder's slow path,
+// which it takes for every rune past ASCII: the walks of Slice and of the
+// segmenter's offsets spent most of their time there.
+func runeSize(s string, b int) (int, bool) {
+	c := s[b]
+	if c < utf8.RuneSelf {
+		return 1, true
+	}
+	// E1–EC and EE–EF open three bytes whose two continuation bytes may be
+	// any of 80–BF (E0 and ED restrict the second: overlong, surrogates)
+	if (c >= 0xE1 && c <= 0xEC || c >= 0xEE) && c <= 0xEF && b+2 < len(s) && s[b+1]&0xC0 == 0x80 && s[b+2]&0xC0 == 0x80 {
+		return 3, true
+	}
+	r, n := utf8.DecodeRuneInString(s[b:])
+	return n, r != utf8.RuneError || n > 1
 }
 
 // Doc is a segmented document.

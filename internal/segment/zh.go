@@ -220,7 +220,7 @@ func (d *dict) cutZh(text string, runes []rune, buf *zhBuffers) []Token {
 	for i := range runes {
 		byteOff[i] = b
 		if b < len(text) {
-			_, size := utf8.DecodeRuneInString(text[b:])
+			size, _ := runeSize(text, b)
 			b += size
 		}
 	}
