@@ -319,8 +319,13 @@ func nominal(u unit, n int) bool {
 // issuerOf resolves a frame's speaker: a person's name without titles, the
 // named meeting for 会议, the document's issuer for the document itself.
 func (c *cues) issuerOf(speaker, meeting, docIssuer string) string {
-	s := strings.Trim(speaker, "《》“”\"「」 ")
+	raw := strings.Trim(speaker, "《》“”\"「」 ")
+	s := c.speakerProper(raw)
 	switch {
+	case raw != "" && (s == "" || strings.HasSuffix(s, "时")):
+		return docIssuer // 并依照…的, …通报…时: a condition or a time, not who speaks
+	case s != raw && docIssuer != "":
+		return docIssuer // 本市按照国家…, 由国务院…: the actor the document instructs, not who speaks
 	case s == "会议" || s == "会上" || strings.HasSuffix(s, "会议") && utf8.RuneCountInString(s) <= 4:
 		if meeting != "" {
 			return meeting
@@ -340,6 +345,29 @@ func (c *cues) issuerOf(speaker, meeting, docIssuer string) string {
 		if strings.HasPrefix(s, w) {
 			return docIssuer // 按照…部署, 依据…条例: a condition, not who speaks
 		}
+	}
+	return s
+}
+
+// speakerProper is a frame's speaker without the connective that opens
+// it (由…) and without the condition that follows it, with the word of
+// commitment before that (X根据…的规定, X将按照…: X).
+func (c *cues) speakerProper(s string) string {
+	for w := range c.byKind["speaker-lead"] {
+		s = strings.TrimPrefix(s, w)
+	}
+	cut := len(s)
+	for w := range c.byKind["speaker-cut"] {
+		if i := strings.Index(s, w); i >= 0 && i < cut {
+			cut = i
+		}
+	}
+	if cut == len(s) {
+		return s
+	}
+	s = s[:cut]
+	for w := range c.byKind["commit"] {
+		s = strings.TrimSuffix(s, w) // 商务部等六部门将按照…: 商务部等六部门
 	}
 	return s
 }
