@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -40,18 +41,20 @@ func main() {
 		"least margins of each kind of candidate, chosen on a held-out half of the dev split and the labelled train split")
 	repeat := flag.Int("repeat", 2, "passes over the first BIO file's examples in each epoch: its tagging conventions are the ones scored")
 	testdata := flag.String("labels", "", "the repository's testdata folder: also learn from the train split of its labelled corpus")
+	bag := flag.Int("bag", 3, "average the weights of this many runs, shuffled from seeds shuffle, shuffle+1, …")
+	seed := flag.Uint64("shuffle", 1, "seed of the order the examples are seen in, drawn anew each epoch (0: the files' order)")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: train [-out FILE] BIO...")
 		os.Exit(2)
 	}
-	if err := run(context.Background(), flag.Args(), *testdata, *out, *margins, *epochs, *minCount, *repeat); err != nil {
+	if err := run(context.Background(), flag.Args(), *testdata, *out, *margins, *epochs, *minCount, *repeat, *seed, *bag); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, files []string, testdata, out, margins string, epochs, minCount, repeat int) error {
+func run(ctx context.Context, files []string, testdata, out, margins string, epochs, minCount, repeat int, seed uint64, bag int) error {
 	lex, err := lexicon.Builtin()
 	if err != nil {
 		return fmt.Errorf("lexicons: %w", err)
@@ -79,7 +82,17 @@ func run(ctx context.Context, files []string, testdata, out, margins string, epo
 		exs = append(exs, e...)
 		files = append(files, "the train split of "+filepath.Join(testdata, "labels"))
 	}
-	w := train(exs, epochs, minCount)
+	w := map[string]float64{} // the mean of bag runs: less of one order's chance
+	for k := uint64(0); k < uint64(max(bag, 1)); k++ {
+		for f, v := range train(slices.Clone(exs), epochs, minCount, seed+k) {
+			w[f] += v / float64(max(bag, 1))
+		}
+	}
+	for f, v := range w {
+		if math.Abs(v) < 0.5 {
+			delete(w, f)
+		}
+	}
 	for r := range abbr {
 		w["_abbr|"+string(r)] = 1
 	}
@@ -285,8 +298,11 @@ func classIndex(typ string) int {
 	return len(entities.NameClasses) - 1 // O
 }
 
-// train runs an averaged perceptron over the examples in their order.
-func train(exs []example, epochs, minCount int) map[string]float64 {
+// train runs an averaged perceptron over the examples. With a seed other
+// than 0 it shuffles them before each epoch (a fixed generator, so the
+// weights are the same on every run): in the files' order the labelled
+// corpus's examples always came last and the weights leaned to them.
+func train(exs []example, epochs, minCount int, seed uint64) map[string]float64 {
 	count := map[string]int{}
 	for _, e := range exs {
 		for _, f := range e.feats {
@@ -311,7 +327,14 @@ func train(exs []example, epochs, minCount int) map[string]float64 {
 		stamp[f][c] = step
 		wf[c] += d
 	}
+	var rng *rand.Rand
+	if seed != 0 {
+		rng = rand.New(rand.NewPCG(seed, 0))
+	}
 	for ep := 0; ep < epochs; ep++ {
+		if rng != nil {
+			rng.Shuffle(len(exs), func(i, j int) { exs[i], exs[j] = exs[j], exs[i] })
+		}
 		for _, e := range exs {
 			step++
 			feats := e.feats[:0:0]
