@@ -438,12 +438,11 @@ func (p *policyScore) report(b *strings.Builder) {
 
 func (p *policyScore) check(t *testing.T) {
 	t.Helper()
-	// a floor, as the others: the goal is none (the accuracy issue). One is
-	// labelled non-policy with nine directives of its own; since the model
-	// learned from the sixth round's labels a second, a test document, is
-	// judged policy (an expert's five sure clauses). Out of fold, train too
-	// has two, so the in-sample one was optimistic (README, Quality).
-	if p.overTwo > 2 {
+	// a floor, as the others: the goal is none (the accuracy issue); the one
+	// left is labelled non-policy with nine directives of its own. A model
+	// retrained on more labels may judge a second a policy story (the sixth
+	// round's did; out of fold, train has two): README, Quality.
+	if p.overTwo > 1 {
 		t.Errorf("%d non-policy documents give more than 2 directives", p.overTwo)
 	}
 }
