@@ -349,13 +349,11 @@ func (c *cues) issuerOf(speaker, meeting, docIssuer string) string {
 	return s
 }
 
-// speakerProper is a frame's speaker without the connective that opens
-// it (由…) and without the condition that follows it, with the word of
+// speakerProper is a frame's speaker without the connectives that open
+// it (由…) and without the condition that follows it, with the words of
 // commitment before that (X根据…的规定, X将按照…: X).
 func (c *cues) speakerProper(s string) string {
-	for w := range c.byKind["speaker-lead"] {
-		s = strings.TrimPrefix(s, w)
-	}
+	s = trimAll(s, c.byKind["speaker-lead"], strings.CutPrefix)
 	cut := len(s)
 	for w := range c.byKind["speaker-cut"] {
 		if i := strings.Index(s, w); i >= 0 && i < cut {
@@ -365,9 +363,20 @@ func (c *cues) speakerProper(s string) string {
 	if cut == len(s) {
 		return s
 	}
-	s = s[:cut]
-	for w := range c.byKind["commit"] {
-		s = strings.TrimSuffix(s, w) // 商务部等六部门将按照…: 商务部等六部门
+	return trimAll(s[:cut], c.byKind["commit"], strings.CutSuffix) // 商务部等六部门将按照…: 商务部等六部门
+}
+
+// trimAll cuts words of a set from one end of s until none is left there,
+// so that the result does not depend on the order a map gives the words
+// in (并由…: both go, whichever is tried first).
+func trimAll(s string, words map[string]bool, cut func(s, w string) (string, bool)) string {
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for w := range words {
+			if rest, ok := cut(s, w); ok && w != "" {
+				s, trimmed = rest, true
+			}
+		}
 	}
 	return s
 }
