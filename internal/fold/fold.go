@@ -4,7 +4,7 @@
 // offsets into the text as written.
 package fold
 
-//go:generate go run ./gen t2s.tsv
+//go:generate go run ./gen t2s.tsv simplified.txt
 
 import (
 	_ "embed"
@@ -17,6 +17,29 @@ import (
 //
 //go:embed t2s.tsv
 var t2s string
+
+// simplified lists, one per line, the characters that traditional text
+// never writes (OpenCC's STCharacters).
+//
+//go:embed simplified.txt
+var simplified string
+
+// Scripts calls fn for every character written only in traditional text
+// (traditional true: the keys of the t2s table) and every character
+// written only in simplified text (false), so that a caller can tell the
+// script of a text from a count of both.
+func Scripts(fn func(r rune, traditional bool)) {
+	for k := range table() {
+		fn(k, true)
+	}
+	for _, line := range strings.Split(simplified, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(line)
+		fn(r, false)
+	}
+}
 
 // table parses t2s once; it is never written after that.
 var table = sync.OnceValue(func() map[rune]rune {

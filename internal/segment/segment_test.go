@@ -2,6 +2,7 @@ package segment
 
 import (
 	"fmt"
+	"github.com/policylens/policylens/internal/fold"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -262,19 +263,45 @@ func TestIsHan(t *testing.T) {
 	}
 }
 
-// TestScriptOf: the table of scripts says what tradOnly and simpOnly say
-// (a character in both is traditional), and nothing of other runes.
+// TestScriptOf: the table of scripts says what package fold's tables
+// say of the ideographs, and nothing of other runes.
 func TestScriptOf(t *testing.T) {
 	want := map[rune]int8{}
-	for _, r := range simpOnly {
-		want[r] = -1
-	}
-	for _, r := range tradOnly {
-		want[r] = 1
-	}
+	fold.Scripts(func(r rune, traditional bool) {
+		if traditional {
+			want[r] = 1
+		} else {
+			want[r] = -1
+		}
+	})
+	tab := script()
 	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
-		if got := scriptOf(r); got != want[r] {
-			t.Fatalf("scriptOf(%U) = %d, want %d", r, got, want[r])
+		w := want[r]
+		if !isIdeograph(r) {
+			w = 0
+		}
+		if got := scriptOf(tab, r); got != w {
+			t.Fatalf("scriptOf(%U) = %d, want %d", r, got, w)
+		}
+	}
+}
+
+// TestIsTraditional: short sentences in either script, and the
+// characters both scripts write (只, 后, 台) tell nothing.
+func TestIsTraditional(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"鼓勵社會資本參與。", true},
+		{"鼓励社会资本参与。", false},
+		{"各單位嚴禁違規生產。", true},
+		{"各单位严禁违规生产。", false},
+		{"只有台后面", false},
+		{"國務院辦公廳通知要求，各地區、各部門嚴禁違規審批項目。", true},
+	} {
+		if got := IsTraditional([]string{c.text}); got != c.want {
+			t.Errorf("IsTraditional(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }

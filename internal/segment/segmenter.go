@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/policylens/policylens/internal/fold"
 	"github.com/policylens/policylens/internal/lexicon"
 )
 
@@ -192,43 +193,43 @@ func DetectLanguage(title string, paras []string) string {
 	return "en"
 }
 
-// Characters written only in traditional or only in simplified form.
-const (
-	tradOnly = "這們國會說為發來時對經過學與實現進務當機關體認書義員問題頭長開間還種點從業產爲於報黨衆眾萬廣濟們個區議條無應該後總強應數設計從"
-	simpOnly = "这们国会说为发来时对经过学与实现进务当机关体认书义员问题头长开间还种点从业产于报党众万广济个区议条无应该后总强数设计"
-)
-
-// script marks the characters of tradOnly (+1) and simpOnly (-1), all of
-// them ideographs, by their place in the block: IsTraditional reads it at
+// script marks the characters written only in traditional text (+1) and
+// only in simplified text (-1), OpenCC's tables as package fold holds
+// them, by their place in the ideograph block: IsTraditional reads it at
 // every rune of a document's beginning, where a map cost a hash each. It
-// is built once and only read.
-var script = func() *[lastIdeograph - firstIdeograph + 1]int8 {
+// is built once, on first use, and only read.
+var script = sync.OnceValue(func() *[lastIdeograph - firstIdeograph + 1]int8 {
 	var m [lastIdeograph - firstIdeograph + 1]int8
-	for _, r := range simpOnly {
-		m[r-firstIdeograph] = -1
-	}
-	for _, r := range tradOnly {
-		m[r-firstIdeograph] = 1
-	}
+	fold.Scripts(func(r rune, traditional bool) {
+		if !isIdeograph(r) {
+			return
+		}
+		if traditional {
+			m[r-firstIdeograph] = 1
+		} else {
+			m[r-firstIdeograph] = -1
+		}
+	})
 	return &m
-}()
+})
 
 // scriptOf is +1 for a character written only in traditional form, -1
 // for one written only in simplified form, else 0.
-func scriptOf(r rune) int8 {
+func scriptOf(tab *[lastIdeograph - firstIdeograph + 1]int8, r rune) int8 {
 	if !isIdeograph(r) {
 		return 0
 	}
-	return script[r-firstIdeograph]
+	return tab[r-firstIdeograph]
 }
 
 // IsTraditional reports a text in traditional characters.
 func IsTraditional(paras []string) bool {
 	t, s := 0, 0
 	seen := 0
+	tab := script()
 	for _, p := range paras {
 		for _, r := range p {
-			switch scriptOf(r) {
+			switch scriptOf(tab, r) {
 			case 1:
 				t++
 			case -1:
