@@ -11,20 +11,13 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/policylens/policylens/internal/blocktest"
 )
 
 // within fails the test when f does not return within 10 s, so that a
 // regression that blocks (opening a FIFO) fails instead of hanging.
-func within(t *testing.T, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { defer close(done); f() }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("blocked for 10 s")
-	}
-}
+func within(t *testing.T, f func()) { blocktest.Within(t, 10*time.Second, f) }
 
 func write(t *testing.T, path, text string, perm os.FileMode) {
 	t.Helper()
