@@ -60,9 +60,12 @@ type Set struct {
 	FreeOrgSuffix []string
 	Stop          map[string]bool // zh and en stop words
 	Generic       map[string]bool
-	IDF           *IDFTable
-	IDFen         *IDFTable
-	UserDict      []DictWord
+	// AbbrevEN are abbreviations a sentence goes on after (pub, u.s.c),
+	// lower case without the final period, for the English sentence splitter
+	AbbrevEN []string
+	IDF      *IDFTable
+	IDFen    *IDFTable
+	UserDict []DictWord
 
 	userIDF  map[string]map[string]float64 // rows of users' idf files
 	variants []variant                     // rows of traditional.zht.tsv, added once all files are read
@@ -261,6 +264,8 @@ func (s *Set) add(file, shown string, r Row, ffs, titles *[]string) {
 		s.Stop[f[0]] = true
 	case strings.HasPrefix(file, "generic."):
 		s.Generic[f[0]] = true
+	case file == "abbreviations.en.txt":
+		s.AbbrevEN = append(s.AbbrevEN, strings.ToLower(strings.TrimSuffix(f[0], ".")))
 	case file == "idf.zh.tsv" || file == "idf.en.tsv":
 		v, _ := strconv.ParseFloat(f[1], 64)
 		s.userIDF[file][f[0]] = v

@@ -121,6 +121,9 @@ func (m *mdLines) summaryLine(l string) {
 // Markdown. Chinese lines, headings and list items stay lines of their own.
 // It holds each line until the next shows whether it goes on.
 func (m *mdLines) wrap(l string) error {
+	if m.hasPending && strings.TrimSpace(l) == "" && citationBreak(m.pending) {
+		return nil // the paragraph goes on after the blank line: 5 U.S.C. | App.)
+	}
 	if m.hasPending && softWrap(m.pending, l) {
 		m.pending = strings.TrimRight(m.pending, " ") + " " + strings.TrimSpace(l)
 		return nil
@@ -177,8 +180,25 @@ func (m *mdLines) line(l string) error {
 	return m.para(p)
 }
 
+// reCitationEnd is a line that ends inside a citation, where no sentence
+// ends (5 U.S.C., Circular No.); reCitationGoesOn the line that carries
+// it on (App.), A-4, 117-8). The converter of the US orders broke some
+// 170 paragraphs of shared/scale there, mostly in the advisory-committee
+// clause (…Act, as amended (5 U.S.C. | App.), may apply…).
+var (
+	reCitationEnd    = regexp.MustCompile(`\b(?:U\.S\.C|Nos?|Pub)\.$`)
+	reCitationGoesOn = regexp.MustCompile(`^(?:App\.|[A-Z]?-?\d|[a-z])`)
+)
+
+func citationBreak(prev string) bool {
+	return reCitationEnd.MatchString(strings.TrimSpace(prev))
+}
+
 func softWrap(prev, next string) bool {
 	p, n := strings.TrimSpace(prev), strings.TrimSpace(next)
+	if citationBreak(p) && reCitationGoesOn.MatchString(n) {
+		return true
+	}
 	if p == "" || n == "" || strings.HasPrefix(p, "#") || strings.HasPrefix(n, "#") || reListMark.MatchString(n) || strings.HasPrefix(n, "(") || strings.HasPrefix(n, "<") {
 		return false
 	}

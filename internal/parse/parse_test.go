@@ -745,3 +745,23 @@ func TestReadJSONLReadError(t *testing.T) {
 type errReader struct{ err error }
 
 func (r errReader) Read([]byte) (int, error) { return 0, r.err }
+
+// TestMarkdownCitationBreak: the converter of the US orders broke a
+// paragraph inside a citation (5 U.S.C. | App.); the paragraph is whole
+// again, and a citation that ends a paragraph before the next item stays.
+func TestMarkdownCitationBreak(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"(a) Insofar as the Act, as amended (5 U.S.C.\n\nApp.) (the “Act”), may apply, the Secretary shall act.\n",
+			"(a) Insofar as the Act, as amended (5 U.S.C. App.) (the “Act”), may apply, the Secretary shall act."},
+		{"(b) The Director shall revoke OMB Circular No.\n\nA-4 of November 9, 2023.\n",
+			"(b) The Director shall revoke OMB Circular No. A-4 of November 9, 2023."},
+		{"(c) Agencies shall act under 5 U.S.C.\n\n(d) The Secretary shall report.\n",
+			"(c) Agencies shall act under 5 U.S.C.|(d) The Secretary shall report."},
+		{"(e) This is the Act.\n\napp. text\n", "(e) This is the Act.|app. text"},
+	} {
+		d := parseString(t, "eo.md", "", c.src)
+		if got := strings.Join(d.Paragraphs, "|"); got != c.want {
+			t.Errorf("paragraphs %q, want %q", got, c.want)
+		}
+	}
+}

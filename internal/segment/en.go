@@ -8,6 +8,7 @@ import (
 
 	"github.com/jdkato/prose/v2"
 	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/data"
 	"gopkg.in/neurosnap/sentences.v1/english"
 )
 
@@ -20,7 +21,7 @@ type englishModels struct {
 	err      error
 }
 
-func (m *englishModels) load() error {
+func (m *englishModels) load(abbrevs []string) error {
 	m.once.Do(func() {
 		defer func() {
 			if r := recover(); r != nil {
@@ -33,12 +34,30 @@ func (m *englishModels) load() error {
 			return
 		}
 		m.model = doc.Model
-		m.sentence, err = english.NewSentenceTokenizer(nil)
+		m.sentence, err = sentenceModel(abbrevs)
 		if err != nil {
 			m.err = fmt.Errorf("load English sentence model: %w", err)
 		}
 	})
 	return m.err
+}
+
+// sentenceModel is punkt's English model with the lexicon's abbreviations
+// (abbreviations.en.txt) added: it knows Mr. and No., not the Pub. L.,
+// Sec. or et seq. of legal citations, and split sentences there.
+func sentenceModel(abbrevs []string) (*sentences.DefaultSentenceTokenizer, error) {
+	b, err := data.Asset("data/english.json")
+	if err != nil {
+		return nil, err
+	}
+	training, err := sentences.LoadTraining(b)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range abbrevs {
+		training.AbbrevTypes.Add(a)
+	}
+	return english.NewSentenceTokenizer(training)
 }
 
 // cutEn tokenizes and tags one English paragraph; prose gives no offsets,
@@ -117,7 +136,7 @@ func plainWords(runes []rune) []Token {
 func (m *englishModels) splitEn(text string, runes []rune) []Sentence {
 	var out []Sentence
 	byteToRune := func(b int) int { return utf8.RuneCountInString(text[:b]) }
-	for _, s := range m.sentence.Tokenize(text) {
+	for _, s := range goesOn(text, m.sentence.Tokenize(text)) {
 		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 			continue
 		}
@@ -141,4 +160,39 @@ func (m *englishModels) splitEn(text string, runes []rune) []Sentence {
 		out = append(out, sent)
 	}
 	return out
+}
+
+// goesOn joins to the sentence before it a sentence that cannot start one:
+// punkt ends a sentence at an abbreviation before a closing bracket
+// (5 U.S.C. App.) | (the “Act”), may apply…), and a sentence does not open
+// in lower case, nor with a bracket around a lower-case word that is no
+// list mark ((the “Act”) goes on, (b) and (ii) open items).
+func goesOn(text string, ss []*sentences.Sentence) []*sentences.Sentence {
+	out := ss[:0]
+	for _, s := range ss {
+		if len(out) > 0 && s.Start >= 0 && s.Start <= s.End && s.End <= len(text) &&
+			continuesSentence(strings.TrimLeft(text[s.Start:s.End], " \t")) {
+			out[len(out)-1].End = s.End
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func continuesSentence(t string) bool {
+	if t == "" {
+		return false
+	}
+	if c := t[0]; c >= 'a' && c <= 'z' {
+		return true
+	}
+	if t[0] != '(' {
+		return false
+	}
+	n := 1
+	for n < len(t) && t[n] >= 'a' && t[n] <= 'z' {
+		n++
+	}
+	return n > 2 && n < len(t) && t[n] != ')' // (the …, not (ii)
 }

@@ -160,6 +160,29 @@ func TestEnglishOffsets(t *testing.T) {
 	}
 }
 
+// TestEnglishCitations: a sentence goes on after the abbreviations of
+// legal citations (abbreviations.en.txt) and before a bracket around a
+// lower-case word; a list mark opens a new one.
+func TestEnglishCitations(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"Agencies shall comply with Pub. L. No. 117-8 and 42 U.S.C. 263-1 et seq. as needed.", 1},
+		{"Insofar as the Act (5 U.S.C. App.) (the “Act”), may apply, the Secretary shall act. It ends.", 2},
+		{"It applies to Sec. 3 of E.O. 13526 and to the Dept. of Energy.", 1},
+		{"The Secretary shall report. (b) The Director shall act. (ii) Agencies shall help.", 3},
+	} {
+		doc, err := segmenter(t).Segment("en", "", []string{c.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(doc.Paragraphs[0].Sentences); got != c.want {
+			t.Errorf("%q: %d sentences, want %d", c.text, got, c.want)
+		}
+	}
+}
+
 func TestKeepsLatinCase(t *testing.T) {
 	doc, _ := segmenter(t).Segment("zh", "", []string{"GDP增长5%，COVID-19疫情"})
 	var got []string

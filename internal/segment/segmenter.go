@@ -96,7 +96,7 @@ func (s *Segmenter) SegmentContext(ctx context.Context, lang, title string, para
 func (s *Segmenter) SegmentAs(ctx context.Context, lang string, traditional bool, title string, paras []string) (*Doc, error) {
 	doc := &Doc{Lang: lang, Paragraphs: make([]Paragraph, len(paras))}
 	if lang == "en" {
-		if err := s.en.load(); err != nil {
+		if err := s.en.load(s.lex.AbbrevEN); err != nil {
 			return nil, err
 		}
 		doc.Title = s.paragraphEn(title)
