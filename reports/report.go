@@ -109,67 +109,92 @@ func titleOf(d analyze.Document) string {
 // WriteMarkdown writes the report as Markdown; document text is escaped so
 // that it never reads as Markdown or HTML.
 func WriteMarkdown(w io.Writer, r *Report) error {
-	ew := &errWriter{w: w}
-	p := func(format string, args ...any) { fmt.Fprintf(ew, format, args...) }
-	p("# %s\n\n", md(r.Title))
+	m := &mdOut{ew: &errWriter{w: w}}
+	m.p("# %s\n\n", md(r.Title))
 	if len(r.Docs) == 1 {
-		a := r.Docs[0]
-		d := a.Document
-		p("| | |\n|---|---|\n| title | %s |\n| date | %s |\n| source | %s |\n| issuer | %s |\n| document number | %s |\n\n",
-			md(d.Title), dateOf(d.Date), md(d.Source), md(d.Issuer), md(d.DocNumber))
-		fc := forceCounts(a.Directives)
-		p("%d paragraphs, %d characters; %d directives (%d prohibit, %d must, %d should, %d encourage); %d entities; %d targets.\n\n",
-			len(d.Paragraphs), d.Chars, len(a.Directives), fc["prohibit"], fc["must"], fc["should"], fc["encourage"], len(a.Entities), len(a.Targets))
-		p("## Keywords\n\n")
-		var kws []string
-		for _, k := range a.Keywords {
-			kws = append(kws, md(k.Term))
-		}
-		p("%s\n\n## Officials and organizations\n\n", strings.Join(kws, " · "))
-		for _, e := range entitiesOf(a, "person") {
-			p("- **%s** — %s\n", md(e.Text), md(strings.Join(e.Titles, "、")))
-		}
-		for _, e := range entitiesOf(a, "organization") {
-			p("- %s (%d)\n", md(e.Text), e.Count)
-		}
-		p("\n## Laws and documents cited\n\n")
-		for _, e := range entitiesOf(a, "law") {
-			p("- %s\n", md(e.Text))
-		}
-		if len(a.Targets) > 0 {
-			p("\n## Targets\n\n| indicator | value | qualifier | year |\n|---|---|---|---|\n")
-			for _, t := range a.Targets {
-				p("| %s | %s%s | %s | %s |\n", md(t.Indicator), md(t.Value), md(t.Unit), md(t.Qualifier), t.Year)
-			}
-		}
-		p("\n## Directives\n")
-		for _, g := range groupDirectives(a.Directives) {
-			p("\n### %s\n", md(g.Issuer))
-			for _, f := range g.Forces {
-				p("\n**%s**\n\n", f.Force)
-				for _, x := range f.Directives {
-					p("%d. %s [¶%d](#p-%d)", x.N, md(x.Text), x.Paragraph+1, x.Paragraph+1)
-					if x.Deadline != "" {
-						p(" — by %s", md(x.Deadline))
-					}
-					if len(x.Addressees) > 0 {
-						p(" — to %s", md(strings.Join(x.Addressees, "、")))
-					}
-					if x.Article != "" {
-						p(" — %s", md(x.Article))
-					}
-					p("\n")
-				}
-			}
-		}
-		p("\n## Text\n\n")
-		for i, para := range d.Paragraphs {
-			p("<a id=\"p-%d\"></a>¶%d %s\n\n", i+1, i+1, md(para))
-		}
-		return ew.err
+		m.single(r.Docs[0])
+		return m.ew.err
 	}
-	p("## Documents\n\n| document | date | directives | must + prohibit | keywords |\n|---|---|---|---|---|\n")
-	for _, a := range r.Docs {
+	m.documents(r.Docs)
+	m.timeline(r.Timeline)
+	m.matrix(r.Matrix)
+	m.comparison(r.Comparison)
+	return m.ew.err
+}
+
+// mdOut writes the sections of a Markdown report; the first write error
+// is kept in ew and ends the output.
+type mdOut struct{ ew *errWriter }
+
+func (m *mdOut) p(format string, args ...any) { fmt.Fprintf(m.ew, format, args...) }
+
+// single writes the report of one document: header, figures, keywords,
+// entities, targets, directives and the numbered text they link to.
+func (m *mdOut) single(a *analyze.Analysis) {
+	d := a.Document
+	m.p("| | |\n|---|---|\n| title | %s |\n| date | %s |\n| source | %s |\n| issuer | %s |\n| document number | %s |\n\n",
+		md(d.Title), dateOf(d.Date), md(d.Source), md(d.Issuer), md(d.DocNumber))
+	fc := forceCounts(a.Directives)
+	m.p("%d paragraphs, %d characters; %d directives (%d prohibit, %d must, %d should, %d encourage); %d entities; %d targets.\n\n",
+		len(d.Paragraphs), d.Chars, len(a.Directives), fc["prohibit"], fc["must"], fc["should"], fc["encourage"], len(a.Entities), len(a.Targets))
+	m.p("## Keywords\n\n")
+	var kws []string
+	for _, k := range a.Keywords {
+		kws = append(kws, md(k.Term))
+	}
+	m.p("%s\n\n## Officials and organizations\n\n", strings.Join(kws, " · "))
+	for _, e := range entitiesOf(a, "person") {
+		m.p("- **%s** — %s\n", md(e.Text), md(strings.Join(e.Titles, "、")))
+	}
+	for _, e := range entitiesOf(a, "organization") {
+		m.p("- %s (%d)\n", md(e.Text), e.Count)
+	}
+	m.p("\n## Laws and documents cited\n\n")
+	for _, e := range entitiesOf(a, "law") {
+		m.p("- %s\n", md(e.Text))
+	}
+	if len(a.Targets) > 0 {
+		m.p("\n## Targets\n\n| indicator | value | qualifier | year |\n|---|---|---|---|\n")
+		for _, t := range a.Targets {
+			m.p("| %s | %s%s | %s | %s |\n", md(t.Indicator), md(t.Value), md(t.Unit), md(t.Qualifier), t.Year)
+		}
+	}
+	m.directives(a.Directives)
+	m.p("\n## Text\n\n")
+	for i, para := range d.Paragraphs {
+		m.p("<a id=\"p-%d\"></a>¶%d %s\n\n", i+1, i+1, md(para))
+	}
+}
+
+// directives writes one document's directives by issuer and force, each
+// with its paragraph link, deadline, addressees and article.
+func (m *mdOut) directives(ds []analyze.Directive) {
+	m.p("\n## Directives\n")
+	for _, g := range groupDirectives(ds) {
+		m.p("\n### %s\n", md(g.Issuer))
+		for _, f := range g.Forces {
+			m.p("\n**%s**\n\n", f.Force)
+			for _, x := range f.Directives {
+				m.p("%d. %s [¶%d](#p-%d)", x.N, md(x.Text), x.Paragraph+1, x.Paragraph+1)
+				if x.Deadline != "" {
+					m.p(" — by %s", md(x.Deadline))
+				}
+				if len(x.Addressees) > 0 {
+					m.p(" — to %s", md(strings.Join(x.Addressees, "、")))
+				}
+				if x.Article != "" {
+					m.p(" — %s", md(x.Article))
+				}
+				m.p("\n")
+			}
+		}
+	}
+}
+
+// documents writes the table of a corpus's documents.
+func (m *mdOut) documents(docs []*analyze.Analysis) {
+	m.p("## Documents\n\n| document | date | directives | must + prohibit | keywords |\n|---|---|---|---|---|\n")
+	for _, a := range docs {
 		fc := forceCounts(a.Directives)
 		var kws []string
 		for i, k := range a.Keywords {
@@ -177,50 +202,65 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 				kws = append(kws, md(k.Term))
 			}
 		}
-		p("| %s | %s | %d | %d | %s |\n", md(titleOf(a.Document)), dateOf(a.Document.Date), len(a.Directives), fc["must"]+fc["prohibit"], strings.Join(kws, " · "))
+		m.p("| %s | %s | %d | %d | %s |\n", md(titleOf(a.Document)), dateOf(a.Document.Date), len(a.Directives), fc["must"]+fc["prohibit"], strings.Join(kws, " · "))
 	}
-	if tl := r.Timeline; tl != nil && len(tl.Periods) > 0 {
-		p("\n## Timeline (per 10,000 characters)\n\n| term |")
-		for _, per := range tl.Periods {
-			p(" %s |", per)
+}
+
+// timeline writes the terms' rates by period.
+func (m *mdOut) timeline(tl *analyze.Timeline) {
+	if tl == nil || len(tl.Periods) == 0 {
+		return
+	}
+	m.p("\n## Timeline (per 10,000 characters)\n\n| term |")
+	for _, per := range tl.Periods {
+		m.p(" %s |", per)
+	}
+	m.p("\n|---|%s\n", strings.Repeat("---|", len(tl.Periods)))
+	for i, t := range tl.Terms {
+		m.p("| %s |", md(t))
+		for _, v := range tl.Rates[i] {
+			m.p(" %s |", trimFloat(v))
 		}
-		p("\n|---|%s\n", strings.Repeat("---|", len(tl.Periods)))
-		for i, t := range tl.Terms {
-			p("| %s |", md(t))
-			for _, v := range tl.Rates[i] {
-				p(" %s |", trimFloat(v))
+		m.p("\n")
+	}
+}
+
+// matrix writes the directive matrix, one force letter per cell.
+func (m *mdOut) matrix(mx *analyze.Matrix) {
+	if mx == nil || len(mx.Rows) == 0 {
+		return
+	}
+	m.p("\n## Directive matrix\n\n| directive |")
+	for _, h := range columnHeads(mx.Docs) {
+		m.p(" %s |", md(h))
+	}
+	m.p("\n|---|%s\n", strings.Repeat("---|", len(mx.Docs)))
+	for _, row := range mx.Rows {
+		m.p("| %s |", md(row.Text))
+		for _, c := range row.Cells {
+			m.p(" %s |", c)
+		}
+		m.p("\n")
+	}
+}
+
+// comparison writes the counts of the last two periods' comparison and
+// the directives whose force changed.
+func (m *mdOut) comparison(c *analyze.Comparison) {
+	if c == nil {
+		return
+	}
+	m.p("\n## %s → %s\n\n", md(titleOf(analyze.Document{Title: c.A.Title, ID: c.A.ID})), md(titleOf(analyze.Document{Title: c.B.Title, ID: c.B.ID})))
+	for _, st := range []string{"strengthened", "weakened", "new", "dropped", "reworded", "kept"} {
+		m.p("- %s: %d\n", st, c.Summary[st])
+	}
+	for _, st := range []string{"strengthened", "weakened"} {
+		for _, d := range c.Directives {
+			if d.Status == st {
+				m.p("- %s: %s → %s (%s)\n", st, md(d.A.Text), md(d.B.Text), d.ForceChange)
 			}
-			p("\n")
 		}
 	}
-	if m := r.Matrix; m != nil && len(m.Rows) > 0 {
-		p("\n## Directive matrix\n\n| directive |")
-		for _, h := range columnHeads(m.Docs) {
-			p(" %s |", md(h))
-		}
-		p("\n|---|%s\n", strings.Repeat("---|", len(m.Docs)))
-		for _, row := range m.Rows {
-			p("| %s |", md(row.Text))
-			for _, c := range row.Cells {
-				p(" %s |", c)
-			}
-			p("\n")
-		}
-	}
-	if c := r.Comparison; c != nil {
-		p("\n## %s → %s\n\n", md(titleOf(analyze.Document{Title: c.A.Title, ID: c.A.ID})), md(titleOf(analyze.Document{Title: c.B.Title, ID: c.B.ID})))
-		for _, st := range []string{"strengthened", "weakened", "new", "dropped", "reworded", "kept"} {
-			p("- %s: %d\n", st, c.Summary[st])
-		}
-		for _, st := range []string{"strengthened", "weakened"} {
-			for _, d := range c.Directives {
-				if d.Status == st {
-					p("- %s: %s → %s (%s)\n", st, md(d.A.Text), md(d.B.Text), d.ForceChange)
-				}
-			}
-		}
-	}
-	return ew.err
 }
 
 // md escapes Markdown and HTML in document text; line breaks (LF and CR)
