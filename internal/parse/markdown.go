@@ -206,7 +206,17 @@ func softWrap(prev, next string) bool {
 	if !isASCIILetter(last) && last != ',' {
 		return false
 	}
-	return strings.HasSuffix(prev, " ") && isASCIILetter(first) || first >= 'a' && first <= 'z'
+	return strings.HasSuffix(prev, " ") && (isASCIILetter(first) || numberGoesOn(n)) || first >= 'a' && first <= 'z'
+}
+
+// numberGoesOn reports a line that opens with a number that is no list
+// mark: after a line ending in a space, `section ` | `1 of this order`.
+func numberGoesOn(n string) bool {
+	i := 0
+	for i < len(n) && n[i] >= '0' && n[i] <= '9' {
+		i++
+	}
+	return i > 0 && (i == len(n) || n[i] != '.' && n[i] != ')')
 }
 
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

@@ -758,6 +758,8 @@ func TestMarkdownCitationBreak(t *testing.T) {
 		{"(c) Agencies shall act under 5 U.S.C.\n\n(d) The Secretary shall report.\n",
 			"(c) Agencies shall act under 5 U.S.C.|(d) The Secretary shall report."},
 		{"(e) This is the Act.\n\napp. text\n", "(e) This is the Act.|app. text"},
+		{"(f) Agencies should further the policies set forth in section \n1 of this order.\n", "(f) Agencies should further the policies set forth in section 1 of this order."},
+		{"(g) They were born June 13, 1961] \n2.\n", "(g) They were born June 13, 1961]|2."},
 	} {
 		d := parseString(t, "eo.md", "", c.src)
 		if got := strings.Join(d.Paragraphs, "|"); got != c.want {
