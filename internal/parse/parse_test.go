@@ -760,6 +760,9 @@ func TestMarkdownCitationBreak(t *testing.T) {
 		{"(e) This is the Act.\n\napp. text\n", "(e) This is the Act.|app. text"},
 		{"(f) Agencies should further the policies set forth in section \n1 of this order.\n", "(f) Agencies should further the policies set forth in section 1 of this order."},
 		{"(g) They were born June 13, 1961] \n2.\n", "(g) They were born June 13, 1961]|2."},
+		{"(h) The Government shall pursue a national U.S.\n\nPostal Service model.\n", "(h) The Government shall pursue a national U.S. Postal Service model."},
+		{"(i) It applies in the U.S.\n\nThe Secretary shall act.\n", "(i) It applies in the U.S.|The Secretary shall act."},
+		{"(j) It applies in the U.S.\n\n(k) The Secretary shall act.\n", "(j) It applies in the U.S.|(k) The Secretary shall act."},
 	} {
 		d := parseString(t, "eo.md", "", c.src)
 		if got := strings.Join(d.Paragraphs, "|"); got != c.want {

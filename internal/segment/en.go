@@ -133,10 +133,10 @@ func plainWords(runes []rune) []Token {
 
 // splitEn splits an English paragraph into sentences with the punkt model
 // and each sentence into clauses at semicolons.
-func (m *englishModels) splitEn(text string, runes []rune) []Sentence {
+func (m *englishModels) splitEn(text string, runes []rune, stop map[string]bool) []Sentence {
 	var out []Sentence
 	byteToRune := func(b int) int { return utf8.RuneCountInString(text[:b]) }
-	for _, s := range goesOn(text, m.sentence.Tokenize(text)) {
+	for _, s := range goesOn(text, m.sentence.Tokenize(text), stop) {
 		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 			continue
 		}
@@ -166,12 +166,15 @@ func (m *englishModels) splitEn(text string, runes []rune) []Sentence {
 // punkt ends a sentence at an abbreviation before a closing bracket
 // (5 U.S.C. App.) | (the “Act”), may apply…), and a sentence does not open
 // in lower case, nor with a bracket around a lower-case word that is no
-// list mark ((the “Act”) goes on, (b) and (ii) open items).
-func goesOn(text string, ss []*sentences.Sentence) []*sentences.Sentence {
+// list mark ((the “Act”) goes on, (b) and (ii) open items). After U.S. a
+// capitalized word goes on with the name (U.S. | Postal Service) unless
+// it is a stop word, which opens a sentence (the U.S. | The Secretary…).
+func goesOn(text string, ss []*sentences.Sentence, stop map[string]bool) []*sentences.Sentence {
 	out := ss[:0]
 	for _, s := range ss {
-		if len(out) > 0 && s.Start >= 0 && s.Start <= s.End && s.End <= len(text) &&
-			continuesSentence(strings.TrimLeft(text[s.Start:s.End], " \t")) {
+		if len(out) > 0 && s.Start >= 0 && s.Start <= s.End && s.End <= len(text) && out[len(out)-1].End <= len(text) &&
+			(continuesSentence(strings.TrimLeft(text[s.Start:s.End], " \t")) ||
+				namesGoOn(text[:out[len(out)-1].End], strings.TrimLeft(text[s.Start:s.End], " \t"), stop)) {
 			out[len(out)-1].End = s.End
 			continue
 		}
@@ -195,4 +198,13 @@ func continuesSentence(t string) bool {
 		n++
 	}
 	return n > 2 && n < len(t) && t[n] != ')' // (the …, not (ii)
+}
+
+// namesGoOn reports a sentence cut after U.S. in the middle of a name.
+func namesGoOn(before, next string, stop map[string]bool) bool {
+	if !strings.HasSuffix(strings.TrimRight(before, " "), "U.S.") || next == "" || next[0] < 'A' || next[0] > 'Z' {
+		return false
+	}
+	w, _, _ := strings.Cut(next, " ")
+	return !stop[strings.ToLower(strings.TrimRight(w, ",;:"))]
 }

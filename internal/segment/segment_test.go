@@ -172,6 +172,8 @@ func TestEnglishCitations(t *testing.T) {
 		{"Insofar as the Act (5 U.S.C. App.) (the “Act”), may apply, the Secretary shall act. It ends.", 2},
 		{"It applies to Sec. 3 of E.O. 13526 and to the Dept. of Energy.", 1},
 		{"The Secretary shall report. (b) The Director shall act. (ii) Agencies shall help.", 3},
+		{"The U.S. Postal Service shall establish a national U.S. Postal Service model.", 1},
+		{"It applies in the U.S. The Secretary shall act.", 2},
 	} {
 		doc, err := segmenter(t).Segment("en", "", []string{c.text})
 		if err != nil {

@@ -133,7 +133,7 @@ func (s *Segmenter) paragraphZh(d *dict, text string, buf *zhBuffers) Paragraph 
 
 func (s *Segmenter) paragraphEn(text string) Paragraph {
 	runes := []rune(text)
-	p := Paragraph{Text: text, Runes: runes, Tokens: s.en.cutEn(text, runes, s.opts.TagEnglish), Sentences: s.en.splitEn(text, runes)}
+	p := Paragraph{Text: text, Runes: runes, Tokens: s.en.cutEn(text, runes, s.opts.TagEnglish), Sentences: s.en.splitEn(text, runes, s.lex.Stop)}
 	s.markStop(p.Tokens)
 	return p
 }
