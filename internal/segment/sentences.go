@@ -69,7 +69,7 @@ func splitZh(runes []rune) []Sentence {
 			i = j - 1
 			continue
 		}
-		if strings.ContainsRune(zhClauseEnd, r) {
+		if strings.ContainsRune(zhClauseEnd, r) && !thousands(runes, i) {
 			addClause(i, r)
 			cstart = i + 1
 		}
@@ -79,6 +79,30 @@ func splitZh(runes []rune) []Sentence {
 	}
 	return out
 }
+
+// thousands reports a comma that groups the digits of a number
+// (62，000万吨, 1,000 in older texts): one to three digits before it,
+// exactly three after it. The clause goes on.
+func thousands(runes []rune, i int) bool {
+	if runes[i] != '，' && runes[i] != ',' || i == 0 || !isDigit(runes[i-1]) || i+3 >= len(runes) {
+		return false
+	}
+	for k := i + 1; k <= i+3; k++ {
+		if !isDigit(runes[k]) {
+			return false
+		}
+	}
+	j := i - 1
+	for j > 0 && isDigit(runes[j-1]) {
+		j--
+	}
+	if i-j > 3 {
+		return false // 截至2019，100家: a year, then a count
+	}
+	return i+4 == len(runes) || !isDigit(runes[i+4])
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
 // trimSpan narrows [s,e) past white space.
 func trimSpan(runes []rune, s, e int) (int, int) {

@@ -11,7 +11,7 @@ import (
 
 var (
 	// a number with its unit and an optional trailing qualifier
-	reZhValue = regexp.MustCompile(`(约|力争|不低于|不超过|不少于|不高于|超过|达到|控制在|保持在|稳定在|低于|高于)?(\d+(?:\.\d+)?)\s*(` + longestFirst(zhUnits) + `)(左右|以上|以下|以内|上下)?`)
+	reZhValue = regexp.MustCompile(`(约|力争|不低于|不超过|不少于|不高于|超过|达到|控制在|保持在|稳定在|低于|高于)?(\d{1,3}(?:[，,]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(` + longestFirst(zhUnits) + `)(左右|以上|以下|以内|上下)?`)
 	reYear    = regexp.MustCompile(`(?:到|至|在)?(\d{4})年(?:底|末)?(?:前)?`)
 	// a plan's marker or a budget's aggregate: what a report arranges for the year
 	rePlan    = regexp.MustCompile(`拟|预期目标|目标|支出规模|赤字规模`)
@@ -119,6 +119,7 @@ func chinese(text, sent, year string, pi int) []Target {
 			indicator = strings.TrimSuffix(indicator, "力争")
 			qual = strings.TrimSpace("力争 " + qual)
 		}
+		num = strings.NewReplacer("，", "", ",", "").Replace(num) // 62，000 → 62000: one value however grouped
 		out = append(out, Target{Indicator: indicator, Value: num, Unit: unit, Qualifier: qual, Year: year, Text: text, Paragraph: pi})
 		prev = m[1]
 	}

@@ -58,6 +58,8 @@ func TestTargetRules(t *testing.T) {
 		{"一般公共预算支出规模29.7万亿元、比上年增加1.2万亿元。", []Target{{Indicator: "一般公共预算支出规模", Value: "29.7", Unit: "万亿元", Text: "一般公共预算支出规模29.7万亿元"}}},
 		{"截至3月底，累计引进项目120个。", nil},
 		{"经济增长预期目标为5%左右。", []Target{{Indicator: "经济增长", Value: "5", Unit: "%", Qualifier: "左右", Text: "经济增长预期目标为5%左右"}}},
+		// a number grouped in thousands (older reports) is one value
+		{"投产井新增生产能力达到1，000万吨。", []Target{{Indicator: "投产井新增生产能力", Value: "1000", Unit: "万吨", Qualifier: "达到", Text: "投产井新增生产能力达到1，000万吨"}}},
 	}
 	for _, c := range cases {
 		got := extract(t, "zh", c.text)
