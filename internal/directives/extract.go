@@ -264,7 +264,7 @@ var (
 // directives whatever its format.
 func (x *zhExtractor) untitledHeadline(p *segment.Paragraph) bool {
 	t := strings.TrimSpace(p.Text)
-	return strings.TrimSpace(x.meta.Title) == "" && utf8.RuneCountInString(t) <= 40 && !strings.ContainsAny(t, "，。；！？：,;:")
+	return strings.TrimSpace(x.meta.Title) == "" && utf8.RuneCountInString(t) <= 40 && !hasAny(t, "，。；！？：,;:")
 }
 
 // skipParagraph recognises paragraphs that hold no instruction whatever
@@ -281,15 +281,18 @@ func (x *zhExtractor) skipParagraph(p *segment.Paragraph) bool {
 		// an article that ends in ： (第十九条 …的，由…记入…：) still disposes
 		return true
 	}
-	if strings.ContainsAny(t, "＝÷×") && unmarked() {
+	if hasAny(t, "＝÷×") && unmarked() {
 		return true // 日工资：月工资收入÷月计薪天数: a formula
 	}
-	body := reItem.ReplaceAllString(t, "")
+	body := t
+	if mayOpenItem(t) {
+		body = reItem.ReplaceAllString(t, "")
+	}
 	if x.listLead != nil && body != t {
 		return false // a short item of a list whose lead-in instructs
 	}
 	n := utf8.RuneCountInString(body)
-	return n <= 15 && !strings.ContainsAny(body, "，。；！？") && len(x.c.findMarkers([]rune(body), nil)) == 0
+	return n <= 15 && !hasAny(body, "，。；！？") && len(x.c.findMarkers([]rune(body), nil)) == 0
 }
 
 var reDocNo = regexp.MustCompile(`^[\p{Han}]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号$`)
@@ -685,6 +688,11 @@ func (x *zhExtractor) plan(u unit) bool {
 
 // prefixLen is the length of an article number or list mark opening a clause.
 func prefixLen(runes []rune) int {
+	// both patterns are anchored: a clause whose first rune opens neither
+	// (most) needs no string and no regexp
+	if len(runes) == 0 || runes[0] != '第' && !itemOpener(runes[0]) {
+		return 0
+	}
 	s := string(runes)
 	if m := reArticle.FindString(s); m != "" {
 		return utf8.RuneCountInString(m)
@@ -693,6 +701,18 @@ func prefixLen(runes []rune) int {
 		return utf8.RuneCountInString(m)
 	}
 	return 0
+}
+
+// itemOpener reports a rune that can open a match of reItem: a bracket,
+// a Chinese numeral up to 十 or an ASCII digit.
+func itemOpener(r rune) bool {
+	return r == '（' || r == '(' || r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)
+}
+
+// mayOpenItem reports a text whose first rune can open a match of reItem.
+func mayOpenItem(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && itemOpener(r)
 }
 
 func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, force string, markers []string, hits []hit, fr frame, article string) Directive {

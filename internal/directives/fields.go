@@ -19,12 +19,12 @@ var (
 // deadlineZh finds a deadline in a clause and resolves it against the
 // document date (ISO 8601).
 func deadlineZh(text string, docDate time.Time) (string, string) {
-	if !strings.ContainsAny(text, "年月日内") {
+	if !hasAny(text, "年月日内") {
 		return "", ""
 	}
 	for _, m := range reZhDeadline.FindAllStringSubmatch(text, -1) {
 		s := m[0]
-		if !strings.ContainsAny(s, "起前底末内") && !strings.HasPrefix(s, "到") && !strings.HasPrefix(s, "至") && !strings.HasPrefix(s, "截至") {
+		if !hasAny(s, "起前底末内") && !strings.HasPrefix(s, "到") && !strings.HasPrefix(s, "至") && !strings.HasPrefix(s, "截至") {
 			continue // a plain date is a time, not a deadline
 		}
 		switch {
@@ -40,7 +40,7 @@ func deadlineZh(text string, docDate time.Time) (string, string) {
 			}
 			return s, fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 		case m[4] != "":
-			if strings.ContainsAny(s, "底末") {
+			if hasAny(s, "底末") {
 				return s, m[4] + "-12-31"
 			}
 			return s, m[4]
