@@ -513,11 +513,15 @@ type clauseState struct {
 // one, weighs them with the clause's other features. It returns the
 // directive with its fields.
 func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st clauseState, article string) (Directive, bool) {
-	rule, why := x.ruleVerdict(u, hits, st)
+	ct := clauseTests{c: x.c, u: &u}
+	rule, why := x.ruleVerdict(u, hits, st, &ct)
 	ok := rule
-	f := featureSet{m: x.c.model, keep: x.collect || x.explain && x.c.model != nil, buf: x.room.buf[:0], words: x.room.words[:0]}
+	if x.room.memo == nil && x.c.model != nil {
+		x.room.memo = make(map[string][2]float64)
+	}
+	f := featureSet{m: x.c.model, keep: x.collect || x.explain && x.c.model != nil, buf: x.room.buf[:0], words: x.room.words[:0], memo: x.room.memo}
 	if x.c.model != nil || x.collect {
-		x.features(&f, u, hits, st, why, rule)
+		x.features(&f, u, hits, st, why, rule, &ct)
 	}
 	x.room.buf, x.room.words = f.buf, f.words
 	feats := f.names
@@ -552,7 +556,7 @@ func (x *zhExtractor) build(c actionClause) Directive {
 
 // ruleVerdict is the rules' verdict on an action clause and the rule that
 // gave it.
-func (x *zhExtractor) ruleVerdict(u unit, hits []hit, st clauseState) (bool, string) {
+func (x *zhExtractor) ruleVerdict(u unit, hits []hit, st clauseState, ct *clauseTests) (bool, string) {
 	fr := st.fr
 	switch {
 	case fr.kind == "opinion":
@@ -562,21 +566,48 @@ func (x *zhExtractor) ruleVerdict(u unit, hits []hit, st clauseState) (bool, str
 	case fr.kind == "law" && len(hits) == 0 && x.c.disposal(u):
 		return true, "disposal" // 由…责令改正，处…罚款: the penalty a law lays down
 	case len(hits) > 0:
-		return !x.c.isFact(u) || hits[0].force == "prohibit" || hits[0].force == "must", "marker"
+		return !ct.isFact() || hits[0].force == "prohibit" || hits[0].force == "must", "marker"
 	case fr.kind == "law" && len(hits) == 0 && len(st.carried) > 0:
-		return hasVerb(u) && !x.c.isFact(u), "carried"
+		return ct.hasVerb() && !ct.isFact(), "carried"
 	case fr.kind == "law" && len(hits) == 0 && conditional(st.pending):
-		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "consequence" // 决定受理的，发给受理通知书
+		return ct.hasVerb() && !ct.isFact() && !ct.statistic(), "consequence" // 决定受理的，发给受理通知书
 	case fr.kind == "directive":
-		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "frame"
+		return ct.hasVerb() && !ct.isFact() && !ct.statistic(), "frame"
 	case fr.kind == "official" && !st.narrative:
-		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "official"
+		return ct.hasVerb() && !ct.isFact() && !ct.statistic(), "official"
 	case st.scope:
-		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "scope"
+		return ct.hasVerb() && !ct.isFact() && !ct.statistic(), "scope"
 	case reEffective.MatchString(u.text):
 		return true, "effective" // 本通知自发布之日起实施: the schedule a text sets
 	}
 	return x.commitment(u) || x.plan(u), "default"
+}
+
+// clauseTests remembers an action clause's hasVerb, isFact and statistic,
+// which the rules' verdict and the features both ask.
+type clauseTests struct {
+	c                *cues
+	u                *unit
+	verb, fact, stat int8 // 0: not asked yet, 1: false, 2: true
+}
+
+func (t *clauseTests) hasVerb() bool { return remember(&t.verb, func() bool { return hasVerb(*t.u) }) }
+func (t *clauseTests) isFact() bool {
+	return remember(&t.fact, func() bool { return t.c.isFact(*t.u) })
+}
+func (t *clauseTests) statistic() bool {
+	return remember(&t.stat, func() bool { return statistic(*t.u) })
+}
+
+// remember returns the answer kept in v, asking f the first time.
+func remember(v *int8, f func() bool) bool {
+	if *v == 0 {
+		*v = 1
+		if f() {
+			*v = 2
+		}
+	}
+	return *v == 2
 }
 
 // forceOf is the force of a directive: its strongest marker, else its law

@@ -1,0 +1,61 @@
+package directives
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestUnicodeName: unicodeName writes what fmt's %U writes.
+func TestUnicodeName(t *testing.T) {
+	for _, r := range []rune{0, 1, 0xf, 0x10, 0xff, 0x100, 0xfff, 0x1000, '，', '：', 0xffff, 0x10000, 0x10ffff, 0x7fffffff, -1, -0x10} {
+		if got, want := unicodeName(r), fmt.Sprintf("%U", r); got != want {
+			t.Errorf("unicodeName(%d) = %q, want %q", r, got, want)
+		}
+	}
+	for r := rune(0); r < 0x20000; r += 7 {
+		if got, want := unicodeName(r), fmt.Sprintf("%U", r); got != want {
+			t.Fatalf("unicodeName(%d) = %q, want %q", r, got, want)
+		}
+	}
+}
+
+// TestPlainName: a name plainName lets through is the one nameRune
+// writes rune by rune.
+func TestPlainName(t *testing.T) {
+	slow := func(s string) string {
+		var b []byte
+		for _, r := range s {
+			b = utf8.AppendRune(b, nameRune(r))
+		}
+		return string(b)
+	}
+	cases := []string{"", "bias", "rule", "true", "鼓励", "加快 建设", "a\tb", "x\u00a0y", "\u3000", "\u2028", "\u0085", "\u007f", "\xff", "中\xe4", "U+FF0C", "≤4", ">32", "\u1680", "\u205f", "\u2060", "\u00a1"}
+	for r := rune(0); r < 0x3100; r++ {
+		cases = append(cases, string(r), "中"+string(r)+"文")
+	}
+	for _, s := range cases {
+		if plainName(s) && slow(s) != s {
+			t.Errorf("plainName(%q) but nameRune changes it to %q", s, slow(s))
+		}
+		f := featureSet{}
+		f.name([]string{s, strings.ToUpper(s)})
+		if want := slow(s) + "=" + slow(strings.ToUpper(s)); string(f.buf) != want {
+			t.Errorf("name(%q) = %q, want %q", s, f.buf, want)
+		}
+	}
+}
+
+// TestBlank: blank is strings.TrimSpace(s) == "".
+func TestBlank(t *testing.T) {
+	cases := []string{"", " ", "\t\n", "a", " a", "中", "\u3000", "\u3000中", "\u00a0", "\xff", "\xe4", "\xe4\xb8", "\x85", "\u0085", "\u2028x", "\x1c", "\x1f"}
+	for r := rune(0); r < 0x10000; r++ {
+		cases = append(cases, string(r), string(r)+" ", " "+string(r))
+	}
+	for _, s := range cases {
+		if got, want := blank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("blank(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
