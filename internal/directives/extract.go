@@ -404,7 +404,7 @@ func (w *clauseWalk) unit(s segment.Sentence, cl segment.Clause) (unit, bool) {
 		return u, false
 	}
 	u.runes = p.Runes[u.span.Start:u.span.End]
-	u.text = string(u.runes)
+	u.text = p.Slice(u.span) // a substring where it can, not a copy per clause
 	for w.ti < len(p.Tokens) && p.Tokens[w.ti].End <= u.span.Start {
 		w.ti++
 	}
@@ -757,7 +757,7 @@ func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, fo
 			break
 		}
 	}
-	text := string(p.Runes[start:u.span.End])
+	text := p.Slice(segment.Span{Start: start, End: u.span.End})
 	firstMarker, afterMarkers := 0, 0
 	if len(hits) > 0 {
 		firstMarker = hits[0].at
@@ -767,7 +767,7 @@ func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, fo
 			}
 		}
 	}
-	subject := string(u.runes[:firstMarker])
+	subject := p.Slice(segment.Span{Start: u.span.Start, End: u.span.Start + firstMarker})
 	action, object := actionObject(u, afterMarkers, x.c.byKind["manner"])
 	deadline, norm := deadlineZh(text, x.date)
 	issuer := fr.issuer

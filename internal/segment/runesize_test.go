@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"context"
 	"testing"
 	"unicode/utf8"
 )
@@ -29,6 +30,30 @@ func TestRuneSize(t *testing.T) {
 			}
 			buf[2], buf[3] = 0x80, 0x80
 			check(string(buf[:4]), 0)
+		}
+	}
+}
+
+// TestSliceOffsets: a paragraph the Chinese segmenter made slices its
+// spans as the runes spell them, with its offsets (valid text) or without
+// (invalid bytes, where Runes hold U+FFFD).
+func TestSliceOffsets(t *testing.T) {
+	s := segmenter(t)
+	for _, text := range []string{"国务院关于加快建设全国统一大市场的意见，2025年", "a\xffb中文\xe4\xb8", "互联网+监管：5G、COVID-19。", "", "\u3000全角\u00a0空格"} {
+		doc, err := s.SegmentAs(context.Background(), "zh", false, "", []string{text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &doc.Paragraphs[0]
+		if (p.offs != nil) != utf8.ValidString(text) {
+			t.Errorf("%q: offsets %v, valid %v", text, p.offs != nil, utf8.ValidString(text))
+		}
+		for i := 0; i <= len(p.Runes); i++ {
+			for j := i; j <= len(p.Runes); j++ {
+				if got, want := p.Slice(Span{i, j}), string(p.Runes[i:j]); got != want {
+					t.Errorf("%q: Slice(%d, %d) = %q, want %q", text, i, j, got, want)
+				}
+			}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package segment
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 
@@ -127,8 +128,25 @@ func (s *Segmenter) SegmentAs(ctx context.Context, lang string, traditional bool
 func (s *Segmenter) paragraphZh(d *dict, text string, buf *zhBuffers) Paragraph {
 	runes := []rune(text)
 	p := Paragraph{Text: text, Runes: runes, Tokens: d.cutZh(text, runes, buf), Sentences: splitZh(runes)}
+	if buf.valid {
+		p.offs = runeOffsets(buf.byteOff[:len(runes)+1])
+	}
 	s.markStop(p.Tokens)
 	return p
+}
+
+// runeOffsets keeps the byte offsets cutZh found for the runes of a
+// valid paragraph (Paragraph.offs), or nil where it is too long for
+// 32-bit offsets.
+func runeOffsets(byteOff []int) []int32 {
+	if byteOff[len(byteOff)-1] > math.MaxInt32 {
+		return nil
+	}
+	offs := make([]int32, len(byteOff))
+	for i, b := range byteOff {
+		offs[i] = int32(b)
+	}
+	return offs
 }
 
 func (s *Segmenter) paragraphEn(text string) Paragraph {
