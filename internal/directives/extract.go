@@ -346,6 +346,7 @@ type clauseWalk struct {
 	first     bool
 	carried   []hit  // markers of a law's condition, for its action
 	loose     []unit // clauses since the last directive that gave none
+	starts    []bool // tokenStarts' buffer, reused from clause to clause
 }
 
 // looseDeadline is a deadline that a clause of its own set before the
@@ -432,7 +433,8 @@ func (w *clauseWalk) clause(u unit, delim rune) {
 		// its speaker is this clause's issuer where no frame names one
 		clauseFrame.issuer = x.issuerOf(sp)
 	}
-	hits := x.c.findMarkers(u.runes, tokenStarts(u))
+	w.starts = tokenStarts(w.starts, u)
+	hits := x.c.findMarkersIn(u.runes, u.text, w.starts)
 	if w.condition(u, hits) {
 		return
 	}
@@ -821,8 +823,9 @@ func subjectLike(pos string) bool {
 }
 
 // tokenStarts marks the rune offsets of a clause where a token starts.
-func tokenStarts(u unit) []bool {
-	starts := make([]bool, len(u.runes)+1)
+func tokenStarts(buf []bool, u unit) []bool {
+	starts := slices.Grow(buf[:0], len(u.runes)+1)[:len(u.runes)+1]
+	clear(starts)
 	for _, t := range u.toks {
 		if k := t.Start - u.span.Start; k >= 0 && k < len(starts) {
 			starts[k] = true

@@ -83,8 +83,13 @@ func Compile(lex *lexicon.Set) *Rules {
 // count only from a word start (影响/应 is 应, not a part of 响应; the 要 of
 // 企业主要负责人 is none).
 func (c *cues) findMarkers(runes []rune, starts []bool) []hit {
+	return c.findMarkersIn(runes, "", starts)
+}
+
+// findMarkersIn is findMarkers with the text the runes spell, when the
+// caller has it ("": made from the runes when needed).
+func (c *cues) findMarkersIn(runes []rune, text string, starts []bool) []hit {
 	var hits []hit
-	text := ""
 	var byteAt []int // byte offset of each rune, built on the first candidate
 	title := 0       // depth inside 《…》: a title's words (《…严格落实监管要求的通知》) order nothing
 	for i := 0; i < len(runes); i++ {
@@ -98,7 +103,9 @@ func (c *cues) findMarkers(runes []rune, starts []bool) []hit {
 			continue // most characters open no marker; nor does the middle of a word (企业主要负责人)
 		}
 		if byteAt == nil {
-			text = string(runes)
+			if text == "" {
+				text = string(runes)
+			}
 			byteAt = make([]int, len(runes)+1)
 			b := 0
 			for k, r := range runes {
