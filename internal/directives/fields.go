@@ -19,8 +19,8 @@ var (
 // deadlineZh finds a deadline in a clause and resolves it against the
 // document date (ISO 8601).
 func deadlineZh(text string, docDate time.Time) (string, string) {
-	if !hasAny(text, "年月日内") {
-		return "", ""
+	if !hasAny(text, "年月日内") || !hasAny(text, "起前底末内到至") {
+		return "", "" // every match kept below holds one of the second set (至 of 截至)
 	}
 	for _, m := range reZhDeadline.FindAllStringSubmatch(text, -1) {
 		s := m[0]
@@ -145,7 +145,7 @@ func actionObject(u unit, after int, manner map[string]bool) (string, string) {
 		}
 		obj := ""
 		if i+1 < len(u.toks) {
-			obj = strings.TrimSpace(string(u.runes[u.toks[i+1].Start-u.span.Start:]))
+			obj = strings.TrimSpace(u.text[runeOffset(u.runes, u.toks[i+1].Start-u.span.Start):]) // u.text spells u.runes
 		}
 		return tk.Text, strings.Trim(obj, "，。；、 ")
 	}
