@@ -168,11 +168,12 @@ func (c *cues) isFact(u unit) bool {
 	verbSeen := false
 	fact, copula := c.byKind["fact"], c.byKind["copula"] // once, not per token: the clauses ask this of every action clause, twice
 	for _, tk := range u.toks {
+		isCopula := copula[tk.Text] // asked once per token, not twice
 		if (fact[tk.Text] || !strings.HasPrefix(tk.POS, "n") && c.factPrefix(tk.Text)) && !attributive(u.runes, tk.End-u.span.Start) ||
-			!verbSeen && copula[tk.Text] {
+			!verbSeen && isCopula {
 			return true // (已建成的幼儿园应…: a 已 inside a relative clause states no fact)
 		}
-		if (strings.HasPrefix(tk.POS, "v") && tk.POS != "vn" || tk.POS == "l" || tk.POS == "i") && !copula[tk.Text] {
+		if (strings.HasPrefix(tk.POS, "v") && tk.POS != "vn" || tk.POS == "l" || tk.POS == "i") && !isCopula {
 			verbSeen = true
 		}
 	}
@@ -183,8 +184,9 @@ func (c *cues) isFact(u unit) bool {
 // 以…为引领): even as a condition, it opens a definition, not an order.
 func (c *cues) opensOnCopula(u unit) bool {
 	prev := ""
+	copula := c.byKind["copula"]
 	for _, tk := range u.toks {
-		if c.byKind["copula"][tk.Text] {
+		if copula[tk.Text] {
 			return !c.byKind["focus"][prev] // 尤其是…: a focus, not a copula
 		}
 		prev = tk.Text

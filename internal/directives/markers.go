@@ -203,8 +203,9 @@ func strongest(hits []hit) (string, []string) {
 // question reports a question (如何支持民营, 是否可行): it asks, it does not
 // instruct.
 func (c *cues) question(u unit) bool {
+	question := c.byKind["question"]
 	for _, t := range u.toks {
-		if c.byKind["question"][t.Text] {
+		if question[t.Text] {
 			return true
 		}
 	}
