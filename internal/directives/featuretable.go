@@ -3,7 +3,6 @@ package directives
 import (
 	"math"
 	"math/bits"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -86,9 +85,14 @@ func keyOf(fam family, r [2]rune, n int) uint64 {
 // clause asks for); a name that is not valid UTF-8 has none, since every
 // name add writes is valid.
 func modelShortKey(name string) (uint64, bool) {
-	head, value, ok := strings.Cut(name, "=")
-	fam := familyOf(head)
-	if !ok || fam == 0 || value == "" || !utf8.ValidString(value) {
+	// every hot family's name has two bytes, neither of them =: the name
+	// is one of theirs only when its first = is its third byte (what
+	// strings.Cut at the first = would find, without the search)
+	if len(name) < 4 || name[2] != '=' {
+		return 0, false
+	}
+	fam, value := familyOf(name[:2]), name[3:]
+	if fam == 0 || !utf8.ValidString(value) {
 		return 0, false
 	}
 	var r [2]rune

@@ -59,3 +59,39 @@ func TestBlank(t *testing.T) {
 		}
 	}
 }
+
+// TestModelShortKeyAsCut: modelShortKey finds the family where
+// strings.Cut at the first = finds it.
+func TestModelShortKeyAsCut(t *testing.T) {
+	old := func(name string) (uint64, bool) {
+		head, value, ok := strings.Cut(name, "=")
+		fam := familyOf(head)
+		if !ok || fam == 0 || value == "" || !utf8.ValidString(value) {
+			return 0, false
+		}
+		var r [2]rune
+		n := 0
+		for _, c := range value {
+			if n == 2 {
+				return 0, false
+			}
+			r[n] = c
+			n++
+		}
+		return keyOf(fam, r, n), true
+	}
+	names := []string{"", "c2", "c2=", "c2=一", "c2=一是", "c2=一是的", "bw==", "bw=a=b", "bw=\xff", "xbw=a", "b=w=a", "bias", "rule=true",
+		"why=frame=true", "pl=n", "p0=vn", "v0=推进", "w1=加快建设", "wl= ", "c2=\t", "=c2=a", "c2=a\x00"}
+	for f := famC2; f < famCount; f++ {
+		for _, v := range []string{"", "a", "ab", "abc", "中", "中文", "中文字", "=", "==", "a=b"} {
+			names = append(names, f.name()+"="+v, f.name()+v, "s2:"+f.name()+"="+v)
+		}
+	}
+	for _, n := range names {
+		k1, ok1 := modelShortKey(n)
+		k2, ok2 := old(n)
+		if k1 != k2 || ok1 != ok2 {
+			t.Errorf("modelShortKey(%q) = %d %v, strings.Cut gives %d %v", n, k1, ok1, k2, ok2)
+		}
+	}
+}
