@@ -510,6 +510,9 @@ func (c *cues) firstCue(kind, t string) string {
 // factPrefix reports a word that opens with a fact cue of two characters
 // or more (日益完善, 正在推进, 已经完成).
 func (c *cues) factPrefix(w string) bool {
+	if len(w) <= c.factMin {
+		return false // shorter than every cue and a char past it (most words)
+	}
 	for _, f := range c.factLong {
 		if len(w) > len(f) && strings.HasPrefix(w, f) {
 			return true

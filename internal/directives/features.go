@@ -213,6 +213,12 @@ func plainName(s string) bool {
 			i++
 			continue
 		}
+		// E4–E9 and two continuation bytes: a valid character of
+		// U+4000–U+9FFF (most of a Chinese text), no space or control
+		if c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			return false // an invalid byte is written as U+FFFD

@@ -1,6 +1,7 @@
 package directives
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -28,6 +29,7 @@ type Rules struct {
 	preps       *lexicon.Index
 	english     *englishRules
 	factLong    []string // fact cues of two characters or more, for prefix tests per token
+	factMin     int      // the shortest of factLong in bytes
 	model       *model   // the learned verdict on Chinese action clauses; nil: the rules decide
 }
 
@@ -61,9 +63,11 @@ func Compile(lex *lexicon.Set) *Rules {
 			c.byKind[kind][w] = true
 		}
 	}
+	c.factMin = math.MaxInt
 	for _, f := range lex.Cues["fact"] {
 		if utf8.RuneCountInString(f) >= 2 {
 			c.factLong = append(c.factLong, f)
+			c.factMin = min(c.factMin, len(f))
 		}
 	}
 	c.opinion = lex.Cues["opinion"]
