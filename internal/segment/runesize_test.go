@@ -57,3 +57,35 @@ func TestSliceOffsets(t *testing.T) {
 		}
 	}
 }
+
+// TestToRunes: toRunes is []rune(s), allIdeographs the rune-by-rune test,
+// on every string of one to three bytes (and three followed by a fourth)
+// and on mixed text.
+func TestToRunes(t *testing.T) {
+	check := func(s string) {
+		if got, want := string(toRunes(s)), string([]rune(s)); got != want || len(toRunes(s)) != len([]rune(s)) {
+			t.Fatalf("% x: toRunes %U, []rune %U", s, toRunes(s), []rune(s))
+		}
+		all := true
+		for _, r := range s {
+			all = all && isIdeograph(r)
+		}
+		if s != "" && allIdeographs(s) != all {
+			t.Fatalf("% x: allIdeographs %v, rune by rune %v", s, allIdeographs(s), all)
+		}
+	}
+	var buf [4]byte
+	for c0 := range 256 {
+		for c1 := range 256 {
+			for _, c2 := range []int{0x00, 0x41, 0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xff} {
+				buf[0], buf[1], buf[2], buf[3] = byte(c0), byte(c1), byte(c2), 0x80
+				for n := 1; n <= 4; n++ {
+					check(string(buf[:n]))
+				}
+			}
+		}
+	}
+	for _, s := range []string{"", "国务院关于加快建设", "a\xffb中文\xe4\xb8", "互联网+监管：5G、COVID-19。", "\u3000全角\u00a0空格", "㐀䶵一龥鿿豈", "😀中"} {
+		check(s)
+	}
+}
