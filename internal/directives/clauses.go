@@ -43,7 +43,7 @@ var (
 // or frame for the action clause it introduces.
 func (c *cues) isCondition(u unit) bool {
 	t := strings.TrimRight(u.text, " ")
-	if n := utf8.RuneCountInString(t); n <= 6 && reLinkers.MatchString(t) || strings.ContainsAny(t, "年月日") && reTimeOnly.MatchString(t) {
+	if n := utf8.RuneCountInString(t); n <= 6 && reLinkers.MatchString(t) || hasAny(t, "年月日") && reTimeOnly.MatchString(t) {
 		return true
 	}
 	if c.hasTail(t) && !sentenceFinal(u.delim) {
@@ -168,11 +168,12 @@ func (c *cues) isFact(u unit) bool {
 	verbSeen := false
 	fact, copula := c.byKind["fact"], c.byKind["copula"] // once, not per token: the clauses ask this of every action clause, twice
 	for _, tk := range u.toks {
+		isCopula := copula[tk.Text] // asked once per token, not twice
 		if (fact[tk.Text] || !strings.HasPrefix(tk.POS, "n") && c.factPrefix(tk.Text)) && !attributive(u.runes, tk.End-u.span.Start) ||
-			!verbSeen && copula[tk.Text] {
+			!verbSeen && isCopula {
 			return true // (已建成的幼儿园应…: a 已 inside a relative clause states no fact)
 		}
-		if (strings.HasPrefix(tk.POS, "v") && tk.POS != "vn" || tk.POS == "l" || tk.POS == "i") && !copula[tk.Text] {
+		if (strings.HasPrefix(tk.POS, "v") && tk.POS != "vn" || tk.POS == "l" || tk.POS == "i") && !isCopula {
 			verbSeen = true
 		}
 	}
@@ -183,8 +184,9 @@ func (c *cues) isFact(u unit) bool {
 // 以…为引领): even as a condition, it opens a definition, not an order.
 func (c *cues) opensOnCopula(u unit) bool {
 	prev := ""
+	copula := c.byKind["copula"]
 	for _, tk := range u.toks {
-		if c.byKind["copula"][tk.Text] {
+		if copula[tk.Text] {
 			return !c.byKind["focus"][prev] // 尤其是…: a focus, not a copula
 		}
 		prev = tk.Text
@@ -198,7 +200,32 @@ func (c *cues) opensOnCopula(u unit) bool {
 // statistic reports a figure with no target qualifier (设备购置投资增长15.7%):
 // without a marker, a report of numbers, not a target.
 func statistic(u unit) bool {
-	return reStatistic.MatchString(u.text) && !reTargetWord.MatchString(u.text)
+	// every match holds an ASCII digit (\d): most clauses have none, and
+	// a byte loop finds that faster than the regexp
+	return hasDigit(u.text) && reStatistic.MatchString(u.text) && !reTargetWord.MatchString(u.text)
+}
+
+// hasDigit reports an ASCII digit in s.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAny is strings.ContainsAny for a set of a few characters: the
+// standard one decodes every rune of s and searches the set for it when
+// the set is not ASCII, where a search of s for each character uses the
+// vectorised byte search (it runs on every clause and paragraph).
+func hasAny(s, chars string) bool {
+	for _, r := range chars {
+		if strings.ContainsRune(s, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasVerb reports whether a clause can hold an instruction: some word that
@@ -483,6 +510,9 @@ func (c *cues) firstCue(kind, t string) string {
 // factPrefix reports a word that opens with a fact cue of two characters
 // or more (日益完善, 正在推进, 已经完成).
 func (c *cues) factPrefix(w string) bool {
+	if len(w) <= c.factMin {
+		return false // shorter than every cue and a char past it (most words)
+	}
 	for _, f := range c.factLong {
 		if len(w) > len(f) && strings.HasPrefix(w, f) {
 			return true

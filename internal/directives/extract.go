@@ -264,7 +264,7 @@ var (
 // directives whatever its format.
 func (x *zhExtractor) untitledHeadline(p *segment.Paragraph) bool {
 	t := strings.TrimSpace(p.Text)
-	return strings.TrimSpace(x.meta.Title) == "" && utf8.RuneCountInString(t) <= 40 && !strings.ContainsAny(t, "，。；！？：,;:")
+	return strings.TrimSpace(x.meta.Title) == "" && utf8.RuneCountInString(t) <= 40 && !hasAny(t, "，。；！？：,;:")
 }
 
 // skipParagraph recognises paragraphs that hold no instruction whatever
@@ -281,15 +281,18 @@ func (x *zhExtractor) skipParagraph(p *segment.Paragraph) bool {
 		// an article that ends in ： (第十九条 …的，由…记入…：) still disposes
 		return true
 	}
-	if strings.ContainsAny(t, "＝÷×") && unmarked() {
+	if hasAny(t, "＝÷×") && unmarked() {
 		return true // 日工资：月工资收入÷月计薪天数: a formula
 	}
-	body := reItem.ReplaceAllString(t, "")
+	body := t
+	if mayOpenItem(t) {
+		body = reItem.ReplaceAllString(t, "")
+	}
 	if x.listLead != nil && body != t {
 		return false // a short item of a list whose lead-in instructs
 	}
 	n := utf8.RuneCountInString(body)
-	return n <= 15 && !strings.ContainsAny(body, "，。；！？") && len(x.c.findMarkers([]rune(body), nil)) == 0
+	return n <= 15 && !hasAny(body, "，。；！？") && len(x.c.findMarkers([]rune(body), nil)) == 0
 }
 
 var reDocNo = regexp.MustCompile(`^[\p{Han}]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号$`)
@@ -343,6 +346,7 @@ type clauseWalk struct {
 	first     bool
 	carried   []hit  // markers of a law's condition, for its action
 	loose     []unit // clauses since the last directive that gave none
+	starts    []bool // tokenStarts' buffer, reused from clause to clause
 }
 
 // looseDeadline is a deadline that a clause of its own set before the
@@ -401,7 +405,7 @@ func (w *clauseWalk) unit(s segment.Sentence, cl segment.Clause) (unit, bool) {
 		return u, false
 	}
 	u.runes = p.Runes[u.span.Start:u.span.End]
-	u.text = string(u.runes)
+	u.text = p.Slice(u.span) // a substring where it can, not a copy per clause
 	for w.ti < len(p.Tokens) && p.Tokens[w.ti].End <= u.span.Start {
 		w.ti++
 	}
@@ -429,7 +433,8 @@ func (w *clauseWalk) clause(u unit, delim rune) {
 		// its speaker is this clause's issuer where no frame names one
 		clauseFrame.issuer = x.issuerOf(sp)
 	}
-	hits := x.c.findMarkers(u.runes, tokenStarts(u))
+	w.starts = tokenStarts(w.starts, u)
+	hits := x.c.findMarkersIn(u.runes, u.text, w.starts)
 	if w.condition(u, hits) {
 		return
 	}
@@ -510,11 +515,15 @@ type clauseState struct {
 // one, weighs them with the clause's other features. It returns the
 // directive with its fields.
 func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st clauseState, article string) (Directive, bool) {
-	rule, why := x.ruleVerdict(u, hits, st)
+	ct := clauseTests{c: x.c, u: &u}
+	rule, why := x.ruleVerdict(u, hits, st, &ct)
 	ok := rule
-	f := featureSet{m: x.c.model, keep: x.collect || x.explain && x.c.model != nil, buf: x.room.buf[:0], words: x.room.words[:0]}
+	if x.room.memo == nil && x.c.model != nil {
+		x.room.memo = make(map[string][2]float64)
+	}
+	f := featureSet{m: x.c.model, keep: x.collect || x.explain && x.c.model != nil, buf: x.room.buf[:0], words: x.room.words[:0], memo: x.room.memo}
 	if x.c.model != nil || x.collect {
-		x.features(&f, u, hits, st, why, rule)
+		x.features(&f, u, hits, st, why, rule, &ct)
 	}
 	x.room.buf, x.room.words = f.buf, f.words
 	feats := f.names
@@ -549,7 +558,7 @@ func (x *zhExtractor) build(c actionClause) Directive {
 
 // ruleVerdict is the rules' verdict on an action clause and the rule that
 // gave it.
-func (x *zhExtractor) ruleVerdict(u unit, hits []hit, st clauseState) (bool, string) {
+func (x *zhExtractor) ruleVerdict(u unit, hits []hit, st clauseState, ct *clauseTests) (bool, string) {
 	fr := st.fr
 	switch {
 	case fr.kind == "opinion":
@@ -559,21 +568,48 @@ func (x *zhExtractor) ruleVerdict(u unit, hits []hit, st clauseState) (bool, str
 	case fr.kind == "law" && len(hits) == 0 && x.c.disposal(u):
 		return true, "disposal" // 由…责令改正，处…罚款: the penalty a law lays down
 	case len(hits) > 0:
-		return !x.c.isFact(u) || hits[0].force == "prohibit" || hits[0].force == "must", "marker"
+		return !ct.isFact() || hits[0].force == "prohibit" || hits[0].force == "must", "marker"
 	case fr.kind == "law" && len(hits) == 0 && len(st.carried) > 0:
-		return hasVerb(u) && !x.c.isFact(u), "carried"
+		return ct.hasVerb() && !ct.isFact(), "carried"
 	case fr.kind == "law" && len(hits) == 0 && conditional(st.pending):
-		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "consequence" // 决定受理的，发给受理通知书
+		return ct.hasVerb() && !ct.isFact() && !ct.statistic(), "consequence" // 决定受理的，发给受理通知书
 	case fr.kind == "directive":
-		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "frame"
+		return ct.hasVerb() && !ct.isFact() && !ct.statistic(), "frame"
 	case fr.kind == "official" && !st.narrative:
-		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "official"
+		return ct.hasVerb() && !ct.isFact() && !ct.statistic(), "official"
 	case st.scope:
-		return hasVerb(u) && !x.c.isFact(u) && !statistic(u), "scope"
+		return ct.hasVerb() && !ct.isFact() && !ct.statistic(), "scope"
 	case reEffective.MatchString(u.text):
 		return true, "effective" // 本通知自发布之日起实施: the schedule a text sets
 	}
 	return x.commitment(u) || x.plan(u), "default"
+}
+
+// clauseTests remembers an action clause's hasVerb, isFact and statistic,
+// which the rules' verdict and the features both ask.
+type clauseTests struct {
+	c                *cues
+	u                *unit
+	verb, fact, stat int8 // 0: not asked yet, 1: false, 2: true
+}
+
+func (t *clauseTests) hasVerb() bool { return remember(&t.verb, func() bool { return hasVerb(*t.u) }) }
+func (t *clauseTests) isFact() bool {
+	return remember(&t.fact, func() bool { return t.c.isFact(*t.u) })
+}
+func (t *clauseTests) statistic() bool {
+	return remember(&t.stat, func() bool { return statistic(*t.u) })
+}
+
+// remember returns the answer kept in v, asking f the first time.
+func remember(v *int8, f func() bool) bool {
+	if *v == 0 {
+		*v = 1
+		if f() {
+			*v = 2
+		}
+	}
+	return *v == 2
 }
 
 // forceOf is the force of a directive: its strongest marker, else its law
@@ -685,6 +721,11 @@ func (x *zhExtractor) plan(u unit) bool {
 
 // prefixLen is the length of an article number or list mark opening a clause.
 func prefixLen(runes []rune) int {
+	// both patterns are anchored: a clause whose first rune opens neither
+	// (most) needs no string and no regexp
+	if len(runes) == 0 || runes[0] != '第' && !itemOpener(runes[0]) {
+		return 0
+	}
 	s := string(runes)
 	if m := reArticle.FindString(s); m != "" {
 		return utf8.RuneCountInString(m)
@@ -693,6 +734,18 @@ func prefixLen(runes []rune) int {
 		return utf8.RuneCountInString(m)
 	}
 	return 0
+}
+
+// itemOpener reports a rune that can open a match of reItem: a bracket,
+// a Chinese numeral up to 十 or an ASCII digit.
+func itemOpener(r rune) bool {
+	return r == '（' || r == '(' || r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)
+}
+
+// mayOpenItem reports a text whose first rune can open a match of reItem.
+func mayOpenItem(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && itemOpener(r)
 }
 
 func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, force string, markers []string, hits []hit, fr frame, article string) Directive {
@@ -706,7 +759,7 @@ func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, fo
 			break
 		}
 	}
-	text := string(p.Runes[start:u.span.End])
+	text := p.Slice(segment.Span{Start: start, End: u.span.End})
 	firstMarker, afterMarkers := 0, 0
 	if len(hits) > 0 {
 		firstMarker = hits[0].at
@@ -716,7 +769,7 @@ func (x *zhExtractor) directive(p *segment.Paragraph, u unit, pending []unit, fo
 			}
 		}
 	}
-	subject := string(u.runes[:firstMarker])
+	subject := p.Slice(segment.Span{Start: u.span.Start, End: u.span.Start + firstMarker})
 	action, object := actionObject(u, afterMarkers, x.c.byKind["manner"])
 	deadline, norm := deadlineZh(text, x.date)
 	issuer := fr.issuer
@@ -770,8 +823,9 @@ func subjectLike(pos string) bool {
 }
 
 // tokenStarts marks the rune offsets of a clause where a token starts.
-func tokenStarts(u unit) []bool {
-	starts := make([]bool, len(u.runes)+1)
+func tokenStarts(buf []bool, u unit) []bool {
+	starts := slices.Grow(buf[:0], len(u.runes)+1)[:len(u.runes)+1]
+	clear(starts)
 	for _, t := range u.toks {
 		if k := t.Start - u.span.Start; k >= 0 && k < len(starts) {
 			starts[k] = true

@@ -45,39 +45,39 @@ func Candidates(doc *segment.Doc, rules *Rules, meta Meta) []Candidate {
 // speech, the clause's shape, its words and the character pairs it opens
 // on. Feature names are plain strings so that the weights file reads as
 // data.
-func (x *zhExtractor) features(f *featureSet, u unit, hits []hit, st clauseState, why string, rule bool) {
-	f.add("bias")
-	f.add("rule", strconv.FormatBool(rule))
-	f.add("why", why, strconv.FormatBool(rule))
-	f.add("kind", x.kind)
-	f.add("frame", x.kind, st.fr.kind)
+func (x *zhExtractor) features(f *featureSet, u unit, hits []hit, st clauseState, why string, rule bool, ct *clauseTests) {
+	f.addFew("bias")
+	f.addFew("rule", strconv.FormatBool(rule))
+	f.addFew("why", why, strconv.FormatBool(rule))
+	f.addFew("kind", x.kind)
+	f.addFew("frame", x.kind, st.fr.kind)
 	force, _ := strongest(hits)
 	if force == "" && len(st.carried) > 0 {
 		force, _ = strongest(st.carried) // the lead-in's or the condition's marker binds this clause
-		f.add("carried")
+		f.addFew("carried")
 	}
 	if force == "" {
 		force = "none"
 	}
-	f.add("force", force)
-	f.add("force", force, x.kind)
+	f.addFew("force", force)
+	f.addFew("force", force, x.kind)
 	for _, h := range hits {
-		f.add("marker", fold.String(h.text)) // 鼓勵 weighs as 鼓励: the weights were learned on simplified text
+		f.addFew("marker", fold.String(h.text)) // 鼓勵 weighs as 鼓励: the weights were learned on simplified text
 	}
 	for _, flag := range []struct {
 		name string
 		on   bool
 	}{
 		{"narrative", st.narrative}, {"scope", st.scope}, {"pending", len(st.pending) > 0},
-		{"preamble", x.preamble}, {"verb", hasVerb(u)}, {"fact", x.c.isFact(u)}, {"statistic", statistic(u)},
+		{"preamble", x.preamble}, {"verb", ct.hasVerb()}, {"fact", ct.isFact()}, {"statistic", ct.statistic()},
 		{"sentence-start", u.span.Start == u.sent.Start},
 	} {
 		if flag.on {
-			f.add(flag.name)
+			f.addFew(flag.name)
 		}
 	}
-	f.add("len", lengthBucket(len(u.runes)))
-	f.add("delim", fmt.Sprintf("%U", u.delim))
+	f.addFew("len", lengthBucket(len(u.runes)))
+	f.addFew("delim", unicodeName(u.delim))
 	words := contentTokens(f.words[:0], u.toks)
 	f.words = words // the next clause's room
 	for i, t := range words[:min(2, len(words))] {
@@ -102,6 +102,24 @@ func (x *zhExtractor) features(f *featureSet, u unit, hits []hit, st clauseState
 	}
 }
 
+// unicodeName is fmt.Sprintf("%U", r) for a rune that is no negative
+// number: U+ and at least four upper-case hexadecimal digits.
+func unicodeName(r rune) string {
+	if r < 0 {
+		return fmt.Sprintf("%U", r)
+	}
+	const hex = "0123456789ABCDEF"
+	var b [12]byte
+	i := len(b)
+	for v := uint32(r); v > 0 || i > len(b)-4; v >>= 4 {
+		i--
+		b[i] = hex[v&0xf]
+	}
+	i -= 2
+	b[i], b[i+1] = 'U', '+'
+	return string(b[i:])
+}
+
 // runeOffset is the byte offset of the i-th rune.
 func runeOffset(runes []rune, i int) int {
 	n := 0
@@ -123,27 +141,96 @@ type featureSet struct {
 	names  []string
 	buf    []byte
 	prefix string
-	words  []segment.Token // a clause's content words, reused
+	words  []segment.Token       // a clause's content words, reused
+	memo   map[string][2]float64 // addFew's weights by name, for a document
 }
 
 // add names a feature by its parts joined with "="; a name holds no space
 // or control character, since the weights file is TSV.
 func (f *featureSet) add(parts ...string) {
-	f.buf = append(f.buf[:0], f.prefix...)
-	for i, p := range parts {
-		if i > 0 {
-			f.buf = append(f.buf, '=')
-		}
-		for _, r := range p {
-			f.buf = utf8.AppendRune(f.buf, nameRune(r))
-		}
-	}
+	f.name(parts)
 	if f.m != nil {
 		f.weigh(f.m.weight(string(f.buf)))
 	}
 	if f.keep {
 		f.names = append(f.names, string(f.buf))
 	}
+}
+
+// addFew is add for a feature whose names come from a small set (the
+// verdict, the kind, the frame, the force, the flags, a marker …): their
+// weights are remembered by name for the document, in a map of a few
+// hundred entries that stays in the cache, where the model's map of 15,000
+// missed it. The weights are the same, added in the same order.
+func (f *featureSet) addFew(parts ...string) {
+	if f.memo == nil || f.keep {
+		f.add(parts...)
+		return
+	}
+	f.name(parts)
+	w, ok := f.memo[string(f.buf)]
+	if !ok {
+		w = f.m.weight(string(f.buf))
+		if len(f.memo) < maxMemo {
+			f.memo[string(f.buf)] = w
+		}
+	}
+	f.weigh(w)
+}
+
+// maxMemo bounds a document's memo of feature weights (addFew).
+const maxMemo = 4096
+
+// name writes a feature's name into f.buf: its parts joined with "=".
+func (f *featureSet) name(parts []string) {
+	f.buf = append(f.buf[:0], f.prefix...)
+	for i, p := range parts {
+		if i > 0 {
+			f.buf = append(f.buf, '=')
+		}
+		if plainName(p) {
+			f.buf = append(f.buf, p...) // nothing to replace: copied as it is
+			continue
+		}
+		for _, r := range p {
+			f.buf = utf8.AppendRune(f.buf, nameRune(r))
+		}
+	}
+}
+
+// plainName reports a valid UTF-8 string in which nameRune changes
+// nothing: no space, no control character. Runes past ASCII are tested
+// only in the ranges that hold spaces and controls (U+0080–U+00A0,
+// U+1680, U+2000–U+205F, U+3000), so that a Chinese word is copied
+// without asking unicode for each of its characters.
+func plainName(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		// E4–E9 and two continuation bytes: a valid character of
+		// U+4000–U+9FFF (most of a Chinese text), no space or control
+		if c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return false // an invalid byte is written as U+FFFD
+		}
+		if r <= 0xa0 || r == 0x1680 || r >= 0x2000 && r <= 0x205f || r == 0x3000 {
+			if nameRune(r) != r {
+				return false
+			}
+		}
+		i += n
+	}
+	return true
 }
 
 // addShort adds the feature fam=value; a short value of a hot family is
@@ -183,18 +270,34 @@ func nameRune(r rune) rune {
 type featureRoom struct {
 	buf   []byte
 	words []segment.Token
+	memo  map[string][2]float64
 }
 
 // contentTokens appends to out the tokens that are not punctuation or
 // spaces.
 func contentTokens(out, toks []segment.Token) []segment.Token {
 	for _, t := range toks {
-		if t.POS != "w" && strings.TrimSpace(t.Text) != "" {
+		if t.POS != "w" && !blank(t.Text) {
 			out = append(out, t)
 		}
 	}
 	return out
 }
+
+// blank is strings.TrimSpace(s) == "" without the trim for a word whose
+// first byte already tells: ASCII other than a space, or the lead byte of
+// a character from U+4000 on (every Unicode space is below U+3001).
+func blank(s string) bool {
+	if s != "" {
+		if c := s[0]; c < utf8.RuneSelf && asciiSpace[c] == 0 || c >= 0xe4 {
+			return false
+		}
+	}
+	return strings.TrimSpace(s) == ""
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 func lengthBucket(n int) string {
 	switch {

@@ -3,7 +3,6 @@ package directives
 import (
 	"math"
 	"math/bits"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -63,12 +62,14 @@ const (
 func shortKey(fam family, value string) (uint64, bool) {
 	var r [2]rune
 	n := 0
-	for _, c := range value {
+	for i := 0; i < len(value); {
 		if n == 2 {
 			return 0, false
 		}
+		c, size := decodeRune(value[i:])
 		r[n] = nameRune(c)
 		n++
+		i += size
 	}
 	if n == 0 {
 		return 0, false
@@ -86,9 +87,14 @@ func keyOf(fam family, r [2]rune, n int) uint64 {
 // clause asks for); a name that is not valid UTF-8 has none, since every
 // name add writes is valid.
 func modelShortKey(name string) (uint64, bool) {
-	head, value, ok := strings.Cut(name, "=")
-	fam := familyOf(head)
-	if !ok || fam == 0 || value == "" || !utf8.ValidString(value) {
+	// every hot family's name has two bytes, neither of them =: the name
+	// is one of theirs only when its first = is its third byte (what
+	// strings.Cut at the first = would find, without the search)
+	if len(name) < 4 || name[2] != '=' {
+		return 0, false
+	}
+	fam, value := familyOf(name[:2]), name[3:]
+	if fam == 0 || !utf8.ValidString(value) {
 		return 0, false
 	}
 	var r [2]rune
@@ -185,4 +191,17 @@ func (t *shortTable) lookup(k uint64) ([2]float64, bool) {
 			return [2]float64{}, false
 		}
 	}
+}
+
+// decodeRune is utf8.DecodeRuneInString with a character of three bytes
+// (most of a Chinese text) read from its bytes, without the decoder's
+// slow path: E1–EC and EE–EF open three bytes whose continuation bytes
+// may be any of 80–BF (E0 and ED restrict the second).
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 {
+		if c := s[0]; (c >= 0xe1 && c <= 0xec || c >= 0xee && c <= 0xef) && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 {
+			return rune(c&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }

@@ -19,12 +19,12 @@ var (
 // deadlineZh finds a deadline in a clause and resolves it against the
 // document date (ISO 8601).
 func deadlineZh(text string, docDate time.Time) (string, string) {
-	if !strings.ContainsAny(text, "年月日内") {
-		return "", ""
+	if !hasAny(text, "年月日内") || !hasAny(text, "起前底末内到至") {
+		return "", "" // every match kept below holds one of the second set (至 of 截至)
 	}
 	for _, m := range reZhDeadline.FindAllStringSubmatch(text, -1) {
 		s := m[0]
-		if !strings.ContainsAny(s, "起前底末内") && !strings.HasPrefix(s, "到") && !strings.HasPrefix(s, "至") && !strings.HasPrefix(s, "截至") {
+		if !hasAny(s, "起前底末内") && !strings.HasPrefix(s, "到") && !strings.HasPrefix(s, "至") && !strings.HasPrefix(s, "截至") {
 			continue // a plain date is a time, not a deadline
 		}
 		switch {
@@ -40,7 +40,7 @@ func deadlineZh(text string, docDate time.Time) (string, string) {
 			}
 			return s, fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 		case m[4] != "":
-			if strings.ContainsAny(s, "底末") {
+			if hasAny(s, "底末") {
 				return s, m[4] + "-12-31"
 			}
 			return s, m[4]
@@ -145,7 +145,7 @@ func actionObject(u unit, after int, manner map[string]bool) (string, string) {
 		}
 		obj := ""
 		if i+1 < len(u.toks) {
-			obj = strings.TrimSpace(string(u.runes[u.toks[i+1].Start-u.span.Start:]))
+			obj = strings.TrimSpace(u.text[runeOffset(u.runes, u.toks[i+1].Start-u.span.Start):]) // u.text spells u.runes
 		}
 		return tk.Text, strings.Trim(obj, "，。；、 ")
 	}

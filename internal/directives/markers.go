@@ -1,6 +1,7 @@
 package directives
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -28,6 +29,7 @@ type Rules struct {
 	preps       *lexicon.Index
 	english     *englishRules
 	factLong    []string // fact cues of two characters or more, for prefix tests per token
+	factMin     int      // the shortest of factLong in bytes
 	model       *model   // the learned verdict on Chinese action clauses; nil: the rules decide
 }
 
@@ -61,9 +63,11 @@ func Compile(lex *lexicon.Set) *Rules {
 			c.byKind[kind][w] = true
 		}
 	}
+	c.factMin = math.MaxInt
 	for _, f := range lex.Cues["fact"] {
 		if utf8.RuneCountInString(f) >= 2 {
 			c.factLong = append(c.factLong, f)
+			c.factMin = min(c.factMin, len(f))
 		}
 	}
 	c.opinion = lex.Cues["opinion"]
@@ -83,8 +87,13 @@ func Compile(lex *lexicon.Set) *Rules {
 // count only from a word start (影响/应 is 应, not a part of 响应; the 要 of
 // 企业主要负责人 is none).
 func (c *cues) findMarkers(runes []rune, starts []bool) []hit {
+	return c.findMarkersIn(runes, "", starts)
+}
+
+// findMarkersIn is findMarkers with the text the runes spell, when the
+// caller has it ("": made from the runes when needed).
+func (c *cues) findMarkersIn(runes []rune, text string, starts []bool) []hit {
 	var hits []hit
-	text := ""
 	var byteAt []int // byte offset of each rune, built on the first candidate
 	title := 0       // depth inside 《…》: a title's words (《…严格落实监管要求的通知》) order nothing
 	for i := 0; i < len(runes); i++ {
@@ -98,7 +107,9 @@ func (c *cues) findMarkers(runes []rune, starts []bool) []hit {
 			continue // most characters open no marker; nor does the middle of a word (企业主要负责人)
 		}
 		if byteAt == nil {
-			text = string(runes)
+			if text == "" {
+				text = string(runes)
+			}
 			byteAt = make([]int, len(runes)+1)
 			b := 0
 			for k, r := range runes {
@@ -196,8 +207,9 @@ func strongest(hits []hit) (string, []string) {
 // question reports a question (如何支持民营, 是否可行): it asks, it does not
 // instruct.
 func (c *cues) question(u unit) bool {
+	question := c.byKind["question"]
 	for _, t := range u.toks {
-		if c.byKind["question"][t.Text] {
+		if question[t.Text] {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"context"
 	"testing"
 	"unicode/utf8"
 )
@@ -30,5 +31,61 @@ func TestRuneSize(t *testing.T) {
 			buf[2], buf[3] = 0x80, 0x80
 			check(string(buf[:4]), 0)
 		}
+	}
+}
+
+// TestSliceOffsets: a paragraph the Chinese segmenter made slices its
+// spans as the runes spell them, with its offsets (valid text) or without
+// (invalid bytes, where Runes hold U+FFFD).
+func TestSliceOffsets(t *testing.T) {
+	s := segmenter(t)
+	for _, text := range []string{"国务院关于加快建设全国统一大市场的意见，2025年", "a\xffb中文\xe4\xb8", "互联网+监管：5G、COVID-19。", "", "\u3000全角\u00a0空格"} {
+		doc, err := s.SegmentAs(context.Background(), "zh", false, "", []string{text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &doc.Paragraphs[0]
+		if (p.offs != nil) != utf8.ValidString(text) {
+			t.Errorf("%q: offsets %v, valid %v", text, p.offs != nil, utf8.ValidString(text))
+		}
+		for i := 0; i <= len(p.Runes); i++ {
+			for j := i; j <= len(p.Runes); j++ {
+				if got, want := p.Slice(Span{i, j}), string(p.Runes[i:j]); got != want {
+					t.Errorf("%q: Slice(%d, %d) = %q, want %q", text, i, j, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestToRunes: toRunes is []rune(s), allIdeographs the rune-by-rune test,
+// on every string of one to three bytes (and three followed by a fourth)
+// and on mixed text.
+func TestToRunes(t *testing.T) {
+	check := func(s string) {
+		if got, want := string(toRunes(s)), string([]rune(s)); got != want || len(toRunes(s)) != len([]rune(s)) {
+			t.Fatalf("% x: toRunes %U, []rune %U", s, toRunes(s), []rune(s))
+		}
+		all := true
+		for _, r := range s {
+			all = all && isIdeograph(r)
+		}
+		if s != "" && allIdeographs(s) != all {
+			t.Fatalf("% x: allIdeographs %v, rune by rune %v", s, allIdeographs(s), all)
+		}
+	}
+	var buf [4]byte
+	for c0 := range 256 {
+		for c1 := range 256 {
+			for _, c2 := range []int{0x00, 0x41, 0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xff} {
+				buf[0], buf[1], buf[2], buf[3] = byte(c0), byte(c1), byte(c2), 0x80
+				for n := 1; n <= 4; n++ {
+					check(string(buf[:n]))
+				}
+			}
+		}
+	}
+	for _, s := range []string{"", "国务院关于加快建设", "a\xffb中文\xe4\xb8", "互联网+监管：5G、COVID-19。", "\u3000全角\u00a0空格", "㐀䶵一龥鿿豈", "😀中"} {
+		check(s)
 	}
 }

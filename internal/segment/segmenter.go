@@ -3,8 +3,10 @@ package segment
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/fold"
 	"github.com/policylens/policylens/internal/lexicon"
@@ -125,10 +127,27 @@ func (s *Segmenter) SegmentAs(ctx context.Context, lang string, traditional bool
 }
 
 func (s *Segmenter) paragraphZh(d *dict, text string, buf *zhBuffers) Paragraph {
-	runes := []rune(text)
+	runes := toRunes(text)
 	p := Paragraph{Text: text, Runes: runes, Tokens: d.cutZh(text, runes, buf), Sentences: splitZh(runes)}
+	if buf.valid {
+		p.offs = runeOffsets(buf.byteOff[:len(runes)+1])
+	}
 	s.markStop(p.Tokens)
 	return p
+}
+
+// runeOffsets keeps the byte offsets cutZh found for the runes of a
+// valid paragraph (Paragraph.offs), or nil where it is too long for
+// 32-bit offsets.
+func runeOffsets(byteOff []int) []int32 {
+	if byteOff[len(byteOff)-1] > math.MaxInt32 {
+		return nil
+	}
+	offs := make([]int32, len(byteOff))
+	for i, b := range byteOff {
+		offs[i] = int32(b)
+	}
+	return offs
 }
 
 func (s *Segmenter) paragraphEn(text string) Paragraph {
@@ -148,15 +167,57 @@ func (s *Segmenter) markStop(toks []Token) {
 // lower is strings.ToLower without its pass over the runes of a word
 // written in ideographs alone, which have no case (most Chinese words).
 func lower(w string) string {
-	for _, r := range w {
-		if !isIdeograph(r) {
-			return strings.ToLower(w)
+	if allIdeographs(w) {
+		return w
+	}
+	return strings.ToLower(w)
+}
+
+// allIdeographs reports a word written in characters of the CJK Unified
+// Ideographs block alone (U+4E00–U+9FFF: E4 B8 80 to E9 BF BF), read from
+// its bytes rather than decoded rune by rune.
+func allIdeographs(w string) bool {
+	if len(w)%3 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 3 {
+		c, c1, c2 := w[i], w[i+1], w[i+2]
+		if c < 0xe4 || c > 0xe9 || c == 0xe4 && c1 < 0xb8 || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
+			return false
 		}
 	}
-	return w
+	return true
+}
+
+// toRunes is []rune(s) with a character of three bytes (most of a
+// Chinese text) read from its bytes, without the runtime's decoder at
+// every rune past ASCII (TestToRunes checks it against the conversion).
+func toRunes(s string) []rune {
+	rs := make([]rune, utf8.RuneCountInString(s))
+	b := 0
+	for i := range rs {
+		c := s[b]
+		if c < utf8.RuneSelf {
+			rs[i] = rune(c)
+			b++
+			continue
+		}
+		if n, ok := runeSize(s, b); ok && n == 3 {
+			rs[i] = rune(c&0x0f)<<12 | rune(s[b+1]&0x3f)<<6 | rune(s[b+2]&0x3f)
+			b += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[b:])
+		rs[i] = r
+		b += n
+	}
+	return rs
 }
 
 func hasLetter(s string) bool {
+	if len(s) >= 3 && allIdeographs(s[:3]) {
+		return true // an ideograph is Han (most words)
+	}
 	for _, r := range s {
 		if isHan(r) || (r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z') {
 			return true

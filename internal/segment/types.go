@@ -33,6 +33,11 @@ type Paragraph struct {
 	Runes     []rune
 	Tokens    []Token
 	Sentences []Sentence
+	// offs[i] is the byte offset of rune i in Text, offs[len(Runes)]
+	// len(Text): set by the Chinese segmenter when Text is valid UTF-8
+	// (then Runes spell Text exactly), so that Slice is a substring in
+	// one step; nil otherwise
+	offs []int32
 }
 
 // Slice returns the text of a span: a substring of Text where it can, so
@@ -41,6 +46,9 @@ type Paragraph struct {
 func (p *Paragraph) Slice(s Span) string {
 	if s.Start < 0 || s.End > len(p.Runes) || s.Start >= s.End {
 		return ""
+	}
+	if p.offs != nil {
+		return p.Text[p.offs[s.Start]:p.offs[s.End]]
 	}
 	if s.End <= sliceWalk {
 		if sub, ok := p.substring(s); ok {

@@ -205,6 +205,7 @@ type zhBuffers struct {
 	sc      scratch
 	byteOff []int
 	toks    []Token
+	valid   bool // the last paragraph is valid UTF-8 (byteOff spells it)
 }
 
 // cutZh segments one paragraph of Chinese text. The tokens returned are
@@ -217,14 +218,17 @@ func (d *dict) cutZh(text string, runes []rune, buf *zhBuffers) []Token {
 	}
 	byteOff := buf.byteOff[:len(runes)+1]
 	b := 0
+	valid := true
 	for i := range runes {
 		byteOff[i] = b
 		if b < len(text) {
-			size, _ := runeSize(text, b)
+			size, ok := runeSize(text, b)
 			b += size
+			valid = valid && ok
 		}
 	}
 	byteOff[len(runes)] = b
+	buf.valid = valid && b == len(text)
 	toks := buf.toks[:0]
 	emit := func(start, end int, pos string) {
 		// the text is a slice of the paragraph: no copy per token
