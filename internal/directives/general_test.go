@@ -86,8 +86,9 @@ func TestNewsSpeakers(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
-	for before, want := range map[string]bool{"记者：": true, "（首席记者 ": true, "央行行长": false} {
-		if byline(before) != want {
+	rules := Compile(lex)
+	for before, want := range map[string]bool{"记者：": true, "（首席记者 ": true, "特约通讯员 ": true, "央行行长": false} {
+		if rules.byline(before) != want {
 			t.Errorf("byline(%q) = %v", before, !want)
 		}
 	}

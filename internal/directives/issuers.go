@@ -55,7 +55,7 @@ func (x *zhExtractor) leadAuthority() string {
 func (x *zhExtractor) firstAuthority(t string) string {
 	first, at := "", len(t)
 	for _, name := range x.meta.Officials {
-		if i := strings.Index(t, name); i >= 0 && i < at && !byline(t[:i]) {
+		if i := strings.Index(t, name); i >= 0 && i < at && !x.c.byline(t[:i]) {
 			first, at = name, i // a reporter is no authority (记者吴为)
 		}
 	}
@@ -97,16 +97,23 @@ func (x *zhExtractor) issuerOf(speaker string) string {
 	if best != "" {
 		s = best
 	}
-	if i := strings.Index(speaker, s); i >= 0 && byline(speaker[:i]) {
+	if i := strings.Index(speaker, s); i >= 0 && x.c.byline(speaker[:i]) {
 		return ""
 	}
 	return s
 }
 
-// byline reports a text that ends where a reporter's name follows
-// (记者：, 首席记者 ).
-func byline(before string) bool {
-	return strings.HasSuffix(strings.TrimRight(before, " \u3000:："), "记者")
+// byline reports a text that ends where a reporter's name follows: a
+// reporter's role of clauses.zh.tsv (kind byline), and what heads it
+// (记者：, 首席记者 , 通讯员 ).
+func (c *cues) byline(before string) bool {
+	before = strings.TrimRight(before, " \u3000:：")
+	for w := range c.byKind["byline"] {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownIssuer is the body or place a news clause names as its own subject
