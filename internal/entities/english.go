@@ -105,6 +105,8 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		add("organization", name, "", b0, b0+len(name), "rule:org-pattern", 1)
 	}
 	from := x.memoSenders(text, add)
+	x.signingPresident(text, add)
+	x.prevEn = text
 	x.englishPersons(text, from, add)
 	x.englishTerms(text, add)
 }
@@ -141,9 +143,46 @@ func (x *extractor) englishPersons(text string, from [2]int, add addFunc) {
 }
 
 var (
-	reFrom     = regexp.MustCompile(`\bFROM:\s*`)
-	reNameWord = regexp.MustCompile(`^(?:[A-Z][a-z]+|[A-Z]\.)$`)
+	// an order's opening formula names the President who signs it, in
+	// capitals, sometimes broken over two paragraphs (I, JOSEPH R. / BIDEN
+	// JR., President of the United States of America)
+	reSigner     = regexp.MustCompile(`(?:^|\s)(I,\s+)?([A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,3}),\s+(President of the United States(?: of America)?)\b`)
+	reSignerHead = regexp.MustCompile(`(?:^|\s)I,\s+([A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,2})$`)
+	reFrom       = regexp.MustCompile(`\bFROM:\s*`)
+	reNameWord   = regexp.MustCompile(`^(?:[A-Z][a-z]+|[A-Z]\.)$`)
 )
+
+// signingPresident adds the President an order's opening formula names
+// (I, BARACK OBAMA, President of the United States of America), under
+// the name written in ordinary case (Barack Obama, Joseph R. Biden Jr.),
+// with that title.
+func (x *extractor) signingPresident(text string, add addFunc) {
+	for _, m := range reSigner.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[4]:m[5]]
+		if m[2] < 0 {
+			// the formula's first line was the paragraph before; else a
+			// name in capitals with no "I," is none
+			h := reSignerHead.FindStringSubmatch(strings.TrimSpace(x.prevEn))
+			if m[4] > 0 || h == nil {
+				continue
+			}
+			name = h[1] + " " + name
+		}
+		add("person", ordinaryCase(name), "", m[4], m[5], "rule:signing-president", 4)
+		x.c.cands[len(x.c.cands)-1].titles = []string{text[m[6]:m[7]]}
+		return
+	}
+}
+
+// ordinaryCase writes a name in capitals with only each word's first
+// letter capital (JOSEPH R. BIDEN JR. → Joseph R. Biden Jr.).
+func ordinaryCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = w[:1] + strings.ToLower(w[1:])
+	}
+	return strings.Join(words, " ")
+}
 
 // memoSenders reads a memorandum's FROM: line, where each sender's name
 // comes before the title (FROM: Shaun Donovan, Director; FROM: Tony Scott

@@ -98,6 +98,7 @@ type extractor struct {
 	// parentheses (Sherman Act → Sherman Antitrust Act)
 	actNames []string
 	actShort map[string]string
+	prevEn   string // the English paragraph before this one
 }
 
 // sub is runes [i, j) of the indexed paragraph, sliced without a copy.
@@ -160,7 +161,7 @@ var (
 	reZhDay     = regexp.MustCompile(`(\d{1,2})日`)
 	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
 	reYear      = regexp.MustCompile(`(\d{4})年`)
-	reMeeting   = regexp.MustCompile(`^第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|部务|院务|委务|局务|主任)?会议`)
+	reMeeting   = regexp.MustCompile(`^(?:\p{Han}{2,4}委员会|党组)?第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|部务|院务|委务|局务|主任)?会议`)
 	reSession   = regexp.MustCompile(`第[一二三四五六七八九十百零〇0-9]+届[\p{Han}]{2,16}?第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|主任)?会议`)
 	reNational  = regexp.MustCompile(`(?:\d{4}年)?(?:全国|中央)[\p{Han}]{2,10}?(?:工作(?:电视电话)?|电视电话)会议`)
 	// reCampaign reads a campaign that a body launches or holds a meeting
@@ -308,6 +309,12 @@ func (x *extractor) ruleEvents(text string, pi int, lexSpans []lexSpan, add addF
 	for _, sp := range lexSpans {
 		if m := reMeeting.FindString(text[sp.b1:]); m != "" && sp.typ == lexicon.Organization {
 			add("event", text[sp.b0:sp.b1+len(m)], "", sp.b0, sp.b1+len(m), "rule:numbered-meeting", 3)
+			// a committee of the body sits (最高人民法院审判委员会第1725次会议):
+			// it is a body too
+			if body := sp.b1 + strings.Index(m, "第"); body > sp.b1 {
+				x.c.add(mention{typ: "organization", key: text[sp.b0:body], surface: text[sp.b0:body], para: pi,
+					start: x.rune(sp.b0), end: x.rune(body), evidence: "rule:numbered-meeting body", overlay: true})
+			}
 		}
 	}
 	x.sessions(text, pi, lexSpans, add)
