@@ -604,7 +604,7 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 		if strings.ContainsAny(inner, "，。；：？！,.;:?!的和与及") || !hasHan(inner) && !strings.ContainsAny(inner, "+＋") {
 			continue
 		}
-		if _, ok := x.lookup(inner, lexicon.Event); ok {
+		if _, ok := x.lookup(inner, lexicon.Event); ok || citedPhrase(inner) {
 			continue
 		}
 		typ, key := "term", inner
@@ -623,6 +623,18 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 		}
 		add(typ, key, "", m[2], m[3], "rule:quoted", 1)
 	}
+}
+
+// citedPhrase reports a quoted phrase that a text cites as words, not a
+// formula: one that opens with a determiner (“其他严重情节”, “有关材料”,
+// “上述费用”) or a generation (“00后”, “90后”).
+func citedPhrase(s string) bool {
+	for _, d := range []string{"其他", "其它", "有关", "相关", "上述", "该", "此", "这", "那"} {
+		if strings.HasPrefix(s, d) {
+			return true
+		}
+	}
+	return len(s) == len("00后") && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && strings.HasSuffix(s, "后")
 }
 
 // ordinaryWord reports a span that is one word of the dictionary with the
