@@ -230,6 +230,9 @@ func (x *extractor) lexiconMentions(p *segment.Paragraph, add addFunc) []lexSpan
 		if strings.HasSuffix(text[:b0], "第") {
 			return // 第二十条 is an article, not the 二十条 measures
 		}
+		if typ == lexicon.Term && !quotedAt(text, b0, b1) && wordList(text[b0:b1]) {
+			return // 为农业、农村、农民服务: a list of words written plainly is prose, not the formula it spells out
+		}
 		if typ == lexicon.Term && !quotedAt(text, b0, b1) && utf8.RuneCountInString(text[b0:b1]) >= 8 &&
 			!verbal(p, x.rune(b0), x.rune(b1)) {
 			add(typ, canon, canon, b0, b1, src, 2) // 习近平新时代中国特色社会主义思想
@@ -623,6 +626,19 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 		}
 		add(typ, key, "", m[2], m[3], "rule:quoted", 1)
 	}
+}
+
+// wordList reports a 、-joined list of words of one or two characters
+// (农业、农村、农民; 创新、协调、绿色、开放、共享), as opposed to a slogan of
+// phrases (人民至上、生命至上).
+func wordList(s string) bool {
+	parts := strings.Split(s, "、")
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) > 2 {
+			return false
+		}
+	}
+	return len(parts) > 1
 }
 
 // citedPhrase reports a quoted phrase that a text cites as words, not a
