@@ -43,7 +43,12 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 	add := func(typ, key, norm string, b0, b1 int, evidence string, prio int) {
 		x.c.add(mention{typ: typ, key: key, surface: text[b0:b1], para: pi, start: x.rune(b0), end: x.rune(b1), norm: norm, evidence: evidence, prio: prio})
 	}
-	x.lexicon(text, func(typ, canon string, b0, b1 int, src string) { add(typ, canon, "", b0, b1, src, 2) })
+	x.lexicon(text, func(typ, canon string, b0, b1 int, src string) {
+		if isAcronym(text[b0:b1]) && reSectionNo.MatchString(text[b1:]) {
+			return // SEC. 204: a section's heading, not the commission
+		}
+		add(typ, canon, "", b0, b1, src, 2)
+	})
 	for _, m := range reEO.FindAllStringSubmatchIndex(text, -1) {
 		add("law", "Executive Order "+text[m[2]:m[3]], "", m[0], m[1], "rule:executive-order", 3)
 	}
@@ -148,6 +153,7 @@ var (
 	// JR., President of the United States of America)
 	reSigner     = regexp.MustCompile(`(?:^|\s)(I,\s+)?([A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,3}),\s+(President of the United States(?: of America)?)\b`)
 	reSignerHead = regexp.MustCompile(`(?:^|\s)I,\s+([A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,2})$`)
+	reSectionNo  = regexp.MustCompile(`^\.\s*\d`)
 	reFrom       = regexp.MustCompile(`\bFROM:\s*`)
 	reNameWord   = regexp.MustCompile(`^(?:[A-Z][a-z]+|[A-Z]\.)$`)
 )
@@ -425,4 +431,45 @@ func monthAfter(name string) int {
 		}
 	}
 	return 0
+}
+
+// acronymsByInitials reads a lexicon acronym as the name of the document
+// whose initials it spells when the document never writes the lexicon's
+// own name: NEA in an order that cites the National Emergencies Act is
+// that Act, not the National Endowment for the Arts.
+func acronymsByInitials(ms []mention) []mention {
+	written := map[string]bool{} // keys written out in full
+	byInitials := map[string]mention{}
+	for _, m := range ms {
+		if isAcronym(m.surface) {
+			continue
+		}
+		written[m.typ+"\x00"+m.key] = true
+		if m.typ == "law" || m.typ == "organization" {
+			if in := initialsOf(m.key); len(in) >= 2 {
+				byInitials[in] = m
+			}
+		}
+	}
+	for i, m := range ms {
+		if !isAcronym(m.surface) || !strings.HasPrefix(m.evidence, "lexicons/") || written[m.typ+"\x00"+m.key] {
+			continue
+		}
+		if n, ok := byInitials[strings.ReplaceAll(m.surface, ".", "")]; ok && n.key != m.key {
+			ms[i].typ, ms[i].key, ms[i].norm, ms[i].evidence = n.typ, n.key, n.norm, "rule:acronym-initials"
+		}
+	}
+	return ms
+}
+
+// initialsOf spells the capitals that begin a name's words, skipping
+// the small words (National Emergencies Act → NEA).
+func initialsOf(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			b.WriteByte(w[0])
+		}
+	}
+	return b.String()
 }

@@ -42,7 +42,7 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Entity {
 	}
 	ms := parenAcronyms(paras, x.c.resolve())
 	if doc.Lang == "en" {
-		return merge(keepEnglishTerms(ms))
+		return merge(keepEnglishTerms(acronymsByInitials(ms)))
 	}
 	return sameBodies(merge(x.laterNames(paras, ms)), lex)
 }
