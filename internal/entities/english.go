@@ -95,6 +95,9 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 	for _, m := range reEnOrg.FindAllStringSubmatchIndex(text, -1) {
 		name := strings.TrimSpace(text[m[2]:m[3]])
 		b0 := m[2]
+		if i := headingEnd(name); i > 0 {
+			name, b0 = name[i:], b0+i // Termination The Council: a heading is no part of the name
+		}
 		for _, lead := range []string{"The ", "This ", "Each ", "Such "} {
 			if strings.HasPrefix(name, lead) {
 				name, b0 = strings.TrimPrefix(name, lead), b0+len(lead)
@@ -472,4 +475,19 @@ func initialsOf(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// headingEnd returns where a body's name starts after a section heading
+// run into it (Termination The Council, Report The Board: a capital The
+// after a capitalised word opens the sentence), or 0.
+func headingEnd(name string) int {
+	i := strings.LastIndex(name, " The ")
+	if i < 0 {
+		return 0
+	}
+	switch w := name[strings.LastIndexByte(name[:i], ' ')+1 : i]; w {
+	case "of", "for", "on", "and":
+		return 0
+	}
+	return i + 1
 }
