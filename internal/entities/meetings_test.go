@@ -147,3 +147,12 @@ func TestNamedCampaigns(t *testing.T) {
 		}
 	}
 }
+
+// TestCommitteeMeeting checks a body's committee's numbered meeting: the
+// meeting is an event and the committee a body.
+func TestCommitteeMeeting(t *testing.T) {
+	es := extract(t, "zh", Meta{}, "2020年12月23日最高人民法院审判委员会第1823次会议通过。")
+	if find(es, "event", "最高人民法院审判委员会第1823次会议") == nil || find(es, "organization", "最高人民法院审判委员会") == nil {
+		t.Errorf("committee meeting: %v", keys(es))
+	}
+}
