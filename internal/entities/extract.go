@@ -44,7 +44,32 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Entity {
 	if doc.Lang == "en" {
 		return merge(keepEnglishTerms(acronymsByInitials(ms)))
 	}
-	return sameBodies(merge(x.laterNames(paras, ms)), lex)
+	return sameBodies(merge(planForms(x.laterNames(paras, ms))), lex)
+}
+
+// rePlanShort is a five-year plan named by its number (七五计划草案).
+var rePlanShort = regexp.MustCompile(`^((?:[二三四六七八九]|十[一二三四五六七八九]?))五((?:计划|规划)(?:草案|纲要)?)$`)
+
+// planForms makes a five-year plan named by its number one law with the
+// plan written out in the same document (“七五”计划 and 第七个五年计划).
+func planForms(ms []mention) []mention {
+	laws := map[string]bool{}
+	for _, m := range ms {
+		if m.typ == "law" {
+			laws[m.key] = true
+		}
+	}
+	for i, m := range ms {
+		if m.typ != "law" {
+			continue
+		}
+		if sm := rePlanShort.FindStringSubmatch(m.key); sm != nil {
+			if long := "第" + sm[1] + "个五年" + sm[2]; laws[long] {
+				ms[i].key, ms[i].norm = long, long
+			}
+		}
+	}
+	return ms
 }
 
 // parenAcronyms makes an acronym in brackets right after a name of the
@@ -168,7 +193,7 @@ var (
 	// for, named after the verb (组织开展根治欠薪冬季专项行动, 召开强力攻坚
 	// “保交楼”专项行动动员会): the verb anchors where the name starts.
 	reCampaign  = regexp.MustCompile(`(?:组织开展|集中开展|开展|召开了?|启动|举行)((?:\d{4}年)?[\p{Han}“”]{2,20}?(?:专项(?:整治)?行动|”行动)(?:动员部署(?:电视电话)?会议|动员(?:大)?会)?)`)
-	rePlan      = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|“?十[一二三四五六七八九]?五”?(?:规划|计划)(?:草案|纲要)?`)
+	rePlan      = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|“?(?:[二三四六七八九]|十[一二三四五六七八九]?)五”?(?:规划|计划)(?:草案|纲要)?`)
 	reQuoted    = regexp.MustCompile(`“([^“”\n]{2,12})”`)
 	rePlenum    = regexp.MustCompile(`(?:党的)?(?:十[一二三四五六七八九]?|二十[一二]?)届(?:[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|全国人大[一二三四五六七八九十]次会议)`)
 	lawSuffixes = []string{"法", "条例", "规定", "办法", "意见", "通知", "决定", "规划", "纲要", "方案", "细则", "规则", "解释", "计划", "措施", "指引", "指南", "准则", "标准", "目录", "清单", "公约", "协定", "章程", "通报", "决议", "意见稿", "法案", "行动计划", "实施意见", "指导意见", "批复", "函", "公告", "令", "通则", "安排", "协议", "报告", "草案", "建议", "通知书"}
