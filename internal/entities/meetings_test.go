@@ -161,9 +161,15 @@ func TestCommitteeMeeting(t *testing.T) {
 // sixth to the ninth too, and one law with the plan written out.
 func TestPlanNumbers(t *testing.T) {
 	es := extract(t, "zh", Meta{}, "努力完成“八五”计划，制定“九五”计划。", "第七个五年计划草案规定，“七五”计划草案要求。")
+	norms := map[string]bool{}
+	for _, e := range es {
+		if e.Type == "law" {
+			norms[e.Normalized] = true
+		}
+	}
 	for _, w := range []string{"八五计划", "九五计划", "第七个五年计划草案"} {
-		if find(es, "law", w) == nil {
-			t.Errorf("no law %s in %v", w, keys(es))
+		if !norms[w] {
+			t.Errorf("no law %s in %v", w, norms)
 		}
 	}
 	if find(es, "law", "七五计划草案") != nil {
