@@ -122,6 +122,7 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 // englishPersons finds names after titles (Secretary of Commerce Gina
 // Raimondo, President Joseph R. Biden Jr.).
 func (x *extractor) englishPersons(text string, from [2]int, add addFunc) {
+	x.finishName(text, add)
 	for b := 0; b < len(text); b++ {
 		if b > 0 && text[b-1] != ' ' && text[b-1] != '(' || from[0] <= b && b < from[1] {
 			continue // the memo's senders have their titles after their names
@@ -144,8 +145,15 @@ func (x *extractor) englishPersons(text string, from [2]int, add addFunc) {
 			}
 		}
 		s0, s1 := b+n+m[2], b+n+m[2]+len(name)
+		title := strings.TrimSpace(text[b : b+n])
+		if reInitialEnd.MatchString(name) && strings.TrimSpace(text[s1:]) == "" {
+			// President John F. / Kennedy, …: the paragraph breaks after an
+			// initial, and the next one ends the name
+			x.pendingName, x.pendingTitle = name, title
+			break
+		}
 		add("person", name, "", s0, s1, "rule:title+name", 4)
-		x.c.cands[len(x.c.cands)-1].titles = []string{strings.TrimSpace(text[b : b+n])}
+		x.c.cands[len(x.c.cands)-1].titles = []string{title}
 		b = s1
 	}
 }
@@ -154,12 +162,28 @@ var (
 	// an order's opening formula names the President who signs it, in
 	// capitals, sometimes broken over two paragraphs (I, JOSEPH R. / BIDEN
 	// JR., President of the United States of America)
-	reSigner     = regexp.MustCompile(`(?:^|\s)(I,\s+)?([A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,3}),\s+(President of the United States(?: of America)?)\b`)
-	reSignerHead = regexp.MustCompile(`(?:^|\s)I,\s+([A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,2})$`)
-	reSectionNo  = regexp.MustCompile(`^\.\s*\d`)
-	reFrom       = regexp.MustCompile(`\bFROM:\s*`)
-	reNameWord   = regexp.MustCompile(`^(?:[A-Z][a-z]+|[A-Z]\.)$`)
+	reSigner       = regexp.MustCompile(`(?:^|\s)(I,\s+)?([A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,3}),\s+(President of the United States(?: of America)?)\b`)
+	reSignerHead   = regexp.MustCompile(`(?:^|\s)I,\s+([A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,2})$`)
+	reInitialEnd   = regexp.MustCompile(`\s[A-Z]\.$`)
+	reSurnameStart = regexp.MustCompile(`^\s*([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b`)
+	reSectionNo    = regexp.MustCompile(`^\.\s*\d`)
+	reFrom         = regexp.MustCompile(`\bFROM:\s*`)
+	reNameWord     = regexp.MustCompile(`^(?:[A-Z][a-z]+|[A-Z]\.)$`)
 )
+
+// finishName ends a name the paragraph before broke off after an initial
+// with the surname this paragraph opens with (President John F. / Kennedy).
+func (x *extractor) finishName(text string, add addFunc) {
+	name, title := x.pendingName, x.pendingTitle
+	x.pendingName, x.pendingTitle = "", ""
+	if name == "" {
+		return
+	}
+	if m := reSurnameStart.FindStringSubmatchIndex(text); m != nil {
+		add("person", name+" "+text[m[2]:m[3]], "", m[2], m[3], "rule:title+name", 4)
+		x.c.cands[len(x.c.cands)-1].titles = []string{title}
+	}
+}
 
 // signingPresident adds the President an order's opening formula names
 // (I, BARACK OBAMA, President of the United States of America), under

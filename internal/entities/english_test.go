@@ -126,3 +126,18 @@ func TestHeadingBeforeBody(t *testing.T) {
 		}
 	}
 }
+
+// TestNameBrokenAfterInitial checks a title's name that the paragraph
+// breaks off after an initial: the next paragraph's first word ends it.
+func TestNameBrokenAfterInitial(t *testing.T) {
+	es := extract(t, "en", Meta{Format: "markdown"}, "the assassinations of President John F.", "Kennedy, Senator Robert F.", "Kennedy, and others.")
+	for _, c := range [][2]string{{"John F. Kennedy", "President"}, {"Robert F. Kennedy", "Senator"}} {
+		e := find(es, "person", c[0])
+		if e == nil || len(e.Titles) != 1 || e.Titles[0] != c[1] {
+			t.Errorf("%s: got %+v in %v", c[0], e, keys(es))
+		}
+	}
+	if find(es, "person", "John F.") != nil {
+		t.Errorf("a name cut at its initial: %v", keys(es))
+	}
+}

@@ -124,6 +124,9 @@ type extractor struct {
 	actNames []string
 	actShort map[string]string
 	prevEn   string // the English paragraph before this one
+	// a title's name broken off after an initial at the end of the
+	// paragraph before, and its title
+	pendingName, pendingTitle string
 }
 
 // sub is runes [i, j) of the indexed paragraph, sliced without a copy.
