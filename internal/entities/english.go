@@ -292,6 +292,7 @@ func (x *extractor) acts(text string, add addFunc) {
 			x.actNames = append(x.actNames, text[b0:b0+i+4])
 			b0 += i + len(" Act and the ")
 		}
+		b0 = x.knownActTail(text, b0, end)
 		name := text[b0:end]
 		key, defined := x.actShort[name]
 		if !defined && b0 > 0 && text[b0-1] == '(' && end < len(text) && text[end] == ')' {
@@ -308,6 +309,30 @@ func (x *extractor) acts(text string, add addFunc) {
 		x.actNames = append(x.actNames, key)
 	}
 }
+
+// knownActTail moves the start of an Act's name to an Act the document
+// named before, when a function word joins it to the words before
+// (Security Council Travel Bans and + International Emergency Economic
+// Powers Act, Abortion Restrictions in the + Patient Protection and
+// Affordable Care Act): those words are not the Act's.
+func (x *extractor) knownActTail(text string, b0, end int) int {
+	known := map[string]bool{}
+	for _, n := range x.actNames {
+		known[n] = true
+	}
+	words := strings.Fields(text[b0:end])
+	at := b0
+	for i, w := range words {
+		at = strings.Index(text[at:end], w) + at
+		if i > 0 && smallWords[words[i-1]] && w[0] >= 'A' && w[0] <= 'Z' && known[text[at:end]] {
+			return at
+		}
+		at += len(w)
+	}
+	return b0
+}
+
+var smallWords = map[string]bool{"and": true, "the": true, "of": true, "in": true, "under": true, "for": true, "to": true, "on": true}
 
 // shortFormOf returns the Act named earlier (names) that a short name
 // begins (Sherman Act: Sherman Antitrust Act; Trade Expansion Act: Trade

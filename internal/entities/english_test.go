@@ -141,3 +141,19 @@ func TestNameBrokenAfterInitial(t *testing.T) {
 		t.Errorf("a name cut at its initial: %v", keys(es))
 	}
 }
+
+// TestKnownActTail checks that an Act named before ends a longer run of
+// capitalised words that a function word joins to it.
+func TestKnownActTail(t *testing.T) {
+	es := extract(t, "en", Meta{Format: "markdown"},
+		"By the authority vested in me by the International Emergency Economic Powers Act (50 U.S.C. 1701 et seq.), I hereby order:",
+		"Executive Order 13726 (Suspension of Entry Subject to United Nations Security Council Travel Bans and International Emergency Economic Powers Act Sanctions) is amended.")
+	for _, e := range es {
+		if e.Type == "law" && strings.Contains(e.Text, "Travel Bans") {
+			t.Errorf("words before a known Act taken into it: %v", keys(es))
+		}
+	}
+	if find(es, "law", "International Emergency Economic Powers Act") == nil {
+		t.Errorf("no IEEPA in %v", keys(es))
+	}
+}
