@@ -11,7 +11,7 @@ import (
 const months = `January|February|March|April|May|June|July|August|September|October|November|December`
 
 var (
-	reEO     = regexp.MustCompile(`\b(?:Executive Order|E\.\s?O\.|EO)\s+(\d{4,5})\b`)
+	reEO     = regexp.MustCompile(`\b(?:Executive Order|E\.\s?O\.|EO)\s+(\d{4,5}(?:-[A-Z]\b)?)\b`)
 	reEOList = regexp.MustCompile(`\bExecutive Orders\s+\d{4,5}(?:(?:,\s*|,?\s+and\s+)\d{4,5})+`)
 	reEONum  = regexp.MustCompile(`\d{4,5}`)
 	// a numbered instrument: its kind, then its number (Proclamation 9704,
