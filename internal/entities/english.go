@@ -11,7 +11,7 @@ import (
 const months = `January|February|March|April|May|June|July|August|September|October|November|December`
 
 var (
-	reEO     = regexp.MustCompile(`\b(?:Executive Order|E\.\s?O\.|EO)\s+(\d{4,5})\b`)
+	reEO     = regexp.MustCompile(`\b(?:Executive Order|E\.\s?O\.|EO)\s+(\d{4,5}(?:-[A-Z]\b)?)\b`)
 	reEOList = regexp.MustCompile(`\bExecutive Orders\s+\d{4,5}(?:(?:,\s*|,?\s+and\s+)\d{4,5})+`)
 	reEONum  = regexp.MustCompile(`\d{4,5}`)
 	// a numbered instrument: its kind, then its number (Proclamation 9704,
@@ -43,7 +43,12 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 	add := func(typ, key, norm string, b0, b1 int, evidence string, prio int) {
 		x.c.add(mention{typ: typ, key: key, surface: text[b0:b1], para: pi, start: x.rune(b0), end: x.rune(b1), norm: norm, evidence: evidence, prio: prio})
 	}
-	x.lexicon(text, func(typ, canon string, b0, b1 int, src string) { add(typ, canon, "", b0, b1, src, 2) })
+	x.lexicon(text, func(typ, canon string, b0, b1 int, src string) {
+		if isAcronym(text[b0:b1]) && reSectionNo.MatchString(text[b1:]) {
+			return // SEC. 204: a section's heading, not the commission
+		}
+		add(typ, canon, "", b0, b1, src, 2)
+	})
 	for _, m := range reEO.FindAllStringSubmatchIndex(text, -1) {
 		add("law", "Executive Order "+text[m[2]:m[3]], "", m[0], m[1], "rule:executive-order", 3)
 	}
@@ -90,6 +95,9 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 	for _, m := range reEnOrg.FindAllStringSubmatchIndex(text, -1) {
 		name := strings.TrimSpace(text[m[2]:m[3]])
 		b0 := m[2]
+		if i := headingEnd(name); i > 0 {
+			name, b0 = name[i:], b0+i // Termination The Council: a heading is no part of the name
+		}
 		for _, lead := range []string{"The ", "This ", "Each ", "Such "} {
 			if strings.HasPrefix(name, lead) {
 				name, b0 = strings.TrimPrefix(name, lead), b0+len(lead)
@@ -105,6 +113,8 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		add("organization", name, "", b0, b0+len(name), "rule:org-pattern", 1)
 	}
 	from := x.memoSenders(text, add)
+	x.signingPresident(text, add)
+	x.prevEn = text
 	x.englishPersons(text, from, add)
 	x.englishTerms(text, add)
 }
@@ -112,6 +122,7 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 // englishPersons finds names after titles (Secretary of Commerce Gina
 // Raimondo, President Joseph R. Biden Jr.).
 func (x *extractor) englishPersons(text string, from [2]int, add addFunc) {
+	x.finishName(text, add)
 	for b := 0; b < len(text); b++ {
 		if b > 0 && text[b-1] != ' ' && text[b-1] != '(' || from[0] <= b && b < from[1] {
 			continue // the memo's senders have their titles after their names
@@ -134,16 +145,77 @@ func (x *extractor) englishPersons(text string, from [2]int, add addFunc) {
 			}
 		}
 		s0, s1 := b+n+m[2], b+n+m[2]+len(name)
+		title := strings.TrimSpace(text[b : b+n])
+		if reInitialEnd.MatchString(name) && strings.TrimSpace(text[s1:]) == "" {
+			// President John F. / Kennedy, …: the paragraph breaks after an
+			// initial, and the next one ends the name
+			x.pendingName, x.pendingTitle = name, title
+			break
+		}
 		add("person", name, "", s0, s1, "rule:title+name", 4)
-		x.c.cands[len(x.c.cands)-1].titles = []string{strings.TrimSpace(text[b : b+n])}
+		x.c.cands[len(x.c.cands)-1].titles = []string{title}
 		b = s1
 	}
 }
 
 var (
-	reFrom     = regexp.MustCompile(`\bFROM:\s*`)
-	reNameWord = regexp.MustCompile(`^(?:[A-Z][a-z]+|[A-Z]\.)$`)
+	// an order's opening formula names the President who signs it, in
+	// capitals, sometimes broken over two paragraphs (I, JOSEPH R. / BIDEN
+	// JR., President of the United States of America)
+	reSigner       = regexp.MustCompile(`(?:^|\s)(I,\s+)?([A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,3}),\s+(President of the United States(?: of America)?)\b`)
+	reSignerHead   = regexp.MustCompile(`(?:^|\s)I,\s+([A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*){0,2})$`)
+	reInitialEnd   = regexp.MustCompile(`\s[A-Z]\.$`)
+	reSurnameStart = regexp.MustCompile(`^\s*([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b`)
+	reSectionNo    = regexp.MustCompile(`^\.\s*\d`)
+	reFrom         = regexp.MustCompile(`\bFROM:\s*`)
+	reNameWord     = regexp.MustCompile(`^(?:[A-Z][a-z]+|[A-Z]\.)$`)
 )
+
+// finishName ends a name the paragraph before broke off after an initial
+// with the surname this paragraph opens with (President John F. / Kennedy).
+func (x *extractor) finishName(text string, add addFunc) {
+	name, title := x.pendingName, x.pendingTitle
+	x.pendingName, x.pendingTitle = "", ""
+	if name == "" {
+		return
+	}
+	if m := reSurnameStart.FindStringSubmatchIndex(text); m != nil {
+		add("person", name+" "+text[m[2]:m[3]], "", m[2], m[3], "rule:title+name", 4)
+		x.c.cands[len(x.c.cands)-1].titles = []string{title}
+	}
+}
+
+// signingPresident adds the President an order's opening formula names
+// (I, BARACK OBAMA, President of the United States of America), under
+// the name written in ordinary case (Barack Obama, Joseph R. Biden Jr.),
+// with that title.
+func (x *extractor) signingPresident(text string, add addFunc) {
+	for _, m := range reSigner.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[4]:m[5]]
+		if m[2] < 0 {
+			// the formula's first line was the paragraph before; else a
+			// name in capitals with no "I," is none
+			h := reSignerHead.FindStringSubmatch(strings.TrimSpace(x.prevEn))
+			if m[4] > 0 || h == nil {
+				continue
+			}
+			name = h[1] + " " + name
+		}
+		add("person", ordinaryCase(name), "", m[4], m[5], "rule:signing-president", 4)
+		x.c.cands[len(x.c.cands)-1].titles = []string{text[m[6]:m[7]]}
+		return
+	}
+}
+
+// ordinaryCase writes a name in capitals with only each word's first
+// letter capital (JOSEPH R. BIDEN JR. → Joseph R. Biden Jr.).
+func ordinaryCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = w[:1] + strings.ToLower(w[1:])
+	}
+	return strings.Join(words, " ")
+}
 
 // memoSenders reads a memorandum's FROM: line, where each sender's name
 // comes before the title (FROM: Shaun Donovan, Director; FROM: Tony Scott
@@ -220,6 +292,7 @@ func (x *extractor) acts(text string, add addFunc) {
 			x.actNames = append(x.actNames, text[b0:b0+i+4])
 			b0 += i + len(" Act and the ")
 		}
+		b0 = x.knownActTail(text, b0, end)
 		name := text[b0:end]
 		key, defined := x.actShort[name]
 		if !defined && b0 > 0 && text[b0-1] == '(' && end < len(text) && text[end] == ')' {
@@ -236,6 +309,30 @@ func (x *extractor) acts(text string, add addFunc) {
 		x.actNames = append(x.actNames, key)
 	}
 }
+
+// knownActTail moves the start of an Act's name to an Act the document
+// named before, when a function word joins it to the words before
+// (Security Council Travel Bans and + International Emergency Economic
+// Powers Act, Abortion Restrictions in the + Patient Protection and
+// Affordable Care Act): those words are not the Act's.
+func (x *extractor) knownActTail(text string, b0, end int) int {
+	known := map[string]bool{}
+	for _, n := range x.actNames {
+		known[n] = true
+	}
+	words := strings.Fields(text[b0:end])
+	at := b0
+	for i, w := range words {
+		at = strings.Index(text[at:end], w) + at
+		if i > 0 && smallWords[words[i-1]] && w[0] >= 'A' && w[0] <= 'Z' && known[text[at:end]] {
+			return at
+		}
+		at += len(w)
+	}
+	return b0
+}
+
+var smallWords = map[string]bool{"and": true, "the": true, "of": true, "in": true, "under": true, "for": true, "to": true, "on": true}
 
 // shortFormOf returns the Act named earlier (names) that a short name
 // begins (Sherman Act: Sherman Antitrust Act; Trade Expansion Act: Trade
@@ -386,4 +483,60 @@ func monthAfter(name string) int {
 		}
 	}
 	return 0
+}
+
+// acronymsByInitials reads a lexicon acronym as the name of the document
+// whose initials it spells when the document never writes the lexicon's
+// own name: NEA in an order that cites the National Emergencies Act is
+// that Act, not the National Endowment for the Arts.
+func acronymsByInitials(ms []mention) []mention {
+	written := map[string]bool{} // keys written out in full
+	byInitials := map[string]mention{}
+	for _, m := range ms {
+		if isAcronym(m.surface) {
+			continue
+		}
+		written[m.typ+"\x00"+m.key] = true
+		if m.typ == "law" || m.typ == "organization" {
+			if in := initialsOf(m.key); len(in) >= 2 {
+				byInitials[in] = m
+			}
+		}
+	}
+	for i, m := range ms {
+		if !isAcronym(m.surface) || !strings.HasPrefix(m.evidence, "lexicons/") || written[m.typ+"\x00"+m.key] {
+			continue
+		}
+		if n, ok := byInitials[strings.ReplaceAll(m.surface, ".", "")]; ok && n.key != m.key {
+			ms[i].typ, ms[i].key, ms[i].norm, ms[i].evidence = n.typ, n.key, n.norm, "rule:acronym-initials"
+		}
+	}
+	return ms
+}
+
+// initialsOf spells the capitals that begin a name's words, skipping
+// the small words (National Emergencies Act → NEA).
+func initialsOf(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			b.WriteByte(w[0])
+		}
+	}
+	return b.String()
+}
+
+// headingEnd returns where a body's name starts after a section heading
+// run into it (Termination The Council, Report The Board: a capital The
+// after a capitalised word opens the sentence), or 0.
+func headingEnd(name string) int {
+	i := strings.LastIndex(name, " The ")
+	if i < 0 {
+		return 0
+	}
+	switch w := name[strings.LastIndexByte(name[:i], ' ')+1 : i]; w {
+	case "of", "for", "on", "and":
+		return 0
+	}
+	return i + 1
 }

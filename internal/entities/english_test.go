@@ -72,3 +72,88 @@ func TestTitleTargetYear(t *testing.T) {
 		t.Errorf("notice: %v, want 2019-10-01", keys(es))
 	}
 }
+
+// TestSigningPresident checks an order's opening formula: the President it
+// names, in ordinary case, with the title, also when the formula is broken
+// over two paragraphs; capitals with no "I," before them name nobody.
+func TestSigningPresident(t *testing.T) {
+	meta := Meta{Date: "2021-02-10T00:00:00Z", Format: "markdown"}
+	for _, c := range []struct {
+		paras []string
+		name  string
+	}{
+		{[]string{"By the authority vested in me, I, BARACK OBAMA, President of the United States of America, hereby order:"}, "Barack Obama"},
+		{[]string{"section 301 of title 3, United States Code, I, JOSEPH R.", "BIDEN JR., President of the United States of America, find that the situation constitutes a threat."}, "Joseph R. Biden Jr."},
+	} {
+		es := extract(t, "en", meta, c.paras...)
+		e := find(es, "person", c.name)
+		if e == nil || len(e.Titles) != 1 || e.Titles[0] != "President of the United States of America" {
+			t.Errorf("%s: got %+v in %v", c.name, e, keys(es))
+		}
+	}
+	es := extract(t, "en", meta, "Pursuant to 3 U.S.C., President of the United States may delegate.")
+	for _, e := range es {
+		if e.Type == "person" {
+			t.Errorf("a person in a citation: %+v", e)
+		}
+	}
+}
+
+// TestAcronymByInitials checks that a lexicon acronym the document never
+// writes out is the cited name whose initials it spells (NEA: the National
+// Emergencies Act here), and that SEC. 204 is a section's heading.
+func TestAcronymByInitials(t *testing.T) {
+	meta := Meta{Date: "2021-02-10T00:00:00Z", Format: "markdown"}
+	es := extract(t, "en", meta, "By the authority of the National Emergencies Act (50 U.S.C. 1601 et seq.) (NEA), I find a threat.",
+		"I shall report under section 401(c) of the NEA.", "“SEC. 204 (a) The Secretary of Labor may exempt a contracting agency.")
+	if e := find(es, "law", "National Emergencies Act"); e == nil {
+		t.Errorf("no National Emergencies Act in %v", keys(es))
+	}
+	for _, e := range es {
+		if e.Type == "organization" && (e.Text == "National Endowment for the Arts" || e.Text == "Securities and Exchange Commission") {
+			t.Errorf("a body the document does not name: %+v", e)
+		}
+	}
+}
+
+// TestHeadingBeforeBody checks that a section heading run into the next
+// sentence is no part of a body's name (Termination The Council).
+func TestHeadingBeforeBody(t *testing.T) {
+	es := extract(t, "en", Meta{Format: "markdown"}, "Sec. 5. Termination The Council shall terminate 2 years from the date of this order.")
+	for _, e := range es {
+		if e.Type == "organization" && strings.Contains(e.Text, "Termination") {
+			t.Errorf("a heading in a body's name: %+v", e)
+		}
+	}
+}
+
+// TestNameBrokenAfterInitial checks a title's name that the paragraph
+// breaks off after an initial: the next paragraph's first word ends it.
+func TestNameBrokenAfterInitial(t *testing.T) {
+	es := extract(t, "en", Meta{Format: "markdown"}, "the assassinations of President John F.", "Kennedy, Senator Robert F.", "Kennedy, and others.")
+	for _, c := range [][2]string{{"John F. Kennedy", "President"}, {"Robert F. Kennedy", "Senator"}} {
+		e := find(es, "person", c[0])
+		if e == nil || len(e.Titles) != 1 || e.Titles[0] != c[1] {
+			t.Errorf("%s: got %+v in %v", c[0], e, keys(es))
+		}
+	}
+	if find(es, "person", "John F.") != nil {
+		t.Errorf("a name cut at its initial: %v", keys(es))
+	}
+}
+
+// TestKnownActTail checks that an Act named before ends a longer run of
+// capitalised words that a function word joins to it.
+func TestKnownActTail(t *testing.T) {
+	es := extract(t, "en", Meta{Format: "markdown"},
+		"By the authority vested in me by the International Emergency Economic Powers Act (50 U.S.C. 1701 et seq.), I hereby order:",
+		"Executive Order 13726 (Suspension of Entry Subject to United Nations Security Council Travel Bans and International Emergency Economic Powers Act Sanctions) is amended.")
+	for _, e := range es {
+		if e.Type == "law" && strings.Contains(e.Text, "Travel Bans") {
+			t.Errorf("words before a known Act taken into it: %v", keys(es))
+		}
+	}
+	if find(es, "law", "International Emergency Economic Powers Act") == nil {
+		t.Errorf("no IEEPA in %v", keys(es))
+	}
+}

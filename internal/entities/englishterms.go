@@ -19,6 +19,10 @@ var (
 	reTermBefore  = regexp.MustCompile(`\bterms?\s*$`)
 	reParenBefore = regexp.MustCompile(`\(\s*(?:the\s+)?$`)
 	reAcronym     = regexp.MustCompile(`\(([A-Z][A-Za-z&]{1,9})\)`)
+	// an order cited with its date, its title quoted in parentheses after
+	// it: Executive Order 12866 of September 30, 1993 (“Regulatory Planning
+	// and Review”) names the order, it defines no term
+	reCitedTitle = regexp.MustCompile(`(?:\b\d{4}|Order \d{4,5}),?\s*\(\s*$`)
 )
 
 // acronymEvidence marks the acronym's own mention: it counts only beside the
@@ -39,7 +43,7 @@ func (x *extractor) englishTerms(text string, add addFunc) {
 			!(reParenBefore.MatchString(before) && strings.HasPrefix(after, ")")) {
 			continue
 		}
-		if !definedTerm(q) {
+		if !definedTerm(q) || reCitedTitle.MatchString(text[max(0, m[0]-40):m[0]]) {
 			continue
 		}
 		key := strings.ToLower(q)

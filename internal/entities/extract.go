@@ -42,9 +42,34 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Entity {
 	}
 	ms := parenAcronyms(paras, x.c.resolve())
 	if doc.Lang == "en" {
-		return merge(keepEnglishTerms(ms))
+		return merge(keepEnglishTerms(acronymsByInitials(ms)))
 	}
-	return sameBodies(merge(x.laterNames(paras, ms)), lex)
+	return sameBodies(merge(planForms(x.laterNames(paras, ms))), lex)
+}
+
+// rePlanShort is a five-year plan named by its number (七五计划草案).
+var rePlanShort = regexp.MustCompile(`^((?:[二三四六七八九]|十[一二三四五六七八九]?))五((?:计划|规划)(?:草案|纲要)?)$`)
+
+// planForms makes a five-year plan named by its number one law with the
+// plan written out in the same document (“七五”计划 and 第七个五年计划).
+func planForms(ms []mention) []mention {
+	laws := map[string]bool{}
+	for _, m := range ms {
+		if m.typ == "law" {
+			laws[m.key] = true
+		}
+	}
+	for i, m := range ms {
+		if m.typ != "law" {
+			continue
+		}
+		if sm := rePlanShort.FindStringSubmatch(m.key); sm != nil {
+			if long := "第" + sm[1] + "个五年" + sm[2]; laws[long] {
+				ms[i].key, ms[i].norm = long, long
+			}
+		}
+	}
+	return ms
 }
 
 // parenAcronyms makes an acronym in brackets right after a name of the
@@ -98,6 +123,10 @@ type extractor struct {
 	// parentheses (Sherman Act → Sherman Antitrust Act)
 	actNames []string
 	actShort map[string]string
+	prevEn   string // the English paragraph before this one
+	// a title's name broken off after an initial at the end of the
+	// paragraph before, and its title
+	pendingName, pendingTitle string
 }
 
 // sub is runes [i, j) of the indexed paragraph, sliced without a copy.
@@ -160,14 +189,14 @@ var (
 	reZhDay     = regexp.MustCompile(`(\d{1,2})日`)
 	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
 	reYear      = regexp.MustCompile(`(\d{4})年`)
-	reMeeting   = regexp.MustCompile(`^第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|部务|院务|委务|局务|主任)?会议`)
+	reMeeting   = regexp.MustCompile(`^(?:\p{Han}{2,4}委员会|党组)?第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|部务|院务|委务|局务|主任)?会议`)
 	reSession   = regexp.MustCompile(`第[一二三四五六七八九十百零〇0-9]+届[\p{Han}]{2,16}?第[一二三四五六七八九十百零〇0-9]+次(?:全体|常务|主任)?会议`)
 	reNational  = regexp.MustCompile(`(?:\d{4}年)?(?:全国|中央)[\p{Han}]{2,10}?(?:工作(?:电视电话)?|电视电话)会议`)
 	// reCampaign reads a campaign that a body launches or holds a meeting
 	// for, named after the verb (组织开展根治欠薪冬季专项行动, 召开强力攻坚
 	// “保交楼”专项行动动员会): the verb anchors where the name starts.
 	reCampaign  = regexp.MustCompile(`(?:组织开展|集中开展|开展|召开了?|启动|举行)((?:\d{4}年)?[\p{Han}“”]{2,20}?(?:专项(?:整治)?行动|”行动)(?:动员部署(?:电视电话)?会议|动员(?:大)?会)?)`)
-	rePlan      = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|“?十[一二三四五六七八九]?五”?(?:规划|计划)(?:草案|纲要)?`)
+	rePlan      = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|“?(?:[二三四六七八九]|十[一二三四五六七八九]?)五”?(?:规划|计划)(?:草案|纲要)?`)
 	reQuoted    = regexp.MustCompile(`“([^“”\n]{2,12})”`)
 	rePlenum    = regexp.MustCompile(`(?:党的)?(?:十[一二三四五六七八九]?|二十[一二]?)届(?:[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|全国人大[一二三四五六七八九十]次会议)`)
 	lawSuffixes = []string{"法", "条例", "规定", "办法", "意见", "通知", "决定", "规划", "纲要", "方案", "细则", "规则", "解释", "计划", "措施", "指引", "指南", "准则", "标准", "目录", "清单", "公约", "协定", "章程", "通报", "决议", "意见稿", "法案", "行动计划", "实施意见", "指导意见", "批复", "函", "公告", "令", "通则", "安排", "协议", "报告", "草案", "建议", "通知书"}
@@ -228,6 +257,9 @@ func (x *extractor) lexiconMentions(p *segment.Paragraph, add addFunc) []lexSpan
 		}
 		if strings.HasSuffix(text[:b0], "第") {
 			return // 第二十条 is an article, not the 二十条 measures
+		}
+		if typ == lexicon.Term && !quotedAt(text, b0, b1) && wordList(text[b0:b1]) {
+			return // 为农业、农村、农民服务: a list of words written plainly is prose, not the formula it spells out
 		}
 		if typ == lexicon.Term && !quotedAt(text, b0, b1) && utf8.RuneCountInString(text[b0:b1]) >= 8 &&
 			!verbal(p, x.rune(b0), x.rune(b1)) {
@@ -308,6 +340,12 @@ func (x *extractor) ruleEvents(text string, pi int, lexSpans []lexSpan, add addF
 	for _, sp := range lexSpans {
 		if m := reMeeting.FindString(text[sp.b1:]); m != "" && sp.typ == lexicon.Organization {
 			add("event", text[sp.b0:sp.b1+len(m)], "", sp.b0, sp.b1+len(m), "rule:numbered-meeting", 3)
+			// a committee of the body sits (最高人民法院审判委员会第1725次会议):
+			// it is a body too
+			if body := sp.b1 + strings.Index(m, "第"); body > sp.b1 {
+				x.c.add(mention{typ: "organization", key: text[sp.b0:body], surface: text[sp.b0:body], para: pi,
+					start: x.rune(sp.b0), end: x.rune(body), evidence: "rule:numbered-meeting body", overlay: true})
+			}
 		}
 	}
 	x.sessions(text, pi, lexSpans, add)
@@ -597,7 +635,7 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 		if strings.ContainsAny(inner, "，。；：？！,.;:?!的和与及") || !hasHan(inner) && !strings.ContainsAny(inner, "+＋") {
 			continue
 		}
-		if _, ok := x.lookup(inner, lexicon.Event); ok {
+		if _, ok := x.lookup(inner, lexicon.Event); ok || citedPhrase(inner) {
 			continue
 		}
 		typ, key := "term", inner
@@ -616,6 +654,31 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 		}
 		add(typ, key, "", m[2], m[3], "rule:quoted", 1)
 	}
+}
+
+// wordList reports a 、-joined list of words of one or two characters
+// (农业、农村、农民; 创新、协调、绿色、开放、共享), as opposed to a slogan of
+// phrases (人民至上、生命至上).
+func wordList(s string) bool {
+	parts := strings.Split(s, "、")
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) > 2 {
+			return false
+		}
+	}
+	return len(parts) > 1
+}
+
+// citedPhrase reports a quoted phrase that a text cites as words, not a
+// formula: one that opens with a determiner (“其他严重情节”, “有关材料”,
+// “上述费用”) or a generation (“00后”, “90后”).
+func citedPhrase(s string) bool {
+	for _, d := range []string{"其他", "其它", "有关", "相关", "上述", "该", "此", "这", "那"} {
+		if strings.HasPrefix(s, d) {
+			return true
+		}
+	}
+	return len(s) == len("00后") && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && strings.HasSuffix(s, "后")
 }
 
 // ordinaryWord reports a span that is one word of the dictionary with the

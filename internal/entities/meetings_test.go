@@ -147,3 +147,32 @@ func TestNamedCampaigns(t *testing.T) {
 		}
 	}
 }
+
+// TestCommitteeMeeting checks a body's committee's numbered meeting: the
+// meeting is an event and the committee a body.
+func TestCommitteeMeeting(t *testing.T) {
+	es := extract(t, "zh", Meta{}, "2020年12月23日最高人民法院审判委员会第1823次会议通过。")
+	if find(es, "event", "最高人民法院审判委员会第1823次会议") == nil || find(es, "organization", "最高人民法院审判委员会") == nil {
+		t.Errorf("committee meeting: %v", keys(es))
+	}
+}
+
+// TestPlanNumbers checks five-year plans named by their number, from the
+// sixth to the ninth too, and one law with the plan written out.
+func TestPlanNumbers(t *testing.T) {
+	es := extract(t, "zh", Meta{}, "努力完成“八五”计划，制定“九五”计划。", "第七个五年计划草案规定，“七五”计划草案要求。")
+	norms := map[string]bool{}
+	for _, e := range es {
+		if e.Type == "law" {
+			norms[e.Normalized] = true
+		}
+	}
+	for _, w := range []string{"八五计划", "九五计划", "第七个五年计划草案"} {
+		if !norms[w] {
+			t.Errorf("no law %s in %v", w, norms)
+		}
+	}
+	if find(es, "law", "七五计划草案") != nil {
+		t.Errorf("七五计划草案 apart from 第七个五年计划草案: %v", keys(es))
+	}
+}

@@ -92,3 +92,17 @@ func TestBookTitleDocuments(t *testing.T) {
 		}
 	}
 }
+
+// TestCitedPhrases checks quoted words a text cites rather than uses: a
+// phrase that opens with a determiner or names a generation is no term or
+// event, and a list of words written plainly is not the formula it spells
+// out.
+func TestCitedPhrases(t *testing.T) {
+	es := extract(t, "zh", Meta{}, "应当认定为刑法规定的“其他严重情节”，兜底性质的“有关材料”等应当明确，“00后”加班。",
+		"农村信用社要坚持为农业、农村、农民服务的方向。")
+	for _, e := range es {
+		if e.Type == "term" || e.Type == "event" {
+			t.Errorf("cited words taken as a %s: %s", e.Type, e.Text)
+		}
+	}
+}
