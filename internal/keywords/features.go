@@ -78,6 +78,7 @@ func features(term string, s *termStat, total, sents int, v docView, table *lexi
 		{lang + ":parts=" + strconv.Itoa(min(s.parts, 3)), 1},
 		{lang + ":len=" + lengthBucket(term, lang), 1},
 	}
+	fs = append(fs, corpusFeatures(term, lang)...)
 	if s.title {
 		fs = append(fs, Feature{"title", 1})
 	}
@@ -106,6 +107,7 @@ func features(term string, s *termStat, total, sents int, v docView, table *lexi
 	if s.head > 0 {
 		fs = append(fs, Feature{lang + ":head", 1}, Feature{lang + ":loghead", math.Log1p(float64(s.head))})
 	}
+	fs = append(fs, headFeatures(term, lang)...)
 	if lang == "en" && hasUpper(term) {
 		fs = append(fs, Feature{"en:acronym", 1})
 	}
@@ -113,6 +115,42 @@ func features(term string, s *termStat, total, sents int, v docView, table *lexi
 		fs = append(fs, englishShape(term)...)
 	}
 	return fs
+}
+
+// headFeatures name the head of a term, where a compound keeps its kind:
+// the last character of a Chinese term (…化, …制), and the last two of one
+// of four characters or more (…改革, …制度), the last word of an English one (…Council, …Act). They
+// are learned from the labels like the rest, and generalize across
+// documents as words would not.
+func headFeatures(term, lang string) []Feature {
+	if lang == "en" {
+		w := strings.Fields(strings.ToLower(term))
+		if len(w) == 0 {
+			return nil
+		}
+		return []Feature{{"en:lastw=" + w[len(w)-1], 1}}
+	}
+	r := []rune(term)
+	if len(r) == 0 {
+		return nil
+	}
+	fs := []Feature{{lang + ":lastc=" + string(r[len(r)-1]), 1}}
+	if len(r) >= 4 { // of a three-character term, the last two are most of the word
+		fs = append(fs, Feature{lang + ":last2=" + string(r[len(r)-2:]), 1})
+	}
+	return fs
+}
+
+// corpusFeatures tell in how many documents of the reference corpus a
+// term is a candidate (candidate_df.tsv), which the token IDF cannot say
+// of a merged phrase: set forth and 直辖市人民政府, in most orders and
+// notices, were as rare by that IDF as the rarest word.
+func corpusFeatures(term, lang string) []Feature {
+	if builtinCDFErr != nil {
+		return nil
+	}
+	df := float64(builtinCDF.df[lang][term])
+	return []Feature{{"logdf", math.Log1p(df) / math.Log1p(float64(max(builtinCDF.n[lang], 1)))}}
 }
 
 // englishShape tells the ending of an English term's first and last words
