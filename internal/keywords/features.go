@@ -114,7 +114,7 @@ func features(term string, s *termStat, total, sents int, v docView, table *lexi
 	if lang == "en" {
 		fs = append(fs, englishShape(term)...)
 	}
-	return fs
+	return byLength(fs, total)
 }
 
 // headFeatures name the head of a term, where a compound keeps its kind:
@@ -151,6 +151,23 @@ func corpusFeatures(term, lang string) []Feature {
 	}
 	df := float64(builtinCDF.df[lang][term])
 	return []Feature{{"logdf", math.Log1p(df) / math.Log1p(float64(max(builtinCDF.n[lang], 1)))}}
+}
+
+// lengthCrossed are the features whose weight a document's length
+// changes: a work report or a law of thousands of words spreads its
+// keywords otherwise than a news item of a few hundred.
+var lengthCrossed = map[string]bool{"tfidf": true, "textrank": true, "logcount": true, "idf": true, "spread": true, "logsents": true, "logdf": true, "first": true, "logwithin": true}
+
+// byLength adds to fs the crossed features times the log of the
+// document's length (total candidates' occurrences), and that log.
+func byLength(fs []Feature, total int) []Feature {
+	l := math.Log1p(float64(total)) / 10
+	for _, f := range fs {
+		if lengthCrossed[f.Name] {
+			fs = append(fs, Feature{"L*" + f.Name, f.Value * l})
+		}
+	}
+	return append(fs, Feature{"L", l})
 }
 
 // englishShape tells the ending of an English term's first and last words
