@@ -156,15 +156,17 @@ func corpusFeatures(term, lang string) []Feature {
 // lengthCrossed are the features whose weight a document's length
 // changes: a work report or a law of thousands of words spreads its
 // keywords otherwise than a news item of a few hundred.
-var lengthCrossed = map[string]bool{"tfidf": true, "textrank": true, "logcount": true, "idf": true, "spread": true, "logsents": true, "logdf": true, "first": true, "logwithin": true}
+// (feature → its crossed name, built once rather than per candidate)
+var lengthCrossed = map[string]string{"tfidf": "L*tfidf", "textrank": "L*textrank", "logcount": "L*logcount", "idf": "L*idf", "spread": "L*spread",
+	"logsents": "L*logsents", "logdf": "L*logdf", "first": "L*first", "logwithin": "L*logwithin"}
 
 // byLength adds to fs the crossed features times the log of the
 // document's length (total candidates' occurrences), and that log.
 func byLength(fs []Feature, total int) []Feature {
 	l := math.Log1p(float64(total)) / 10
 	for _, f := range fs {
-		if lengthCrossed[f.Name] {
-			fs = append(fs, Feature{"L*" + f.Name, f.Value * l})
+		if name, ok := lengthCrossed[f.Name]; ok {
+			fs = append(fs, Feature{name, f.Value * l})
 		}
 	}
 	return append(fs, Feature{"L", l})
