@@ -11,6 +11,7 @@ import (
 )
 
 //go:generate go run ./genidf -corpus ../../../shared/corpus -out ../../lexicons
+//go:generate go run ./gencdf
 //go:generate go run ./train
 //go:generate go run ./gencorpus -corpus ../../../shared/corpus
 

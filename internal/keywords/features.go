@@ -78,6 +78,7 @@ func features(term string, s *termStat, total, sents int, v docView, table *lexi
 		{lang + ":parts=" + strconv.Itoa(min(s.parts, 3)), 1},
 		{lang + ":len=" + lengthBucket(term, lang), 1},
 	}
+	fs = append(fs, corpusFeatures(term, lang)...)
 	if s.title {
 		fs = append(fs, Feature{"title", 1})
 	}
@@ -106,13 +107,69 @@ func features(term string, s *termStat, total, sents int, v docView, table *lexi
 	if s.head > 0 {
 		fs = append(fs, Feature{lang + ":head", 1}, Feature{lang + ":loghead", math.Log1p(float64(s.head))})
 	}
+	fs = append(fs, headFeatures(term, lang)...)
 	if lang == "en" && hasUpper(term) {
 		fs = append(fs, Feature{"en:acronym", 1})
 	}
 	if lang == "en" {
 		fs = append(fs, englishShape(term)...)
 	}
+	return byLength(fs, total)
+}
+
+// headFeatures name the head of a term, where a compound keeps its kind:
+// the last character of a Chinese term (…化, …制), and the last two of one
+// of four characters or more (…改革, …制度), the last word of an English one (…Council, …Act). They
+// are learned from the labels like the rest, and generalize across
+// documents as words would not.
+func headFeatures(term, lang string) []Feature {
+	if lang == "en" {
+		w := strings.Fields(strings.ToLower(term))
+		if len(w) == 0 {
+			return nil
+		}
+		return []Feature{{"en:lastw=" + w[len(w)-1], 1}}
+	}
+	r := []rune(term)
+	if len(r) == 0 {
+		return nil
+	}
+	fs := []Feature{{lang + ":lastc=" + string(r[len(r)-1]), 1}}
+	if len(r) >= 4 { // of a three-character term, the last two are most of the word
+		fs = append(fs, Feature{lang + ":last2=" + string(r[len(r)-2:]), 1})
+	}
 	return fs
+}
+
+// corpusFeatures tell in how many documents of the reference corpus a
+// term is a candidate (candidate_df.tsv), which the token IDF cannot say
+// of a merged phrase: set forth and 直辖市人民政府, in most orders and
+// notices, were as rare by that IDF as the rarest word.
+func corpusFeatures(term, lang string) []Feature {
+	if builtinCDFErr != nil {
+		return nil
+	}
+	df := float64(builtinCDF.df[lang][term])
+	return []Feature{{"logdf", math.Log1p(df) / math.Log1p(float64(max(builtinCDF.n[lang], 1)))}}
+}
+
+// lengthCrossed are the features whose weight a document's length
+// changes: a work report or a law of thousands of words spreads its
+// keywords otherwise than a news item of a few hundred.
+// (feature → its crossed name, built once rather than per candidate)
+var lengthCrossed = map[string]string{"tfidf": "L*tfidf", "textrank": "L*textrank", "logcount": "L*logcount", "idf": "L*idf", "spread": "L*spread",
+	"logsents": "L*logsents", "logdf": "L*logdf", "first": "L*first", "logwithin": "L*logwithin"}
+
+// byLength adds to fs the crossed features times the log of the
+// document's length (total candidates' occurrences), and that log.
+func byLength(fs []Feature, total int) []Feature {
+	l := math.Log1p(float64(total)) / 10
+	for _, f := range fs {
+		if name, ok := lengthCrossed[f.Name]; ok {
+			fs = append(fs, Feature{name, f.Value * l})
+		}
+	}
+	return append(fs, Feature{"L", l})
 }
 
 // englishShape tells the ending of an English term's first and last words

@@ -116,8 +116,9 @@ func TestKeywordRecall(t *testing.T) {
 		}
 	}
 	// the floors are the figures of the ranker as committed, less about
-	// 0.01 (2026-12-07 06:05: 0.772 and 0.750 on 144 and 70 documents)
-	floors := map[string]float64{labels.Train: 0.76, labels.Test: 0.74}
+	// 0.01 (2026-12-07 17:30: 0.832 and 0.763 on 263 and 115 documents;
+	// train is the ranker's own data, its cross-validated figure is 0.796)
+	floors := map[string]float64{labels.Train: 0.82, labels.Test: 0.75}
 	for _, split := range []string{labels.Train, labels.Test} {
 		r := float64(found[split]) / float64(max(1, total[split]))
 		r15 := float64(found15[split]) / float64(max(1, total[split]))
