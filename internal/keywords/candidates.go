@@ -347,8 +347,10 @@ func content(t segment.Token, text string, lex *lexicon.Set, lang string) bool {
 	if lang == "en" {
 		return utf8.RuneCountInString(text) > 2 && isWord(text)
 	}
-	if strings.HasSuffix(text, "记者") || strings.HasSuffix(text, "通讯员") {
-		return false // 首席记者, 特约通讯员: a byline's role, like 记者 itself
+	for _, role := range lex.Cues["byline"] {
+		if strings.HasSuffix(text, role) {
+			return false // 首席记者, 特约通讯员: a byline's role (clauses.zh.tsv), like 记者 itself
+		}
 	}
 	p := t.POS
 	switch {
