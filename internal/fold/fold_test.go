@@ -12,7 +12,8 @@ func TestString(t *testing.T) {
 		{"发展", "发展"},
 		{"發展", "发展"},
 		{"國家發展", "国家发展"},
-		{"計劃", "计劃"}, // 劃 → 划 画: not one-to-one
+		{"計劃", "计划"}, // 劃 → 划 㓰: OpenCC's first candidate, the second a rare variant
+		{"開戰", "开战"},
 		{"以後", "以后"},
 		{"為 爲", "为 为"},
 		{"於", "於"},   // 於 → 于 於: not one-to-one, left as written

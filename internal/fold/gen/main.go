@@ -125,10 +125,12 @@ func readChars(path string) (map[string][]string, error) {
 }
 
 // oneToOne keeps the rows that fold one character to one character with
-// no doubt: a single candidate (於 → 于 於 is left out: 於 is simplified
-// text too), a key that is no simplified character of another row, the
-// same UTF-8 length (so byte offsets in folded text stay valid), and the
-// same answer from OpenCC's own t2s conversion.
+// no doubt: OpenCC's first candidate, when the character is none of its
+// own candidates (於 → 于 於 is left out: 於 is simplified text too; 戰 →
+// 战 𢧐 stays, the second a rare variant), a key that is no simplified
+// character of another row, the same UTF-8 length (so byte offsets in
+// folded text stay valid), and the same answer from OpenCC's own t2s
+// conversion.
 func oneToOne(entries map[string][]string) ([][2]string, error) {
 	cc, err := opencc.New("t2s")
 	if err != nil {
@@ -142,7 +144,7 @@ func oneToOne(entries map[string][]string) ([][2]string, error) {
 	}
 	var out [][2]string
 	for t, cands := range entries {
-		if len(cands) != 1 || simplified[t] || !oneRune(t) || !oneRune(cands[0]) || len(t) != len(cands[0]) {
+		if len(cands) == 0 || slices.Contains(cands, t) || simplified[t] || !oneRune(t) || !oneRune(cands[0]) || len(t) != len(cands[0]) {
 			continue
 		}
 		got, err := cc.Convert(t)
