@@ -49,6 +49,8 @@ type nameModel struct {
 	marks map[string]map[rune]bool
 	// the features of a prefix and one or two characters, by runeKey
 	rw map[uint64][4]float64
+	// the features of a prefix and a word, tag or number, by prefix
+	t *featTables
 }
 
 var (
@@ -89,6 +91,7 @@ func newNameModel(rows map[string]float64) *nameModel {
 		}
 	}
 	m.rw = fileRuneFeats(m.w)
+	m.t = fileFeatTables(m.w)
 	return m
 }
 
@@ -182,7 +185,7 @@ func (f *Features) addPrev(k runeFeat, rs []rune, start int) {
 	if start > 0 {
 		f.addRunes(k, rs[start-1])
 	} else {
-		f.add(runeFeatNames[k], "^")
+		f.addEdge(k, false)
 	}
 }
 
@@ -190,7 +193,7 @@ func (f *Features) addNext(k runeFeat, rs []rune, end int) {
 	if end < len(rs) {
 		f.addRunes(k, rs[end])
 	} else {
-		f.add(runeFeatNames[k], "$")
+		f.addEdge(k, true)
 	}
 }
 
@@ -256,21 +259,21 @@ func NameFeatures(f *Features, p *segment.Paragraph, k int, lex *lexicon.Set) {
 	t := p.Tokens[k]
 	rs := p.Runes[t.Start:t.End]
 	n := len(rs)
-	f.add("bias")
-	f.add("pos=", t.POS)
-	f.add("len=", itoa(min(n, 6)))
-	f.add("w=", t.Text)
+	f.addStr(sBias, "")
+	f.addStr(sPos, t.POS)
+	f.addNum(sLen, min(n, 6))
+	f.addStr(sW, t.Text)
 	f.addRunes(fC0, rs[0])
 	f.addRunes(fCl, rs[n-1])
-	f.add("poslen=", t.POS, itoa(min(n, 6)))
+	f.addStrNum(sPosLen, t.POS, min(n, 6))
 	sl := surnameLength(rs, lex.Surnames)
-	f.add("sur=", itoa(sl), "/", itoa(n-sl))
-	f.add("idf=", idfBucket(lex, t.Text))
+	f.addStrNum(sSur, surSlash[sl], n-sl)
+	f.addStr(sIDF, idfBucket(lex, t.Text))
 	if sl > 0 {
 		for _, r := range rs[sl:] {
 			f.addRunes(fG, r)
 		}
-		f.add("gidf=", idfBucket(lex, t.Text[byteLen(rs[:sl]):]))
+		f.addStr(sGIDF, idfBucket(lex, t.Text[byteLen(rs[:sl]):]))
 	}
 	if n > 1 {
 		f.addRunes(fSuf2, rs[n-2:]...)
@@ -282,13 +285,16 @@ func NameFeatures(f *Features, p *segment.Paragraph, k int, lex *lexicon.Set) {
 	if k+1 < len(p.Tokens) {
 		nw, np = p.Tokens[k+1].Text, p.Tokens[k+1].POS
 	}
-	f.add("pw=", pw)
-	f.add("nw=", nw)
-	f.add("pp=", pp)
-	f.add("np=", np)
+	f.addStr(sPW, pw)
+	f.addStr(sNW, nw)
+	f.addStr(sPP, pp)
+	f.addStr(sNP, np)
 	f.addPrev(fPc, p.Runes, t.Start)
 	f.addNext(fNc, p.Runes, t.End)
 }
+
+// surSlash spells a surname's length and the slash of the sur= feature.
+var surSlash = [3]string{"0/", "1/", "2/"}
 
 // byteLen is the UTF-8 length of runes.
 func byteLen(rs []rune) int {
