@@ -139,7 +139,7 @@ func (x *extractor) index(p *segment.Paragraph) {
 	x.runeAt = grow(x.runeAt, len(text)+1)
 	x.byteAt = grow(x.byteAt, len(p.Runes)+1)
 	r := int32(0)
-	for b := range text {
+	for b := 0; b < len(text); b += runeSize(text[b:]) {
 		x.runeAt[b] = r
 		if int(r) < len(x.byteAt) {
 			x.byteAt[r] = int32(b)
@@ -444,8 +444,7 @@ func (x *extractor) lexicon(text string, emit func(typ, canon string, b0, b1 int
 	for b := 0; b < len(text); {
 		n, v := x.lex.Surface.Longest(text[b:])
 		if n == 0 || !boundaryOK(text, b, b+n) || insideWord(text, b+n) {
-			_, size := utf8.DecodeRuneInString(text[b:])
-			b += size
+			b += runeSize(text[b:])
 			continue
 		}
 		emitted := false
@@ -460,8 +459,7 @@ func (x *extractor) lexicon(text string, emit func(typ, canon string, b0, b1 int
 			break
 		}
 		if !emitted {
-			_, size := utf8.DecodeRuneInString(text[b:])
-			n = size
+			n = runeSize(text[b:])
 		}
 		b += n
 	}
@@ -494,6 +492,21 @@ func boundaryOK(text string, b0, b1 int) bool {
 // of a common noun, not a name.
 func insideWord(text string, b1 int) bool {
 	return strings.HasSuffix(text[:b1], "部") && strings.HasPrefix(text[b1:], "门")
+}
+
+// runeSize is the length of the rune s starts with, as
+// utf8.DecodeRuneInString reads it (1 for a byte that is no UTF-8, 0 for
+// nothing); a Chinese character of three bytes is recognised from its
+// bytes, where the decoder takes its slow path for every rune past ASCII.
+func runeSize(s string) int {
+	if len(s) >= 3 && s[0] > 0xe0 && s[0] < 0xf0 && s[0] != 0xed && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 {
+		return 3 // E1–EC, EE–EF and two continuation bytes: always valid
+	}
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return 1
+	}
+	_, n := utf8.DecodeRuneInString(s)
+	return n
 }
 
 func isLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }

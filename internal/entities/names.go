@@ -125,13 +125,12 @@ func (x *extractor) notNameWord(t segment.Token) bool {
 // made of its runes: the same string for valid UTF-8, and a surname never
 // holds the bytes of an invalid one.
 func (x *extractor) surnameLen(w string) int {
-	_, one := utf8.DecodeRuneInString(w)
-	_, two := utf8.DecodeRuneInString(w[one:])
-	n := utf8.RuneCountInString(w)
-	if n >= 3 && x.lex.Surnames[w[:one+two]] {
+	one := runeSize(w)
+	two := runeSize(w[one:])
+	if len(w) > one+two && x.lex.Surnames[w[:one+two]] { // three runes or more
 		return 2
 	}
-	if n >= 2 && x.lex.Surnames[w[:one]] {
+	if len(w) > one && x.lex.Surnames[w[:one]] { // two or more
 		return 1
 	}
 	return 0
@@ -140,7 +139,7 @@ func (x *extractor) surnameLen(w string) int {
 // allHanText is allHan of a string's runes, without making them.
 func allHanText(s string) bool {
 	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
+		if !isHanRune(r) {
 			return false
 		}
 	}
@@ -277,7 +276,18 @@ func notNamePart(t segment.Token) bool {
 
 func isNameDot(r rune) bool { return r == '·' || r == '・' || r == '•' || r == '‧' }
 
-func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
+// isHanRune is unicode.Is(unicode.Han, r), with the block of most
+// Chinese text and everything below the first Han character answered
+// without searching the table.
+func isHanRune(r rune) bool {
+	switch {
+	case r >= 0x4e00 && r <= 0x9fff:
+		return true
+	case r < 0x2e80:
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // shortRefs adds one-character references to a known person (江主席, 胡老
 // after 江泽民, 胡耀邦): the surname alone before a title, when one known

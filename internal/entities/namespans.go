@@ -234,7 +234,7 @@ func bodyEnd(t segment.Token, lex *lexicon.Set) bool {
 		return true
 	}
 	for _, f := range lex.OrgSuffix {
-		if utf8.RuneCountInString(f) > 1 && strings.HasSuffix(t.Text, f) {
+		if strings.HasSuffix(t.Text, f) && utf8.RuneCountInString(f) > 1 {
 			return true
 		}
 	}

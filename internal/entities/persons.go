@@ -258,7 +258,7 @@ func (x *extractor) bodyWordBefore(t segment.Token, byEnd map[int]int, tokEnd fu
 
 func allHan(rs []rune) bool {
 	for _, r := range rs {
-		if !unicode.Is(unicode.Han, r) {
+		if !isHanRune(r) {
 			return false
 		}
 	}
@@ -457,7 +457,7 @@ func nounLike(pos string) bool {
 // endsWithSuffix reports a word that ends like the name of a body.
 func (x *extractor) endsWithSuffix(w string) bool {
 	for _, f := range x.lex.OrgSuffix {
-		if utf8.RuneCountInString(f) > 1 && strings.HasSuffix(w, f) {
+		if strings.HasSuffix(w, f) && utf8.RuneCountInString(f) > 1 {
 			return true
 		}
 	}
@@ -600,9 +600,9 @@ func (x *extractor) levelAnchors(p *segment.Paragraph) []lexSpan {
 	for i := 0; i < len(rs); i++ {
 		n := 0
 		switch {
-		case i+3 <= len(rs) && string(rs[i:i+3]) == "自治区":
-			n = 3
-		case strings.ContainsRune("省市县", rs[i]):
+		case i+3 <= len(rs) && rs[i] == '自' && rs[i+1] == '治' && rs[i+2] == '区':
+			n = 3 // compared rune by rune: a string made at every rune cost more than the rest of the scan
+		case rs[i] == '省' || rs[i] == '市' || rs[i] == '县':
 			n = 1
 		}
 		if n == 0 || i+n >= len(rs) || (i > 0 && isHanRune(rs[i-1]) && !strings.ContainsRune(levelBefore, rs[i-1])) {
