@@ -119,6 +119,8 @@ type extractor struct {
 	tokAt, tokEnd []int32
 	feats         Features // the name model's scratch
 	surnames      *surnameRunes
+	freeSuf       *suffixSet // of lex.FreeOrgSuffix
+	orgSuf        *suffixSet // of lex.OrgSuffix
 	// the Acts named so far, and the short names defined for them in
 	// parentheses (Sherman Act → Sherman Antitrust Act)
 	actNames []string
@@ -139,20 +141,22 @@ func (x *extractor) index(p *segment.Paragraph) {
 	x.runeAt = grow(x.runeAt, len(text)+1)
 	x.byteAt = grow(x.byteAt, len(p.Runes)+1)
 	r := int32(0)
-	for b := 0; b < len(text); b += runeSize(text[b:]) {
-		x.runeAt[b] = r
+	for b := 0; b < len(text); r++ {
+		n := runeSize(text[b:])
 		if int(r) < len(x.byteAt) {
 			x.byteAt[r] = int32(b)
 		}
-		r++
+		v := r // inside a multi-byte rune: its start's
+		if b > 0 && !utf8.RuneStart(text[b]) {
+			v = x.runeAt[b-1] // a stray continuation byte: the rune before's
+		}
+		for i := b; i < b+n; i++ {
+			x.runeAt[i] = v
+		}
+		b += n
 	}
 	x.runeAt[len(text)] = r
 	x.byteAt[len(p.Runes)] = int32(len(text))
-	for b := 1; b < len(text); b++ { // inside a multi-byte rune: its own start
-		if !utf8.RuneStart(text[b]) {
-			x.runeAt[b] = x.runeAt[b-1]
-		}
-	}
 	n := len(p.Runes) + 1
 	x.tokAt, x.tokEnd = grow(x.tokAt, n), grow(x.tokEnd, n)
 	clear(x.tokAt)
@@ -507,6 +511,15 @@ func runeSize(s string) int {
 	}
 	_, n := utf8.DecodeRuneInString(s)
 	return n
+}
+
+// decodeRune is utf8.DecodeRuneInString with runeSize's shortcut for a
+// character of three bytes.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 && s[0] > 0xe0 && s[0] < 0xf0 && s[0] != 0xed && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 {
+		return rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f), 3
+	}
+	return utf8.DecodeRuneInString(s)
 }
 
 func isLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }

@@ -31,3 +31,32 @@ func TestRuneSizeIsDecodeRune(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeRuneIsDecodeRune(t *testing.T) {
+	edges := []byte{0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff}
+	for b0 := range 256 {
+		for b1 := range 256 {
+			for _, b2 := range edges {
+				s := string([]byte{byte(b0), byte(b1), b2, 0x80})
+				for n := range len(s) + 1 {
+					wr, wn := utf8.DecodeRuneInString(s[:n])
+					if r, got := decodeRune(s[:n]); r != wr || got != wn {
+						t.Fatalf("decodeRune(% x) = %U %d, want %U %d", s[:n], r, got, wr, wn)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestSuffixSetMay(t *testing.T) {
+	s := newSuffixSet([]string{"公司", "委员会", "局"})
+	for w, want := range map[string]bool{"有限公司": true, "国务院": false, "统计局": true, "": true, "a\xff": true, "委员会x": false} {
+		if s.may(w) != want {
+			t.Errorf("may(%q) = %v", w, !want)
+		}
+	}
+	if !newSuffixSet([]string{""}).may("x") {
+		t.Error("an empty suffix ends every word")
+	}
+}

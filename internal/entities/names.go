@@ -125,12 +125,14 @@ func (x *extractor) notNameWord(t segment.Token) bool {
 // made of its runes: the same string for valid UTF-8, and a surname never
 // holds the bytes of an invalid one.
 func (x *extractor) surnameLen(w string) int {
-	one := runeSize(w)
+	r, one := decodeRune(w)
 	two := runeSize(w[one:])
-	if len(w) > one+two && x.lex.Surnames[w[:one+two]] { // three runes or more
+	// the table answers where it can, the map where it cannot
+	single, longer, ok := x.surnameTable().at(r)
+	if len(w) > one+two && (!ok || longer) && x.lex.Surnames[w[:one+two]] { // three runes or more
 		return 2
 	}
-	if len(w) > one && x.lex.Surnames[w[:one]] { // two or more
+	if len(w) > one && (ok && single || !ok && x.lex.Surnames[w[:one]]) { // two or more
 		return 1
 	}
 	return 0

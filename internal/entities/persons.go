@@ -299,7 +299,7 @@ func (x *extractor) laterNames(paras []segment.Paragraph, kept []mention) []ment
 		out = append(out, refs...)
 		for name, nr := range nameRunes {
 			for at := 0; at+len(nr) <= len(p.Runes); at++ {
-				if !slices.Equal(p.Runes[at:at+len(nr)], nr) || overlaps(occupied[pi], at, at+len(nr)) {
+				if p.Runes[at] != nr[0] || !slices.Equal(p.Runes[at:at+len(nr)], nr) || overlaps(occupied[pi], at, at+len(nr)) {
 					continue
 				}
 				if !x.boundary(p.Runes, at+len(nr)) {
@@ -456,6 +456,9 @@ func nounLike(pos string) bool {
 
 // endsWithSuffix reports a word that ends like the name of a body.
 func (x *extractor) endsWithSuffix(w string) bool {
+	if !x.orgSuffixSet().may(w) {
+		return false
+	}
 	for _, f := range x.lex.OrgSuffix {
 		if strings.HasSuffix(w, f) && utf8.RuneCountInString(f) > 1 {
 			return true
@@ -488,7 +491,11 @@ var joiners = map[string]bool{"会同": true, "和": true, "与": true, "及": t
 // companies finds bodies whose ending is distinctive (…有限责任公司, …煤矿)
 // from the nouns before it, without a known place or body to start from.
 func (x *extractor) companies(p *segment.Paragraph, pi int) {
+	free := x.freeSuffixSet()
 	for k, t := range p.Tokens {
+		if !free.may(t.Text) {
+			continue // no suffix ends the word
+		}
 		suf := ""
 		for _, f := range x.lex.FreeOrgSuffix {
 			if strings.HasSuffix(t.Text, f) {
