@@ -60,3 +60,15 @@ func TestSuffixSetMay(t *testing.T) {
 		t.Error("an empty suffix ends every word")
 	}
 }
+
+func TestDigitBefore(t *testing.T) {
+	for text, want := range map[string]bool{"3月": true, "岁月": false, "岁月12月": true, "月": false, "1 月": false, "第5号": true} {
+		unit := "月"
+		if text == "第5号" {
+			unit = "号"
+		}
+		if digitBefore(text, unit) != want {
+			t.Errorf("digitBefore(%q, %q) = %v", text, unit, !want)
+		}
+	}
+}
