@@ -142,10 +142,15 @@ func (x *extractor) index(p *segment.Paragraph) {
 	x.byteAt = grow(x.byteAt, len(p.Runes)+1)
 	r := int32(0)
 	for b := 0; b < len(text); r++ {
-		n := runeSize(text[b:])
 		if int(r) < len(x.byteAt) {
 			x.byteAt[r] = int32(b)
 		}
+		if hanBytes(text[b:]) { // most runes of a Chinese text
+			x.runeAt[b], x.runeAt[b+1], x.runeAt[b+2] = r, r, r
+			b += 3
+			continue
+		}
+		n := runeSizeSlow(text[b:])
 		v := r // inside a multi-byte rune: its start's
 		if b > 0 && !utf8.RuneStart(text[b]) {
 			v = x.runeAt[b-1] // a stray continuation byte: the rune before's
@@ -515,9 +520,23 @@ func insideWord(text string, b1 int) bool {
 // nothing); a Chinese character of three bytes is recognised from its
 // bytes, where the decoder takes its slow path for every rune past ASCII.
 func runeSize(s string) int {
-	if len(s) >= 3 && s[0] > 0xe0 && s[0] < 0xf0 && s[0] != 0xed && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 {
-		return 3 // E1–EC, EE–EF and two continuation bytes: always valid
+	if hanBytes(s) {
+		return 3
 	}
+	return runeSizeSlow(s)
+}
+
+// hanBytes reports a character of three bytes at the start of s that is
+// valid whatever its continuation bytes hold: a lead byte E1–EC or EE–EF
+// (not E0 or ED, whose second byte is restricted) and two continuation
+// bytes.
+func hanBytes(s string) bool {
+	return len(s) >= 3 && s[0]-0xe1 < 0x0f && s[0] != 0xed && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80
+}
+
+// runeSizeSlow is runeSize past hanBytes, kept apart so that runeSize
+// inlines.
+func runeSizeSlow(s string) int {
 	if len(s) > 0 && s[0] < utf8.RuneSelf {
 		return 1
 	}
@@ -528,7 +547,7 @@ func runeSize(s string) int {
 // decodeRune is utf8.DecodeRuneInString with runeSize's shortcut for a
 // character of three bytes.
 func decodeRune(s string) (rune, int) {
-	if len(s) >= 3 && s[0] > 0xe0 && s[0] < 0xf0 && s[0] != 0xed && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 {
+	if hanBytes(s) {
 		return rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f), 3
 	}
 	return utf8.DecodeRuneInString(s)

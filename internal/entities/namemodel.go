@@ -46,7 +46,7 @@ type nameModel struct {
 	// the characters of the _abbr|, _orgend| and _translit| rows set above
 	// 0, by prefix: they are asked of every character of a text, where a
 	// string made and hashed for each cost as much as the model's features
-	marks map[string]map[rune]bool
+	marks map[string]*markSet
 	// the features of a prefix and one or two characters, by runeKey
 	rw map[uint64][4]float64
 	// the features of a prefix and a word, tag or number, by prefix
@@ -71,9 +71,9 @@ func loadNameModel() *nameModel {
 }
 
 func newNameModel(rows map[string]float64) *nameModel {
-	m := &nameModel{w: map[string][4]float64{}, settings: map[string]float64{}, marks: map[string]map[rune]bool{}}
+	m := &nameModel{w: map[string][4]float64{}, settings: map[string]float64{}, marks: map[string]*markSet{}}
 	for _, prefix := range []string{abbrKey, orgEndKey, translitKey} {
-		m.marks[prefix] = map[rune]bool{}
+		m.marks[prefix] = &markSet{rest: map[rune]bool{}}
 	}
 	for k, v := range rows {
 		if strings.HasPrefix(k, "_") {
@@ -105,7 +105,7 @@ func (m *nameModel) addMark(k string, v float64) {
 	}
 	r, size := utf8.DecodeRuneInString(k[i+1:])
 	if size > 0 && i+1+size == len(k) && (r != utf8.RuneError || size == 3) {
-		set[r] = true // one valid character: the only rows has could read
+		set.add(r) // one valid character: the only rows has could read
 	}
 }
 
@@ -126,11 +126,30 @@ func (m *nameModel) marksOf(prefix string) func(rune) bool {
 
 // marked is has of a set of marks: a rune that is no character reads as
 // U+FFFD, the character utf8.AppendRune writes for it.
-func marked(set map[rune]bool, r rune) bool {
+func marked(set *markSet, r rune) bool {
 	if !utf8.ValidRune(r) {
 		r = utf8.RuneError
 	}
-	return set[r]
+	if uint32(r) <= 0xFFFF {
+		return set.bmp[r>>6]&(1<<(r&63)) != 0
+	}
+	return set.rest[r]
+}
+
+// markSet holds the characters of one prefix of marks: a bitmap of the
+// Basic Multilingual Plane, where a map probe for every character of a
+// text cost more than the tests it guards, and a map beyond it.
+type markSet struct {
+	bmp  [1 << 16 / 64]uint64
+	rest map[rune]bool
+}
+
+func (s *markSet) add(r rune) {
+	if uint32(r) <= 0xFFFF {
+		s.bmp[r>>6] |= 1 << (r & 63)
+		return
+	}
+	s.rest[r] = true
 }
 
 // Features receives the features of one candidate. The trainer keeps them
