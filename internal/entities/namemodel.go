@@ -48,7 +48,7 @@ type nameModel struct {
 	// string made and hashed for each cost as much as the model's features
 	marks map[string]*markSet
 	// the features of a prefix and one or two characters, by runeKey
-	rw map[uint64][4]float64
+	rw *runeTable
 	// the features of a prefix and a word, tag or number, by prefix
 	t *featTables
 }
@@ -90,7 +90,7 @@ func newNameModel(rows map[string]float64) *nameModel {
 			}
 		}
 	}
-	m.rw = fileRuneFeats(m.w)
+	m.rw = newRuneTable(fileRuneFeats(m.w))
 	m.t = fileFeatTables(m.w)
 	return m
 }
@@ -184,10 +184,8 @@ func (f *Features) addRunes(k runeFeat, rs ...rune) {
 		if len(rs) == 2 {
 			r2 = spelledRune(rs[1])
 		}
-		if ws, ok := f.model.rw[runeKey(k, rs[0], r2)]; ok {
-			for i := range ws {
-				f.sum[i] += ws[i]
-			}
+		if ws := f.model.rw.get(runeKey(k, rs[0], r2)); ws != nil {
+			f.sumOf(ws)
 		}
 		return
 	}
