@@ -57,6 +57,35 @@ var strFeatNames = [nStrFeats]string{
 	sOKnown0: "o:known0=", sOIDF0: "o:idf0=",
 }
 
+// featVocab are the values of the features that take one of a few (a
+// bias has one, the empty string), in the order of their indexes.
+var featVocab = [nStrFeats][]string{
+	sBias: {""}, sSBias: {""}, sABias: {""}, sOBias: {""},
+	sIDF: idfNames, sGIDF: idfNames, sSGIDF: idfNames, sOIDF0: idfNames,
+	sSEndTok: boolNames, sAPa: boolNames, sANa: boolNames, sOKnown0: boolNames,
+	sAAt: atNames,
+}
+
+// boolNames spell a yes-or-no feature, by boolIndex.
+var boolNames = []string{"0", "1"}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// atNames spell where a character lies in its word (a:at=), by index.
+var atNames = []string{atMid: "mid", atAlone: "alone", atStart: "start", atEnd: "end"}
+
+const (
+	atMid = iota
+	atAlone
+	atStart
+	atEnd
+)
+
 // smallInts bounds the numbers filed in a table: prefix+itoa(n) for n
 // below it; a larger number (none of today's features) is looked up by name.
 const smallInts = 12
@@ -71,6 +100,8 @@ type featTables struct {
 	// restNum[k][s][n] is the weight of strFeatNames[k]+s+itoa(n), for
 	// one digit n
 	restNum [nStrFeats]map[string]*[10][4]float64
+	// of[k][i] is the weight of strFeatNames[k]+featVocab[k][i]
+	of [nStrFeats][][4]float64
 	// edge[k] are the weights of runeFeatNames[k]+"^" and +"$"
 	edge [nRuneFeats][2][4]float64
 }
@@ -111,6 +142,9 @@ func fileFeatTables(w map[string][4]float64) *featTables {
 		for n := range smallInts {
 			t.num[k][n] = w[name+itoa(n)]
 		}
+		for _, v := range featVocab[k] {
+			t.of[k] = append(t.of[k], w[name+v])
+		}
 	}
 	for k, name := range runeFeatNames {
 		t.edge[k] = [2][4]float64{w[name+"^"], w[name+"$"]}
@@ -133,6 +167,16 @@ func (f *Features) addStr(k strFeat, s string) {
 	}
 	ws := f.model.t.rest[k][s]
 	f.sumOf(&ws)
+}
+
+// addOf takes the feature prefix k and its value of index i in
+// featVocab[k] (idf=lt4 is addOf(sIDF, 1)).
+func (f *Features) addOf(k strFeat, i int) {
+	if f.model == nil {
+		f.add(strFeatNames[k], featVocab[k][i])
+		return
+	}
+	f.sumOf(&f.model.t.of[k][i])
 }
 
 // addNum takes the feature prefix k and itoa(n) (len=3).

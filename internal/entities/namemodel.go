@@ -243,13 +243,6 @@ func (f *Features) best() (string, float64) {
 
 func itoa(n int) string { return strconv.Itoa(n) } // 0–99 without allocating
 
-func boolStr(b bool) string {
-	if b {
-		return "1"
-	}
-	return "0"
-}
-
 // NameCandidate reports whether token k is one the name model decides on:
 // a word the dictionary tags as a name, place, body or other proper noun,
 // an abbreviation, or an unknown Han word.
@@ -276,7 +269,7 @@ func NameFeatures(f *Features, p *segment.Paragraph, k int, lex *lexicon.Set) {
 	t := p.Tokens[k]
 	rs := p.Runes[t.Start:t.End]
 	n := len(rs)
-	f.addStr(sBias, "")
+	f.addOf(sBias, 0)
 	f.addStr(sPos, t.POS)
 	f.addNum(sLen, min(n, 6))
 	f.addStr(sW, t.Text)
@@ -285,12 +278,12 @@ func NameFeatures(f *Features, p *segment.Paragraph, k int, lex *lexicon.Set) {
 	f.addStrNum(sPosLen, t.POS, min(n, 6))
 	sl := surnameLength(rs, lex.Surnames)
 	f.addStrNum(sSur, surSlash[sl], n-sl)
-	f.addStr(sIDF, idfBucket(lex, t.Text))
+	f.addOf(sIDF, idfLevel(lex, t.Text))
 	if sl > 0 {
 		for _, r := range rs[sl:] {
 			f.addRunes(fG, r)
 		}
-		f.addStr(sGIDF, idfBucket(lex, t.Text[byteLen(rs[:sl]):]))
+		f.addOf(sGIDF, idfLevel(lex, t.Text[byteLen(rs[:sl]):]))
 	}
 	if n > 1 {
 		f.addRunes(fSuf2, rs[n-2:]...)
@@ -347,24 +340,28 @@ func surnameLength(rs []rune, surnames map[string]bool) int {
 	return 0
 }
 
-// idfBucket says how common a word is in policy text: a given name that is
-// an ordinary word (高水平, 养老金) is rarely a name.
-func idfBucket(lex *lexicon.Set, w string) string {
+// idfNames are the buckets of idfLevel.
+var idfNames = []string{"none", "lt4", "lt6", "lt8", "ge8"}
+
+// idfLevel says how common a word is in policy text, as an index of
+// idfNames: a given name that is an ordinary word (高水平, 养老金) is
+// rarely a name.
+func idfLevel(lex *lexicon.Set, w string) int {
 	if lex.IDF == nil {
-		return "none"
+		return 0
 	}
 	v, ok := lex.IDF.Get(w)
 	switch {
 	case !ok:
-		return "none"
+		return 0
 	case v < 4:
-		return "lt4"
+		return 1
 	case v < 6:
-		return "lt6"
+		return 2
 	case v < 8:
-		return "lt8"
+		return 3
 	}
-	return "ge8"
+	return 4
 }
 
 // modelNames adds what the name model finds and no rule did: proper nouns

@@ -50,11 +50,11 @@ func NameSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Se
 	if len(rs) >= 3 && lex.Surnames[string(rs[:2])] {
 		sl = 2
 	}
-	f.addStr(sSBias, "")
+	f.addOf(sSBias, 0)
 	f.addNum(sSLen, len(rs))
 	f.addRunes(fSSur, rs[:sl]...)
 	f.addNum(sSGl, len(rs)-sl)
-	f.addStr(sSGIDF, idfBucket(lex, string(rs[sl:])))
+	f.addOf(sSGIDF, idfLevel(lex, string(rs[sl:])))
 	for _, r := range rs[sl:] {
 		f.addRunes(fSG, r)
 	}
@@ -64,7 +64,7 @@ func NameSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Se
 	for k := s.Token; k < len(p.Tokens) && p.Tokens[k].Start < s.End; k++ {
 		endTok = endTok || p.Tokens[k].End == s.End
 	}
-	f.addStr(sSEndTok, boolStr(endTok))
+	f.addOf(sSEndTok, boolIndex(endTok))
 	f.addPrev(fSPc, p.Runes, s.Start)
 	switch {
 	case s.End+1 < len(p.Runes):
@@ -117,14 +117,14 @@ func (x *extractor) eachBest(spans []Span, same func(a, b Span) bool, cls string
 // and its neighbours, whether abbreviations too.
 func AbbrFeatures(f *Features, p *segment.Paragraph, i, tok int, abbr func(rune) bool) {
 	t := p.Tokens[tok]
-	at := "mid"
+	at := atMid
 	switch {
 	case t.End-t.Start == 1:
-		at = "alone"
+		at = atAlone
 	case t.Start == i:
-		at = "start"
+		at = atStart
 	case t.End == i+1:
-		at = "end"
+		at = atEnd
 	}
 	c := p.Runes[i]
 	pc, nc := '^', '$'
@@ -134,16 +134,16 @@ func AbbrFeatures(f *Features, p *segment.Paragraph, i, tok int, abbr func(rune)
 	if i+1 < len(p.Runes) {
 		nc = p.Runes[i+1]
 	}
-	f.addStr(sABias, "")
+	f.addOf(sABias, 0)
 	f.addRunes(fAC, c)
-	f.addStr(sAAt, at)
+	f.addOf(sAAt, at)
 	f.addStrNum(sATok, t.POS, min(t.End-t.Start, 4))
 	f.addRunes(fAPc, pc)
 	f.addRunes(fANc, nc)
 	f.addRunes(fACnc, c, nc)
 	f.addRunes(fAPcc, pc, c)
-	f.addStr(sAPa, boolStr(i > 0 && abbr(pc)))
-	f.addStr(sANa, boolStr(i+1 < len(p.Runes) && abbr(nc)))
+	f.addOf(sAPa, boolIndex(i > 0 && abbr(pc)))
+	f.addOf(sANa, boolIndex(i+1 < len(p.Runes) && abbr(nc)))
 	f.addStr(sAW, t.Text)
 }
 
@@ -238,8 +238,8 @@ func bodyEnd(t segment.Token, lex *lexicon.Set) bool {
 			return true
 		}
 	}
-	b := idfBucket(lex, t.Text)
-	return b != "lt4" && b != "lt6"
+	b := idfLevel(lex, t.Text)
+	return b != 1 && b != 2 // lt4, lt6
 }
 
 // OrgSpanFeatures adds the features of a run of words that may name a
@@ -257,15 +257,15 @@ func OrgSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Set
 	}
 	f.take()
 	_, known := lex.Surface.Get(first.Text)
-	f.addStr(sOBias, "")
+	f.addOf(sOBias, 0)
 	f.addNum(sOLen, min(n, 10))
 	f.addNum(sONTok, ntok)
 	f.addRunes(fOEnd, rs[n-1])
 	f.addRunes(fOEnd2, rs[n-2:]...)
 	f.addStr(sOP0, first.POS)
 	f.addStr(sOW0, first.Text)
-	f.addStr(sOKnown0, boolStr(known))
-	f.addStr(sOIDF0, idfBucket(lex, first.Text))
+	f.addOf(sOKnown0, boolIndex(known))
+	f.addOf(sOIDF0, idfLevel(lex, first.Text))
 	f.addPrev(fOPc, p.Runes, s.Start)
 	f.addNext(fONc, p.Runes, s.End)
 }
