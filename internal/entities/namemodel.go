@@ -249,16 +249,17 @@ func itoa(n int) string { return strconv.Itoa(n) } // 0–99 without allocating
 func NameCandidate(p *segment.Paragraph, k int) bool {
 	t := p.Tokens[k]
 	n := t.End - t.Start
-	if n > 10 || !allHan(p.Runes[t.Start:t.End]) {
+	switch t.POS { // the tag first: it rules out most words at once
+	case "nr", "nrt", "nrfg", "nt", "nz", "ns", "j":
+		// single characters too: 俄, 韩 as places
+	case "x":
+		if n < 2 {
+			return false
+		}
+	default:
 		return false
 	}
-	switch t.POS {
-	case "nr", "nrt", "nrfg", "nt", "nz", "ns", "j":
-		return true // single characters too: 俄, 韩 as places
-	case "x":
-		return n >= 2
-	}
-	return false
+	return n <= 10 && allHan(p.Runes[t.Start:t.End])
 }
 
 // NameFeatures adds the features of candidate token k: its part of speech,

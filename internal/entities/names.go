@@ -82,10 +82,11 @@ func (x *extractor) extendTranslit(p *segment.Paragraph, from int, m *nameModel)
 // surname (薛明/x).
 func (x *extractor) unknownName(t segment.Token) bool {
 	n := t.End - t.Start
-	if n < 2 || n > 4 || !allHanText(t.Text) {
-		return false
+	tagged := t.POS == "nr" || t.POS == "nrt" || t.POS == "nrfg"
+	if n < 2 || n > 4 || !tagged && t.POS != "x" || !allHanText(t.Text) {
+		return false // the tag first: it rules out most words at once
 	}
-	if t.POS == "nr" || t.POS == "nrt" || t.POS == "nrfg" {
+	if tagged {
 		return true
 	}
 	sl := x.surnameLen(t.Text)
