@@ -141,14 +141,18 @@ func (x *extractor) index(p *segment.Paragraph) {
 	x.runeAt = grow(x.runeAt, len(text)+1)
 	x.byteAt = grow(x.byteAt, len(p.Runes)+1)
 	r := int32(0)
+	runeAt, byteAt := x.runeAt[:len(text)+1], x.byteAt
 	for b := 0; b < len(text); r++ {
-		if int(r) < len(x.byteAt) {
-			x.byteAt[r] = int32(b)
+		if int(r) < len(byteAt) {
+			byteAt[r] = int32(b)
 		}
-		if hanBytes(text[b:]) { // most runes of a Chinese text
-			x.runeAt[b], x.runeAt[b+1], x.runeAt[b+2] = r, r, r
-			b += 3
-			continue
+		if b+3 <= len(text) { // most runes of a Chinese text: see hanBytes
+			if c0, c1, c2 := text[b], text[b+1], text[b+2]; c0-0xe1 < 0x0f && c0 != 0xed && c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
+				s := runeAt[b : b+3 : b+3]
+				s[0], s[1], s[2] = r, r, r
+				b += 3
+				continue
+			}
 		}
 		n := runeSizeSlow(text[b:])
 		v := r // inside a multi-byte rune: its start's
@@ -166,7 +170,8 @@ func (x *extractor) index(p *segment.Paragraph) {
 	x.tokAt, x.tokEnd = grow(x.tokAt, n), grow(x.tokEnd, n)
 	clear(x.tokAt)
 	clear(x.tokEnd)
-	for i, t := range p.Tokens {
+	for i := range p.Tokens {
+		t := &p.Tokens[i] // not a copy of the whole token
 		x.tokAt[t.Start] = int32(i + 1)
 		x.tokEnd[t.End] = int32(i + 1)
 	}
