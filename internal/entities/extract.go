@@ -119,6 +119,8 @@ type extractor struct {
 	tokAt, tokEnd []int32
 	feats         Features // the name model's scratch
 	surnames      *surnameRunes
+	freeSuf       *suffixSet // of lex.FreeOrgSuffix
+	orgSuf        *suffixSet // of lex.OrgSuffix
 	// the Acts named so far, and the short names defined for them in
 	// parentheses (Sherman Act → Sherman Antitrust Act)
 	actNames []string
@@ -139,25 +141,37 @@ func (x *extractor) index(p *segment.Paragraph) {
 	x.runeAt = grow(x.runeAt, len(text)+1)
 	x.byteAt = grow(x.byteAt, len(p.Runes)+1)
 	r := int32(0)
-	for b := range text {
-		x.runeAt[b] = r
-		if int(r) < len(x.byteAt) {
-			x.byteAt[r] = int32(b)
+	runeAt, byteAt := x.runeAt[:len(text)+1], x.byteAt
+	for b := 0; b < len(text); r++ {
+		if int(r) < len(byteAt) {
+			byteAt[r] = int32(b)
 		}
-		r++
+		if b+3 <= len(text) { // most runes of a Chinese text: see hanBytes
+			if c0, c1, c2 := text[b], text[b+1], text[b+2]; c0-0xe1 < 0x0f && c0 != 0xed && c1&0xc0 == 0x80 && c2&0xc0 == 0x80 {
+				s := runeAt[b : b+3 : b+3]
+				s[0], s[1], s[2] = r, r, r
+				b += 3
+				continue
+			}
+		}
+		n := runeSizeSlow(text[b:])
+		v := r // inside a multi-byte rune: its start's
+		if b > 0 && !utf8.RuneStart(text[b]) {
+			v = x.runeAt[b-1] // a stray continuation byte: the rune before's
+		}
+		for i := b; i < b+n; i++ {
+			x.runeAt[i] = v
+		}
+		b += n
 	}
 	x.runeAt[len(text)] = r
 	x.byteAt[len(p.Runes)] = int32(len(text))
-	for b := 1; b < len(text); b++ { // inside a multi-byte rune: its own start
-		if !utf8.RuneStart(text[b]) {
-			x.runeAt[b] = x.runeAt[b-1]
-		}
-	}
 	n := len(p.Runes) + 1
 	x.tokAt, x.tokEnd = grow(x.tokAt, n), grow(x.tokEnd, n)
 	clear(x.tokAt)
 	clear(x.tokEnd)
-	for i, t := range p.Tokens {
+	for i := range p.Tokens {
+		t := &p.Tokens[i] // not a copy of the whole token
 		x.tokAt[t.Start] = int32(i + 1)
 		x.tokEnd[t.End] = int32(i + 1)
 	}
@@ -195,11 +209,13 @@ var (
 	// reCampaign reads a campaign that a body launches or holds a meeting
 	// for, named after the verb (组织开展根治欠薪冬季专项行动, 召开强力攻坚
 	// “保交楼”专项行动动员会): the verb anchors where the name starts.
-	reCampaign  = regexp.MustCompile(`(?:组织开展|集中开展|开展|召开了?|启动|举行)((?:\d{4}年)?[\p{Han}“”]{2,20}?(?:专项(?:整治)?行动|”行动)(?:动员部署(?:电视电话)?会议|动员(?:大)?会)?)`)
-	rePlan      = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|“?(?:[二三四六七八九]|十[一二三四五六七八九]?)五”?(?:规划|计划)(?:草案|纲要)?`)
-	reQuoted    = regexp.MustCompile(`“([^“”\n]{2,12})”`)
-	rePlenum    = regexp.MustCompile(`(?:党的)?(?:十[一二三四五六七八九]?|二十[一二]?)届(?:[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|全国人大[一二三四五六七八九十]次会议)`)
-	lawSuffixes = []string{"法", "条例", "规定", "办法", "意见", "通知", "决定", "规划", "纲要", "方案", "细则", "规则", "解释", "计划", "措施", "指引", "指南", "准则", "标准", "目录", "清单", "公约", "协定", "章程", "通报", "决议", "意见稿", "法案", "行动计划", "实施意见", "指导意见", "批复", "函", "公告", "令", "通则", "安排", "协议", "报告", "草案", "建议", "通知书"}
+	reCampaign = regexp.MustCompile(`(?:组织开展|集中开展|开展|召开了?|启动|举行)((?:\d{4}年)?[\p{Han}“”]{2,20}?(?:专项(?:整治)?行动|”行动)(?:动员部署(?:电视电话)?会议|动员(?:大)?会)?)`)
+	// campaignTails: every match of reCampaign holds one
+	campaignTails = []string{"专项", "”行动"}
+	rePlan        = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|“?(?:[二三四六七八九]|十[一二三四五六七八九]?)五”?(?:规划|计划)(?:草案|纲要)?`)
+	reQuoted      = regexp.MustCompile(`“([^“”\n]{2,12})”`)
+	rePlenum      = regexp.MustCompile(`(?:党的)?(?:十[一二三四五六七八九]?|二十[一二]?)届(?:[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|全国人大[一二三四五六七八九十]次会议)`)
+	lawSuffixes   = []string{"法", "条例", "规定", "办法", "意见", "通知", "决定", "规划", "纲要", "方案", "细则", "规则", "解释", "计划", "措施", "指引", "指南", "准则", "标准", "目录", "清单", "公约", "协定", "章程", "通报", "决议", "意见稿", "法案", "行动计划", "实施意见", "指导意见", "批复", "函", "公告", "令", "通则", "安排", "协议", "报告", "草案", "建议", "通知书"}
 	// doctrineEnds end the formulas that name a doctrine, a strategy or a
 	// system (科学发展观, 新发展理念, 河长制, 西部大开发): names, quoted or not
 	doctrineEnds = []string{"观", "理论", "主义", "思想", "理念", "战略", "制", "开发", "红线", "达峰", "中和"}
@@ -307,6 +323,21 @@ func (x *extractor) bookTitles(text string, add addFunc) {
 // ruleLaws adds the laws that a pattern names: a document number after
 // its title (or the document's own), a five-year plan, a PRC law.
 func (x *extractor) ruleLaws(text string, add addFunc) {
+	if digitBefore(text, "号") { // both patterns end in a number and 号
+		x.docNumbers(text, add)
+	}
+	for _, m := range findAllSubmatch(rePlan, text, "五", "个五年", "五规划", "五计划", "五”规划", "五”计划") {
+		key := strings.NewReplacer("“", "", "”", "").Replace(text[m[0]:m[1]])
+		add("law", key, key, m[0], m[1], "rule:five-year-plan", 2) // 十一五规划, “十一五”规划, 第七个五年计划草案
+	}
+	for _, m := range findAllSubmatch(rePRCLaw, text, "中华人民共和国") {
+		add("law", lawKey(text[m[0]:m[1]]), "", m[0], m[1], "rule:prc-law", 1)
+	}
+}
+
+// docNumbers adds the laws named by a document number after their title
+// (or the document's own number).
+func (x *extractor) docNumbers(text string, add addFunc) {
 	for _, re := range []*regexp.Regexp{reDocNumber, reDecree} {
 		anchor := "号"
 		if re == reDecree {
@@ -325,13 +356,6 @@ func (x *extractor) ruleLaws(text string, add addFunc) {
 			add("law", key, "", m[0], m[1], "rule:document-number", 3)
 		}
 	}
-	for _, m := range findAllSubmatch(rePlan, text, "五", "个五年", "五规划", "五计划", "五”规划", "五”计划") {
-		key := strings.NewReplacer("“", "", "”", "").Replace(text[m[0]:m[1]])
-		add("law", key, key, m[0], m[1], "rule:five-year-plan", 2) // 十一五规划, “十一五”规划, 第七个五年计划草案
-	}
-	for _, m := range findAllSubmatch(rePRCLaw, text, "中华人民共和国") {
-		add("law", lawKey(text[m[0]:m[1]]), "", m[0], m[1], "rule:prc-law", 1)
-	}
 }
 
 // ruleEvents adds the named meetings and campaigns a pattern finds: a
@@ -349,8 +373,10 @@ func (x *extractor) ruleEvents(text string, pi int, lexSpans []lexSpan, add addF
 		}
 	}
 	x.sessions(text, pi, lexSpans, add)
-	for _, m := range findAllSubmatch(reCampaign, text, "行动", "开展", "召开", "启动", "举行") {
-		add("event", text[m[2]:m[3]], "", m[2], m[3], "rule:campaign", 2) // 根治欠薪冬季专项行动
+	if containsAny(text, campaignTails) {
+		for _, m := range findAllSubmatch(reCampaign, text, "行动", "开展", "召开", "启动", "举行") {
+			add("event", text[m[2]:m[3]], "", m[2], m[3], "rule:campaign", 2) // 根治欠薪冬季专项行动
+		}
 	}
 	for _, m := range findAllSubmatch(reNational, text, "会议", "全国", "中央") {
 		add("event", text[m[0]:m[1]], "", m[0], m[1], "rule:national-meeting", 2) // 2022年全国水利工作会议
@@ -444,8 +470,7 @@ func (x *extractor) lexicon(text string, emit func(typ, canon string, b0, b1 int
 	for b := 0; b < len(text); {
 		n, v := x.lex.Surface.Longest(text[b:])
 		if n == 0 || !boundaryOK(text, b, b+n) || insideWord(text, b+n) {
-			_, size := utf8.DecodeRuneInString(text[b:])
-			b += size
+			b += runeSize(text[b:])
 			continue
 		}
 		emitted := false
@@ -460,8 +485,7 @@ func (x *extractor) lexicon(text string, emit func(typ, canon string, b0, b1 int
 			break
 		}
 		if !emitted {
-			_, size := utf8.DecodeRuneInString(text[b:])
-			n = size
+			n = runeSize(text[b:])
 		}
 		b += n
 	}
@@ -494,6 +518,44 @@ func boundaryOK(text string, b0, b1 int) bool {
 // of a common noun, not a name.
 func insideWord(text string, b1 int) bool {
 	return strings.HasSuffix(text[:b1], "部") && strings.HasPrefix(text[b1:], "门")
+}
+
+// runeSize is the length of the rune s starts with, as
+// utf8.DecodeRuneInString reads it (1 for a byte that is no UTF-8, 0 for
+// nothing); a Chinese character of three bytes is recognised from its
+// bytes, where the decoder takes its slow path for every rune past ASCII.
+func runeSize(s string) int {
+	if hanBytes(s) {
+		return 3
+	}
+	return runeSizeSlow(s)
+}
+
+// hanBytes reports a character of three bytes at the start of s that is
+// valid whatever its continuation bytes hold: a lead byte E1–EC or EE–EF
+// (not E0 or ED, whose second byte is restricted) and two continuation
+// bytes.
+func hanBytes(s string) bool {
+	return len(s) >= 3 && s[0]-0xe1 < 0x0f && s[0] != 0xed && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80
+}
+
+// runeSizeSlow is runeSize past hanBytes, kept apart so that runeSize
+// inlines.
+func runeSizeSlow(s string) int {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return 1
+	}
+	_, n := utf8.DecodeRuneInString(s)
+	return n
+}
+
+// decodeRune is utf8.DecodeRuneInString with runeSize's shortcut for a
+// character of three bytes.
+func decodeRune(s string) (rune, int) {
+	if hanBytes(s) {
+		return rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f), 3
+	}
+	return utf8.DecodeRuneInString(s)
 }
 
 func isLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
@@ -546,7 +608,7 @@ func (x *extractor) recentDay(month, day int) bool {
 // text, a relative year word, or the document's date.
 func (x *extractor) datesZh(text string, add addFunc) {
 	lastYear := x.titleYear
-	for _, m := range findAllSubmatch(reZhDate, text, "月") {
+	for _, m := range findDigitSubmatch(reZhDate, text, "月") {
 		if m[0] > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(text[:m[0]])
 			if unicode.IsDigit(prev) || prev == '.' {
@@ -591,7 +653,7 @@ func (x *extractor) datesZh(text string, add addFunc) {
 	}
 	// a day alone (杨润雄21日表示) is a day of the news's own month, or of the
 	// month before when it lies ahead of the dateline
-	for _, m := range findAllSubmatch(reZhDay, text, "日") {
+	for _, m := range findDigitSubmatch(reZhDay, text, "日") {
 		if x.anchor.IsZero() {
 			break
 		}
@@ -840,6 +902,30 @@ func findAllSubmatch(re *regexp.Regexp, text, anchor string, others ...string) [
 		return nil
 	}
 	return re.FindAllStringSubmatchIndex(text, -1)
+}
+
+// findDigitSubmatch is findAllSubmatch of a pattern whose every match
+// holds an ASCII digit right before unit (\d月): most paragraphs hold the
+// unit only in words (岁月, 日益).
+func findDigitSubmatch(re *regexp.Regexp, text, unit string) [][]int {
+	if !digitBefore(text, unit) {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
+}
+
+// digitBefore reports whether s occurs in text right after an ASCII digit.
+func digitBefore(text, s string) bool {
+	for b := 0; ; {
+		i := strings.Index(text[b:], s)
+		if i < 0 {
+			return false
+		}
+		if b+i > 0 && text[b+i-1] >= '0' && text[b+i-1] <= '9' {
+			return true
+		}
+		b += i + len(s)
+	}
 }
 
 func containsAny(s string, subs []string) bool {

@@ -46,9 +46,11 @@ type nameModel struct {
 	// the characters of the _abbr|, _orgend| and _translit| rows set above
 	// 0, by prefix: they are asked of every character of a text, where a
 	// string made and hashed for each cost as much as the model's features
-	marks map[string]map[rune]bool
+	marks map[string]*markSet
 	// the features of a prefix and one or two characters, by runeKey
-	rw map[uint64][4]float64
+	rw *runeTable
+	// the features of a prefix and a word, tag or number, by prefix
+	t *featTables
 }
 
 var (
@@ -69,9 +71,9 @@ func loadNameModel() *nameModel {
 }
 
 func newNameModel(rows map[string]float64) *nameModel {
-	m := &nameModel{w: map[string][4]float64{}, settings: map[string]float64{}, marks: map[string]map[rune]bool{}}
+	m := &nameModel{w: map[string][4]float64{}, settings: map[string]float64{}, marks: map[string]*markSet{}}
 	for _, prefix := range []string{abbrKey, orgEndKey, translitKey} {
-		m.marks[prefix] = map[rune]bool{}
+		m.marks[prefix] = &markSet{rest: map[rune]bool{}}
 	}
 	for k, v := range rows {
 		if strings.HasPrefix(k, "_") {
@@ -88,7 +90,8 @@ func newNameModel(rows map[string]float64) *nameModel {
 			}
 		}
 	}
-	m.rw = fileRuneFeats(m.w)
+	m.rw = newRuneTable(fileRuneFeats(m.w))
+	m.t = fileFeatTables(m.w)
 	return m
 }
 
@@ -102,7 +105,7 @@ func (m *nameModel) addMark(k string, v float64) {
 	}
 	r, size := utf8.DecodeRuneInString(k[i+1:])
 	if size > 0 && i+1+size == len(k) && (r != utf8.RuneError || size == 3) {
-		set[r] = true // one valid character: the only rows has could read
+		set.add(r) // one valid character: the only rows has could read
 	}
 }
 
@@ -123,11 +126,30 @@ func (m *nameModel) marksOf(prefix string) func(rune) bool {
 
 // marked is has of a set of marks: a rune that is no character reads as
 // U+FFFD, the character utf8.AppendRune writes for it.
-func marked(set map[rune]bool, r rune) bool {
+func marked(set *markSet, r rune) bool {
 	if !utf8.ValidRune(r) {
 		r = utf8.RuneError
 	}
-	return set[r]
+	if uint32(r) <= 0xFFFF {
+		return set.bmp[r>>6]&(1<<(r&63)) != 0
+	}
+	return set.rest[r]
+}
+
+// markSet holds the characters of one prefix of marks: a bitmap of the
+// Basic Multilingual Plane, where a map probe for every character of a
+// text cost more than the tests it guards, and a map beyond it.
+type markSet struct {
+	bmp  [1 << 16 / 64]uint64
+	rest map[rune]bool
+}
+
+func (s *markSet) add(r rune) {
+	if uint32(r) <= 0xFFFF {
+		s.bmp[r>>6] |= 1 << (r & 63)
+		return
+	}
+	s.rest[r] = true
 }
 
 // Features receives the features of one candidate. The trainer keeps them
@@ -162,10 +184,8 @@ func (f *Features) addRunes(k runeFeat, rs ...rune) {
 		if len(rs) == 2 {
 			r2 = spelledRune(rs[1])
 		}
-		if ws, ok := f.model.rw[runeKey(k, rs[0], r2)]; ok {
-			for i := range ws {
-				f.sum[i] += ws[i]
-			}
+		if ws := f.model.rw.get(runeKey(k, rs[0], r2)); ws != nil {
+			f.sumOf(ws)
 		}
 		return
 	}
@@ -182,7 +202,7 @@ func (f *Features) addPrev(k runeFeat, rs []rune, start int) {
 	if start > 0 {
 		f.addRunes(k, rs[start-1])
 	} else {
-		f.add(runeFeatNames[k], "^")
+		f.addEdge(k, false)
 	}
 }
 
@@ -190,7 +210,7 @@ func (f *Features) addNext(k runeFeat, rs []rune, end int) {
 	if end < len(rs) {
 		f.addRunes(k, rs[end])
 	} else {
-		f.add(runeFeatNames[k], "$")
+		f.addEdge(k, true)
 	}
 }
 
@@ -223,29 +243,23 @@ func (f *Features) best() (string, float64) {
 
 func itoa(n int) string { return strconv.Itoa(n) } // 0–99 without allocating
 
-func boolStr(b bool) string {
-	if b {
-		return "1"
-	}
-	return "0"
-}
-
 // NameCandidate reports whether token k is one the name model decides on:
 // a word the dictionary tags as a name, place, body or other proper noun,
 // an abbreviation, or an unknown Han word.
 func NameCandidate(p *segment.Paragraph, k int) bool {
 	t := p.Tokens[k]
 	n := t.End - t.Start
-	if n > 10 || !allHan(p.Runes[t.Start:t.End]) {
+	switch t.POS { // the tag first: it rules out most words at once
+	case "nr", "nrt", "nrfg", "nt", "nz", "ns", "j":
+		// single characters too: 俄, 韩 as places
+	case "x":
+		if n < 2 {
+			return false
+		}
+	default:
 		return false
 	}
-	switch t.POS {
-	case "nr", "nrt", "nrfg", "nt", "nz", "ns", "j":
-		return true // single characters too: 俄, 韩 as places
-	case "x":
-		return n >= 2
-	}
-	return false
+	return n <= 10 && allHan(p.Runes[t.Start:t.End])
 }
 
 // NameFeatures adds the features of candidate token k: its part of speech,
@@ -256,21 +270,21 @@ func NameFeatures(f *Features, p *segment.Paragraph, k int, lex *lexicon.Set) {
 	t := p.Tokens[k]
 	rs := p.Runes[t.Start:t.End]
 	n := len(rs)
-	f.add("bias")
-	f.add("pos=", t.POS)
-	f.add("len=", itoa(min(n, 6)))
-	f.add("w=", t.Text)
+	f.addOf(sBias, 0)
+	f.addStr(sPos, t.POS)
+	f.addNum(sLen, min(n, 6))
+	f.addStr(sW, t.Text)
 	f.addRunes(fC0, rs[0])
 	f.addRunes(fCl, rs[n-1])
-	f.add("poslen=", t.POS, itoa(min(n, 6)))
+	f.addStrNum(sPosLen, t.POS, min(n, 6))
 	sl := surnameLength(rs, lex.Surnames)
-	f.add("sur=", itoa(sl), "/", itoa(n-sl))
-	f.add("idf=", idfBucket(lex, t.Text))
+	f.addStrNum(sSur, surSlash[sl], n-sl)
+	f.addOf(sIDF, idfLevel(lex, t.Text))
 	if sl > 0 {
 		for _, r := range rs[sl:] {
 			f.addRunes(fG, r)
 		}
-		f.add("gidf=", idfBucket(lex, t.Text[byteLen(rs[:sl]):]))
+		f.addOf(sGIDF, idfLevel(lex, t.Text[byteLen(rs[:sl]):]))
 	}
 	if n > 1 {
 		f.addRunes(fSuf2, rs[n-2:]...)
@@ -282,13 +296,16 @@ func NameFeatures(f *Features, p *segment.Paragraph, k int, lex *lexicon.Set) {
 	if k+1 < len(p.Tokens) {
 		nw, np = p.Tokens[k+1].Text, p.Tokens[k+1].POS
 	}
-	f.add("pw=", pw)
-	f.add("nw=", nw)
-	f.add("pp=", pp)
-	f.add("np=", np)
+	f.addStr(sPW, pw)
+	f.addStr(sNW, nw)
+	f.addStr(sPP, pp)
+	f.addStr(sNP, np)
 	f.addPrev(fPc, p.Runes, t.Start)
 	f.addNext(fNc, p.Runes, t.End)
 }
+
+// surSlash spells a surname's length and the slash of the sur= feature.
+var surSlash = [3]string{"0/", "1/", "2/"}
 
 // byteLen is the UTF-8 length of runes.
 func byteLen(rs []rune) int {
@@ -324,24 +341,28 @@ func surnameLength(rs []rune, surnames map[string]bool) int {
 	return 0
 }
 
-// idfBucket says how common a word is in policy text: a given name that is
-// an ordinary word (高水平, 养老金) is rarely a name.
-func idfBucket(lex *lexicon.Set, w string) string {
+// idfNames are the buckets of idfLevel.
+var idfNames = []string{"none", "lt4", "lt6", "lt8", "ge8"}
+
+// idfLevel says how common a word is in policy text, as an index of
+// idfNames: a given name that is an ordinary word (高水平, 养老金) is
+// rarely a name.
+func idfLevel(lex *lexicon.Set, w string) int {
 	if lex.IDF == nil {
-		return "none"
+		return 0
 	}
 	v, ok := lex.IDF.Get(w)
 	switch {
 	case !ok:
-		return "none"
+		return 0
 	case v < 4:
-		return "lt4"
+		return 1
 	case v < 6:
-		return "lt6"
+		return 2
 	case v < 8:
-		return "lt8"
+		return 3
 	}
-	return "ge8"
+	return 4
 }
 
 // modelNames adds what the name model finds and no rule did: proper nouns

@@ -82,10 +82,11 @@ func (x *extractor) extendTranslit(p *segment.Paragraph, from int, m *nameModel)
 // surname (薛明/x).
 func (x *extractor) unknownName(t segment.Token) bool {
 	n := t.End - t.Start
-	if n < 2 || n > 4 || !allHanText(t.Text) {
-		return false
+	tagged := t.POS == "nr" || t.POS == "nrt" || t.POS == "nrfg"
+	if n < 2 || n > 4 || !tagged && t.POS != "x" || !allHanText(t.Text) {
+		return false // the tag first: it rules out most words at once
 	}
-	if t.POS == "nr" || t.POS == "nrt" || t.POS == "nrfg" {
+	if tagged {
 		return true
 	}
 	sl := x.surnameLen(t.Text)
@@ -125,13 +126,14 @@ func (x *extractor) notNameWord(t segment.Token) bool {
 // made of its runes: the same string for valid UTF-8, and a surname never
 // holds the bytes of an invalid one.
 func (x *extractor) surnameLen(w string) int {
-	_, one := utf8.DecodeRuneInString(w)
-	_, two := utf8.DecodeRuneInString(w[one:])
-	n := utf8.RuneCountInString(w)
-	if n >= 3 && x.lex.Surnames[w[:one+two]] {
+	r, one := decodeRune(w)
+	two := runeSize(w[one:])
+	// the table answers where it can, the map where it cannot
+	single, longer, ok := x.surnameTable().at(r)
+	if len(w) > one+two && (!ok || longer) && x.lex.Surnames[w[:one+two]] { // three runes or more
 		return 2
 	}
-	if n >= 2 && x.lex.Surnames[w[:one]] {
+	if len(w) > one && (ok && single || !ok && x.lex.Surnames[w[:one]]) { // two or more
 		return 1
 	}
 	return 0
@@ -140,7 +142,7 @@ func (x *extractor) surnameLen(w string) int {
 // allHanText is allHan of a string's runes, without making them.
 func allHanText(s string) bool {
 	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
+		if !isHanRune(r) {
 			return false
 		}
 	}
@@ -277,7 +279,18 @@ func notNamePart(t segment.Token) bool {
 
 func isNameDot(r rune) bool { return r == '·' || r == '・' || r == '•' || r == '‧' }
 
-func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
+// isHanRune is unicode.Is(unicode.Han, r), with the block of most
+// Chinese text and everything below the first Han character answered
+// without searching the table.
+func isHanRune(r rune) bool {
+	switch {
+	case r >= 0x4e00 && r <= 0x9fff:
+		return true
+	case r < 0x2e80:
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // shortRefs adds one-character references to a known person (江主席, 胡老
 // after 江泽民, 胡耀邦): the surname alone before a title, when one known

@@ -50,21 +50,21 @@ func NameSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Se
 	if len(rs) >= 3 && lex.Surnames[string(rs[:2])] {
 		sl = 2
 	}
-	f.add("s:bias")
-	f.add("s:len=", itoa(len(rs)))
+	f.addOf(sSBias, 0)
+	f.addNum(sSLen, len(rs))
 	f.addRunes(fSSur, rs[:sl]...)
-	f.add("s:gl=", itoa(len(rs)-sl))
-	f.add("s:gidf=", idfBucket(lex, string(rs[sl:])))
+	f.addNum(sSGl, len(rs)-sl)
+	f.addOf(sSGIDF, idfLevel(lex, string(rs[sl:])))
 	for _, r := range rs[sl:] {
 		f.addRunes(fSG, r)
 	}
 	t := p.Tokens[s.Token]
-	f.add("s:tok=", t.POS, itoa(min(t.End-t.Start, 4)))
+	f.addStrNum(sSTok, t.POS, min(t.End-t.Start, 4))
 	endTok := false
 	for k := s.Token; k < len(p.Tokens) && p.Tokens[k].Start < s.End; k++ {
 		endTok = endTok || p.Tokens[k].End == s.End
 	}
-	f.add("s:endtok=", boolStr(endTok))
+	f.addOf(sSEndTok, boolIndex(endTok))
 	f.addPrev(fSPc, p.Runes, s.Start)
 	switch {
 	case s.End+1 < len(p.Runes):
@@ -72,10 +72,10 @@ func NameSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Se
 		f.addRunes(fSNc2, p.Runes[s.End:s.End+2]...)
 	case s.End < len(p.Runes):
 		f.addRunes(fSNc, p.Runes[s.End])
-		f.add("s:nc2=$")
+		f.addEdge(fSNc2, true)
 	default:
-		f.add("s:nc=$")
-		f.add("s:nc2=$")
+		f.addEdge(fSNc, true)
+		f.addEdge(fSNc2, true)
 	}
 }
 
@@ -117,14 +117,14 @@ func (x *extractor) eachBest(spans []Span, same func(a, b Span) bool, cls string
 // and its neighbours, whether abbreviations too.
 func AbbrFeatures(f *Features, p *segment.Paragraph, i, tok int, abbr func(rune) bool) {
 	t := p.Tokens[tok]
-	at := "mid"
+	at := atMid
 	switch {
 	case t.End-t.Start == 1:
-		at = "alone"
+		at = atAlone
 	case t.Start == i:
-		at = "start"
+		at = atStart
 	case t.End == i+1:
-		at = "end"
+		at = atEnd
 	}
 	c := p.Runes[i]
 	pc, nc := '^', '$'
@@ -134,17 +134,17 @@ func AbbrFeatures(f *Features, p *segment.Paragraph, i, tok int, abbr func(rune)
 	if i+1 < len(p.Runes) {
 		nc = p.Runes[i+1]
 	}
-	f.add("a:bias")
+	f.addOf(sABias, 0)
 	f.addRunes(fAC, c)
-	f.add("a:at=", at)
-	f.add("a:tok=", t.POS, itoa(min(t.End-t.Start, 4)))
+	f.addOf(sAAt, at)
+	f.addStrNum(sATok, t.POS, min(t.End-t.Start, 4))
 	f.addRunes(fAPc, pc)
 	f.addRunes(fANc, nc)
 	f.addRunes(fACnc, c, nc)
 	f.addRunes(fAPcc, pc, c)
-	f.add("a:pa=", boolStr(i > 0 && abbr(pc)))
-	f.add("a:na=", boolStr(i+1 < len(p.Runes) && abbr(nc)))
-	f.add("a:w=", t.Text)
+	f.addOf(sAPa, boolIndex(i > 0 && abbr(pc)))
+	f.addOf(sANa, boolIndex(i+1 < len(p.Runes) && abbr(nc)))
+	f.addStr(sAW, t.Text)
 }
 
 // modelAbbrs adds the one-character places the model finds (中美 gives 中
@@ -234,12 +234,12 @@ func bodyEnd(t segment.Token, lex *lexicon.Set) bool {
 		return true
 	}
 	for _, f := range lex.OrgSuffix {
-		if utf8.RuneCountInString(f) > 1 && strings.HasSuffix(t.Text, f) {
+		if strings.HasSuffix(t.Text, f) && utf8.RuneCountInString(f) > 1 {
 			return true
 		}
 	}
-	b := idfBucket(lex, t.Text)
-	return b != "lt4" && b != "lt6"
+	b := idfLevel(lex, t.Text)
+	return b != 1 && b != 2 // lt4, lt6
 }
 
 // OrgSpanFeatures adds the features of a run of words that may name a
@@ -249,7 +249,7 @@ func OrgSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Set
 	rs := p.Runes[s.Start:s.End]
 	n := len(rs)
 	first := p.Tokens[s.Token]
-	f.buf = append(f.buf[:0], "o:seq="...)
+	f.buf = append(f.buf[:0], strFeatNames[sOSeq]...)
 	ntok := 0
 	for k := s.Token; k < len(p.Tokens) && p.Tokens[k].End <= s.End; k++ {
 		f.buf = append(append(f.buf, p.Tokens[k].POS...), '+')
@@ -257,15 +257,15 @@ func OrgSpanFeatures(f *Features, p *segment.Paragraph, s Span, lex *lexicon.Set
 	}
 	f.take()
 	_, known := lex.Surface.Get(first.Text)
-	f.add("o:bias")
-	f.add("o:len=", itoa(min(n, 10)))
-	f.add("o:ntok=", itoa(ntok))
+	f.addOf(sOBias, 0)
+	f.addNum(sOLen, min(n, 10))
+	f.addNum(sONTok, ntok)
 	f.addRunes(fOEnd, rs[n-1])
 	f.addRunes(fOEnd2, rs[n-2:]...)
-	f.add("o:p0=", first.POS)
-	f.add("o:w0=", first.Text)
-	f.add("o:known0=", boolStr(known))
-	f.add("o:idf0=", idfBucket(lex, first.Text))
+	f.addStr(sOP0, first.POS)
+	f.addStr(sOW0, first.Text)
+	f.addOf(sOKnown0, boolIndex(known))
+	f.addOf(sOIDF0, idfLevel(lex, first.Text))
 	f.addPrev(fOPc, p.Runes, s.Start)
 	f.addNext(fONc, p.Runes, s.End)
 }

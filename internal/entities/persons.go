@@ -258,7 +258,7 @@ func (x *extractor) bodyWordBefore(t segment.Token, byEnd map[int]int, tokEnd fu
 
 func allHan(rs []rune) bool {
 	for _, r := range rs {
-		if !unicode.Is(unicode.Han, r) {
+		if !isHanRune(r) {
 			return false
 		}
 	}
@@ -289,6 +289,7 @@ func (x *extractor) laterNames(paras []segment.Paragraph, kept []mention) []ment
 	for name := range names {
 		nameRunes[name] = []rune(name)
 	}
+	places := newRunePlaces(nameRunes)
 	for i, p := range paras {
 		pi := i - 1
 		x.index(&paras[i])
@@ -297,21 +298,86 @@ func (x *extractor) laterNames(paras []segment.Paragraph, kept []mention) []ment
 			occupied[pi] = append(occupied[pi], [2]int{m.start, m.end})
 		}
 		out = append(out, refs...)
+		places.find(p.Runes)
 		for name, nr := range nameRunes {
+			if at, ok := places.of(nr); ok {
+				for _, a := range at {
+					if int(a)+len(nr) <= len(p.Runes) {
+						out = x.knownNameAt(out, &p, pi, name, nr, int(a), occupied)
+					}
+				}
+				continue
+			}
 			for at := 0; at+len(nr) <= len(p.Runes); at++ {
-				if !slices.Equal(p.Runes[at:at+len(nr)], nr) || overlaps(occupied[pi], at, at+len(nr)) {
-					continue
-				}
-				if !x.boundary(p.Runes, at+len(nr)) {
-					continue
-				}
-				out = append(out, mention{typ: "person", key: name, surface: name, para: pi, start: at, end: at + len(nr), evidence: "rule:known-name"})
-				occupied[pi] = append(occupied[pi], [2]int{at, at + len(nr)})
+				out = x.knownNameAt(out, &p, pi, name, nr, at, occupied)
 			}
 		}
 	}
 	sortMentions(out)
 	return out
+}
+
+// knownNameAt adds the known name at rune at of paragraph p, when its
+// runes nr are there, no mention holds the place and the name ends there.
+func (x *extractor) knownNameAt(out []mention, p *segment.Paragraph, pi int, name string, nr []rune, at int, occupied map[int][][2]int) []mention {
+	if !slices.Equal(p.Runes[at:at+len(nr)], nr) || overlaps(occupied[pi], at, at+len(nr)) {
+		return out
+	}
+	if !x.boundary(p.Runes, at+len(nr)) {
+		return out
+	}
+	occupied[pi] = append(occupied[pi], [2]int{at, at + len(nr)})
+	return append(out, mention{typ: "person", key: name, surface: name, para: pi, start: at, end: at + len(nr), evidence: "rule:known-name"})
+}
+
+// runePlaces lists where in a paragraph the first characters of the known
+// names occur, in one pass: each name is then tried only there, in the
+// order of the paragraph, instead of at every character.
+type runePlaces struct {
+	bits [1 << 16 / 64]uint64 // the first characters of the Plane
+	slot map[rune]int
+	at   [][]int32 // by slot: the rune offsets, ascending
+}
+
+func newRunePlaces(names map[string][]rune) *runePlaces {
+	rp := &runePlaces{slot: map[rune]int{}}
+	for _, nr := range names {
+		if len(nr) == 0 || uint32(nr[0]) > 0xFFFF {
+			continue // of: no places, every rune is tried
+		}
+		if _, ok := rp.slot[nr[0]]; !ok {
+			rp.slot[nr[0]] = len(rp.at)
+			rp.at = append(rp.at, nil)
+			rp.bits[nr[0]>>6] |= 1 << (nr[0] & 63)
+		}
+	}
+	return rp
+}
+
+// find lists the places of the first characters in runes.
+func (rp *runePlaces) find(runes []rune) {
+	for i := range rp.at {
+		rp.at[i] = rp.at[i][:0]
+	}
+	for k, r := range runes {
+		if uint32(r) <= 0xFFFF && rp.bits[r>>6]&(1<<(r&63)) != 0 {
+			s := rp.slot[r]
+			rp.at[s] = append(rp.at[s], int32(k))
+		}
+	}
+}
+
+// of returns the places of the first character of nr, or false when nr
+// has none that find could list.
+func (rp *runePlaces) of(nr []rune) ([]int32, bool) {
+	if len(nr) == 0 {
+		return nil, false
+	}
+	s, ok := rp.slot[nr[0]]
+	if !ok {
+		return nil, false
+	}
+	return rp.at[s], true
 }
 
 // surnames maps the first character of each known name to the name, or to
@@ -456,8 +522,11 @@ func nounLike(pos string) bool {
 
 // endsWithSuffix reports a word that ends like the name of a body.
 func (x *extractor) endsWithSuffix(w string) bool {
+	if !x.orgSuffixSet().may(w) {
+		return false
+	}
 	for _, f := range x.lex.OrgSuffix {
-		if utf8.RuneCountInString(f) > 1 && strings.HasSuffix(w, f) {
+		if strings.HasSuffix(w, f) && utf8.RuneCountInString(f) > 1 {
 			return true
 		}
 	}
@@ -488,7 +557,11 @@ var joiners = map[string]bool{"会同": true, "和": true, "与": true, "及": t
 // companies finds bodies whose ending is distinctive (…有限责任公司, …煤矿)
 // from the nouns before it, without a known place or body to start from.
 func (x *extractor) companies(p *segment.Paragraph, pi int) {
+	free := x.freeSuffixSet()
 	for k, t := range p.Tokens {
+		if !free.may(t.Text) {
+			continue // no suffix ends the word
+		}
 		suf := ""
 		for _, f := range x.lex.FreeOrgSuffix {
 			if strings.HasSuffix(t.Text, f) {
@@ -600,9 +673,9 @@ func (x *extractor) levelAnchors(p *segment.Paragraph) []lexSpan {
 	for i := 0; i < len(rs); i++ {
 		n := 0
 		switch {
-		case i+3 <= len(rs) && string(rs[i:i+3]) == "自治区":
-			n = 3
-		case strings.ContainsRune("省市县", rs[i]):
+		case i+3 <= len(rs) && rs[i] == '自' && rs[i+1] == '治' && rs[i+2] == '区':
+			n = 3 // compared rune by rune: a string made at every rune cost more than the rest of the scan
+		case rs[i] == '省' || rs[i] == '市' || rs[i] == '县':
 			n = 1
 		}
 		if n == 0 || i+n >= len(rs) || (i > 0 && isHanRune(rs[i-1]) && !strings.ContainsRune(levelBefore, rs[i-1])) {

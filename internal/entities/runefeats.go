@@ -92,3 +92,46 @@ func fileRuneFeats(w map[string][4]float64) map[uint64][4]float64 {
 	}
 	return out
 }
+
+// runeTable is the rune features' weights in an open-addressed table of
+// their runeKeys (never 0): one multiply and, mostly, one probe of an
+// array of keys, where a Go map of [4]float64 values cost several times
+// the instructions for the look-up the name model makes most often.
+type runeTable struct {
+	keys  []uint64 // 0: empty
+	vals  [][4]float64
+	shift uint
+}
+
+func newRuneTable(m map[uint64][4]float64) *runeTable {
+	bits := uint(1)
+	for 1<<bits < 2*len(m) {
+		bits++
+	}
+	t := &runeTable{keys: make([]uint64, 1<<bits), vals: make([][4]float64, 1<<bits), shift: 64 - bits}
+	for k, ws := range m {
+		i := t.slot(k)
+		for t.keys[i] != 0 {
+			i = (i + 1) & (len(t.keys) - 1)
+		}
+		t.keys[i], t.vals[i] = k, ws
+	}
+	return t
+}
+
+// slot is the first slot of key: Fibonacci hashing, the high bits.
+func (t *runeTable) slot(key uint64) int {
+	return int((key * 0x9e3779b97f4a7c15) >> t.shift)
+}
+
+// get returns the weights of key, or nil.
+func (t *runeTable) get(key uint64) *[4]float64 {
+	for i := t.slot(key); ; i = (i + 1) & (len(t.keys) - 1) {
+		switch t.keys[i] {
+		case key:
+			return &t.vals[i]
+		case 0:
+			return nil
+		}
+	}
+}
