@@ -12,13 +12,12 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/policylens/policylens/internal/keywords"
+	"github.com/policylens/policylens/internal/keywords/corpuswalk"
 	"github.com/policylens/policylens/internal/keywords/heldout"
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/parse"
@@ -62,7 +61,7 @@ func main() {
 	}
 	for _, r := range roots {
 		if st, err := os.Stat(r); err == nil && st.IsDir() {
-			walk(r, add)
+			check(corpuswalk.Walk(r, add))
 		}
 	}
 	fmt.Fprintf(os.Stderr, "gencdf: %d zh and %d en documents, %d left out as labelled copies\n", c.n["zh"], c.n["en"], c.skipped)
@@ -113,33 +112,6 @@ func (c *counter) write(path string) error {
 		return err
 	}
 	return os.Rename(tmp, path)
-}
-
-// walk reads every document under root, JSON Lines one by one.
-func walk(root string, add func(*parse.Document)) {
-	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !parse.Extensions[strings.ToLower(filepath.Ext(path))] || strings.HasPrefix(d.Name(), "README") {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		check(err)
-		if parse.Detect(path, data) == parse.FormatJSONL {
-			f, err := os.Open(path)
-			check(err)
-			defer f.Close()
-			parse.ReadJSONL(f, path, parse.DefaultJSONLFields, 0, func(d *parse.Document, err error) bool {
-				if d != nil {
-					add(d)
-				}
-				return true
-			})
-			return nil
-		}
-		if d, err := parse.Parse(path, data, parse.Options{}); err == nil {
-			add(d)
-		}
-		return nil
-	})
 }
 
 func check(err error) {

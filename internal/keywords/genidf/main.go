@@ -12,7 +12,6 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
-	"io/fs"
 	"math"
 	"os"
 	"os/exec"
@@ -21,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/policylens/policylens/internal/keywords/corpuswalk"
 	"github.com/policylens/policylens/internal/keywords/heldout"
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/parse"
@@ -66,34 +66,9 @@ func main() {
 			n[doc.Lang]++
 		}
 	}
-	walk := func(root string) {
-		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !parse.Extensions[strings.ToLower(filepath.Ext(path))] || strings.HasPrefix(d.Name(), "README") {
-				return nil
-			}
-			data, err := os.ReadFile(path)
-			check(err)
-			if parse.Detect(path, data) == parse.FormatJSONL {
-				f, err := os.Open(path)
-				check(err)
-				defer f.Close()
-				parse.ReadJSONL(f, path, parse.DefaultJSONLFields, 0, func(d *parse.Document, err error) bool {
-					if d != nil {
-						addDoc(d)
-					}
-					return true
-				})
-				return nil
-			}
-			if d, err := parse.Parse(path, data, parse.Options{}); err == nil {
-				addDoc(d)
-			}
-			return nil
-		})
-	}
-	walk(*corpus)
+	check(corpuswalk.Walk(*corpus, addDoc))
 	if st, err := os.Stat(*extra); err == nil && st.IsDir() {
-		walk(*extra)
+		check(corpuswalk.Walk(*extra, addDoc))
 	}
 	fmt.Fprintf(os.Stderr, "genidf: %d documents left out as test-split copies\n", skipped)
 	gse := gseIDF()
