@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/bits"
 	"unicode/utf8"
+
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // The model's Chinese features come by the ten thousand in a few families:
@@ -66,7 +68,7 @@ func shortKey(fam family, value string) (uint64, bool) {
 		if n == 2 {
 			return 0, false
 		}
-		c, size := decodeRune(value[i:])
+		c, size := utf8fast.DecodeRune(value[i:])
 		r[n] = nameRune(c)
 		n++
 		i += size
@@ -191,17 +193,4 @@ func (t *shortTable) lookup(k uint64) ([2]float64, bool) {
 			return [2]float64{}, false
 		}
 	}
-}
-
-// decodeRune is utf8.DecodeRuneInString with a character of three bytes
-// (most of a Chinese text) read from its bytes, without the decoder's
-// slow path: E1–EC and EE–EF open three bytes whose continuation bytes
-// may be any of 80–BF (E0 and ED restrict the second).
-func decodeRune(s string) (rune, int) {
-	if len(s) >= 3 {
-		if c := s[0]; (c >= 0xe1 && c <= 0xec || c >= 0xee && c <= 0xef) && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 {
-			return rune(c&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f), 3
-		}
-	}
-	return utf8.DecodeRuneInString(s)
 }

@@ -95,24 +95,3 @@ func TestModelShortKeyAsCut(t *testing.T) {
 		}
 	}
 }
-
-// TestDecodeRune: decodeRune reads every string of one to three bytes
-// (and three followed by a fourth) as utf8.DecodeRuneInString does.
-func TestDecodeRune(t *testing.T) {
-	var buf [4]byte
-	for c0 := range 256 {
-		for c1 := range 256 {
-			for _, c2 := range []int{0x00, 0x41, 0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xff} {
-				buf[0], buf[1], buf[2], buf[3] = byte(c0), byte(c1), byte(c2), 0x80
-				for n := 1; n <= 4; n++ {
-					s := string(buf[:n])
-					r, size := decodeRune(s)
-					wr, wsize := utf8.DecodeRuneInString(s)
-					if r != wr || size != wsize {
-						t.Fatalf("% x: %U %d, the decoder %U %d", s, r, size, wr, wsize)
-					}
-				}
-			}
-		}
-	}
-}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // Meta is what the extractor needs to know of the document.
@@ -154,7 +155,7 @@ func (x *extractor) index(p *segment.Paragraph) {
 				continue
 			}
 		}
-		n := runeSizeSlow(text[b:])
+		n := utf8fast.RuneSize(text[b:])
 		v := r // inside a multi-byte rune: its start's
 		if b > 0 && !utf8.RuneStart(text[b]) {
 			v = x.runeAt[b-1] // a stray continuation byte: the rune before's
@@ -470,7 +471,7 @@ func (x *extractor) lexicon(text string, emit func(typ, canon string, b0, b1 int
 	for b := 0; b < len(text); {
 		n, v := x.lex.Surface.Longest(text[b:])
 		if n == 0 || !boundaryOK(text, b, b+n) || insideWord(text, b+n) {
-			b += runeSize(text[b:])
+			b += utf8fast.RuneSize(text[b:])
 			continue
 		}
 		emitted := false
@@ -485,7 +486,7 @@ func (x *extractor) lexicon(text string, emit func(typ, canon string, b0, b1 int
 			break
 		}
 		if !emitted {
-			n = runeSize(text[b:])
+			n = utf8fast.RuneSize(text[b:])
 		}
 		b += n
 	}
@@ -518,44 +519,6 @@ func boundaryOK(text string, b0, b1 int) bool {
 // of a common noun, not a name.
 func insideWord(text string, b1 int) bool {
 	return strings.HasSuffix(text[:b1], "部") && strings.HasPrefix(text[b1:], "门")
-}
-
-// runeSize is the length of the rune s starts with, as
-// utf8.DecodeRuneInString reads it (1 for a byte that is no UTF-8, 0 for
-// nothing); a Chinese character of three bytes is recognised from its
-// bytes, where the decoder takes its slow path for every rune past ASCII.
-func runeSize(s string) int {
-	if hanBytes(s) {
-		return 3
-	}
-	return runeSizeSlow(s)
-}
-
-// hanBytes reports a character of three bytes at the start of s that is
-// valid whatever its continuation bytes hold: a lead byte E1–EC or EE–EF
-// (not E0 or ED, whose second byte is restricted) and two continuation
-// bytes.
-func hanBytes(s string) bool {
-	return len(s) >= 3 && s[0]-0xe1 < 0x0f && s[0] != 0xed && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80
-}
-
-// runeSizeSlow is runeSize past hanBytes, kept apart so that runeSize
-// inlines.
-func runeSizeSlow(s string) int {
-	if len(s) > 0 && s[0] < utf8.RuneSelf {
-		return 1
-	}
-	_, n := utf8.DecodeRuneInString(s)
-	return n
-}
-
-// decodeRune is utf8.DecodeRuneInString with runeSize's shortcut for a
-// character of three bytes.
-func decodeRune(s string) (rune, int) {
-	if hanBytes(s) {
-		return rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f), 3
-	}
-	return utf8.DecodeRuneInString(s)
 }
 
 func isLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
@@ -962,7 +925,7 @@ var lawTitleEnds = []string{"法", "条例", "规定", "办法", "细则", "规�
 
 func allHanString(s string) bool {
 	for _, r := range s {
-		if !isHanRune(r) && !strings.ContainsRune("（）()、", r) {
+		if !utf8fast.IsHan(r) && !strings.ContainsRune("（）()、", r) {
 			return false
 		}
 	}

@@ -2,10 +2,10 @@ package entities
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // plainNames finds persons written without a title: a word the segmenter
@@ -126,8 +126,8 @@ func (x *extractor) notNameWord(t segment.Token) bool {
 // made of its runes: the same string for valid UTF-8, and a surname never
 // holds the bytes of an invalid one.
 func (x *extractor) surnameLen(w string) int {
-	r, one := decodeRune(w)
-	two := runeSize(w[one:])
+	r, one := utf8fast.DecodeRune(w)
+	two := utf8fast.RuneSize(w[one:])
 	// the table answers where it can, the map where it cannot
 	single, longer, ok := x.surnameTable().at(r)
 	if len(w) > one+two && (!ok || longer) && x.lex.Surnames[w[:one+two]] { // three runes or more
@@ -142,7 +142,7 @@ func (x *extractor) surnameLen(w string) int {
 // allHanText is allHan of a string's runes, without making them.
 func allHanText(s string) bool {
 	for _, r := range s {
-		if !isHanRune(r) {
+		if !utf8fast.IsHan(r) {
 			return false
 		}
 	}
@@ -176,7 +176,9 @@ func (x *extractor) nameContext(p *segment.Paragraph, k int, strong []bool) bool
 	return false
 }
 
-func isPunct(r rune) bool { return !isHanRune(r) && !('a' <= r && r <= 'z') && !('A' <= r && r <= 'Z') }
+func isPunct(r rune) bool {
+	return !utf8fast.IsHan(r) && !('a' <= r && r <= 'z') && !('A' <= r && r <= 'Z')
+}
 
 // trimName drops a last character that is a cue word of its own when the
 // name is longer than a surname and one character: 乔石从 is 乔石 + 从,
@@ -195,12 +197,12 @@ func (x *extractor) trimName(p *segment.Paragraph, t segment.Token) string {
 func (x *extractor) translitNames(p *segment.Paragraph, pi int) {
 	runes := p.Runes
 	for i := 1; i+1 < len(runes); i++ {
-		if !isNameDot(runes[i]) || !isHanRune(runes[i-1]) || !isHanRune(runes[i+1]) {
+		if !isNameDot(runes[i]) || !utf8fast.IsHan(runes[i-1]) || !utf8fast.IsHan(runes[i+1]) {
 			continue
 		}
 		start := x.translitStart(p, i)
 		end := i
-		for end < len(runes) && (isNameDot(runes[end]) && end+1 < len(runes) && isHanRune(runes[end+1])) {
+		for end < len(runes) && (isNameDot(runes[end]) && end+1 < len(runes) && utf8fast.IsHan(runes[end+1])) {
 			end = x.translitPart(p, end+1)
 		}
 		if start < 0 || end <= i+1 || x.bodyWordAt(p, end) {
@@ -279,19 +281,6 @@ func notNamePart(t segment.Token) bool {
 
 func isNameDot(r rune) bool { return r == '·' || r == '・' || r == '•' || r == '‧' }
 
-// isHanRune is unicode.Is(unicode.Han, r), with the block of most
-// Chinese text and everything below the first Han character answered
-// without searching the table.
-func isHanRune(r rune) bool {
-	switch {
-	case r >= 0x4e00 && r <= 0x9fff:
-		return true
-	case r < 0x2e80:
-		return false
-	}
-	return unicode.Is(unicode.Han, r)
-}
-
 // shortRefs adds one-character references to a known person (江主席, 胡老
 // after 江泽民, 胡耀邦): the surname alone before a title, when one known
 // name of the document has that surname.
@@ -302,7 +291,7 @@ func (x *extractor) shortRefs(p *segment.Paragraph, pi int, bySurname map[rune]s
 		if !ok || name == "" || overlaps(occupied, at, at+1) {
 			continue
 		}
-		if at > 0 && isHanRune(p.Runes[at-1]) && x.titleEndingAt(p.Runes, at) == 0 && !strings.ContainsRune("、和与同", p.Runes[at-1]) {
+		if at > 0 && utf8fast.IsHan(p.Runes[at-1]) && x.titleEndingAt(p.Runes, at) == 0 && !strings.ContainsRune("、和与同", p.Runes[at-1]) {
 			continue // inside a word
 		}
 		if x.titleStartingAt(p.Runes, at+1) == "" {
@@ -395,5 +384,5 @@ func (x *extractor) tokenEnding(p *segment.Paragraph) func(int) (segment.Token, 
 // nameAfter reports a surname and a Han character at i: a title right
 // before them is that person's.
 func (x *extractor) nameAfter(rs []rune, i int) bool {
-	return i+1 < len(rs) && x.lex.Surnames[string(rs[i])] && isHanRune(rs[i+1])
+	return i+1 < len(rs) && x.lex.Surnames[string(rs[i])] && utf8fast.IsHan(rs[i+1])
 }

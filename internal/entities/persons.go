@@ -8,6 +8,7 @@ import (
 
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // persons finds officials: a title followed by a name confirmed by a
@@ -258,7 +259,7 @@ func (x *extractor) bodyWordBefore(t segment.Token, byEnd map[int]int, tokEnd fu
 
 func allHan(rs []rune) bool {
 	for _, r := range rs {
-		if !isHanRune(r) {
+		if !utf8fast.IsHan(r) {
 			return false
 		}
 	}
@@ -678,7 +679,7 @@ func (x *extractor) levelAnchors(p *segment.Paragraph) []lexSpan {
 		case rs[i] == '省' || rs[i] == '市' || rs[i] == '县':
 			n = 1
 		}
-		if n == 0 || i+n >= len(rs) || (i > 0 && isHanRune(rs[i-1]) && !strings.ContainsRune(levelBefore, rs[i-1])) {
+		if n == 0 || i+n >= len(rs) || (i > 0 && utf8fast.IsHan(rs[i-1]) && !strings.ContainsRune(levelBefore, rs[i-1])) {
 			continue
 		}
 		if strings.ContainsRune("省市县区场民份城长级内外里", rs[i+n]) || x.tokAt[i] > 0 && p.Tokens[x.tokAt[i]-1].End-i > n+1 {

@@ -1,6 +1,10 @@
 package segment
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/policylens/policylens/internal/utf8fast"
+)
 
 // Span is a half-open range of rune offsets in a paragraph.
 type Span struct{ Start, End int }
@@ -96,9 +100,7 @@ func runeSize(s string, b int) (int, bool) {
 	if c < utf8.RuneSelf {
 		return 1, true
 	}
-	// E1–EC and EE–EF open three bytes whose two continuation bytes may be
-	// any of 80–BF (E0 and ED restrict the second: overlong, surrogates)
-	if (c >= 0xE1 && c <= 0xEC || c >= 0xEE) && c <= 0xEF && b+2 < len(s) && s[b+1]&0xC0 == 0x80 && s[b+2]&0xC0 == 0x80 {
+	if utf8fast.ThreeByte(s[b:]) {
 		return 3, true
 	}
 	r, n := utf8.DecodeRuneInString(s[b:])

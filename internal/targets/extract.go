@@ -21,6 +21,9 @@ var (
 	zhQual    = map[string]bool{"约": true, "力争": true, "不低于": true, "不超过": true, "不少于": true, "不高于": true, "左右": true, "以上": true, "以下": true, "以内": true, "上下": true, "控制在": true, "达到": true, "保持在": true, "稳定在": true}
 )
 
+// thousandsSep removes the commas that group a value's digits.
+var thousandsSep = strings.NewReplacer("，", "", ",", "")
+
 // Extract finds the quantified targets of a document: its title's and its
 // paragraphs', less a work report's review of the past year (its results
 // are statistics, not targets), each indicator once.
@@ -119,7 +122,7 @@ func chinese(text, sent, year string, pi int) []Target {
 			indicator = strings.TrimSuffix(indicator, "力争")
 			qual = strings.TrimSpace("力争 " + qual)
 		}
-		num = strings.NewReplacer("，", "", ",", "").Replace(num) // 62，000 → 62000: one value however grouped
+		num = thousandsSep.Replace(num) // 62，000 → 62000: one value however grouped
 		out = append(out, Target{Indicator: indicator, Value: num, Unit: unit, Qualifier: qual, Year: year, Text: text, Paragraph: pi})
 		prev = m[1]
 	}

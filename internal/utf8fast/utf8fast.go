@@ -1,0 +1,60 @@
+// Package utf8fast reads the runes of Chinese text without the UTF-8
+// decoder's slow path, which it takes for every rune past ASCII: a
+// character of three bytes (most of a Chinese text) is recognised from
+// its bytes. The segmenter, the directive features and the entity
+// extractor walk every rune of a text, several times.
+package utf8fast
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// ThreeByte reports a character of three bytes at the start of s that is
+// valid whatever its continuation bytes hold: a lead byte E1–EC or EE–EF
+// (not E0 or ED, whose second byte is restricted: overlong forms,
+// surrogates) and two continuation bytes.
+func ThreeByte(s string) bool {
+	return len(s) >= 3 && s[0]-0xe1 < 0x0f && s[0] != 0xed && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80
+}
+
+// RuneSize is the length of the rune s starts with, as
+// utf8.DecodeRuneInString reads it (1 for a byte that is no UTF-8, 0 for
+// nothing).
+func RuneSize(s string) int {
+	if ThreeByte(s) {
+		return 3
+	}
+	return runeSizeSlow(s)
+}
+
+// runeSizeSlow is RuneSize past ThreeByte, kept apart so that RuneSize
+// inlines.
+func runeSizeSlow(s string) int {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return 1
+	}
+	_, n := utf8.DecodeRuneInString(s)
+	return n
+}
+
+// DecodeRune is utf8.DecodeRuneInString with RuneSize's shortcut.
+func DecodeRune(s string) (rune, int) {
+	if ThreeByte(s) {
+		return rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f), 3
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// IsHan is unicode.Is(unicode.Han, r), with the CJK Unified Ideographs
+// block and everything below the first Han character answered without
+// searching the table.
+func IsHan(r rune) bool {
+	switch {
+	case r >= 0x4e00 && r <= 0x9fff:
+		return true
+	case r < 0x2e80:
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
