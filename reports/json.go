@@ -90,34 +90,34 @@ func WriteJSON(w io.Writer, v any) error {
 // the 52 comparisons of a corpus make 70 MB of JSON, which is never held
 // in memory whole.
 type JSONArray struct {
-	w   io.Writer
-	n   int
-	buf bytes.Buffer
-	enc *json.Encoder
+	w       io.Writer
+	n       int
+	out     []byte // the element indented
+	enc     *json.Encoder
+	compact bytes.Buffer
 }
 
 // NewJSONArray starts an array on w; Close ends it.
 func NewJSONArray(w io.Writer) *JSONArray {
 	a := &JSONArray{w: w}
-	a.enc = json.NewEncoder(&a.buf)
+	a.enc = json.NewEncoder(&a.compact)
 	a.enc.SetEscapeHTML(false)
-	a.enc.SetIndent("  ", "  ")
 	return a
 }
 
 // Add writes one element.
 func (a *JSONArray) Add(v any) error {
-	a.buf.Reset()
-	if a.n == 0 {
-		a.buf.WriteString("[\n  ")
-	} else {
-		a.buf.WriteString(",\n  ")
-	}
-	a.n++
+	a.compact.Reset()
 	if err := a.enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := a.w.Write(bytes.TrimRight(a.buf.Bytes(), "\n"))
+	a.out = append(a.out[:0], ",\n  "...)
+	if a.n == 0 {
+		a.out[0] = '['
+	}
+	a.n++
+	a.out = appendIndent(a.out, a.compact.Bytes(), "  ", "  ")
+	_, err := a.w.Write(bytes.TrimRight(a.out, "\n"))
 	return err
 }
 
@@ -170,7 +170,8 @@ func topValue(v any) reflect.Value {
 
 type jsonStream struct {
 	w      *bufio.Writer
-	buf    bytes.Buffer // one piece, as the Encoder wrote it
+	buf    bytes.Buffer // one piece, as the Encoder wrote it (compact)
+	out    []byte       // the piece indented
 	enc    *json.Encoder
 	indent bool
 	// spilled is the Analysis being written when its paragraphs and
@@ -331,14 +332,16 @@ func (s *jsonStream) encode(v reflect.Value, depth int) error {
 	default:
 		x = v.Interface()
 	}
-	if s.indent {
-		s.enc.SetIndent(strings.Repeat("  ", depth), "  ")
-	}
 	s.buf.Reset()
 	if err := s.enc.Encode(x); err != nil {
 		return err
 	}
-	s.w.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+	piece := s.buf.Bytes()
+	if s.indent {
+		s.out = appendIndent(s.out[:0], piece, strings.Repeat("  ", depth), "  ")
+		piece = s.out
+	}
+	s.w.Write(bytes.TrimSuffix(piece, []byte("\n")))
 	return nil
 }
 
