@@ -9,16 +9,26 @@ import (
 	"github.com/policylens/policylens/internal/fold"
 )
 
-// count is the number of non-overlapping occurrences of term in the
-// document's title and paragraphs (case-insensitive for Latin text,
+// count is the number of non-overlapping occurrences of term in a
+// document's title and paragraphs, given in matchForm (case-insensitive for Latin text,
 // traditional and simplified characters alike).
-func count(d analyze.Document, term string) int {
+func count(forms []string, term string) int {
 	n := 0
 	t := matchForm(term)
-	for _, p := range append([]string{d.Title}, d.Paragraphs...) {
-		n += strings.Count(matchForm(p), t)
+	for _, p := range forms {
+		n += strings.Count(p, t)
 	}
 	return n
+}
+
+// matchForms are a document's title and paragraphs in matchForm, made
+// once for all the terms counted in them.
+func matchForms(d analyze.Document) []string {
+	out := make([]string, 0, len(d.Paragraphs)+1)
+	for _, p := range append([]string{d.Title}, d.Paragraphs...) {
+		out = append(out, matchForm(p))
+	}
+	return out
 }
 
 // matchForm is the form in which terms are matched: Latin letters lowered
@@ -63,8 +73,9 @@ func BuildTimeline(docs []*analyze.Analysis, terms []string, by string) *analyze
 		k := idx[p]
 		tl.Docs[k]++
 		tl.Chars[k] += d.Document.Chars
+		forms := matchForms(d.Document)
 		for i, t := range terms {
-			tl.Counts[i][k] += count(d.Document, t)
+			tl.Counts[i][k] += count(forms, t)
 		}
 	}
 	for i := range terms {
