@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -81,54 +83,129 @@ func runSegment(ctx context.Context, s Streams, o *segmentOptions, args []string
 	if err != nil {
 		return fmt.Errorf("lexicons: %w", err)
 	}
-	seg := segment.New(lex, segment.Options{TagEnglish: o.tagEnglish})
+	sg := &segmenter{o: o, seg: segment.New(lex, segment.Options{TagEnglish: o.tagEnglish}), lex: lex, stdin: s.In}
 	inputs, _, errs := analyze.Inputs(args)
 	failed := reportInputs(s.Err, o.format, errs)
-	var docs []segmentedDoc
-	for _, in := range inputs {
-		if err := ctx.Err(); err != nil {
-			return err
+	err = withOutput(s.Out, o.output, func(w io.Writer) error {
+		out := &segmentSink{w: w, json: o.format == "json"}
+		for _, in := range inputs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			err := sg.file(ctx, in.Path, func(name string, d segmentedDoc, err error) error {
+				if _, bad := reportResult(s.Err, o.format, analyze.Result{Name: name, Err: err}); bad {
+					failed++
+				}
+				if err != nil {
+					return nil
+				}
+				return out.add(d)
+			})
+			if err != nil {
+				return err
+			}
 		}
-		d, err := o.segmentFile(ctx, s.In, seg, lex, in.Path)
-		if _, bad := reportResult(s.Err, o.format, analyze.Result{Name: in.Path, Err: err}); bad {
-			failed++
-		}
-		if err == nil {
-			docs = append(docs, d)
-		}
-	}
-	err = withOutput(s.Out, o.output, func(w io.Writer) error { return writeSegmented(w, o, docs) })
+		return out.close()
+	})
 	if err != nil {
 		return err
 	}
 	return finish(failed)
 }
 
-// segmentFile reads, parses and segments one file (- is standard input).
-func (o *segmentOptions) segmentFile(ctx context.Context, stdin io.Reader, seg *segment.Segmenter, lex *lexicon.Set, path string) (segmentedDoc, error) {
-	var data []byte
-	var err error
+// segmenter reads, parses and segments the documents of one input.
+type segmenter struct {
+	o     *segmentOptions
+	seg   *segment.Segmenter
+	lex   *lexicon.Set
+	stdin io.Reader
+}
+
+// emit takes each document of an input, or the error of a document or a
+// record; an error it returns (writing failed) ends the command.
+type emit func(name string, d segmentedDoc, err error) error
+
+// file segments one file (- is standard input): each record of a JSONL
+// corpus is a document of its own, named path#id as analyze names it.
+func (g *segmenter) file(ctx context.Context, path string, out emit) error {
+	r, closeIn, err := g.open(path)
+	if err != nil {
+		return out(path, segmentedDoc{}, err)
+	}
+	defer closeIn()
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(4096)
+	format := g.o.inputFormat
+	if format == "" {
+		format = parse.Detect(path, head)
+	}
+	if format == parse.FormatJSONL {
+		return g.jsonl(ctx, br, path, out)
+	}
+	data, err := io.ReadAll(io.LimitReader(br, g.o.maxBytes+1))
+	if err == nil && int64(len(data)) > g.o.maxBytes {
+		err = fmt.Errorf("larger than --max-bytes %d", g.o.maxBytes)
+	}
+	var d *parse.Document
+	if err == nil {
+		d, err = parse.Parse(path, data, parse.Options{Format: g.o.inputFormat, JSONL: g.o.jsonl, MaxBytes: g.o.maxBytes})
+	}
+	if err != nil {
+		return out(path, segmentedDoc{}, err)
+	}
+	sd, err := g.document(ctx, path, d)
+	return out(path, sd, err)
+}
+
+// open opens a file, or standard input for -.
+func (g *segmenter) open(path string) (io.Reader, func(), error) {
 	if path == "-" {
-		data, err = io.ReadAll(io.LimitReader(stdin, o.maxBytes+1))
-	} else {
-		data, err = os.ReadFile(path)
+		return g.stdin, func() {}, nil
 	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, func() { f.Close() }, nil
+}
+
+// jsonl segments the records of a JSONL corpus one at a time; a bad
+// record is reported by its line, and the others go on.
+func (g *segmenter) jsonl(ctx context.Context, r io.Reader, path string, out emit) error {
+	var werr error
+	err := parse.ReadJSONL(r, path, g.o.jsonl, g.o.maxBytes, func(d *parse.Document, err error) bool {
+		name := path
+		var re *parse.RecordError
+		switch {
+		case errors.As(err, &re):
+			name, err = fmt.Sprintf("%s:%d", path, re.Line), re.Err
+		case err == nil:
+			name = d.ID
+		}
+		var sd segmentedDoc
+		if err == nil {
+			sd, err = g.document(ctx, name, d)
+		}
+		werr = out(name, sd, err)
+		return werr == nil && ctx.Err() == nil
+	})
+	if werr != nil {
+		return werr
+	}
+	if err != nil {
+		return out(path, segmentedDoc{}, err)
+	}
+	return ctx.Err()
+}
+
+// document segments one parsed document and finds its entity units.
+func (g *segmenter) document(ctx context.Context, name string, d *parse.Document) (segmentedDoc, error) {
+	doc, err := g.seg.SegmentContext(ctx, g.o.lang, d.Title, d.Paragraphs)
 	if err != nil {
 		return segmentedDoc{}, err
 	}
-	if o.maxBytes > 0 && int64(len(data)) > o.maxBytes {
-		return segmentedDoc{}, fmt.Errorf("larger than --max-bytes %d", o.maxBytes)
-	}
-	d, err := parse.Parse(path, data, parse.Options{Format: o.inputFormat, JSONL: o.jsonl, MaxBytes: o.maxBytes})
-	if err != nil {
-		return segmentedDoc{}, err
-	}
-	doc, err := seg.SegmentContext(ctx, o.lang, d.Title, d.Paragraphs)
-	if err != nil {
-		return segmentedDoc{}, err
-	}
-	ents := entities.Extract(doc, lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format})
-	return segmentedOf(path, doc, ents), nil
+	ents := entities.Extract(doc, g.lex, entities.Meta{Date: d.Date, Title: d.Title, DocNumber: d.DocNumber, Format: d.Format})
+	return segmentedOf(name, doc, ents), nil
 }
 
 // segmentedOf lays out a segmented document with its entity mentions.
@@ -157,30 +234,67 @@ func segmentedOf(name string, doc *segment.Doc, ents []entities.Entity) segmente
 	return out
 }
 
-func writeSegmented(w io.Writer, o *segmentOptions, docs []segmentedDoc) error {
-	if o.format == "json" {
-		if len(docs) == 1 {
-			return reports.WriteJSON(w, docs[0])
-		}
-		return reports.WriteJSON(w, docs)
+// segmentSink writes each document as it is segmented, so that a corpus
+// is never held whole: JSON is one object for one document and an array
+// for several (the first is held until it is known which), text is one
+// block a document.
+type segmentSink struct {
+	w     io.Writer
+	json  bool
+	n     int
+	first *segmentedDoc
+	arr   *reports.JSONArray
+}
+
+func (k *segmentSink) add(d segmentedDoc) error {
+	k.n++
+	if !k.json {
+		return writeSegmentedText(k.w, d)
 	}
-	// plain lines, not a table: a table would cut a paragraph's tokens to
-	// its column, and the tokens are the point
+	switch k.n {
+	case 1:
+		k.first = &d
+		return nil
+	case 2:
+		k.arr = reports.NewJSONArray(k.w)
+		if err := k.arr.Add(k.first); err != nil {
+			return err
+		}
+		k.first = nil
+	}
+	return k.arr.Add(d)
+}
+
+func (k *segmentSink) close() error {
+	switch {
+	case !k.json:
+		return nil
+	case k.n == 0:
+		_, err := io.WriteString(k.w, "[]\n")
+		return err
+	case k.n == 1:
+		return reports.WriteJSON(k.w, k.first)
+	}
+	return k.arr.Close()
+}
+
+// writeSegmentedText writes one document as plain lines, not a table: a
+// table would cut a paragraph's tokens to its column, and the tokens are
+// the point.
+func writeSegmentedText(w io.Writer, d segmentedDoc) error {
 	var b strings.Builder
-	for _, d := range docs {
-		fmt.Fprintf(&b, "== %s (%s)\n", reports.Printable(d.Document), d.Language)
-		for _, p := range d.Paragraphs {
-			toks := make([]string, len(p.Tokens))
-			for i, t := range p.Tokens {
-				toks[i] = t.Text + "/" + t.POS
-			}
-			fmt.Fprintf(&b, "¶%d  %s\n", p.Paragraph, reports.Printable(strings.Join(toks, " ")))
-			for _, u := range p.Units {
-				fmt.Fprintf(&b, "    %s %s [%d,%d)\n", u.Type, reports.Printable(u.Text), u.Start, u.End)
-			}
+	fmt.Fprintf(&b, "== %s (%s)\n", reports.Printable(d.Document), d.Language)
+	for _, p := range d.Paragraphs {
+		toks := make([]string, len(p.Tokens))
+		for i, t := range p.Tokens {
+			toks[i] = t.Text + "/" + t.POS
 		}
-		b.WriteString("\n")
+		fmt.Fprintf(&b, "¶%d  %s\n", p.Paragraph, reports.Printable(strings.Join(toks, " ")))
+		for _, u := range p.Units {
+			fmt.Fprintf(&b, "    %s %s [%d,%d)\n", u.Type, reports.Printable(u.Text), u.Start, u.End)
+		}
 	}
+	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -54,3 +54,40 @@ func TestSegmentBadFileGoesOn(t *testing.T) {
 		t.Errorf("the good file was not segmented: %s", out)
 	}
 }
+
+// TestSegmentJSONLCorpus: each record of a JSONL corpus is a document of
+// its own, named path#id as analyze names it; a bad record is one error
+// line naming its line, and the others go on.
+func TestSegmentJSONLCorpus(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "c.jsonl")
+	data := `{"id":"a","content":"国务院要求加强监管。"}` + "\nnot json\n" + `{"id":"b","content":"会议强调推进改革。"}` + "\n"
+	if err := os.WriteFile(corpus, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "", "segment", "-f", "json", corpus)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(errOut, corpus+`:2"`) || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		t.Errorf("want one error line naming line 2, got %q", errOut)
+	}
+	var docs []segmentedDoc
+	if err := json.Unmarshal([]byte(out), &docs); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if len(docs) != 2 || docs[0].Document != corpus+"#a" || docs[1].Document != corpus+"#b" {
+		t.Fatalf("want the two good records as documents, got %s", out)
+	}
+	if docs[1].Paragraphs[0].Tokens[0].Text != "会议" {
+		t.Errorf("record b's tokens: %+v", docs[1].Paragraphs[0].Tokens)
+	}
+}
+
+// TestSegmentJSONNoDocument: nothing segmented is an empty array, not null.
+func TestSegmentJSONNoDocument(t *testing.T) {
+	code, out, _ := run(t, "", "segment", "-f", "json", filepath.Join(t.TempDir(), "missing.txt"))
+	if code != 1 || strings.TrimSpace(out) != "[]" {
+		t.Errorf("exit %d, output %q; want 1 and []", code, out)
+	}
+}
