@@ -40,6 +40,7 @@ type config struct {
 	window      int             // runes per window of a long document (windowRunes)
 	spill       bool            // keep a long document's paragraphs and directives on disk
 	spillDir    string
+	terms       bool // keep the paragraphs' content words (WithParagraphTerms)
 }
 
 // Option configures an Analyzer.
@@ -260,7 +261,7 @@ func (a *Analyzer) analyzeDocument(ctx context.Context, d *parse.Document) (*Ana
 	if err := a.analyzeWindows(ctx, d, lang, st, nil); err != nil {
 		return nil, err
 	}
-	res := &Analysis{Schema: Schema, Document: documentOf(d, lang)}
+	res := &Analysis{Schema: Schema, Document: documentOf(d, lang), terms: st.terms}
 	a.finish(res, st, d, lang)
 	meta := directives.Meta{Issuer: d.Issuer, Title: d.Title, Chars: res.Document.Chars}
 	res.Document.Policy, res.Directives = directives.Policy(a.rules, meta, lang, st.directives)

@@ -19,7 +19,8 @@ type Analysis struct {
 	Directives []Directive `json:"directives"`
 	Targets    []Target    `json:"targets"`
 
-	spill *spill // paragraphs and directives on disk (WithSpill)
+	spill *spill         // paragraphs and directives on disk (WithSpill)
+	terms paragraphTerms // content words of the paragraphs (WithParagraphTerms)
 }
 
 // Document is the metadata and clean text of a document.

@@ -63,6 +63,8 @@ type docState struct {
 	targets    []Target
 	intern     map[string]string // spilling: strings copied out of the paragraphs
 	issuers    map[string]int    // directives by issuer, for the keywords' central actors
+	terms      paragraphTerms    // WithParagraphTerms
+	spans      []uint32          // keepTerms' buffer
 }
 
 // extract runs the extractors over one segmented window whose first
@@ -138,6 +140,9 @@ func (a *Analyzer) eachWindow(ctx context.Context, d *parse.Document, lang strin
 			return err
 		}
 		a.extract(st, d, seg, w[0])
+		if a.cfg.terms && st.intern == nil {
+			a.keepTerms(st, d.Paragraphs, seg, w[0])
+		}
 		title = ""
 		if after != nil {
 			if err := after(w); err != nil {

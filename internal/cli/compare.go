@@ -76,7 +76,7 @@ func runCompare(ctx context.Context, s Streams, o *compareOptions, args []string
 	// keyness counts the paragraphs' content words: the documents' own
 	// keywords are never shown, so they are not ranked (7% of the CPU)
 	o.keywords = 0
-	a, err := o.analyzer(s.Err)
+	a, err := o.analyzer(s.Err, analyze.WithParagraphTerms())
 	if err != nil {
 		return err
 	}

@@ -67,7 +67,7 @@ func runReport(ctx context.Context, s Streams, o *corpusOptions, args []string) 
 		}
 	}
 	o.keywords = 10
-	a, err := o.analyzer(s.Err)
+	a, err := o.analyzer(s.Err, analyze.WithParagraphTerms())
 	if err != nil {
 		return err
 	}

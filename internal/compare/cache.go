@@ -61,7 +61,8 @@ func (c *Comparer) warm(docs []*analyze.Analysis) {
 	}
 }
 
-// prepareDoc segments a document's paragraphs once: their content words
+// prepareDoc segments a document's paragraphs once, or takes the content
+// words the analysis kept (analyze.WithParagraphTerms): their content words
 // are counted (keyness) and each directive takes the words of its span
 // (directives are spans of their paragraph), so that no directive is
 // segmented again. A directive outside the paragraphs (the title) is
@@ -76,7 +77,10 @@ func (c *Comparer) prepareDoc(a *analyze.Analysis) *prepared {
 	}
 	var toks []token
 	for pi, para := range a.Document.Paragraphs {
-		words := c.o.Terms(lang, para)
+		words, ok := a.ParagraphTerms(pi)
+		if !ok {
+			words = c.o.Terms(lang, para)
+		}
 		for _, t := range words {
 			p.counts.m[t]++
 		}
@@ -95,6 +99,7 @@ func (c *Comparer) prepareDoc(a *analyze.Analysis) *prepared {
 			p.sides[i] = c.prepare(&a.Directives[i], a.Document.ID, iw, nil)
 		}
 	}
+	a.DropParagraphTerms()
 	return p
 }
 
