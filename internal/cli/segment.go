@@ -14,6 +14,7 @@ import (
 
 	"github.com/policylens/policylens/analyze"
 	"github.com/policylens/policylens/internal/entities"
+	"github.com/policylens/policylens/internal/fetch"
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/parse"
 	"github.com/policylens/policylens/internal/segment"
@@ -128,6 +129,9 @@ type emit func(name string, d segmentedDoc, err error) error
 // file segments one file (- is standard input): each record of a JSONL
 // corpus is a document of its own, named path#id as analyze names it.
 func (g *segmenter) file(ctx context.Context, path string, out emit) error {
+	if fetch.IsURL(path) {
+		return g.url(ctx, path, out)
+	}
 	r, closeIn, err := g.open(path)
 	if err != nil {
 		return out(path, segmentedDoc{}, err)
@@ -155,6 +159,21 @@ func (g *segmenter) file(ctx context.Context, path string, out emit) error {
 	}
 	sd, err := g.document(ctx, path, d)
 	return out(path, sd, err)
+}
+
+// url downloads a page or attachment within --max-bytes, as analyze does,
+// and segments it under the URL's name.
+func (g *segmenter) url(ctx context.Context, u string, out emit) error {
+	doc, err := fetch.Get(ctx, u, fetch.Options{MaxBytes: g.o.maxBytes})
+	var d *parse.Document
+	if err == nil {
+		d, err = parse.Parse(doc.Name, doc.Data, parse.Options{Format: g.o.inputFormat, JSONL: g.o.jsonl, MaxBytes: g.o.maxBytes})
+	}
+	if err != nil {
+		return out(u, segmentedDoc{}, err)
+	}
+	sd, err := g.document(ctx, u, d)
+	return out(u, sd, err)
 }
 
 // open opens a file, or standard input for -.

@@ -2,6 +2,9 @@ package cli
 
 import (
 	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,5 +92,29 @@ func TestSegmentJSONNoDocument(t *testing.T) {
 	code, out, _ := run(t, "", "segment", "-f", "json", filepath.Join(t.TempDir(), "missing.txt"))
 	if code != 1 || strings.TrimSpace(out) != "[]" {
 		t.Errorf("exit %d, output %q; want 1 and []", code, out)
+	}
+}
+
+// TestSegmentURL: a URL is fetched as analyze fetches it, and a failed one
+// is one error line naming it while the others go on.
+func TestSegmentURL(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/notice.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "会议要求加强执法。\n")
+	}))
+	defer srv.Close()
+	code, out, errOut := run(t, "", "segment", srv.URL+"/missing", srv.URL+"/notice.txt")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(errOut, srv.URL+"/missing") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		t.Errorf("want one error line naming the missing URL, got %q", errOut)
+	}
+	if !strings.Contains(out, "== "+srv.URL+"/notice.txt (zh)") || !strings.Contains(out, "会议/n") {
+		t.Errorf("the page was not segmented under its URL: %s", out)
 	}
 }
