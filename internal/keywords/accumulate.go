@@ -39,12 +39,14 @@ type Accumulator struct {
 	// the lexicon's organization endings by their last character, built
 	// on the first use (see nameEnding)
 	suffixes map[rune][]string
+	// the analysts' keywords of the train documents (keyphrasesBeyond)
+	kp Keyphrases
 }
 
 // NewAccumulator starts the keyword statistics of one document.
 func NewAccumulator(lex *lexicon.Set, lang string) *Accumulator {
 	return &Accumulator{lex: lex, lang: lang, st: map[string]*termStat{}, id: map[string]int32{},
-		edges: map[uint64]int32{}, forms: surfaceCounts{counts: map[string]map[string]int{}, lower: map[string]int{}}}
+		edges: map[uint64]int32{}, forms: surfaceCounts{counts: map[string]map[string]int{}, lower: map[string]int{}}, kp: builtinKP}
 }
 
 // Add reads one window of the document: its title (set on the first
@@ -186,6 +188,8 @@ func (a *Accumulator) Scored() []Scored {
 		best = best[:shortlist]
 	}
 	best = append(best, a.topicBeyond(best, combined, counts, table)...)
+	kp := a.dropHalves(keyphrasesBeyond(a.kp, best, combined, counts), table)
+	best = append(best, kp...)
 	terms := make([]string, len(best))
 	for i, k := range best {
 		terms[i] = k.Term
@@ -195,6 +199,10 @@ func (a *Accumulator) Scored() []Scored {
 	for i, t := range terms {
 		out[i] = Scored{Term: t, Count: counts[t], Unit: isUnit(a.st[t].pos),
 			Features: features(t, a.st[t], a.total, a.sents, docView{ntf[t], nrank[t], nest[t]}, table, a.lang)}
+		if i >= len(best)-len(kp) {
+			// shortlisted as a keyphrase only: the ranker learns how far to trust it
+			out[i].Features = append(out[i].Features, Feature{"keyphrase", 1})
+		}
 	}
 	return out
 }
