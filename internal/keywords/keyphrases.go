@@ -22,9 +22,9 @@ var keyphrasesData string
 // NormTerm form) as one of their first ten keywords.
 type Keyphrases func(normTerm string) int
 
-// keyphraseMin is how many documents must name a term for it to be
+// KeyphraseMin is how many train documents must name a term for it to be
 // shortlisted as a keyphrase.
-const keyphraseMin = 2
+const KeyphraseMin = 2
 
 // keyphraseExtra is how many keyphrases below the shortlist join it.
 const keyphraseExtra = 10
@@ -62,6 +62,9 @@ const punctuation = "，。；：、！？“”‘’《》〈〉（）()「」
 // punctuation and spaces (labels.Norm, which this package may not import:
 // it imports the entities).
 func NormTerm(s string) string {
+	if norm.NFKC.IsNormalString(s) && !strings.ContainsAny(s, punctuation) && strings.ToLower(s) == s {
+		return s // most Chinese terms: no copy (a work report checks 700 of them)
+	}
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	for _, r := range s {
@@ -73,7 +76,7 @@ func NormTerm(s string) string {
 }
 
 // keyphrasesBeyond is up to keyphraseExtra candidates below the shortlist
-// that keyphraseMin train documents or more name as a keyword, best first
+// that KeyphraseMin train documents or more name as a keyword, best first
 // by TF-IDF and TextRank. A work report states the year's formulas
 // (扩大内需, 积极的财政政策, 三农, 对外开放) once or twice among a thousand
 // candidates, so the shortlist of 60 leaves them out, while the analysts
@@ -91,7 +94,7 @@ func keyphrasesBeyond(kp Keyphrases, best []Keyword, combined map[string]float64
 	}
 	rest := map[string]float64{}
 	for t, v := range combined {
-		if !in[t] && kp(NormTerm(t)) >= keyphraseMin {
+		if !in[t] && kp(NormTerm(t)) >= KeyphraseMin {
 			rest[t] = v
 		}
 	}

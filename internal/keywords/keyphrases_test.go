@@ -16,8 +16,8 @@ func TestBuiltinKeyphrases(t *testing.T) {
 		t.Fatal("no keyphrases: run go generate ./internal/keywords")
 	}
 	for term, n := range builtinKeyphrases {
-		if n < keyphraseMin || NormTerm(term) != term {
-			t.Errorf("row %q %d: want a normalized term named by %d documents or more", term, n, keyphraseMin)
+		if n < KeyphraseMin || NormTerm(term) != term {
+			t.Errorf("row %q %d: want a normalized term named by %d documents or more", term, n, KeyphraseMin)
 		}
 	}
 }
@@ -66,7 +66,7 @@ func TestKeyphrasesCurrent(t *testing.T) {
 			want[k]++
 		}
 	}
-	maps.DeleteFunc(want, func(_ string, n int) bool { return n < keyphraseMin })
+	maps.DeleteFunc(want, func(_ string, n int) bool { return n < KeyphraseMin })
 	if !maps.Equal(want, builtinKeyphrases) {
 		t.Errorf("%s holds %d keyphrases, the train labels now give %d or other counts: regenerate it (go generate ./internal/keywords)", KeyphrasesFile, len(builtinKeyphrases), len(want))
 	}
