@@ -41,6 +41,7 @@ type cand struct {
 	// right before a closing one: a term the text itself sets apart
 	qL, qR bool
 	head   bool // in a heading or the lead clause of 一是…, （一）…
+	topic  bool // in a paragraph's short first sentence (继续实施积极的财政政策。)
 }
 
 // candidateSeqs segments each sentence into candidates, merges phrases and
@@ -124,7 +125,8 @@ func namedParty(text string) bool {
 func appendSentences(seqs [][]cand, all []cand, p *segment.Paragraph, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string, own map[string]bool) ([][]cand, []cand) {
 	ti := 0 // tokens and sentences are both in order: one pass
 	heading := !title && isHeading(p)
-	for _, s := range p.Sentences {
+	for si, s := range p.Sentences {
+		topic := !title && si == 0 && topicSentence(p, s)
 		for ti < len(p.Tokens) && p.Tokens[ti].Start < s.Start {
 			ti++
 		}
@@ -147,6 +149,7 @@ func appendSentences(seqs [][]cand, all []cand, p *segment.Paragraph, title bool
 			}
 			c := tokenCand(p.Tokens, ti, title, doc, lex, lemmas)
 			c.head = heading || t.End <= leadEnd
+			c.topic = topic
 			c.qL, c.qR = quoteAt(p.Tokens, ti, -1, openQuotes), quoteAt(p.Tokens, ti, 1, closeQuotes)
 			seq = append(seq, c)
 		}
@@ -183,6 +186,18 @@ func isHeading(p *segment.Paragraph) bool {
 		return false
 	}
 	return !strings.ContainsRune("。；;.!！？?，,：:", p.Runes[n-1])
+}
+
+// topicLen is the longest topic sentence, in characters: 20 gave 2,098
+// train keywords of 2,628 by cross-validation, 14 and 30 2,091 and 2,093
+// (none: 2,090).
+const topicLen = 20
+
+// topicSentence tells a paragraph's first sentence that states what the
+// paragraph is about: short, with more sentences after it (a work report's
+// 继续实施稳健的货币政策。 before the paragraph that says how).
+func topicSentence(p *segment.Paragraph, s segment.Sentence) bool {
+	return len(p.Sentences) >= 2 && s.End-s.Start <= topicLen
 }
 
 // leadClauseEnd is the end of a sentence's first clause when the sentence
@@ -465,7 +480,7 @@ func mergePhrases(seqs [][]cand, lang string) [][]cand {
 func join(a, b cand, sep string) cand {
 	return cand{text: a.text + sep + b.text, content: true, joins: true, pos: b.pos, parts: max(a.parts, 1) + max(b.parts, 1),
 		title: a.title, number: a.number, lastOne: b.lastOne, left: a.left, right: b.right, lc: a.lc, rc: b.rc,
-		qL: a.qL, qR: b.qR, head: a.head || b.head}
+		qL: a.qL, qR: b.qR, head: a.head || b.head, topic: a.topic || b.topic}
 }
 
 // mergeable reports two neighbours that may form a phrase: both may join,

@@ -89,7 +89,15 @@ const shortlist = 60
 // features, best first by TF-IDF and TextRank: what the ranker orders and
 // its trainer learns from.
 func Score(doc *segment.Doc, lex *lexicon.Set) []Scored {
+	return ScoreWith(doc, lex, builtinKP)
+}
+
+// ScoreWith is Score with another keyphrase table than the embedded one:
+// the trainer's, which leaves each train document's own keywords out of
+// the counts it sees, as a test document's are.
+func ScoreWith(doc *segment.Doc, lex *lexicon.Set, kp Keyphrases) []Scored {
 	acc := NewAccumulator(lex, doc.Lang)
+	acc.kp = kp
 	acc.Add(doc)
 	return acc.Scored()
 }

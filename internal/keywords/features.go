@@ -41,6 +41,7 @@ type termStat struct {
 	sameL, sameR          int  // occurrences with the same neighbours
 	afterWord             int  // occurrences written right after a word of substance or a number (城西|派出所)
 	quoted, head          int  // occurrences in quotes; in a heading or a point's lead clause
+	topic                 int  // occurrences in a paragraph's short first sentence
 }
 
 // docView is what a term's features read beside its own counts: the
@@ -106,6 +107,9 @@ func features(term string, s *termStat, total, sents int, v docView, table *lexi
 	}
 	if s.head > 0 {
 		fs = append(fs, Feature{lang + ":head", 1}, Feature{lang + ":loghead", math.Log1p(float64(s.head))})
+	}
+	if s.topic > 0 {
+		fs = append(fs, Feature{lang + ":topic", 1}, Feature{lang + ":logtopic", math.Log1p(float64(s.topic))})
 	}
 	fs = append(fs, headFeatures(term, lang)...)
 	if lang == "en" && hasUpper(term) {

@@ -164,7 +164,7 @@ func bestSplit(d dense, th [][]float64, g, h []float64, rows []int, lambda float
 // recallAt15 scores, per document, the 15 best candidates by score
 // against the first ten gold keywords, as the quality test does: shown
 // terms never hold one another, except named units (keywords' distinct).
-func recallAt15(exs []example, score []float64, docs map[int]bool) (found, total int) {
+func recallAt15(exs []example, score []float64, docs map[int]bool, byKind map[string][2]int) (found, total int) {
 	byDoc := map[int][]int{}
 	for i, ex := range exs {
 		if docs[ex.doc] {
@@ -175,16 +175,23 @@ func recallAt15(exs []example, score []float64, docs map[int]bool) (found, total
 		sort.SliceStable(idx, func(a, b int) bool { return score[idx[a]] > score[idx[b]] })
 		shown := distinct(exs, idx, 15)
 		gold := exs[idx[0]].gold
+		f := 0
 		for _, gk := range gold[:min(10, len(gold))] {
-			total++
 			gn := labels.Norm(gk)
 			for _, i := range shown {
 				pn := labels.Norm(exs[i].term)
 				if len([]rune(pn)) >= 2 && (pn == gn || strings.Contains(gn, pn) || strings.Contains(pn, gn)) {
-					found++
+					f++
 					break
 				}
 			}
+		}
+		n := min(10, len(gold))
+		found += f
+		total += n
+		if byKind != nil {
+			k := byKind[exs[idx[0]].kind]
+			byKind[exs[idx[0]].kind] = [2]int{k[0] + f, k[1] + n}
 		}
 	}
 	return found, total

@@ -46,7 +46,7 @@ func TestRecallAt15(t *testing.T) {
 		{term: "烟草专卖法", gold: gold, doc: 1},
 		{term: "市场", gold: gold, doc: 1},
 	}
-	f, n := recallAt15(exs, []float64{3, 2, 1}, map[int]bool{1: true})
+	f, n := recallAt15(exs, []float64{3, 2, 1}, map[int]bool{1: true}, nil)
 	if f != 2 || n != 3 {
 		t.Fatalf("found %d of %d, want 2 of 3", f, n)
 	}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 )
 
 // crossValidate compares, over five folds of the train documents, the
@@ -17,6 +19,7 @@ func crossValidate(exs []example, epochs int, counts []int, rate, lambda float64
 	}
 	found := make([]int, len(counts))
 	total := 0
+	byKind := map[string][2]int{} // the linear ranker's figures per kind of document
 	for fold := 0; fold < 5; fold++ {
 		var rest []example
 		var rows []int
@@ -47,12 +50,20 @@ func crossValidate(exs []example, epochs int, counts []int, rate, lambda float64
 					s[i] += tr.leaves[tr.leaf(d.x[i])]
 				}
 			}
-			f, t := recallAt15(exs, s, held)
+			kinds := byKind
+			if k != 0 {
+				kinds = nil
+			}
+			f, t := recallAt15(exs, s, held, kinds)
 			found[k] += f
 			if k == 0 {
 				total += t
 			}
 		}
+	}
+	for _, kind := range slices.Sorted(maps.Keys(byKind)) {
+		k := byKind[kind]
+		fmt.Fprintf(os.Stderr, "cv: linear, %s: %d of %d (%.3f)\n", kind, k[0], k[1], float64(k[0])/float64(max(1, k[1])))
 	}
 	for k, n := range counts {
 		fmt.Fprintf(os.Stderr, "cv: %d trees (rate %g, lambda %g): recall@15 %.3f (%d of %d)\n", n, rate, lambda, float64(found[k])/float64(total), found[k], total)
