@@ -3,6 +3,7 @@ package entities
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -45,7 +46,31 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Entity {
 	if doc.Lang == "en" {
 		return merge(keepEnglishTerms(acronymsByInitials(ms)))
 	}
-	return sameBodies(merge(planForms(x.laterNames(paras, ms))), lex)
+	es := sameBodies(merge(planForms(x.laterNames(paras, ms))), lex)
+	if len(doc.Paragraphs) > 1 {
+		es = dropLoneAbbreviations(es)
+	}
+	return es
+}
+
+// dropLoneAbbreviations removes a place that a document of several
+// paragraphs names only by a one-character abbreviation (来华, 驻京, 中外,
+// 港澳台资): ANNOTATION.md counts named places, and in a whole document an
+// abbreviation names one only as a form of a place written in full (中国 …
+// 中美), which merges it into that place. A lone sentence or headline
+// (中美签署协议) keeps it: there the abbreviation is all the text gives.
+func dropLoneAbbreviations(es []Entity) []Entity {
+	return slices.DeleteFunc(es, func(e Entity) bool {
+		if e.Type != "location" || len(e.Mentions) == 0 {
+			return false
+		}
+		for _, m := range e.Mentions {
+			if utf8.RuneCountInString(m.Surface) != 1 {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // rePlanShort is a five-year plan named by its number (七五计划草案).
