@@ -294,7 +294,7 @@ type addFunc = func(typ, key, norm string, b0, b1 int, evidence string, prio int
 func (x *extractor) lexiconMentions(p *segment.Paragraph, add addFunc) []lexSpan {
 	text := p.Text
 	return x.lexicon(text, func(typ, canon string, b0, b1 int, src string) {
-		if typ == lexicon.Location && x.splitPlace(text, b0, b1, add) {
+		if typ == lexicon.Location && !strings.HasSuffix(canon, "新区") && x.splitPlace(text, b0, b1, add) {
 			return
 		}
 		if strings.HasSuffix(text[:b0], "第") {
