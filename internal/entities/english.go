@@ -2,6 +2,7 @@ package entities
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,11 +21,16 @@ var (
 	// Binding Operational Directive (BOD) 16-01, HSPD-12)
 	reNumbered = regexp.MustCompile(`\b(?:Proclamation|(?:National Security |Homeland Security )?Presidential (?:Policy )?(?:Directive|Memorandum)|National Security Directive|Binding\s+Operational Directive(?:\s+\(BOD\))?|BOD|(?:OMB\s+)?Circular(?:\s+No\.)?|NIST\s+(?:Special Publication(?:\s+\(SP\))?|SP)|Federal Information Processing Standard(?:\s+\(FIPS\))?|FIPS|HSPD|PPD|NSPM|NSM)[ -]+(?:A-\d+|\d+(?:-\d+)?)(?:,?\s+Revision\s+\d+)?\b`)
 	reAct      = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|the|on|to|in)\s+)*){1,8}Act)(\s+of\s+\d{4}|\s+for\s+Fiscal\s+Year\s+\d{4})?\b`)
-	reMemo     = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
-	reConst    = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
-	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
-	reEnMonth  = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
-	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service)` + enOrgTail +
+	// an order or a presidential memorandum cited with its date and its
+	// title in parentheses (Executive Order 14009 of January 28, 2021
+	// (Strengthening Medicaid and the Affordable Care Act), Presidential
+	// Memorandum of January 3, 2025 (Designation of Officials of …))
+	reDatedTitle = regexp.MustCompile(`\b(?:Executive Order (\d{4,5})|Presidential Memorandum) of (?:` + months + `) \d{1,2}, \d{4},? \(“?([A-Z][^()“”\n]{3,200}?)”?\)`)
+	reMemo       = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
+	reConst      = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
+	reEnDate     = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
+	reEnMonth    = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
+	reEnOrg      = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
 		`|(?:U\.S\.\s+|President['’]s\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
 	reEnName = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
 	// enOrgTail is what a body's name takes after its head word (Office
@@ -65,6 +71,7 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		add("law", key, key, m[0], m[1], "rule:numbered-instrument", 3)
 	}
 	x.acts(text, add)
+	x.datedTitles(text, pi)
 	// A code citation (42 U.S.C. 7401, 29 CFR 4.133, Public Law 116-283)
 	// points into a code; it names no law (ANNOTATION.md), so only
 	// memoranda (M-16-21) count.
@@ -107,6 +114,9 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		if genericOrg[name] || len(strings.Fields(name)) < 2 || roleWords[strings.ToLower(firstWord(text[m[3]:]))] || oneModifier(name) {
 			continue
 		}
+		if strings.HasPrefix(name, "Government ") && !strings.HasPrefix(name, "Government of ") {
+			continue // the Government on Monday: a government is named by its country
+		}
 		if i := monthAfter(name); i > 0 {
 			name = name[:i] // Office of Management and Budget of April 11, 2018
 		}
@@ -117,6 +127,50 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 	x.prevEn = text
 	x.englishPersons(text, from, add)
 	x.englishTerms(text, add)
+	x.dropInTitles(pi)
+}
+
+// datedTitles reads the title in parentheses after a dated order or
+// memorandum as a name of that document, over what its words would
+// otherwise give (the Affordable Care Act in Strengthening Medicaid and the
+// Affordable Care Act, a council in Establishing the President's Advisory
+// Council on …): an order's title is a form of the order, a memorandum,
+// which has no number, is named by its title.
+func (x *extractor) datedTitles(text string, pi int) {
+	if !strings.Contains(text, " of ") || !strings.Contains(text, "(") {
+		return
+	}
+	for _, m := range reDatedTitle.FindAllStringSubmatchIndex(text, -1) {
+		key, norm, ev := text[m[4]:m[5]], text[m[4]:m[5]], "rule:memorandum"
+		if m[2] >= 0 {
+			key, norm, ev = "Executive Order "+text[m[2]:m[3]], "", "rule:executive-order"
+		}
+		x.c.add(mention{typ: "law", key: key, norm: norm, surface: text[m[4]:m[5]], para: pi,
+			start: x.rune(m[4]), end: x.rune(m[5]), evidence: ev, overlay: true})
+		x.titleSpans = append(x.titleSpans, [2]int{x.rune(m[4]), x.rune(m[5])})
+	}
+}
+
+// dropInTitles removes the candidates a rule read inside the dated titles
+// of paragraph pi (an Act, a body or a person made of a title's capitalised
+// words); the lexicon's names there stay (… Within the Department of
+// Agriculture names the department).
+func (x *extractor) dropInTitles(pi int) {
+	if len(x.titleSpans) == 0 {
+		return
+	}
+	x.c.cands = slices.DeleteFunc(x.c.cands, func(m mention) bool {
+		if m.para != pi || m.overlay || !strings.HasPrefix(m.evidence, "rule:") {
+			return false
+		}
+		for _, sp := range x.titleSpans {
+			if m.start >= sp[0] && m.end <= sp[1] {
+				return true
+			}
+		}
+		return false
+	})
+	x.titleSpans = x.titleSpans[:0]
 }
 
 // englishPersons finds names after titles (Secretary of Commerce Gina

@@ -155,6 +155,9 @@ type extractor struct {
 	// a title's name broken off after an initial at the end of the
 	// paragraph before, and its title
 	pendingName, pendingTitle string
+	// the dated titles of the English paragraph (rune spans), whose words
+	// no rule reads as names
+	titleSpans [][2]int
 }
 
 // sub is runes [i, j) of the indexed paragraph, sliced without a copy.
