@@ -53,6 +53,7 @@ func (x *extractor) englishTerms(text string, add addFunc) {
 		prevEnd, prevKey = m[1], key
 		add("term", key, q, b0, b1, "rule:defined-term", 0)
 	}
+	x.standingTerms(text, add)
 	for _, m := range reAcronym.FindAllStringSubmatchIndex(text, -1) {
 		acr := text[m[2]:m[3]]
 		b0, ok := spelledOut(text[:m[0]], acr)
@@ -68,6 +69,27 @@ func (x *extractor) englishTerms(text string, add addFunc) {
 		key := strings.ToLower(long)
 		add(typ, key, long, b0, b0+len(long), "rule:acronym", 0)
 		add(typ, key, long, m[2], m[3], acronymEvidence, 0)
+	}
+}
+
+// reStanding are the standing notions of executive orders that are no
+// defined term and no name: the national emergency an order declares or
+// continues under the National Emergencies Act, and the federal pay
+// systems the annual pay orders set (General Schedule, Executive
+// Schedule, Foreign Service Schedule; 24 such orders in the scale corpus).
+var reStanding = regexp.MustCompile(`\b(?:(?:a|the|this|that) (national emergency)\b|(General|Executive|Foreign Service) Schedule\b)`)
+
+// standingTerms adds those notions as terms, at the lowest priority.
+func (x *extractor) standingTerms(text string, add addFunc) {
+	if !strings.Contains(text, "national emergency") && !strings.Contains(text, " Schedule") {
+		return
+	}
+	for _, m := range reStanding.FindAllStringSubmatchIndex(text, -1) {
+		b0, b1 := m[2], m[3]
+		if b0 < 0 {
+			b0, b1 = m[4], m[1]
+		}
+		add("term", strings.ToLower(text[b0:b1]), text[b0:b1], b0, b1, "rule:standing-term", 0)
 	}
 }
 
