@@ -120,6 +120,14 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		if i := monthAfter(name); i > 0 {
 			name = name[:i] // Office of Management and Budget of April 11, 2018
 		}
+		if i := strings.Index(name, " of the "); i > 0 && orgHeads[strings.ToLower(lastWord(name[:i]))] &&
+			strings.Contains(name[i+8:], " ") && acronymType(name[i+8:]) == "organization" {
+			// Veterans Health Administration of the Department of Veterans
+			// Affairs: a body and the body it belongs to
+			add("organization", name[:i], "", b0, b0+i, "rule:org-pattern", 1)
+			add("organization", name[i+8:], "", b0+i+8, b0+len(name), "rule:org-pattern", 1)
+			continue
+		}
 		add("organization", name, "", b0, b0+len(name), "rule:org-pattern", 1)
 	}
 	from := x.memoSenders(text, add)
