@@ -248,12 +248,6 @@ var (
 	campaignTails = []string{"专项", "”行动"}
 	rePlan        = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|“?(?:[二三四六七八九]|十[一二三四五六七八九]?)五”?(?:规划|计划)(?:草案|纲要)?`)
 	reQuoted      = regexp.MustCompile(`“([^“”\n]{2,12})”`)
-	// reAppliedDoc is a policy document cited without book-title marks
-	// after the verb that applies it (认真实施全国草原生态保护建设规划。,
-	// 参照金融企业呆账核销管理办法有关规定): the verb anchors its start, the
-	// clause's end its end. Verbs that draft (制定, 编制) name plans that
-	// do not exist yet (制定人才培养方案), no document.
-	reAppliedDoc = regexp.MustCompile(`(?:实施|落实|贯彻|执行|参照|按照)(\p{Han}{3,28}?(?:计划|规划|纲要|条例|办法|方案|指南)(?:纲要|草案)?)(?:[，。；）]|$|等|有关|，)`)
 	// reQuotedPlan is a named plan or programme in quotation marks
 	// (“国家高技术研究发展计划”, “八七扶贫攻坚计划”): a policy document
 	reQuotedPlan = regexp.MustCompile(`“\s*(\p{Han}{3,30}(?:计划|规划|纲要|条例|办法|方案))\s*”`)
@@ -396,11 +390,6 @@ func (x *extractor) ruleLaws(text string, add addFunc) {
 	for _, m := range findAllSubmatch(rePlan, text, "五", "个五年", "五规划", "五计划", "五”规划", "五”计划") {
 		key := strings.NewReplacer("“", "", "”", "").Replace(text[m[0]:m[1]])
 		add("law", key, key, m[0], m[1], "rule:five-year-plan", 2) // 十一五规划, “十一五”规划, 第七个五年计划草案
-	}
-	for _, m := range findAllSubmatch(reAppliedDoc, text, "", "计划", "规划", "纲要", "条例", "办法", "方案", "指南") {
-		if inner := text[m[2]:m[3]]; appliedDocName(inner) {
-			add("law", lawKey(inner), "", m[2], m[3], "rule:applied-document", 1)
-		}
 	}
 	for _, m := range findAllSubmatch(rePRCLaw, text, "中华人民共和国") {
 		add("law", lawKey(text[m[0]:m[1]]), "", m[0], m[1], "rule:prc-law", 1)
@@ -850,24 +839,6 @@ func quotedAt(text string, b0, b1 int) bool {
 	}
 	close := strings.Index(text[b1:], "”")
 	return close >= 0 && !strings.Contains(text[b1:b1+close], "“")
-}
-
-// appliedDocName says that a run after an applying verb reads as one
-// document's name: no function word or list inside, no opening that makes
-// it a kind of document (相关方案, 工作方案, 实施方案), no number.
-func appliedDocName(s string) bool {
-	if utf8.RuneCountInString(s) < 5 || strings.ContainsAny(s, "的与及、或各好") || genericLaw(s) {
-		return false
-	}
-	if i := strings.Index(s, "和"); i >= 0 && (i == 0 || hasSuffixAny(s[:i], []string{"战略", "政策", "制度", "工程", "体系", "机制", "规划", "计划"})) {
-		return false // 区域发展总体战略和主体功能区规划: two things
-	}
-	for _, p := range []string{"相关", "有关", "具体", "工作", "实施", "专项", "年度", "本", "该", "上述", "这", "此", "新", "配套", "细化", "完善", "全市", "全省", "省", "市", "区", "县"} {
-		if strings.HasPrefix(s, p) {
-			return false
-		}
-	}
-	return true
 }
 
 // genericLaw rejects names that are only a kind of document (通知, 实施条例).
