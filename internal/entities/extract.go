@@ -248,11 +248,8 @@ var (
 	campaignTails = []string{"专项", "”行动"}
 	rePlan        = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|“?(?:[二三四六七八九]|十[一二三四五六七八九]?)五”?(?:规划|计划)(?:草案|纲要)?`)
 	reQuoted      = regexp.MustCompile(`“([^“”\n]{2,12})”`)
-	// reQuotedPlan is a named plan or programme in quotation marks
-	// (“国家高技术研究发展计划”, “八七扶贫攻坚计划”): a policy document
-	reQuotedPlan = regexp.MustCompile(`“\s*(\p{Han}{3,30}(?:计划|规划|纲要|条例|办法|方案))\s*”`)
-	rePlenum     = regexp.MustCompile(`(?:党的)?(?:十[一二三四五六七八九]?|二十[一二]?)届(?:[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|全国人大[一二三四五六七八九十]次会议)`)
-	lawSuffixes  = []string{"法", "条例", "规定", "办法", "意见", "通知", "决定", "规划", "纲要", "方案", "细则", "规则", "解释", "计划", "措施", "指引", "指南", "准则", "标准", "目录", "清单", "公约", "协定", "章程", "通报", "决议", "意见稿", "法案", "行动计划", "实施意见", "指导意见", "批复", "函", "公告", "令", "通则", "安排", "协议", "报告", "草案", "建议", "通知书"}
+	rePlenum      = regexp.MustCompile(`(?:党的)?(?:十[一二三四五六七八九]?|二十[一二]?)届(?:[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会|全国人大[一二三四五六七八九十]次会议)`)
+	lawSuffixes   = []string{"法", "条例", "规定", "办法", "意见", "通知", "决定", "规划", "纲要", "方案", "细则", "规则", "解释", "计划", "措施", "指引", "指南", "准则", "标准", "目录", "清单", "公约", "协定", "章程", "通报", "决议", "意见稿", "法案", "行动计划", "实施意见", "指导意见", "批复", "函", "公告", "令", "通则", "安排", "协议", "报告", "草案", "建议", "通知书"}
 	// doctrineEnds end the formulas that name a doctrine, a strategy or a
 	// system (科学发展观, 新发展理念, 河长制, 西部大开发): names, quoted or not
 	doctrineEnds = []string{"观", "理论", "主义", "思想", "理念", "战略", "制", "开发", "红线", "达峰", "中和"}
@@ -737,11 +734,6 @@ func dayCount(before, after string) bool {
 // name something else (a place, a body, a meeting: those rules win).
 func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 	text := p.Text
-	for _, m := range findAllSubmatch(reQuotedPlan, text, "“", "计划", "规划", "纲要", "条例", "办法", "方案") {
-		if inner := text[m[2]:m[3]]; !genericLaw(inner) && !rePlan.MatchString(inner) {
-			add("law", lawKey(inner), "", m[2], m[3], "rule:quoted-plan", 2)
-		}
-	}
 	for _, m := range findAllSubmatch(reQuoted, text, "“") {
 		inner := text[m[2]:m[3]]
 		if strings.ContainsAny(inner, "，。；：？！,.;:?!的和与及") || !hasHan(inner) && !strings.ContainsAny(inner, "+＋") {
