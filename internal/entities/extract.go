@@ -39,8 +39,6 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Entity {
 		if doc.Lang == "en" {
 			x.english(p, i-1)
 		} else {
-			x.wholeTitle = i > 0 && i+1 < len(paras) && strings.HasSuffix(strings.TrimSpace(paras[i-1].Text), "《") &&
-				strings.HasPrefix(strings.TrimSpace(paras[i+1].Text), "》")
 			x.chinese(p, i-1)
 		}
 	}
@@ -160,9 +158,6 @@ type extractor struct {
 	// the dated titles of the English paragraph (rune spans), whose words
 	// no rule reads as names
 	titleSpans [][2]int
-	// the Chinese paragraph is a book title whose marks the source broke
-	// onto the lines around it (…审议的《 / 国务院机构改革方案 / 》)
-	wholeTitle bool
 }
 
 // sub is runes [i, j) of the indexed paragraph, sliced without a copy.
@@ -349,14 +344,7 @@ func (x *extractor) holdsPlace(s string) bool {
 // Go's regexps over long runs of Han characters are the slowest part
 // otherwise.
 func (x *extractor) bookTitles(text string, add addFunc) {
-	ms := findAllSubmatch(reBookTitle, text, "《")
-	if x.wholeTitle {
-		t := strings.TrimSpace(text)
-		if b0 := strings.Index(text, t); t != "" && !strings.ContainsAny(t, "《》") {
-			ms = append(ms, []int{b0, b0 + len(t), b0, b0 + len(t)})
-		}
-	}
-	for _, m := range ms {
+	for _, m := range findAllSubmatch(reBookTitle, text, "《") {
 		inner := text[m[2]:m[3]]
 		if e, ok := x.lookup(inner, lexicon.Organization); ok {
 			add("organization", e.Canonical, e.Canonical, m[2], m[3], "rule:book-title+lexicon", 3)
