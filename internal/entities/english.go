@@ -356,7 +356,6 @@ func (x *extractor) acts(text string, add addFunc) {
 			b0 += i + len(" Act and the ")
 		}
 		b0 = x.knownActTail(text, b0, end)
-		b0 = actListStart(text, b0)
 		name := text[b0:end]
 		key, defined := x.actShort[name]
 		if !defined && b0 > 0 && text[b0-1] == '(' && end < len(text) && text[end] == ')' {
@@ -372,26 +371,6 @@ func (x *extractor) acts(text string, add addFunc) {
 		add("law", key, "", b0, end, "rule:act", 3)
 		x.actNames = append(x.actNames, key)
 	}
-}
-
-// reActList is a list of capitalised words that the last part of an Act's
-// name closes with ", and" (Federal Food, Drug, and + Cosmetic Act;
-// Medicare Prescription Drug, Improvement, and + Modernization Act).
-var reActList = regexp.MustCompile(`(?:^|[^\w'’.-])((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*,\s+(?:(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*,\s+)*and\s+)$`)
-
-// actListStart moves the start of an Act's name back over the list its
-// name opens with, when the text before b0 closes one with ", and ".
-func actListStart(text string, b0 int) int {
-	if b0 < 6 || !strings.HasSuffix(text[:b0], ", and ") {
-		return b0
-	}
-	lo := max(0, b0-120)
-	if m := reActList.FindStringSubmatchIndex(text[lo:b0]); m != nil {
-		if first := firstWord(text[lo+m[2] : b0]); !actLead[strings.ToLower(first)] {
-			return lo + m[2]
-		}
-	}
-	return b0
 }
 
 // knownActTail moves the start of an Act's name to an Act the document
