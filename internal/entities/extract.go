@@ -228,7 +228,7 @@ var (
 	reDocNumber = regexp.MustCompile(`[\p{Han}]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号`)
 	reDecree    = regexp.MustCompile(`(?:中华人民共和国)?(?:国务院|[\p{Han}]{2,10}(?:部|委员会|总局|局))令第\d+号`)
 	rePRCLaw    = regexp.MustCompile(`中华人民共和国[\p{Han}]{2,20}?(?:法|条例)`)
-	reZhDate    = regexp.MustCompile(`(?:(\d{4})年|(今年|去年|明年|前年))?(\d{1,2})月(?: ?(\d{1,2})日)?`)
+	reZhDate    = regexp.MustCompile(`(?:(\d{4})年|(今年|去年|明年|前年))?(\d{1,2})月(?:(\d{1,2})日)?`)
 	reZhDay     = regexp.MustCompile(`(\d{1,2})日`)
 	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
 	reYear      = regexp.MustCompile(`(\d{4})年`)
@@ -674,9 +674,6 @@ func (x *extractor) datesZh(text string, add addFunc) {
 				continue
 			}
 		}
-		if dayCount(text[:m[0]], text[m[1]:]) {
-			continue
-		}
 		day, _ := strconv.Atoi(text[m[2]:m[3]])
 		if day < 1 || day > 31 {
 			continue
@@ -700,22 +697,6 @@ func (x *extractor) datesZh(text string, add addFunc) {
 			add("date", iso, iso, m[0], m[1], "rule:iso-date", 3)
 		}
 	}
-}
-
-// dayCount says that a number of days is a span, not a day of the month:
-// counted from an event (之日起15日内, 登记后3日内), a least or most (不少于30日,
-// 公告满30日), a span before or after an event (届满的30日前), or a span
-// it ends within (5日内).
-func dayCount(before, after string) bool {
-	for _, s := range []string{"起", "后", "满", "少于", "多于", "超过", "不足"} {
-		if strings.HasSuffix(before, s) {
-			return true
-		}
-	}
-	if strings.HasSuffix(before, "的") && (strings.HasPrefix(after, "前") || strings.HasPrefix(after, "后")) {
-		return true // 有效期届满的30日前
-	}
-	return strings.HasPrefix(after, "内") || strings.HasPrefix(after, "以内") || strings.HasPrefix(after, "之内")
 }
 
 // quotedTerms takes short quoted phrases as policy formulas, unless they
