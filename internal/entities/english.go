@@ -26,11 +26,15 @@ var (
 	// (Strengthening Medicaid and the Affordable Care Act), Presidential
 	// Memorandum of January 3, 2025 (Designation of Officials of …))
 	reDatedTitle = regexp.MustCompile(`\b(?:Executive Order (\d{4,5})|Presidential Memorandum) of (?:` + months + `) \d{1,2}, \d{4},? \(“?([A-Z][^()“”\n]{3,200}?)”?\)`)
-	reMemo       = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
-	reConst      = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
-	reEnDate     = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
-	reEnMonth    = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
-	reEnOrg      = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
+	// reCode is a code or body of regulations cited by name (the Federal
+	// Acquisition Regulation, the Internal Revenue Code, the Code of Federal
+	// Regulations, the Defense Federal Acquisition Regulation Supplement)
+	reCode    = regexp.MustCompile(`\bthe ((?:[A-Z][a-zA-Z-]*\s+){1,5}(?:Regulation|Code)(?:\s+Supplement)?|Code of Federal Regulations|United States Code)\b`)
+	reMemo    = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
+	reConst   = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
+	reEnDate  = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
+	reEnMonth = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
+	reEnOrg   = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
 		`|(?:U\.S\.\s+|President['’]s\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
 	reEnName = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
 	// enOrgTail is what a body's name takes after its head word (Office
@@ -72,6 +76,11 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		add("law", key, key, m[0], m[1], "rule:numbered-instrument", 3)
 	}
 	x.acts(text, add)
+	if strings.Contains(text, "Regulation") || strings.Contains(text, "Code") {
+		for _, m := range reCode.FindAllStringSubmatchIndex(text, -1) {
+			add("law", text[m[2]:m[3]], "", m[2], m[3], "rule:code", 2)
+		}
+	}
 	x.datedTitles(text, pi)
 	// A code citation (42 U.S.C. 7401, 29 CFR 4.133, Public Law 116-283)
 	// points into a code; it names no law (ANNOTATION.md), so only
