@@ -53,12 +53,11 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 	add := func(typ, key, norm string, b0, b1 int, evidence string, prio int) {
 		x.c.add(mention{typ: typ, key: key, surface: text[b0:b1], para: pi, start: x.rune(b0), end: x.rune(b1), norm: norm, evidence: evidence, prio: prio})
 	}
-	x.lexicon(text, func(typ, canon string, b0, b1 int, src string) bool {
+	x.lexicon(text, func(typ, canon string, b0, b1 int, src string) {
 		if isAcronym(text[b0:b1]) && reSectionNo.MatchString(text[b1:]) {
-			return true // SEC. 204: a section's heading, not the commission
+			return // SEC. 204: a section's heading, not the commission
 		}
 		add(typ, canon, "", b0, b1, src, 2)
-		return true
 	})
 	for _, m := range reEO.FindAllStringSubmatchIndex(text, -1) {
 		add("law", "Executive Order "+text[m[2]:m[3]], "", m[0], m[1], "rule:executive-order", 3)

@@ -296,47 +296,30 @@ type addFunc = func(typ, key, norm string, b0, b1 int, evidence string, prio int
 // each position, and returns their spans.
 func (x *extractor) lexiconMentions(p *segment.Paragraph, add addFunc) []lexSpan {
 	text := p.Text
-	return x.lexicon(text, func(typ, canon string, b0, b1 int, src string) bool {
+	return x.lexicon(text, func(typ, canon string, b0, b1 int, src string) {
 		if typ == lexicon.Location && !strings.HasSuffix(canon, "新区") && x.splitPlace(text, b0, b1, add) {
-			return true
+			return
 		}
 		if strings.HasSuffix(text[:b0], "第") {
-			return true // 第二十条 is an article, not the 二十条 measures
+			return // 第二十条 is an article, not the 二十条 measures
 		}
 		if typ == lexicon.Term && !quotedAt(text, b0, b1) && wordList(text[b0:b1]) {
-			return true // 为农业、农村、农民服务: a list of words written plainly is prose, not the formula it spells out
-		}
-		if typ == lexicon.Term && !quotedAt(text, b0, b1) && utf8.RuneCountInString(text[b0:b1]) >= 8 && x.holdsPlace(text[b0:b1]) {
-			return false // 振兴东北地区等老工业基地 written plainly is prose about a place: the place is the name
+			return // 为农业、农村、农民服务: a list of words written plainly is prose, not the formula it spells out
 		}
 		if typ == lexicon.Term && !quotedAt(text, b0, b1) && utf8.RuneCountInString(text[b0:b1]) >= 8 &&
 			!verbal(p, x.rune(b0), x.rune(b1)) {
 			add(typ, canon, canon, b0, b1, src, 2) // 习近平新时代中国特色社会主义思想
-			return true
+			return
 		}
 		if typ == lexicon.Term && !quotedAt(text, b0, b1) && !formulaic(text[b0:b1]) && !hasSuffixAny(canon, doctrineEnds) && !hasSuffixAny(text[b0:b1], doctrineEnds) {
-			return true // 高质量发展 written plainly is prose, not a cited formula
+			return // 高质量发展 written plainly is prose, not a cited formula
 		}
 		if x.insideCommonWord(p, x.rune(b0), x.rune(b1)) || typ == lexicon.Law && x.lastRunsOn(p, x.rune(b1)) || x.straddles(p, x.rune(b0), x.rune(b1)) {
-			return true // 发展中国家 holds no 中国, 公司法人 no 公司法, 均衡 水平 no 衡水
+			return // 发展中国家 holds no 中国, 公司法人 no 公司法, 均衡 水平 no 衡水
 		}
 		// normalized is the lexicon's canonical name (工信部 → 工业和信息化部)
 		add(typ, canon, canon, b0, b1, src, 2)
-		return true
 	})
-}
-
-// holdsPlace reports a lexicon region inside s (东北地区 in
-// 振兴东北地区等老工业基地; not 中国 in 中国特色社会主义, a country).
-func (x *extractor) holdsPlace(s string) bool {
-	for b := utf8fast.RuneSize(s); b < len(s); b += utf8fast.RuneSize(s[b:]) {
-		if n, _ := x.lex.Surface.Longest(s[b:]); n > 3 {
-			if e, ok := x.lookup(s[b:b+n], lexicon.Location); ok && e.Kind == "region" {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // bookTitles reads 《…》 titles: laws and policy documents; newspapers are
@@ -510,10 +493,8 @@ type lexSpan struct {
 }
 
 // lexicon reports the longest lexicon surface at each position and returns
-// the spans of organizations and places, which other rules build on. A
-// surface that emit declines (false) is read past one character only, so
-// that the names it holds are found.
-func (x *extractor) lexicon(text string, emit func(typ, canon string, b0, b1 int, src string) bool) []lexSpan {
+// the spans of organizations and places, which other rules build on.
+func (x *extractor) lexicon(text string, emit func(typ, canon string, b0, b1 int, src string)) []lexSpan {
 	var spans []lexSpan
 	for b := 0; b < len(text); {
 		n, v := x.lex.Surface.Longest(text[b:])
@@ -527,10 +508,9 @@ func (x *extractor) lexicon(text string, emit func(typ, canon string, b0, b1 int
 			if e.Type == lexicon.Addressee || e.Type == lexicon.Title {
 				continue
 			}
-			if emit(e.Type, e.Canonical, b, b+n, e.Source) {
-				spans = append(spans, lexSpan{e.Type, e.Kind, b, b + n})
-				emitted = true
-			}
+			emit(e.Type, e.Canonical, b, b+n, e.Source)
+			spans = append(spans, lexSpan{e.Type, e.Kind, b, b + n})
+			emitted = true
 			break
 		}
 		if !emitted {
