@@ -129,6 +129,15 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		if i := monthAfter(name); i > 0 {
 			name = name[:i] // Office of Management and Budget of April 11, 2018
 		}
+		if x.knownBodyThenWord(name) {
+			continue // Department of Defense + Information Network: the body is the lexicon's, the rest a thing of it
+		}
+		if i := strings.Index(name, " and Office of "); i > 0 {
+			// Office of Public Affairs and Office of Public Engagement: two offices
+			add("organization", name[:i], "", b0, b0+i, "rule:org-pattern", 1)
+			add("organization", name[i+5:], "", b0+i+5, b0+len(name), "rule:org-pattern", 1)
+			continue
+		}
 		if i := strings.Index(name, " of the "); i > 0 && orgHeads[strings.ToLower(lastWord(name[:i]))] &&
 			strings.Contains(name[i+8:], " ") && acronymType(name[i+8:]) == "organization" {
 			// Veterans Health Administration of the Department of Veterans
@@ -145,6 +154,26 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 	x.englishPersons(text, from, add)
 	x.englishTerms(text, add)
 	x.dropInTitles(pi)
+}
+
+// knownBodyThenWord says that name opens with a body of the lexicon that
+// a capitalised word other than a joining one continues (Department of
+// Defense Information Network, Department of Homeland Security Emergency
+// Directives): the run names a thing of the body, not a body.
+func (x *extractor) knownBodyThenWord(name string) bool {
+	for i := len(name) - 1; i > 0; i-- {
+		if name[i] != ' ' {
+			continue
+		}
+		if _, ok := x.lookup(name[:i], "organization"); ok {
+			rest := name[i+1:]
+			w := firstWord(rest)
+			// a body of the body (White House Council for …, State
+			// Council Tariff Commission) has a body's head word
+			return w != "" && w[0] >= 'A' && w[0] <= 'Z' && acronymType(rest) != "organization"
+		}
+	}
+	return false
 }
 
 // datedTitles reads the title in parentheses after a dated order or
