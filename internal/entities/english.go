@@ -35,7 +35,7 @@ var (
 	reEnDate  = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
 	reEnMonth = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
 	reEnOrg   = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
-		`|(?:U\.S\.\s+|President['’]s\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department|Court)(?:` + enOrgTail + `)?)\b`)
+		`|(?:U\.S\.\s+|President['’]s\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
 	reEnName = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
 	// enOrgTail is what a body's name takes after its head word (Office
 	// of the National Cyber Director, Agency for Global Media): capitalised
