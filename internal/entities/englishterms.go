@@ -60,6 +60,9 @@ func (x *extractor) englishTerms(text string, add addFunc) {
 	x.standingTerms(text, add)
 	for _, m := range reAcronym.FindAllStringSubmatchIndex(text, -1) {
 		acr := text[m[2]:m[3]]
+		if everydayAcronyms[acr] || insideName(text[m[1]:]) {
+			continue // information technology (IT); NIST Special Publication (SP) 800-37, … (MGT) Act: part of a longer name
+		}
 		b0, ok := spelledOut(text[:m[0]], acr)
 		if !ok {
 			continue
@@ -164,6 +167,21 @@ var joinWords = map[string]bool{"of": true, "and": true, "the": true, "for": tru
 // spelledOut finds where the words before an acronym in parentheses begin
 // when their initials spell it (Software as a Service (SaaS), Cloud Service
 // Providers (CSPs)); the words are whole and at most eight.
+// everydayAcronyms stand for phrases of everyday English, no policy notion.
+var everydayAcronyms = map[string]bool{"IT": true, "R&D": true, "API": true, "APIs": true, "GDP": true}
+
+// insideName says that the text after an acronym's closing bracket goes on
+// with a number or a capitalised word: the acronym sits inside a longer
+// name (NIST Special Publication (SP) 800-37, Modernizing Government
+// Technology (MGT) Act).
+func insideName(after string) bool {
+	if len(after) < 2 || after[0] != ' ' {
+		return false
+	}
+	c := after[1]
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+}
+
 // allCapitalised says that every word of s starts with a capital letter.
 func allCapitalised(s string) bool {
 	for _, w := range strings.Fields(s) {
