@@ -697,6 +697,8 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 		}
 		if e, ok := x.lookup(inner, lexicon.Term); ok {
 			key = e.Canonical
+		} else if citedString(inner, text[:m[0]], text[m[1]:]) {
+			continue // “渤海2号”, “热爱这份工作”, “呼格案”, 冠以“专业技术”: a figure, a phrase, a case, a string cited
 		} else if utf8.RuneCountInString(inner) > 8 || verbal(p, x.rune(m[2]), x.rune(m[3])) && !compactFormula(p, x.rune(m[2]), x.rune(m[3])) && !formulaic(inner) {
 			continue // a quoted slogan or phrase, not a formula
 		} else if x.ordinaryWord(p, x.rune(m[2]), x.rune(m[3])) && !formulaic(inner) {
@@ -707,6 +709,31 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 		}
 		add(typ, key, "", m[2], m[3], "rule:quoted", 1)
 	}
+}
+
+// citedString reports a quoted string that is no formula by its form or
+// its frame: a figure in Arabic digits without a + (“11连平”, “渤海2号”), a
+// phrase with a demonstrative (“热爱这份工作”), the name of a case (“呼格案”,
+// “四•九”女尸案), or a string a rule cites as such (冠以“专业技术”, 不得出现
+// “药品招商”“药品招标”等内容).
+func citedString(inner, before, after string) bool {
+	if strings.ContainsAny(inner, "0123456789") && !strings.ContainsAny(inner, "+＋") ||
+		strings.ContainsAny(inner, "这那该此其") || strings.HasSuffix(inner, "案") && !strings.HasPrefix(inner, "一") {
+		return true // not 一园一案, a one-by-one formula
+	}
+	for strings.HasPrefix(after, "“") { // the rest of a run of quoted strings
+		i := strings.Index(after, "”")
+		if i < 0 {
+			break
+		}
+		after = after[i+len("”"):]
+	}
+	for _, a := range []string{"案", "冤案", "女尸案", "字样", "等内容", "等字样"} {
+		if strings.HasPrefix(after, a) {
+			return true
+		}
+	}
+	return strings.HasSuffix(before, "冠以")
 }
 
 // wordList reports a 、-joined list of words of one or two characters
