@@ -239,6 +239,9 @@ var (
 	// for, named after the verb (组织开展根治欠薪冬季专项行动, 召开强力攻坚
 	// “保交楼”专项行动动员会): the verb anchors where the name starts.
 	reCampaign = regexp.MustCompile(`(?:组织开展|集中开展|开展|召开了?|启动|举行)((?:\d{4}年)?[\p{Han}“”]{2,20}?(?:专项(?:整治)?行动|”行动)(?:动员部署(?:电视电话)?会议|动员(?:大)?会)?)`)
+	// reHeldMeeting is a named meeting after the verb that holds it
+	// (举办新冠疫苗临时接种点建设经验交流会, 筹备晋阳湖·第二届集成电路产业和软件业峰会)
+	reHeldMeeting = regexp.MustCompile(`(?:举办|举行|召开|筹备|出席|参加)了?((?:\d{4}年)?[\p{Han}·]{4,24}?(?:成立大会|交流会|推进会|座谈会|现场会|研讨会|峰会|论坛|年会|博览会))(?:[，。；、在于]|$)`)
 	// campaignTails: every match of reCampaign holds one
 	campaignTails = []string{"专项", "”行动"}
 	rePlan        = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|“?(?:[二三四六七八九]|十[一二三四五六七八九]?)五”?(?:规划|计划)(?:草案|纲要)?`)
@@ -407,12 +410,31 @@ func (x *extractor) ruleEvents(text string, pi int, lexSpans []lexSpan, add addF
 			add("event", text[m[2]:m[3]], "", m[2], m[3], "rule:campaign", 2) // 根治欠薪冬季专项行动
 		}
 	}
+	for _, m := range findAllSubmatch(reHeldMeeting, text, "", "会", "论坛") {
+		if name := text[m[2]:m[3]]; namedMeeting(name) {
+			add("event", name, "", m[2], m[3], "rule:held-meeting", 2)
+		}
+	}
 	for _, m := range findAllSubmatch(reNational, text, "会议", "全国", "中央") {
 		add("event", text[m[0]:m[1]], "", m[0], m[1], "rule:national-meeting", 2) // 2022年全国水利工作会议
 	}
 	for _, m := range findAllSubmatch(rePlenum, text, "届", "全会", "全国人大") {
 		add("event", strings.TrimPrefix(text[m[0]:m[1]], "党的"), "", m[0], m[1], "rule:plenum", 3)
 	}
+}
+
+// namedMeeting says that a run before a meeting's ending names one: not a
+// kind of meeting (专题座谈会, 工作推进会) nor one a pronoun points at.
+func namedMeeting(s string) bool {
+	if utf8.RuneCountInString(s) < 7 || strings.ContainsAny(s, "这该此其各有关相关的") {
+		return false
+	}
+	for _, p := range []string{"专题", "工作", "全体", "一次", "系列", "多场", "首次", "现场"} {
+		if strings.HasPrefix(s, p) {
+			return false
+		}
+	}
+	return true
 }
 
 // sessions finds the numbered sessions of a numbered congress or committee
