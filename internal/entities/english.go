@@ -29,12 +29,17 @@ var (
 	// reCode is a code or body of regulations cited by name (the Federal
 	// Acquisition Regulation, the Internal Revenue Code, the Code of Federal
 	// Regulations, the Defense Federal Acquisition Regulation Supplement)
-	reCode    = regexp.MustCompile(`\bthe ((?:[A-Z][a-zA-Z-]*\s+){1,5}(?:Regulation|Code)(?:\s+Supplement)?|Code of Federal Regulations|United States Code)\b`)
-	reMemo    = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
-	reConst   = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
-	reEnDate  = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
-	reEnMonth = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
-	reEnOrg   = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
+	reCode = regexp.MustCompile(`\bthe ((?:[A-Z][a-zA-Z-]*\s+){1,5}(?:Regulation|Code)(?:\s+Supplement)?|Code of Federal Regulations|United States Code)\b`)
+	// reNamedDoc is a named convention, agreement, strategy, plan or set of
+	// guidelines (Vienna Convention on Diplomatic Relations, National
+	// Strategy for the Arctic Region, Dietary Guidelines for Americans,
+	// Algiers Accords, Unified Regulatory Agenda, Hyde Amendment)
+	reNamedDoc = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:and\s+)?){1,6}(?:Convention|Agreement|Accords|Strategy|Plan|Guidelines|Agenda|Amendment|Playbook)(?:\s+(?:on|for|of|Toward)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|(?:of|for|on|in)\s+(?:the\s+)?)?[A-Z][\w-]*)*)?)`)
+	reMemo     = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
+	reConst    = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
+	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
+	reEnMonth  = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
+	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
 		`|(?:U\.S\.\s+|President['’]s\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
 	reEnName = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
 	// enOrgTail is what a body's name takes after its head word (Office
@@ -75,6 +80,7 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		add("law", key, key, m[0], m[1], "rule:numbered-instrument", 3)
 	}
 	x.acts(text, add)
+	x.namedDocs(text, add)
 	if strings.Contains(text, "Regulation") || strings.Contains(text, "Code") {
 		for _, m := range reCode.FindAllStringSubmatchIndex(text, -1) {
 			add("law", text[m[2]:m[3]], "", m[2], m[3], "rule:code", 2)
@@ -171,6 +177,60 @@ func (x *extractor) knownBodyThenWord(name string) bool {
 			// a body of the body (White House Council for …, State
 			// Council Tariff Commission) has a body's head word
 			return w != "" && w[0] >= 'A' && w[0] <= 'Z' && acronymType(rest) != "organization"
+		}
+	}
+	return false
+}
+
+// namedDocs adds the named conventions, agreements, strategies, plans and
+// guidelines of reNamedDoc; a name made only of generic words (Strategic
+// Plan, Action Plan, the Agreement) names none.
+func (x *extractor) namedDocs(text string, add addFunc) {
+	for _, m := range reNamedDoc.FindAllStringSubmatchIndex(text, -1) {
+		b0, name := m[2], text[m[2]:m[3]]
+		for _, lead := range []string{"The ", "This ", "Such ", "Each ", "Any ", "An ", "A ", "Its ", "Their ", "Our ", "Under ", "In "} {
+			if strings.HasPrefix(name, lead) {
+				name, b0 = name[len(lead):], b0+len(lead)
+			}
+		}
+		if i := headingEnd(name); i > 0 {
+			name, b0 = name[i:], b0+i
+		}
+		if i := strings.LastIndex(name, "'s "); i > 0 {
+			name, b0 = name[i+3:], b0+i+3 // the Food and Agricultural Organization's + International Plan of Action …
+		}
+		if i := monthAfter(name); i > 0 {
+			name = name[:i] // U.S. Strategy Toward Sub-Saharan Africa of June 14, 2012
+		}
+		if !properDocName(name) {
+			continue
+		}
+		add("law", name, "", b0, b0+len(name), "rule:named-document", 1)
+	}
+}
+
+// genericDocWords make up the names of kinds of documents, not of one.
+var genericDocWords = map[string]bool{"Strategic": true, "Action": true, "Implementation": true, "Management": true,
+	"Agency": true, "Agency's": true, "Annual": true, "Final": true, "Interim": true, "Draft": true, "Joint": true,
+	"Federal": true, "National": true, "Comprehensive": true, "Operational": true, "Performance": true, "Work": true,
+	"Budget": true, "Program": true, "Project": true, "Response": true, "Recovery": true, "Security": true, "Plan": true,
+	"Strategy": true, "Agreement": true, "Convention": true, "Guidelines": true, "Agenda": true, "Amendment": true,
+	"Accords": true, "Playbook": true, "Trade": true, "Data": true, "Privacy": true, "Risk": true, "Contingency": true,
+	"Sec.": true, "Section": true, "Secretary": true, "President": true, "Council": true, "Committee": true,
+	"Regulatory": true, "Further": true, "Settlement": true, "Purchase": true, "Blanket": true, "Remediation": true,
+	"Execution": true, "Research": true, "Current": true, "Services": true}
+
+// properDocName says that a document's name holds a word that is not a
+// kind of document or a generic qualifier (Hyde Amendment, Vienna
+// Convention; not Strategic Plan, National Strategy alone).
+func properDocName(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if w[0] >= 'A' && w[0] <= 'Z' && !genericDocWords[w] {
+			return true
 		}
 	}
 	return false
