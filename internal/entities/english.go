@@ -30,11 +30,12 @@ var (
 	// Acquisition Regulation, the Internal Revenue Code, the Code of Federal
 	// Regulations, the Defense Federal Acquisition Regulation Supplement)
 	reCode = regexp.MustCompile(`\bthe ((?:[A-Z][a-zA-Z-]*\s+){1,5}(?:Regulation|Code)(?:\s+Supplement)?|Code of Federal Regulations|United States Code)\b`)
-	// reNamedDoc is a named convention, agreement, strategy, plan or set of
-	// guidelines (Vienna Convention on Diplomatic Relations, National
-	// Strategy for the Arctic Region, Dietary Guidelines for Americans,
-	// Algiers Accords, Unified Regulatory Agenda, Hyde Amendment)
-	reNamedDoc = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:and\s+)?){1,6}(?:Convention|Agreement|Accords|Strategy|Plan|Guidelines|Agenda|Amendment|Playbook)(?:\s+(?:on|for|of|Toward)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|(?:of|for|on|in)\s+(?:the\s+)?)?[A-Z][\w-]*)*)?)`)
+	// reNamedDoc is a named convention, accord, set of guidelines or
+	// amendment (Vienna Convention on Diplomatic Relations, Dietary
+	// Guidelines for Americans, Algiers Accords, Hyde Amendment). Named
+	// strategies, plans and agreements were tried: too many kinds of plan
+	// (Remediation Plan, Settlement Agreement) come with them.
+	reNamedDoc = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:and\s+)?){1,6}(?:Convention|Accords|Guidelines|Amendment)(?:\s+(?:on|for|of|Toward)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|(?:of|for|on|in)\s+(?:the\s+)?)?[A-Z][\w-]*)*)?)`)
 	reMemo     = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
 	reConst    = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
 	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
@@ -182,9 +183,9 @@ func (x *extractor) knownBodyThenWord(name string) bool {
 	return false
 }
 
-// namedDocs adds the named conventions, agreements, strategies, plans and
-// guidelines of reNamedDoc; a name made only of generic words (Strategic
-// Plan, Action Plan, the Agreement) names none.
+// namedDocs adds the named conventions, accords, guidelines and amendments
+// of reNamedDoc; a name made only of generic words (Further Amendment)
+// names none.
 func (x *extractor) namedDocs(text string, add addFunc) {
 	for _, m := range reNamedDoc.FindAllStringSubmatchIndex(text, -1) {
 		b0, name := m[2], text[m[2]:m[3]]
