@@ -2,6 +2,7 @@ package entities
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,11 +21,26 @@ var (
 	// Binding Operational Directive (BOD) 16-01, HSPD-12)
 	reNumbered = regexp.MustCompile(`\b(?:Proclamation|(?:National Security |Homeland Security )?Presidential (?:Policy )?(?:Directive|Memorandum)|National Security Directive|Binding\s+Operational Directive(?:\s+\(BOD\))?|BOD|(?:OMB\s+)?Circular(?:\s+No\.)?|NIST\s+(?:Special Publication(?:\s+\(SP\))?|SP)|Federal Information Processing Standard(?:\s+\(FIPS\))?|FIPS|HSPD|PPD|NSPM|NSM)[ -]+(?:A-\d+|\d+(?:-\d+)?)(?:,?\s+Revision\s+\d+)?\b`)
 	reAct      = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|the|on|to|in)\s+)*){1,8}Act)(\s+of\s+\d{4}|\s+for\s+Fiscal\s+Year\s+\d{4})?\b`)
+	// an order or a presidential memorandum cited with its date and its
+	// title in parentheses (Executive Order 14009 of January 28, 2021
+	// (Strengthening Medicaid and the Affordable Care Act), Presidential
+	// Memorandum of January 3, 2025 (Designation of Officials of …))
+	reDatedTitle = regexp.MustCompile(`\b(?:Executive Order (\d{4,5})|Presidential Memorandum) of (?:` + months + `) \d{1,2}, \d{4},? \(“?([A-Z][^()“”\n]{3,200}?)”?\)`)
+	// reCode is a code or body of regulations cited by name (the Federal
+	// Acquisition Regulation, the Internal Revenue Code, the Code of Federal
+	// Regulations, the Defense Federal Acquisition Regulation Supplement)
+	reCode = regexp.MustCompile(`\bthe ((?:[A-Z][a-zA-Z-]*\s+){1,5}(?:Regulation|Code)(?:\s+Supplement)?|Code of Federal Regulations|United States Code)\b`)
+	// reNamedDoc is a named convention, accord, set of guidelines or
+	// amendment (Vienna Convention on Diplomatic Relations, Dietary
+	// Guidelines for Americans, Algiers Accords, Hyde Amendment). Named
+	// strategies, plans and agreements were tried: too many kinds of plan
+	// (Remediation Plan, Settlement Agreement) come with them.
+	reNamedDoc = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:and\s+)?){1,6}(?:Convention|Accords|Guidelines|Amendment)(?:\s+(?:on|for|of|Toward)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|(?:of|for|on|in)\s+(?:the\s+)?)?[A-Z][\w-]*)*)?)`)
 	reMemo     = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
 	reConst    = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
 	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
 	reEnMonth  = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
-	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service)` + enOrgTail +
+	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
 		`|(?:U\.S\.\s+|President['’]s\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
 	reEnName = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
 	// enOrgTail is what a body's name takes after its head word (Office
@@ -65,6 +81,13 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		add("law", key, key, m[0], m[1], "rule:numbered-instrument", 3)
 	}
 	x.acts(text, add)
+	x.namedDocs(text, add)
+	if strings.Contains(text, "Regulation") || strings.Contains(text, "Code") {
+		for _, m := range reCode.FindAllStringSubmatchIndex(text, -1) {
+			add("law", text[m[2]:m[3]], "", m[2], m[3], "rule:code", 2)
+		}
+	}
+	x.datedTitles(text, pi)
 	// A code citation (42 U.S.C. 7401, 29 CFR 4.133, Public Law 116-283)
 	// points into a code; it names no law (ANNOTATION.md), so only
 	// memoranda (M-16-21) count.
@@ -107,8 +130,28 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		if genericOrg[name] || len(strings.Fields(name)) < 2 || roleWords[strings.ToLower(firstWord(text[m[3]:]))] || oneModifier(name) {
 			continue
 		}
+		if strings.HasPrefix(name, "Government ") && !strings.HasPrefix(name, "Government of ") {
+			continue // the Government on Monday: a government is named by its country
+		}
 		if i := monthAfter(name); i > 0 {
 			name = name[:i] // Office of Management and Budget of April 11, 2018
+		}
+		if x.knownBodyThenWord(name) {
+			continue // Department of Defense + Information Network: the body is the lexicon's, the rest a thing of it
+		}
+		if i := strings.Index(name, " and Office of "); i > 0 {
+			// Office of Public Affairs and Office of Public Engagement: two offices
+			add("organization", name[:i], "", b0, b0+i, "rule:org-pattern", 1)
+			add("organization", name[i+5:], "", b0+i+5, b0+len(name), "rule:org-pattern", 1)
+			continue
+		}
+		if i := strings.Index(name, " of the "); i > 0 && orgHeads[strings.ToLower(lastWord(name[:i]))] &&
+			strings.Contains(name[i+8:], " ") && acronymType(name[i+8:]) == "organization" {
+			// Veterans Health Administration of the Department of Veterans
+			// Affairs: a body and the body it belongs to
+			add("organization", name[:i], "", b0, b0+i, "rule:org-pattern", 1)
+			add("organization", name[i+8:], "", b0+i+8, b0+len(name), "rule:org-pattern", 1)
+			continue
 		}
 		add("organization", name, "", b0, b0+len(name), "rule:org-pattern", 1)
 	}
@@ -117,6 +160,124 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 	x.prevEn = text
 	x.englishPersons(text, from, add)
 	x.englishTerms(text, add)
+	x.dropInTitles(pi)
+}
+
+// knownBodyThenWord says that name opens with a body of the lexicon that
+// a capitalised word other than a joining one continues (Department of
+// Defense Information Network, Department of Homeland Security Emergency
+// Directives): the run names a thing of the body, not a body.
+func (x *extractor) knownBodyThenWord(name string) bool {
+	for i := len(name) - 1; i > 0; i-- {
+		if name[i] != ' ' {
+			continue
+		}
+		if _, ok := x.lookup(name[:i], "organization"); ok {
+			rest := name[i+1:]
+			w := firstWord(rest)
+			// a body of the body (White House Council for …, State
+			// Council Tariff Commission) has a body's head word
+			return w != "" && w[0] >= 'A' && w[0] <= 'Z' && acronymType(rest) != "organization"
+		}
+	}
+	return false
+}
+
+// namedDocs adds the named conventions, accords, guidelines and amendments
+// of reNamedDoc; a name made only of generic words (Further Amendment)
+// names none.
+func (x *extractor) namedDocs(text string, add addFunc) {
+	for _, m := range reNamedDoc.FindAllStringSubmatchIndex(text, -1) {
+		b0, name := m[2], text[m[2]:m[3]]
+		for _, lead := range []string{"The ", "This ", "Such ", "Each ", "Any ", "An ", "A ", "Its ", "Their ", "Our ", "Under ", "In "} {
+			if strings.HasPrefix(name, lead) {
+				name, b0 = name[len(lead):], b0+len(lead)
+			}
+		}
+		if i := headingEnd(name); i > 0 {
+			name, b0 = name[i:], b0+i
+		}
+		if i := strings.LastIndex(name, "'s "); i > 0 {
+			name, b0 = name[i+3:], b0+i+3 // the Food and Agricultural Organization's + International Plan of Action …
+		}
+		if i := monthAfter(name); i > 0 {
+			name = name[:i] // U.S. Strategy Toward Sub-Saharan Africa of June 14, 2012
+		}
+		if !properDocName(name) {
+			continue
+		}
+		add("law", name, "", b0, b0+len(name), "rule:named-document", 1)
+	}
+}
+
+// genericDocWords make up the names of kinds of documents, not of one.
+var genericDocWords = map[string]bool{"Strategic": true, "Action": true, "Implementation": true, "Management": true,
+	"Agency": true, "Agency's": true, "Annual": true, "Final": true, "Interim": true, "Draft": true, "Joint": true,
+	"Federal": true, "National": true, "Comprehensive": true, "Operational": true, "Performance": true, "Work": true,
+	"Budget": true, "Program": true, "Project": true, "Response": true, "Recovery": true, "Security": true, "Plan": true,
+	"Strategy": true, "Agreement": true, "Convention": true, "Guidelines": true, "Agenda": true, "Amendment": true,
+	"Accords": true, "Playbook": true, "Trade": true, "Data": true, "Privacy": true, "Risk": true, "Contingency": true,
+	"Sec.": true, "Section": true, "Secretary": true, "President": true, "Council": true, "Committee": true,
+	"Regulatory": true, "Further": true, "Settlement": true, "Purchase": true, "Blanket": true, "Remediation": true,
+	"Execution": true, "Research": true, "Current": true, "Services": true}
+
+// properDocName says that a document's name holds a word that is not a
+// kind of document or a generic qualifier (Hyde Amendment, Vienna
+// Convention; not Strategic Plan, National Strategy alone).
+func properDocName(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if w[0] >= 'A' && w[0] <= 'Z' && !genericDocWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// datedTitles reads the title in parentheses after a dated order or
+// memorandum as a name of that document, over what its words would
+// otherwise give (the Affordable Care Act in Strengthening Medicaid and the
+// Affordable Care Act, a council in Establishing the President's Advisory
+// Council on …): an order's title is a form of the order, a memorandum,
+// which has no number, is named by its title.
+func (x *extractor) datedTitles(text string, pi int) {
+	if !strings.Contains(text, " of ") || !strings.Contains(text, "(") {
+		return
+	}
+	for _, m := range reDatedTitle.FindAllStringSubmatchIndex(text, -1) {
+		key, norm, ev := text[m[4]:m[5]], text[m[4]:m[5]], "rule:memorandum"
+		if m[2] >= 0 {
+			key, norm, ev = "Executive Order "+text[m[2]:m[3]], "", "rule:executive-order"
+		}
+		x.c.add(mention{typ: "law", key: key, norm: norm, surface: text[m[4]:m[5]], para: pi,
+			start: x.rune(m[4]), end: x.rune(m[5]), evidence: ev, overlay: true})
+		x.titleSpans = append(x.titleSpans, [2]int{x.rune(m[4]), x.rune(m[5])})
+	}
+}
+
+// dropInTitles removes the candidates a rule read inside the dated titles
+// of paragraph pi (an Act, a body or a person made of a title's capitalised
+// words); the lexicon's names there stay (… Within the Department of
+// Agriculture names the department).
+func (x *extractor) dropInTitles(pi int) {
+	if len(x.titleSpans) == 0 {
+		return
+	}
+	x.c.cands = slices.DeleteFunc(x.c.cands, func(m mention) bool {
+		if m.para != pi || m.overlay || !strings.HasPrefix(m.evidence, "rule:") {
+			return false
+		}
+		for _, sp := range x.titleSpans {
+			if m.start >= sp[0] && m.end <= sp[1] {
+				return true
+			}
+		}
+		return false
+	})
+	x.titleSpans = x.titleSpans[:0]
 }
 
 // englishPersons finds names after titles (Secretary of Commerce Gina

@@ -15,10 +15,10 @@ import (
 // or the filters below settle.
 var (
 	reDefined     = regexp.MustCompile(`["“]([A-Za-z][^"”\n]{1,60}?)[,.]?["”]`)
-	reDefAfter    = regexp.MustCompile(`^\s*(?:means|mean|refers|shall mean|has the meaning|includes|is defined)\b`)
+	reDefAfter    = regexp.MustCompile(`^\s*(?:\([A-Z][A-Za-z&-]{1,9}\)\s*)?(?:means|mean|refers|shall mean|has the meaning|includes|is defined)\b`)
 	reTermBefore  = regexp.MustCompile(`\bterms?\s*$`)
 	reParenBefore = regexp.MustCompile(`\(\s*(?:the\s+)?$`)
-	reAcronym     = regexp.MustCompile(`\(([A-Z][A-Za-z&]{1,9})\)`)
+	reAcronym     = regexp.MustCompile(`\(([A-Z][A-Za-z&-]{1,9})\)`)
 	// an order cited with its date, its title quoted in parentheses after
 	// it: Executive Order 12866 of September 30, 1993 (“Regulatory Planning
 	// and Review”) names the order, it defines no term
@@ -51,10 +51,18 @@ func (x *extractor) englishTerms(text string, add addFunc) {
 			key = prevKey // the term “Software Bill of Materials” or “SBOM”
 		}
 		prevEnd, prevKey = m[1], key
-		add("term", key, q, b0, b1, "rule:defined-term", 0)
+		typ := "term"
+		if lw := lastWord(q); (lw == "Regulations" || lw == "Act") && allCapitalised(q) {
+			typ, key = "law", q // “Select Agent Regulations” means …: a defined body of rules
+		}
+		add(typ, key, q, b0, b1, "rule:defined-term", 0)
 	}
+	x.standingTerms(text, add)
 	for _, m := range reAcronym.FindAllStringSubmatchIndex(text, -1) {
 		acr := text[m[2]:m[3]]
+		if everydayAcronyms[acr] || insideName(text[m[1]:]) {
+			continue // information technology (IT); NIST Special Publication (SP) 800-37, … (MGT) Act: part of a longer name
+		}
 		b0, ok := spelledOut(text[:m[0]], acr)
 		if !ok {
 			continue
@@ -68,6 +76,27 @@ func (x *extractor) englishTerms(text string, add addFunc) {
 		key := strings.ToLower(long)
 		add(typ, key, long, b0, b0+len(long), "rule:acronym", 0)
 		add(typ, key, long, m[2], m[3], acronymEvidence, 0)
+	}
+}
+
+// reStanding are the standing notions of executive orders that are no
+// defined term and no name: the national emergency an order declares or
+// continues under the National Emergencies Act, and the federal pay
+// systems the annual pay orders set (General Schedule, Executive
+// Schedule, Foreign Service Schedule; 24 such orders in the scale corpus).
+var reStanding = regexp.MustCompile(`\b(?:(?:a|the|this|that) (national emergency)\b|(General|Executive|Foreign Service) Schedule\b)`)
+
+// standingTerms adds those notions as terms, at the lowest priority.
+func (x *extractor) standingTerms(text string, add addFunc) {
+	if !strings.Contains(text, "national emergency") && !strings.Contains(text, " Schedule") {
+		return
+	}
+	for _, m := range reStanding.FindAllStringSubmatchIndex(text, -1) {
+		b0, b1 := m[2], m[3]
+		if b0 < 0 {
+			b0, b1 = m[4], m[1]
+		}
+		add("term", strings.ToLower(text[b0:b1]), text[b0:b1], b0, b1, "rule:standing-term", 0)
 	}
 }
 
@@ -138,6 +167,50 @@ var joinWords = map[string]bool{"of": true, "and": true, "the": true, "for": tru
 // spelledOut finds where the words before an acronym in parentheses begin
 // when their initials spell it (Software as a Service (SaaS), Cloud Service
 // Providers (CSPs)); the words are whole and at most eight.
+// everydayAcronyms stand for phrases of everyday English, no policy notion.
+var everydayAcronyms = map[string]bool{"IT": true, "R&D": true, "API": true, "APIs": true, "GDP": true}
+
+// insideName says that the text after an acronym's closing bracket goes on
+// with a number or a capitalised word: the acronym sits inside a longer
+// name (NIST Special Publication (SP) 800-37, Modernizing Government
+// Technology (MGT) Act).
+func insideName(after string) bool {
+	if len(after) < 2 || after[0] != ' ' {
+		return false
+	}
+	c := after[1]
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+}
+
+// allCapitalised says that every word of s starts with a capital letter.
+func allCapitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// hyphenInitials matches the parts of a hyphenated word to the acronym's
+// letters caps[..k], last first (most-favored-nation: MFN), and moves k
+// past them; it reports false, leaving k, when they do not all match.
+func hyphenInitials(w string, caps []byte, k *int) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 || len(parts) > *k+1 {
+		return false
+	}
+	j := *k
+	for i := len(parts) - 1; i >= 0; i-- {
+		if parts[i] == "" || unicode.ToUpper(rune(parts[i][0])) != rune(caps[j]) {
+			return false
+		}
+		j--
+	}
+	*k = j
+	return true
+}
+
 func spelledOut(before, acr string) (int, bool) {
 	var caps []byte
 	for i := 0; i < len(acr); i++ {
@@ -158,6 +231,7 @@ func spelledOut(before, acr string) (int, bool) {
 		}
 		switch {
 		case joinWords[w]:
+		case hyphenInitials(w, caps, &k):
 		case unicode.ToUpper(rune(w[0])) == rune(caps[k]):
 			k--
 		default:

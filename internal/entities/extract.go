@@ -3,6 +3,7 @@ package entities
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -45,7 +46,31 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Entity {
 	if doc.Lang == "en" {
 		return merge(keepEnglishTerms(acronymsByInitials(ms)))
 	}
-	return sameBodies(merge(planForms(x.laterNames(paras, ms))), lex)
+	es := sameBodies(merge(planForms(x.laterNames(paras, ms))), lex)
+	if len(doc.Paragraphs) > 1 {
+		es = dropLoneAbbreviations(es)
+	}
+	return es
+}
+
+// dropLoneAbbreviations removes a place that a document of several
+// paragraphs names only by a one-character abbreviation (来华, 驻京, 中外,
+// 港澳台资): ANNOTATION.md counts named places, and in a whole document an
+// abbreviation names one only as a form of a place written in full (中国 …
+// 中美), which merges it into that place. A lone sentence or headline
+// (中美签署协议) keeps it: there the abbreviation is all the text gives.
+func dropLoneAbbreviations(es []Entity) []Entity {
+	return slices.DeleteFunc(es, func(e Entity) bool {
+		if e.Type != "location" || len(e.Mentions) == 0 {
+			return false
+		}
+		for _, m := range e.Mentions {
+			if utf8.RuneCountInString(m.Surface) != 1 {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // rePlanShort is a five-year plan named by its number (七五计划草案).
@@ -130,6 +155,9 @@ type extractor struct {
 	// a title's name broken off after an initial at the end of the
 	// paragraph before, and its title
 	pendingName, pendingTitle string
+	// the dated titles of the English paragraph (rune spans), whose words
+	// no rule reads as names
+	titleSpans [][2]int
 }
 
 // sub is runes [i, j) of the indexed paragraph, sliced without a copy.
@@ -211,6 +239,9 @@ var (
 	// for, named after the verb (组织开展根治欠薪冬季专项行动, 召开强力攻坚
 	// “保交楼”专项行动动员会): the verb anchors where the name starts.
 	reCampaign = regexp.MustCompile(`(?:组织开展|集中开展|开展|召开了?|启动|举行)((?:\d{4}年)?[\p{Han}“”]{2,20}?(?:专项(?:整治)?行动|”行动)(?:动员部署(?:电视电话)?会议|动员(?:大)?会)?)`)
+	// reHeldMeeting is a named meeting after the verb that holds it
+	// (举办新冠疫苗临时接种点建设经验交流会, 筹备晋阳湖·第二届集成电路产业和软件业峰会)
+	reHeldMeeting = regexp.MustCompile(`(?:举办|举行|召开|筹备|出席|参加)了?((?:\d{4}年)?[\p{Han}·]{4,24}?(?:成立大会|交流会|推进会|座谈会|现场会|研讨会|峰会|论坛|年会|博览会))(?:[，。；、在于]|$)`)
 	// campaignTails: every match of reCampaign holds one
 	campaignTails = []string{"专项", "”行动"}
 	rePlan        = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|“?(?:[二三四六七八九]|十[一二三四五六七八九]?)五”?(?:规划|计划)(?:草案|纲要)?`)
@@ -269,7 +300,7 @@ type addFunc = func(typ, key, norm string, b0, b1 int, evidence string, prio int
 func (x *extractor) lexiconMentions(p *segment.Paragraph, add addFunc) []lexSpan {
 	text := p.Text
 	return x.lexicon(text, func(typ, canon string, b0, b1 int, src string) {
-		if typ == lexicon.Location && x.splitPlace(text, b0, b1, add) {
+		if typ == lexicon.Location && !strings.HasSuffix(canon, "新区") && x.splitPlace(text, b0, b1, add) {
 			return
 		}
 		if strings.HasSuffix(text[:b0], "第") {
@@ -379,12 +410,31 @@ func (x *extractor) ruleEvents(text string, pi int, lexSpans []lexSpan, add addF
 			add("event", text[m[2]:m[3]], "", m[2], m[3], "rule:campaign", 2) // 根治欠薪冬季专项行动
 		}
 	}
+	for _, m := range findAllSubmatch(reHeldMeeting, text, "", "会", "论坛") {
+		if name := text[m[2]:m[3]]; namedMeeting(name) {
+			add("event", name, "", m[2], m[3], "rule:held-meeting", 2)
+		}
+	}
 	for _, m := range findAllSubmatch(reNational, text, "会议", "全国", "中央") {
 		add("event", text[m[0]:m[1]], "", m[0], m[1], "rule:national-meeting", 2) // 2022年全国水利工作会议
 	}
 	for _, m := range findAllSubmatch(rePlenum, text, "届", "全会", "全国人大") {
 		add("event", strings.TrimPrefix(text[m[0]:m[1]], "党的"), "", m[0], m[1], "rule:plenum", 3)
 	}
+}
+
+// namedMeeting says that a run before a meeting's ending names one: not a
+// kind of meeting (专题座谈会, 工作推进会) nor one a pronoun points at.
+func namedMeeting(s string) bool {
+	if utf8.RuneCountInString(s) < 7 || strings.ContainsAny(s, "这该此其各有关相关的") {
+		return false
+	}
+	for _, p := range []string{"专题", "工作", "全体", "一次", "系列", "多场", "首次", "现场"} {
+		if strings.HasPrefix(s, p) {
+			return false
+		}
+	}
+	return true
 }
 
 // sessions finds the numbered sessions of a numbered congress or committee
@@ -669,6 +719,8 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 		}
 		if e, ok := x.lookup(inner, lexicon.Term); ok {
 			key = e.Canonical
+		} else if citedString(inner, text[:m[0]], text[m[1]:]) {
+			continue // “渤海2号”, “热爱这份工作”, “呼格案”, 冠以“专业技术”: a figure, a phrase, a case, a string cited
 		} else if utf8.RuneCountInString(inner) > 8 || verbal(p, x.rune(m[2]), x.rune(m[3])) && !compactFormula(p, x.rune(m[2]), x.rune(m[3])) && !formulaic(inner) {
 			continue // a quoted slogan or phrase, not a formula
 		} else if x.ordinaryWord(p, x.rune(m[2]), x.rune(m[3])) && !formulaic(inner) {
@@ -679,6 +731,31 @@ func (x *extractor) quotedTerms(p *segment.Paragraph, add addFunc) {
 		}
 		add(typ, key, "", m[2], m[3], "rule:quoted", 1)
 	}
+}
+
+// citedString reports a quoted string that is no formula by its form or
+// its frame: a figure in Arabic digits without a + (“11连平”, “渤海2号”), a
+// phrase with a demonstrative (“热爱这份工作”), the name of a case (“呼格案”,
+// “四•九”女尸案), or a string a rule cites as such (冠以“专业技术”, 不得出现
+// “药品招商”“药品招标”等内容).
+func citedString(inner, before, after string) bool {
+	if strings.ContainsAny(inner, "0123456789") && !strings.ContainsAny(inner, "+＋") ||
+		strings.ContainsAny(inner, "这那该此其") || strings.HasSuffix(inner, "案") && !strings.HasPrefix(inner, "一") {
+		return true // not 一园一案, a one-by-one formula
+	}
+	for strings.HasPrefix(after, "“") { // the rest of a run of quoted strings
+		i := strings.Index(after, "”")
+		if i < 0 {
+			break
+		}
+		after = after[i+len("”"):]
+	}
+	for _, a := range []string{"案", "冤案", "女尸案", "字样", "等内容", "等字样"} {
+		if strings.HasPrefix(after, a) {
+			return true
+		}
+	}
+	return strings.HasSuffix(before, "冠以")
 }
 
 // wordList reports a 、-joined list of words of one or two characters

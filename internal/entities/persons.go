@@ -50,8 +50,8 @@ func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 			continue
 		}
 		name := x.nameAt(runes, n, tokAt)
-		if name == "" {
-			continue
+		if name == "" || te == n && x.insideCommonToken(p, n) {
+			continue // 管理事项已: a name starts no common word's second half (事项)
 		}
 		titles := x.titleChain(runes, te, byEnd, tokEnd)
 		// the names a 、 joins to the first share its titles (直接责任人黎兵、李二民)
@@ -87,6 +87,21 @@ func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 		x.c.add(mention{typ: "person", key: tok.Text, surface: tok.Text, para: pi, start: tok.Start, end: tok.End,
 			titles: []string{title}, evidence: "rule:name+title", prio: 4})
 	}
+}
+
+// insideCommonToken reports that rune n lies inside, not at the start of,
+// a common word of the segmentation (事项/n; not 长孙/ns of 县长孙光堂).
+func (x *extractor) insideCommonToken(p *segment.Paragraph, n int) bool {
+	if x.tokAt[n] != 0 {
+		return false
+	}
+	for i := n - 1; i >= 0 && i >= n-4; i-- {
+		if k := x.tokAt[i]; k > 0 {
+			t := p.Tokens[k-1]
+			return t.End > n && commonPOS(t.POS)
+		}
+	}
+	return false
 }
 
 // titleEndingAt returns the rune length of the longest title that ends at n.
@@ -140,6 +155,9 @@ func (x *extractor) nameAt(runes []rune, n int, tokAt func(int) (segment.Token, 
 			}
 			if gl == 2 && (x.lex.NameCues[string(runes[e-1])] || e < len(runes) && x.lex.NameCues[string(runes[e-1:e+1])]) {
 				continue // 罗干等, 张翔对, 罗露认为: a name never takes the word after it
+			}
+			if t, ok := tokAt(n); ok && commonPOS(t.POS) && t.End == e {
+				continue // 市长 + 信箱/n, 经理 + 国库/n: the dictionary's common word, no name
 			}
 			if x.boundary(runes, e) {
 				name := string(runes[n:e])
