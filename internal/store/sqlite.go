@@ -68,6 +68,10 @@ func open(ctx context.Context, path string, cacheKiB int) (*SQLite, error) {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
+	if err := s.RestoreIndexes(ctx); err != nil { // after a first index that crashed
+		db.Close()
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
 	return s, nil
 }
 
