@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"sync"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
 )
@@ -18,6 +19,15 @@ type SQLite struct {
 	db     *sql.DB
 	path   string
 	window int // rankWindow
+	// packers keep their gzip writers from one Write to the next
+	packers sync.Pool
+}
+
+func (s *SQLite) packer() *packer {
+	if p, ok := s.packers.Get().(*packer); ok {
+		return p
+	}
+	return &packer{}
 }
 
 var _ Store = (*SQLite)(nil)
