@@ -2,9 +2,13 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/policylens/policylens/analyze"
 )
 
 // indexSQL is the stored CREATE INDEX of each index the store has.
@@ -93,4 +97,83 @@ func TestDeferOnlyWhenEmpty(t *testing.T) {
 			t.Errorf("index %s dropped from a store with documents", ix.name)
 		}
 	}
+}
+
+// TestMigrateToASCIITokenizer: a store of schema 4 (unicode61 full-text
+// tables) indexed, then opened by this version, finds what it found.
+func TestMigrateToASCIITokenizer(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	copyDir(t, "testdata/docs", docs)
+	path := filepath.Join(dir, "old.db")
+	if err := create(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(ON)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := &SQLite{db: db, path: path, window: rankWindow}
+	for v := range 4 {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v].sql); err != nil {
+			t.Fatal(err)
+		}
+		if migrations[v].fill != nil {
+			if err := migrations[v].fill(ctx, tx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := analyze.New(analyze.WithJobs(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := Index(ctx, old, a, []string{docs}, IndexOptions{Version: "v1"}); err != nil || sum.Documents != 6 {
+		t.Fatalf("index: %+v %v", sum, err)
+	}
+	if got := rowsOf(t, old, `SELECT sql FROM sqlite_schema WHERE name = 'directives_fts'`); len(got) != 1 || !strings.Contains(got[0], "unicode61") {
+		t.Fatalf("schema 4 store: %v", got)
+	}
+	var qs []Query
+	for _, text := range []string{"安全生产", "严禁", "国务院", "shall", "Safety", "事故 调查", "2020"} {
+		for _, k := range []string{KindDocuments, KindDirectives, KindTargets} {
+			qs = append(qs, Query{Text: text, Kind: k})
+		}
+	}
+	before := make([]int, len(qs))
+	for i, q := range qs {
+		before[i] = search(t, old, q).Total
+	}
+	old.Close()
+	st, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if got := rowsOf(t, st, `SELECT sql FROM sqlite_schema WHERE name = 'directives_fts'`); len(got) != 1 || !strings.Contains(got[0], "ascii") {
+		t.Fatalf("migrated store: %v", got)
+	}
+	found := 0
+	for i, q := range qs {
+		after := search(t, st, q).Total
+		if after != before[i] {
+			t.Errorf("%q in %s: %d results before the migration, %d after", q.Text, q.Kind, before[i], after)
+		}
+		found += after
+	}
+	if found == 0 {
+		t.Error("no query found anything")
+	}
+	checkFTSRowids(t, st)
 }
