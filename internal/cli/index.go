@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -111,17 +112,53 @@ func analyzerVersion(o *analyzeOptions) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("analyzer version: %w", err)
 	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "", fmt.Errorf("analyzer version: %w", err)
-	}
-	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	if id, ok := goBuildID(exe); ok {
+		io.WriteString(h, id)
+	} else if err := hashFile(h, exe); err != nil {
 		return "", fmt.Errorf("analyzer version: %w", err)
 	}
 	fmt.Fprintf(h, "\x00%s\x00%s\x00%s\x00%v\x00%t", o.lang, o.inputFormat, strings.Join(o.lexicons, "\x01"), o.jsonl, o.tagEnglish)
 	return Version + "+" + hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+func hashFile(h io.Writer, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(h, f)
+	return err
+}
+
+// goBuildID is the Go build ID the linker writes into an ELF executable;
+// its last part is a hash of the executable's content, so it changes
+// when the bytes do. Reading it instead of hashing the whole file (about
+// 90 MB) saves 0.08 s of CPU an index. ok is false for other formats and
+// for a binary linked without one.
+func goBuildID(exe string) (id string, ok bool) {
+	f, err := elf.Open(exe)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
+		return "", false
+	}
+	data, err := sec.Data()
+	if err != nil || len(data) < 16 {
+		return "", false
+	}
+	// a note: name size, desc size, type, then name and desc, 4-aligned
+	nameSize, descSize := int(f.ByteOrder.Uint32(data)), int(f.ByteOrder.Uint32(data[4:]))
+	at := 12 + (nameSize+3)&^3
+	if nameSize != 4 || string(data[12:15]) != "Go\x00" || at+descSize > len(data) {
+		return "", false
+	}
+	id = string(data[at : at+descSize])
+	return id, strings.Count(id, "/") >= 1 && !strings.HasSuffix(id, "/")
 }
 
 func isTerminal(w io.Writer) bool {

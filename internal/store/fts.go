@@ -2,8 +2,7 @@ package store
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
+	"strconv"
 )
 
 // Full-text rows are written once per transaction, one statement per
@@ -50,22 +49,58 @@ func (w *txWriter) flushFTS(ctx context.Context) error {
 	return nil
 }
 
-// ftsJSON is rows as a JSON array of [rowid, body] or [rowid, title, body].
+// ftsJSON is rows as a JSON array of [rowid, body] or [rowid, title, body],
+// written directly: encoding/json's reflection over [][]any was a fifth
+// of the cost of writing the rows.
 func ftsJSON(rows []ftsRow, two bool) (string, error) {
-	out := make([][]any, len(rows))
+	n := 2
+	for _, r := range rows {
+		n += len(r.title) + len(r.body) + 32
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
 	for i, r := range rows {
-		if two {
-			out[i] = []any{r.rowid, r.title, r.body}
-		} else {
-			out[i] = []any{r.rowid, r.body}
+		if i > 0 {
+			b = append(b, ',')
 		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, r.rowid, 10)
+		if two {
+			b = append(b, ',')
+			b = appendJSONString(b, r.title)
+		}
+		b = append(b, ',')
+		b = appendJSONString(b, r.body)
+		b = append(b, ']')
 	}
-	b, err := json.Marshal(out)
-	if err != nil {
-		return "", fmt.Errorf("full-text rows: %w", err)
-	}
+	b = append(b, ']')
 	return string(b), nil
 }
+
+// appendJSONString appends s as a JSON string. Token text is letters,
+// digits and spaces; anything else that JSON must escape is escaped.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		default:
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+		}
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+const hexDigits = "0123456789abcdef"
 
 // replaceDoc removes the document stored under id, if any, with its
 // full-text rows, writing the pending ones first (see above).

@@ -78,14 +78,32 @@ func Index(ctx context.Context, st Indexer, a *analyze.Analyzer, paths []string,
 	if ix.o.BatchChars <= 0 {
 		ix.o.BatchChars = 16000
 	}
-	berr := a.Batch(ctx, pending, nil, ix.emit)
+	bulk, _ := st.(bulkIndexer)
+	if bulk != nil && len(pending) > 0 {
+		if err := bulk.DeferIndexes(ctx); err != nil {
+			return sum, err
+		}
+	}
+	err = ix.run(ctx, a)
+	if bulk != nil && len(pending) > 0 {
+		// also after a failure or an interrupt: the store stays whole
+		if rerr := bulk.RestoreIndexes(context.WithoutCancel(ctx)); rerr != nil && err == nil {
+			err = rerr
+		}
+	}
+	return sum, err
+}
+
+// run analyzes and stores the pending inputs.
+func (ix *indexRun) run(ctx context.Context, a *analyze.Analyzer) error {
+	berr := a.Batch(ctx, ix.pending, nil, ix.emit)
 	if ferr := ix.flush(context.WithoutCancel(ctx)); ferr != nil && berr == nil {
 		berr = ferr
 	}
 	if berr != nil {
-		return sum, berr
+		return berr
 	}
-	return sum, ix.finishUpTo(ctx, len(pending))
+	return ix.finishUpTo(ctx, len(ix.pending))
 }
 
 // changedInputs hashes each input and keeps those not already indexed,

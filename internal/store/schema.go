@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 )
 
@@ -129,6 +130,89 @@ var migrations = []migration{
 	// test (470 MB for 9.8 million directives), so that it stays in memory
 	// (see keyIndex).
 	`CREATE INDEX directives_key ON directives(rowid, force, date, doc);`},
+	{sql: migration5, fill: fillFTS},
+}
+
+// migration5 gives the full-text tables FTS5's ascii tokenizer: the text
+// they index is tokens already, folded as unicode61 folded them (fold.go),
+// and FTS5 no longer decodes and looks up every character. Contentless
+// tables cannot be rebuilt from themselves: fillFTS indexes the stored
+// texts again.
+const migration5 = `DROP TABLE documents_fts;
+	DROP TABLE directives_fts;
+	DROP TABLE targets_fts;
+	CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='ascii');
+	CREATE VIRTUAL TABLE directives_fts USING fts5(text, content='', contentless_delete=1, tokenize='ascii');
+	CREATE VIRTUAL TABLE targets_fts USING fts5(text, content='', contentless_delete=1, tokenize='ascii');`
+
+// fillFTS indexes the stored documents, directives and targets, a few
+// hundred rows at a time (a store may hold millions).
+func fillFTS(ctx context.Context, tx *sql.Tx) error {
+	w := newTxWriter(tx)
+	defer w.close()
+	for last := int64(0); ; {
+		rows, err := chunk(ctx, tx, `SELECT rowid, title, paragraphs FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 64`, last,
+			func(r *ftsRow, title string, paras []byte) error {
+				var ps []string
+				if err := unpackJSON(paras, &ps); err != nil {
+					return err
+				}
+				r.title, r.body = tokenText(title), tokenText(strings.Join(ps, "\n"))
+				return nil
+			})
+		if err != nil || len(rows) == 0 {
+			if err != nil {
+				return fmt.Errorf("documents: %w", err)
+			}
+			break
+		}
+		w.fts.docs, last = rows, rows[len(rows)-1].rowid
+		if err := w.flushFTS(ctx); err != nil {
+			return err
+		}
+	}
+	for last := int64(0); ; {
+		rows, err := chunk(ctx, tx, `SELECT rowid, text, x'' FROM directives WHERE rowid > ? ORDER BY rowid LIMIT 4096`, last,
+			func(r *ftsRow, text string, _ []byte) error {
+				r.body = tokenText(text)
+				return nil
+			})
+		if err != nil || len(rows) == 0 {
+			if err != nil {
+				return fmt.Errorf("directives: %w", err)
+			}
+			break
+		}
+		w.fts.directives, last = rows, rows[len(rows)-1].rowid
+		if err := w.flushFTS(ctx); err != nil {
+			return err
+		}
+	}
+	return fillTargetsFTS(ctx, tx)
+}
+
+// chunk reads the rows of query (rowid, text, blob) after rowid last and
+// makes each a full-text row with fill.
+func chunk(ctx context.Context, tx *sql.Tx, query string, last int64, fill func(*ftsRow, string, []byte) error) ([]ftsRow, error) {
+	rows, err := tx.QueryContext(ctx, query, last)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ftsRow
+	for rows.Next() {
+		var r ftsRow
+		var text string
+		var blob []byte
+		if err := rows.Scan(&r.rowid, &text, &blob); err != nil {
+			return nil, err
+		}
+		if err := fill(&r, text, blob); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
 
 // migration3 makes the queries of a large store cheap (bench/STORE.md):

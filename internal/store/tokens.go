@@ -18,8 +18,18 @@ func isCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
-// tokens splits text into search tokens.
+// tokens splits text into search tokens, folded as the full-text
+// tables' are (fold.go).
 func tokens(text string) []string {
+	out := rawTokens(text)
+	for i, t := range out {
+		out[i] = foldString(t)
+	}
+	return out
+}
+
+// rawTokens splits text into search tokens.
+func rawTokens(text string) []string {
 	var out []string
 	var run []rune  // the current CJK run
 	var word []rune // the current Latin word
@@ -76,14 +86,14 @@ func tokenText(text string) string {
 	endRun := func() {
 		if run == 1 {
 			sep()
-			b.WriteRune(prev)
+			writeFolded(&b, prev)
 		}
 		run = 0
 	}
 	endWord := func(at int) {
 		if word >= 0 {
 			sep()
-			b.WriteString(strings.ToLower(text[word:at]))
+			writeFoldedString(&b, strings.ToLower(text[word:at]))
 			word = -1
 		}
 	}
@@ -93,8 +103,8 @@ func tokenText(text string) string {
 			endWord(i)
 			if run > 0 {
 				sep()
-				b.WriteRune(prev)
-				b.WriteRune(r)
+				writeFolded(&b, prev)
+				writeFolded(&b, r)
 			}
 			prev, run = r, run+1
 		case unicode.IsLetter(r) || unicode.IsDigit(r):

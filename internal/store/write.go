@@ -33,6 +33,8 @@ func (s *SQLite) Write(ctx context.Context, docs []Doc) error {
 	defer tx.Rollback()
 	w := newTxWriter(tx)
 	defer w.close()
+	w.pk = s.packer()
+	defer s.packers.Put(w.pk)
 	for _, d := range docs {
 		if err := writeDoc(ctx, w, d); err != nil {
 			return fmt.Errorf("store: %s: %w", d.Analysis.Document.ID, err)
@@ -116,13 +118,13 @@ func writeDoc(ctx context.Context, w *txWriter, d Doc) error {
 	if err := replaceDoc(ctx, w, a.Document.ID); err != nil {
 		return err
 	}
-	paras, err := packJSON(nonNil(a.Document.Paragraphs))
+	paras, err := w.pk.pack(nonNil(a.Document.Paragraphs))
 	if err != nil {
 		return err
 	}
 	slim := *a
 	slim.Document.Paragraphs = nil // kept once, in their own column
-	body, err := packJSON(&slim)
+	body, err := w.pk.pack(&slim)
 	if err != nil {
 		return err
 	}
@@ -240,9 +242,12 @@ type txWriter struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
 	fts   ftsRows
+	pk    *packer
 }
 
-func newTxWriter(tx *sql.Tx) *txWriter { return &txWriter{tx: tx, stmts: map[string]*sql.Stmt{}} }
+func newTxWriter(tx *sql.Tx) *txWriter {
+	return &txWriter{tx: tx, stmts: map[string]*sql.Stmt{}, pk: &packer{}}
+}
 
 func (w *txWriter) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	st, err := w.prepared(ctx, query)
