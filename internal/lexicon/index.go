@@ -279,7 +279,7 @@ func (x *Index) buildTrie() {
 
 // Get returns the value of an exact key.
 func (x *Index) Get(key string) (int32, bool) {
-	r, n := utf8.DecodeRuneInString(key)
+	r, n := decodeRune(key)
 	fi := x.firstOf(r)
 	if fi < 0 || (r == utf8.RuneError && n < 3) {
 		return 0, false
@@ -359,7 +359,7 @@ func (x *Index) Prefixes(s string, maxRunes int, fn func(n int, val int32)) {
 // first, stopping after maxRunes runes (0: no limit). It allocates nothing
 // when dst has room: the segmenter calls it at every position of a text.
 func (x *Index) AppendPrefixes(dst []Match, s string, maxRunes int) []Match {
-	r, size := utf8.DecodeRuneInString(s)
+	r, size := decodeRune(s)
 	fi := x.firstOf(r)
 	if fi < 0 || size == 0 || (r == utf8.RuneError && size < 3) {
 		return dst
@@ -483,6 +483,17 @@ func (x *Index) Longest(s string) (n int, val int32) {
 		return ms[len(ms)-1].N, ms[len(ms)-1].Val
 	}
 	return 0, 0
+}
+
+// decodeRune is utf8.DecodeRuneInString with a Chinese character read
+// from its bytes: Get and AppendPrefixes start every look-up with it (the
+// lexicon scans and the IDF look-ups), where the decoder's slow path was a
+// call per look-up.
+func decodeRune(s string) (rune, int) {
+	if r, size := threeByteRune(s); size > 0 {
+		return r, size
+	}
+	return utf8.DecodeRuneInString(s)
 }
 
 // threeByteRune decodes the rune s starts with when it is written in three
