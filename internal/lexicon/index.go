@@ -46,10 +46,10 @@ type firstEntry struct {
 // or taken as it is from a file embedded in the binary, where it costs
 // nothing to load.
 type trie struct {
-	data  string // header and the three arrays
-	label words  // the rune that leads to the node
-	val   words  // the value of the key the node spells plus one; 0: none
-	kids  words
+	data  string  // header and the three arrays
+	label []int32 // the rune that leads to the node
+	val   []int32 // the value of the key the node spells plus one; 0: none
+	kids  []int32
 }
 
 // child returns the child of node n labelled r, or -1 (also for a leaf).
@@ -57,7 +57,7 @@ type trie struct {
 // runs at every rune of a text, where a mispredicted branch per step cost
 // as much as the loads.
 func (t *trie) child(n int32, r rune) int32 {
-	lo, end := t.kids.at(n), t.kids.at(n+1)
+	lo, end := t.kids[n], t.kids[n+1]
 	size := end - lo
 	if size <= 0 {
 		return -1
@@ -66,10 +66,10 @@ func (t *trie) child(n int32, r rune) int32 {
 		half := size >> 1
 		// (label - r - 1) >> 31 is all ones when label <= r, else 0
 		// (both are runes: no overflow)
-		lo += half & ((t.label.at(lo+half) - r - 1) >> 31)
+		lo += half & ((t.label[lo+half] - r - 1) >> 31)
 		size -= half
 	}
-	if t.label.at(lo) == r {
+	if t.label[lo] == r {
 		return lo
 	}
 	return -1
@@ -312,7 +312,7 @@ func (x *Index) trieGet(n int32, rest string) (int32, bool) {
 		}
 		rest = rest[size:]
 	}
-	return found(x.trie.val.at(n))
+	return found(x.trie.val[n])
 }
 
 // found turns a value plus one (0: none) into a value and whether there
@@ -409,7 +409,7 @@ func (x *Index) AppendRunePrefixes(dst []Match, rs []rune, maxRunes int) []Match
 		if n = t.child(n, spelled(rs[i])); n < 0 {
 			return dst
 		}
-		if v := t.val.at(n); v > 0 {
+		if v := t.val[n]; v > 0 {
 			dst = append(dst, Match{i + 1, v - 1})
 		}
 	}
@@ -439,7 +439,7 @@ func (x *Index) trieLonger(dst []Match, s string, maxRunes int, n int32, j int) 
 			return dst
 		}
 		j += size
-		if v := t.val.at(n); v > 0 {
+		if v := t.val[n]; v > 0 {
 			dst = append(dst, Match{j, v - 1})
 		}
 	}
