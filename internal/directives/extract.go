@@ -75,7 +75,7 @@ func (x *zhExtractor) run() {
 	review := false
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
-		if t := strings.TrimSpace(p.Text); reHeading.MatchString(t) && len(t) <= 4*30 && segment.RuneCount(t) <= 30 {
+		if t := strings.TrimSpace(p.Text); len(t) <= 4*30 && reHeading.MatchString(t) && segment.RuneCount(t) <= 30 {
 			// a work report's review of the past year reports, it does not
 			// instruct; the next heading ends it
 			review = x.c.anyCue("review", t)
@@ -273,7 +273,8 @@ func (x *zhExtractor) untitledHeadline(p *segment.Paragraph) bool {
 // (（此件公开发布）) and document numbers.
 func (x *zhExtractor) skipParagraph(p *segment.Paragraph) bool {
 	t := strings.TrimSpace(p.Text)
-	if reParen.MatchString(t) || reDocNo.MatchString(t) {
+	// each regexp only where its first or last character is
+	if (strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（")) && reParen.MatchString(t) || strings.HasSuffix(t, "号") && reDocNo.MatchString(t) {
 		return true
 	}
 	unmarked := func() bool { return len(x.c.findMarkers([]rune(t), nil)) == 0 }
