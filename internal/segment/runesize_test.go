@@ -156,3 +156,49 @@ func TestIsTraditionalFast(t *testing.T) {
 		}
 	}
 }
+
+// detectLanguageByRunes is DetectLanguage as it read every rune with
+// range: the reference for TestDetectLanguageFast.
+func detectLanguageByRunes(title string, paras []string) string {
+	han, latin := 0, 0
+	count := func(s string) {
+		for _, r := range s {
+			switch {
+			case isHan(r):
+				han++
+			case r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z':
+				latin++
+			}
+		}
+	}
+	count(title)
+	for _, p := range paras {
+		count(p)
+		if han+latin > 20000 {
+			break
+		}
+	}
+	if han > 0 && (han*10 >= latin || han >= 200) {
+		return "zh"
+	}
+	return "en"
+}
+
+// TestDetectLanguageFast: DetectLanguage decides as the rune-by-rune
+// reading did, on mixed and invalid text and around its thresholds.
+func TestDetectLanguageFast(t *testing.T) {
+	en := "The State Council shall promote reform. "
+	for _, c := range []struct {
+		title string
+		paras []string
+	}{
+		{"", nil}, {"国务院", nil}, {"", []string{en}}, {"a\xff国\xe4\xb8", []string{"😀𠀀〇", "\u3400\u2e80"}},
+		{"", []string{strings.Repeat("a", 90) + strings.Repeat("国", 9)}}, {"", []string{strings.Repeat("a", 90) + strings.Repeat("国", 10)}},
+		{"", []string{strings.Repeat(en, 600), strings.Repeat("国", 199)}}, {"", []string{strings.Repeat(en, 60), strings.Repeat("国", 200)}},
+		{"", []string{strings.Repeat("国", 20001), strings.Repeat(en, 1000)}}, {"", []string{strings.Repeat("國\xe9", 5000), en}},
+	} {
+		if got, want := DetectLanguage(c.title, c.paras), detectLanguageByRunes(c.title, c.paras); got != want {
+			t.Fatalf("%.40q %.40q…: %s, want %s", c.title, c.paras, got, want)
+		}
+	}
+}

@@ -233,7 +233,11 @@ func hasLetter(s string) bool {
 func DetectLanguage(title string, paras []string) string {
 	han, latin := 0, 0
 	count := func(s string) {
-		for _, r := range s {
+		for b := 0; b < len(s); {
+			// a character of three bytes (most of a Chinese text) read
+			// from its bytes, the rest decoded
+			r, n := utf8fast.DecodeRune(s[b:])
+			b += n
 			switch {
 			case isHan(r):
 				han++
