@@ -95,3 +95,29 @@ func TestModelShortKeyAsCut(t *testing.T) {
 		}
 	}
 }
+
+// TestHasAnyAsContainsRune: hasAny, which searches for each character's
+// bytes, answers as strings.ContainsRune over the characters did, for the
+// sets the package asks about, on texts with and without them, with
+// invalid bytes and parts of characters.
+func TestHasAnyAsContainsRune(t *testing.T) {
+	old := func(s, chars string) bool {
+		for _, r := range chars {
+			if strings.ContainsRune(s, r) {
+				return true
+			}
+		}
+		return false
+	}
+	sets := []string{"＝÷×", "，。；！？：,;:", "，。；！？", "起前底末内到至", "起前底末内", "底末", "年月日内", "年月日", ":", ""}
+	texts := []string{"", "a", "2025年底前完成", "到2027年", "截至3月", "加快建设", "x=1÷2", "日\xe6", "\xe5\xb9", "\xff起", "\ufffd", "一、", "，", ","}
+	for _, set := range sets {
+		for _, a := range texts {
+			for _, b := range texts {
+				if got, want := hasAny(a+b, set), old(a+b, set); got != want {
+					t.Errorf("hasAny(%q, %q) = %v, want %v", a+b, set, got, want)
+				}
+			}
+		}
+	}
+}
