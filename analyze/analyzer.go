@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/directives"
 	"github.com/policylens/policylens/internal/entities"
@@ -320,7 +319,7 @@ func nonNil[T any](xs []T) []T {
 func documentOf(d *parse.Document, lang string) Document {
 	chars := 0
 	for _, p := range d.Paragraphs {
-		chars += utf8.RuneCountInString(p)
+		chars += segment.RuneCount(p)
 	}
 	return Document{
 		ID: d.ID, Path: d.Path, Format: d.Format, Language: lang, Title: d.Title,

@@ -42,7 +42,7 @@ func (a *Analyzer) analyzeStream(ctx context.Context, name, id string, r io.Read
 	chars := 0
 	d, err := parse.Stream(name, r, a.parseOptions(), func(p string) error {
 		sp.addParagraph(p)
-		m := utf8.RuneCountInString(p)
+		m := segment.RuneCount(p)
 		chars += m
 		cut.add(m)
 		sample.add(p)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/directives"
 	"github.com/policylens/policylens/internal/entities"
@@ -27,7 +26,7 @@ const windowRunes = 1 << 17
 func windows(paras []string, size int) [][2]int {
 	c := windowCutter{size: size}
 	for _, p := range paras {
-		c.add(utf8.RuneCountInString(p))
+		c.add(segment.RuneCount(p))
 	}
 	return c.done()
 }

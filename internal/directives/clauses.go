@@ -7,6 +7,7 @@ import (
 
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // unit is one clause of a paragraph with the tokens inside it.
@@ -43,7 +44,7 @@ var (
 // or frame for the action clause it introduces.
 func (c *cues) isCondition(u unit) bool {
 	t := strings.TrimRight(u.text, " ")
-	if n := utf8.RuneCountInString(t); n <= 6 && reLinkers.MatchString(t) || hasAny(t, "年月日") && reTimeOnly.MatchString(t) {
+	if len(t) <= 4*6 && segment.RuneCount(t) <= 6 && reLinkers.MatchString(t) || hasAny(t, "年月日") && reTimeOnly.MatchString(t) {
 		return true
 	}
 	if c.hasTail(t) && !sentenceFinal(u.delim) {
@@ -218,12 +219,18 @@ func hasDigit(s string) bool {
 // hasAny is strings.ContainsAny for a set of a few characters: the
 // standard one decodes every rune of s and searches the set for it when
 // the set is not ASCII, where a search of s for each character uses the
-// vectorised byte search (it runs on every clause and paragraph).
+// vectorised byte search (it runs on every clause and paragraph). chars
+// is valid UTF-8 without U+FFFD (which strings.ContainsRune would also
+// find in an invalid byte).
 func hasAny(s, chars string) bool {
-	for _, r := range chars {
-		if strings.ContainsRune(s, r) {
+	// each character of chars as the bytes that spell it: ranging over
+	// chars decoded every one of them through the runtime's decoder
+	for i := 0; i < len(chars); {
+		n := utf8fast.RuneSize(chars[i:])
+		if strings.Contains(s, chars[i:i+n]) {
 			return true
 		}
+		i += n
 	}
 	return false
 }

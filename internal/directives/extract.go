@@ -75,7 +75,7 @@ func (x *zhExtractor) run() {
 	review := false
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
-		if t := strings.TrimSpace(p.Text); reHeading.MatchString(t) && utf8.RuneCountInString(t) <= 30 {
+		if t := strings.TrimSpace(p.Text); len(t) <= 4*30 && reHeading.MatchString(t) && segment.RuneCount(t) <= 30 {
 			// a work report's review of the past year reports, it does not
 			// instruct; the next heading ends it
 			review = x.c.anyCue("review", t)
@@ -264,7 +264,7 @@ var (
 // directives whatever its format.
 func (x *zhExtractor) untitledHeadline(p *segment.Paragraph) bool {
 	t := strings.TrimSpace(p.Text)
-	return strings.TrimSpace(x.meta.Title) == "" && utf8.RuneCountInString(t) <= 40 && !hasAny(t, "，。；！？：,;:")
+	return strings.TrimSpace(x.meta.Title) == "" && len(t) <= 4*40 && segment.RuneCount(t) <= 40 && !hasAny(t, "，。；！？：,;:")
 }
 
 // skipParagraph recognises paragraphs that hold no instruction whatever
@@ -273,7 +273,8 @@ func (x *zhExtractor) untitledHeadline(p *segment.Paragraph) bool {
 // (（此件公开发布）) and document numbers.
 func (x *zhExtractor) skipParagraph(p *segment.Paragraph) bool {
 	t := strings.TrimSpace(p.Text)
-	if reParen.MatchString(t) || reDocNo.MatchString(t) {
+	// each regexp only where its first or last character is
+	if (strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（")) && reParen.MatchString(t) || strings.HasSuffix(t, "号") && reDocNo.MatchString(t) {
 		return true
 	}
 	unmarked := func() bool { return len(x.c.findMarkers([]rune(t), nil)) == 0 }
@@ -291,8 +292,9 @@ func (x *zhExtractor) skipParagraph(p *segment.Paragraph) bool {
 	if x.listLead != nil && body != t {
 		return false // a short item of a list whose lead-in instructs
 	}
-	n := utf8.RuneCountInString(body)
-	return n <= 15 && !hasAny(body, "，。；！？") && len(x.c.findMarkers([]rune(body), nil)) == 0
+	// at most 15 runes: a longer paragraph is not counted (a rune has at
+	// most four bytes)
+	return len(body) <= 4*15 && segment.RuneCount(body) <= 15 && !hasAny(body, "，。；！？") && len(x.c.findMarkers([]rune(body), nil)) == 0
 }
 
 var reDocNo = regexp.MustCompile(`^[\p{Han}]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号$`)

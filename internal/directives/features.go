@@ -9,6 +9,7 @@ import (
 
 	"github.com/policylens/policylens/internal/fold"
 	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // Candidate is an action clause with what the model sees of it: the
@@ -219,7 +220,10 @@ func plainName(s string) bool {
 			i += 3
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		// another character of three bytes (the full-width punctuation
+		// and quotation marks of a Chinese text) read from its bytes, not
+		// by the decoder's slow path
+		r, n := utf8fast.DecodeRune(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			return false // an invalid byte is written as U+FFFD
 		}

@@ -32,7 +32,7 @@ func TestPlainName(t *testing.T) {
 		return string(b)
 	}
 	cases := []string{"", "bias", "rule", "true", "鼓励", "加快 建设", "a\tb", "x\u00a0y", "\u3000", "\u2028", "\u0085", "\u007f", "\xff", "中\xe4", "U+FF0C", "≤4", ">32", "\u1680", "\u205f", "\u2060", "\u00a1"}
-	for r := rune(0); r < 0x3100; r++ {
+	for r := rune(0); r < 0x10000; r++ { // every rune of three bytes too (plainName's fast path)
 		cases = append(cases, string(r), "中"+string(r)+"文")
 	}
 	for _, s := range cases {
@@ -92,6 +92,32 @@ func TestModelShortKeyAsCut(t *testing.T) {
 		k2, ok2 := old(n)
 		if k1 != k2 || ok1 != ok2 {
 			t.Errorf("modelShortKey(%q) = %d %v, strings.Cut gives %d %v", n, k1, ok1, k2, ok2)
+		}
+	}
+}
+
+// TestHasAnyAsContainsRune: hasAny, which searches for each character's
+// bytes, answers as strings.ContainsRune over the characters did, for the
+// sets the package asks about, on texts with and without them, with
+// invalid bytes and parts of characters.
+func TestHasAnyAsContainsRune(t *testing.T) {
+	old := func(s, chars string) bool {
+		for _, r := range chars {
+			if strings.ContainsRune(s, r) {
+				return true
+			}
+		}
+		return false
+	}
+	sets := []string{"＝÷×", "，。；！？：,;:", "，。；！？", "起前底末内到至", "起前底末内", "底末", "年月日内", "年月日", ":", ""}
+	texts := []string{"", "a", "2025年底前完成", "到2027年", "截至3月", "加快建设", "x=1÷2", "日\xe6", "\xe5\xb9", "\xff起", "\ufffd", "一、", "，", ","}
+	for _, set := range sets {
+		for _, a := range texts {
+			for _, b := range texts {
+				if got, want := hasAny(a+b, set), old(a+b, set); got != want {
+					t.Errorf("hasAny(%q, %q) = %v, want %v", a+b, set, got, want)
+				}
+			}
 		}
 	}
 }

@@ -46,10 +46,10 @@ type firstEntry struct {
 // or taken as it is from a file embedded in the binary, where it costs
 // nothing to load.
 type trie struct {
-	data  string // header and the three arrays
-	label words  // the rune that leads to the node
-	val   words  // the value of the key the node spells plus one; 0: none
-	kids  words
+	data  string  // header and the three arrays
+	label []int32 // the rune that leads to the node
+	val   []int32 // the value of the key the node spells plus one; 0: none
+	kids  []int32
 }
 
 // child returns the child of node n labelled r, or -1 (also for a leaf).
@@ -57,7 +57,7 @@ type trie struct {
 // runs at every rune of a text, where a mispredicted branch per step cost
 // as much as the loads.
 func (t *trie) child(n int32, r rune) int32 {
-	lo, end := t.kids.at(n), t.kids.at(n+1)
+	lo, end := t.kids[n], t.kids[n+1]
 	size := end - lo
 	if size <= 0 {
 		return -1
@@ -66,10 +66,10 @@ func (t *trie) child(n int32, r rune) int32 {
 		half := size >> 1
 		// (label - r - 1) >> 31 is all ones when label <= r, else 0
 		// (both are runes: no overflow)
-		lo += half & ((t.label.at(lo+half) - r - 1) >> 31)
+		lo += half & ((t.label[lo+half] - r - 1) >> 31)
 		size -= half
 	}
-	if t.label.at(lo) == r {
+	if t.label[lo] == r {
 		return lo
 	}
 	return -1
@@ -279,7 +279,7 @@ func (x *Index) buildTrie() {
 
 // Get returns the value of an exact key.
 func (x *Index) Get(key string) (int32, bool) {
-	r, n := utf8.DecodeRuneInString(key)
+	r, n := decodeRune(key)
 	fi := x.firstOf(r)
 	if fi < 0 || (r == utf8.RuneError && n < 3) {
 		return 0, false
@@ -312,7 +312,7 @@ func (x *Index) trieGet(n int32, rest string) (int32, bool) {
 		}
 		rest = rest[size:]
 	}
-	return found(x.trie.val.at(n))
+	return found(x.trie.val[n])
 }
 
 // found turns a value plus one (0: none) into a value and whether there
@@ -359,7 +359,7 @@ func (x *Index) Prefixes(s string, maxRunes int, fn func(n int, val int32)) {
 // first, stopping after maxRunes runes (0: no limit). It allocates nothing
 // when dst has room: the segmenter calls it at every position of a text.
 func (x *Index) AppendPrefixes(dst []Match, s string, maxRunes int) []Match {
-	r, size := utf8.DecodeRuneInString(s)
+	r, size := decodeRune(s)
 	fi := x.firstOf(r)
 	if fi < 0 || size == 0 || (r == utf8.RuneError && size < 3) {
 		return dst
@@ -409,7 +409,7 @@ func (x *Index) AppendRunePrefixes(dst []Match, rs []rune, maxRunes int) []Match
 		if n = t.child(n, spelled(rs[i])); n < 0 {
 			return dst
 		}
-		if v := t.val.at(n); v > 0 {
+		if v := t.val[n]; v > 0 {
 			dst = append(dst, Match{i + 1, v - 1})
 		}
 	}
@@ -439,7 +439,7 @@ func (x *Index) trieLonger(dst []Match, s string, maxRunes int, n int32, j int) 
 			return dst
 		}
 		j += size
-		if v := t.val.at(n); v > 0 {
+		if v := t.val[n]; v > 0 {
 			dst = append(dst, Match{j, v - 1})
 		}
 	}
@@ -483,6 +483,17 @@ func (x *Index) Longest(s string) (n int, val int32) {
 		return ms[len(ms)-1].N, ms[len(ms)-1].Val
 	}
 	return 0, 0
+}
+
+// decodeRune is utf8.DecodeRuneInString with a Chinese character read
+// from its bytes: Get and AppendPrefixes start every look-up with it (the
+// lexicon scans and the IDF look-ups), where the decoder's slow path was a
+// call per look-up.
+func decodeRune(s string) (rune, int) {
+	if r, size := threeByteRune(s); size > 0 {
+		return r, size
+	}
+	return utf8.DecodeRuneInString(s)
 }
 
 // threeByteRune decodes the rune s starts with when it is written in three

@@ -85,3 +85,32 @@ func TestThreeByteRune(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeRune: decodeRune decodes as utf8.DecodeRuneInString does,
+// over every string of up to two bytes, every three-byte string led by E0
+// to EF and a few longer ones.
+func TestDecodeRune(t *testing.T) {
+	check := func(s string) {
+		r, size := decodeRune(s)
+		if wr, wsize := utf8.DecodeRuneInString(s); r != wr || size != wsize {
+			t.Fatalf("% x: %U %d, want %U %d", s, r, size, wr, wsize)
+		}
+	}
+	check("")
+	for c0 := range 256 {
+		check(string([]byte{byte(c0)}))
+		for c1 := range 256 {
+			check(string([]byte{byte(c0), byte(c1)}))
+		}
+	}
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := range 256 {
+			for c2 := range 256 {
+				check(string([]byte{byte(c0), byte(c1), byte(c2)}))
+			}
+		}
+	}
+	for _, s := range []string{"国家", "𠀀", "a国", "\xed\xa0\x80", "\xef\xbf\xbf"} {
+		check(s)
+	}
+}

@@ -37,6 +37,11 @@ func view[T any](s string, size int, decode func(s string, off int) T) []T {
 // Uint32s is s as len(s)/4 uint32s.
 func Uint32s(s string) []uint32 { return view(s, 4, le32) }
 
+// int32s is s as len(s)/4 int32s.
+func int32s(s string) []int32 {
+	return view(s, 4, func(s string, off int) int32 { return int32(le32(s, off)) })
+}
+
 // Float32s is s as len(s)/4 float32s.
 func Float32s(s string) []float32 {
 	return view(s, 4, func(s string, off int) float32 { return math.Float32frombits(le32(s, off)) })

@@ -3,6 +3,7 @@ package parse
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -131,6 +132,34 @@ func textBlocks(n *html.Node) []block {
 // line break of the markup between two Chinese characters is dropped, not
 // turned into a space.
 func cleanSpace(s string) string {
+	if plainLine(s) {
+		return strings.Trim(s, " \u3000")
+	}
+	return cleanSpaceRunes(s)
+}
+
+// plainLine reports a line that cleanSpaceRunes would only trim: valid
+// UTF-8 (its runes spell it again) without a byte below '!' (spaces,
+// breaks, controls) and without the no-break space and the zero-width
+// characters it maps. Most lines of a text are such lines, and the rune
+// by rune pass cost a decoding, a mapping and an encoding of every rune.
+func plainLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < '!':
+			return false
+		case c == 0xc2 && strings.HasPrefix(s[i+1:], "\xa0"),
+			c == 0xe2 && (strings.HasPrefix(s[i+1:], "\x80\x8b") || strings.HasPrefix(s[i+1:], "\x80\x8c") ||
+				strings.HasPrefix(s[i+1:], "\x80\x8d") || strings.HasPrefix(s[i+1:], "\x81\xa0")),
+			c == 0xef && strings.HasPrefix(s[i+1:], "\xbb\xbf"):
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
+
+// cleanSpaceRunes is cleanSpace rune by rune.
+func cleanSpaceRunes(s string) string {
 	const brk = '\x00'
 	s = strings.Map(func(r rune) rune {
 		switch r {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/policylens/policylens/internal/fold"
 	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // Options control a Segmenter.
@@ -193,7 +194,7 @@ func allIdeographs(w string) bool {
 // Chinese text) read from its bytes, without the runtime's decoder at
 // every rune past ASCII (TestToRunes checks it against the conversion).
 func toRunes(s string) []rune {
-	rs := make([]rune, utf8.RuneCountInString(s))
+	rs := make([]rune, RuneCount(s))
 	b := 0
 	for i := range rs {
 		c := s[b]
@@ -232,7 +233,11 @@ func hasLetter(s string) bool {
 func DetectLanguage(title string, paras []string) string {
 	han, latin := 0, 0
 	count := func(s string) {
-		for _, r := range s {
+		for b := 0; b < len(s); {
+			// a character of three bytes (most of a Chinese text) read
+			// from its bytes, the rest decoded
+			r, n := utf8fast.DecodeRune(s[b:])
+			b += n
 			switch {
 			case isHan(r):
 				han++
@@ -289,14 +294,21 @@ func IsTraditional(paras []string) bool {
 	seen := 0
 	tab := script()
 	for _, p := range paras {
-		for _, r := range p {
+		// only ideographs (three bytes) have a script: the rest is
+		// counted, not decoded
+		for b := 0; b < len(p); seen++ {
+			if !utf8fast.ThreeByte(p[b:]) {
+				b += utf8fast.RuneSize(p[b:])
+				continue
+			}
+			r := rune(p[b]&0x0f)<<12 | rune(p[b+1]&0x3f)<<6 | rune(p[b+2]&0x3f)
+			b += 3
 			switch scriptOf(tab, r) {
 			case 1:
 				t++
 			case -1:
 				s++
 			}
-			seen++
 		}
 		if seen > 20000 {
 			break
