@@ -65,6 +65,21 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		}
 		add(typ, canon, "", b0, b1, src, 2)
 	})
+	x.englishLaws(text, pi, add)
+	englishDates(text, add)
+	x.englishOrgs(text, add)
+	from := x.memoSenders(text, add)
+	x.signingPresident(text, add)
+	x.prevEn = text
+	x.englishPersons(text, from, add)
+	x.englishTerms(text, add)
+	x.dropInTitles(pi)
+}
+
+// englishLaws adds the laws an English paragraph cites: executive orders,
+// numbered instruments, Acts, named documents, codes, memoranda and the
+// Constitution.
+func (x *extractor) englishLaws(text string, pi int, add addFunc) {
 	for _, m := range reEO.FindAllStringSubmatchIndex(text, -1) {
 		add("law", "Executive Order "+text[m[2]:m[3]], "", m[0], m[1], "rule:executive-order", 3)
 	}
@@ -101,6 +116,11 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		}
 		add("law", "Constitution", "", b0, m[1], "rule:constitution", 3)
 	}
+}
+
+// englishDates adds the full dates (January 2, 2006) and the months
+// (January 2006) of an English paragraph.
+func englishDates(text string, add addFunc) {
 	for _, m := range reEnDate.FindAllStringSubmatchIndex(text, -1) {
 		t, err := time.Parse("January 2 2006", text[m[2]:m[3]]+" "+text[m[4]:m[5]]+" "+text[m[6]:m[7]])
 		if err == nil {
@@ -115,6 +135,12 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 			add("date", iso, iso, m[0], m[1], "rule:month", 2)
 		}
 	}
+}
+
+// englishOrgs adds the bodies an English paragraph names by the pattern of
+// a body's name (Office of …, … Council), a heading, a leading article or
+// a trailing date left out.
+func (x *extractor) englishOrgs(text string, add addFunc) {
 	for _, m := range reEnOrg.FindAllStringSubmatchIndex(text, -1) {
 		name := strings.TrimSpace(text[m[2]:m[3]])
 		b0 := m[2]
@@ -155,12 +181,6 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 		}
 		add("organization", name, "", b0, b0+len(name), "rule:org-pattern", 1)
 	}
-	from := x.memoSenders(text, add)
-	x.signingPresident(text, add)
-	x.prevEn = text
-	x.englishPersons(text, from, add)
-	x.englishTerms(text, add)
-	x.dropInTitles(pi)
 }
 
 // knownBodyThenWord says that name opens with a body of the lexicon that
