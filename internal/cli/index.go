@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -60,6 +62,7 @@ stored; run it again to go on.`,
 
 func runIndex(ctx context.Context, s Streams, o *indexOptions, args []string) error {
 	o.keywords, o.explain = 10, true // the workbench shows why a clause is a directive
+	defer leaveToSQLite(sqliteShare)()
 	a, err := o.analyzer(s.Err)
 	if err != nil {
 		return err
@@ -205,4 +208,24 @@ func openStore(ctx context.Context, path string) (*store.SQLite, error) {
 		return nil, fmt.Errorf("store %s: %w (create it with policylens index)", path, errors.Unwrap(err))
 	}
 	return store.Open(ctx, path)
+}
+
+// sqliteShare is what the SQLite engine holds outside the Go heap while
+// index writes the work reports (its pages, sorter and full-text buffers:
+// 15 MB more anonymous memory than analyze at the peak, 2026-12-07). The
+// soft limit counts only Go's own memory, so without this the process
+// peaked at 147-151 MB against the 150 of issue 13; with it, 141 at the
+// same CPU time.
+const sqliteShare = 8 << 20
+
+// leaveToSQLite lowers the soft memory limit that main set by share for
+// the engine's memory, and returns the function that puts it back.
+// GOMEMLIMIT, or no limit, is left alone.
+func leaveToSQLite(share int64) (restore func()) {
+	limit := debug.SetMemoryLimit(-1)
+	if os.Getenv("GOMEMLIMIT") != "" || limit == math.MaxInt64 || limit <= 2*share {
+		return func() {}
+	}
+	debug.SetMemoryLimit(limit - share)
+	return func() { debug.SetMemoryLimit(limit) }
 }

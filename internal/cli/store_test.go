@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -167,4 +168,26 @@ func TestCorpusCommandsReadTheStore(t *testing.T) {
 	if code, _, _ = run(t, "", "kwic", "--db", db); code != 2 {
 		t.Fatalf("kwic --db without a term: exit %d", code)
 	}
+}
+
+// TestLeaveToSQLite: index lowers the soft limit main set by the engine's
+// share and puts it back; GOMEMLIMIT is left alone.
+func TestLeaveToSQLite(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	prev := debug.SetMemoryLimit(80 << 20)
+	defer debug.SetMemoryLimit(prev)
+	restore := leaveToSQLite(8 << 20)
+	if got := debug.SetMemoryLimit(-1); got != 72<<20 {
+		t.Errorf("limit while indexing %d, want %d", got, 72<<20)
+	}
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != 80<<20 {
+		t.Errorf("limit after %d, want %d", got, 80<<20)
+	}
+	t.Setenv("GOMEMLIMIT", "200MiB")
+	restore = leaveToSQLite(8 << 20)
+	if got := debug.SetMemoryLimit(-1); got != 80<<20 {
+		t.Errorf("GOMEMLIMIT set: limit %d, want it left at %d", got, 80<<20)
+	}
+	restore()
 }
