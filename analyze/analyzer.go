@@ -18,6 +18,7 @@ import (
 	"github.com/policylens/policylens/internal/parse"
 	"github.com/policylens/policylens/internal/segment"
 	"github.com/policylens/policylens/internal/targets"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // DefaultMaxBytes is the largest input accepted unless WithMaxBytes says otherwise.
@@ -319,7 +320,7 @@ func nonNil[T any](xs []T) []T {
 func documentOf(d *parse.Document, lang string) Document {
 	chars := 0
 	for _, p := range d.Paragraphs {
-		chars += segment.RuneCount(p)
+		chars += utf8fast.RuneCount(p)
 	}
 	return Document{
 		ID: d.ID, Path: d.Path, Format: d.Format, Language: lang, Title: d.Title,

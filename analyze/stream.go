@@ -10,6 +10,7 @@ import (
 
 	"github.com/policylens/policylens/internal/parse"
 	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // streams tells whether an input of size bytes, read with WithSpill, may
@@ -42,7 +43,7 @@ func (a *Analyzer) analyzeStream(ctx context.Context, name, id string, r io.Read
 	chars := 0
 	d, err := parse.Stream(name, r, a.parseOptions(), func(p string) error {
 		sp.addParagraph(p)
-		m := segment.RuneCount(p)
+		m := utf8fast.RuneCount(p)
 		chars += m
 		cut.add(m)
 		sample.add(p)

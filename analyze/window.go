@@ -11,6 +11,7 @@ import (
 	"github.com/policylens/policylens/internal/parse"
 	"github.com/policylens/policylens/internal/segment"
 	"github.com/policylens/policylens/internal/targets"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // windowRunes is the size of the windows a long document is analyzed in:
@@ -26,7 +27,7 @@ const windowRunes = 1 << 17
 func windows(paras []string, size int) [][2]int {
 	c := windowCutter{size: size}
 	for _, p := range paras {
-		c.add(segment.RuneCount(p))
+		c.add(utf8fast.RuneCount(p))
 	}
 	return c.done()
 }

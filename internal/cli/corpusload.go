@@ -190,13 +190,20 @@ func phase(w io.Writer, quiet bool, name string) func() {
 // one comparison (measured on the 72 work reports, 2026-12-06).
 const corpusHeadroom = 40 << 20
 
+// mainMemoryLimit is the soft memory limit that main set, and whether a
+// command may move it: not when GOMEMLIMIT set it, nor when there is none.
+func mainMemoryLimit() (int64, bool) {
+	limit := debug.SetMemoryLimit(-1)
+	return limit, os.Getenv("GOMEMLIMIT") == "" && limit != math.MaxInt64
+}
+
 // fitMemoryLimit raises the soft memory limit that main set for analyze to
 // what a corpus command holds (the analyzer and every analysis) plus the
 // headroom: under the analyze limit the garbage collector would run back
 // to back and triple the CPU time. GOMEMLIMIT, or no limit, is left alone.
 func fitMemoryLimit() {
-	limit := debug.SetMemoryLimit(-1)
-	if os.Getenv("GOMEMLIMIT") != "" || limit == math.MaxInt64 {
+	limit, ok := mainMemoryLimit()
+	if !ok {
 		return
 	}
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}

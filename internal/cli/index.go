@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -222,8 +221,8 @@ const sqliteShare = 8 << 20
 // the engine's memory, and returns the function that puts it back.
 // GOMEMLIMIT, or no limit, is left alone.
 func leaveToSQLite(share int64) (restore func()) {
-	limit := debug.SetMemoryLimit(-1)
-	if os.Getenv("GOMEMLIMIT") != "" || limit == math.MaxInt64 || limit <= 2*share {
+	limit, ok := mainMemoryLimit()
+	if !ok || limit <= 2*share {
 		return func() {}
 	}
 	debug.SetMemoryLimit(limit - share)

@@ -150,30 +150,31 @@ func (g *segmenter) file(ctx context.Context, path string, out emit) error {
 	if err == nil && int64(len(data)) > g.o.maxBytes {
 		err = fmt.Errorf("larger than --max-bytes %d", g.o.maxBytes)
 	}
-	var d *parse.Document
-	if err == nil {
-		d, err = parse.Parse(path, data, parse.Options{Format: g.o.inputFormat, JSONL: g.o.jsonl, MaxBytes: g.o.maxBytes})
-	}
 	if err != nil {
 		return out(path, segmentedDoc{}, err)
 	}
-	sd, err := g.document(ctx, path, d)
-	return out(path, sd, err)
+	return g.parsed(ctx, path, path, data, out)
+}
+
+// parsed parses the bytes of one document (file, the name that tells its
+// format) and segments it under name.
+func (g *segmenter) parsed(ctx context.Context, name, file string, data []byte, out emit) error {
+	d, err := parse.Parse(file, data, parse.Options{Format: g.o.inputFormat, JSONL: g.o.jsonl, MaxBytes: g.o.maxBytes})
+	if err != nil {
+		return out(name, segmentedDoc{}, err)
+	}
+	sd, err := g.document(ctx, name, d)
+	return out(name, sd, err)
 }
 
 // url downloads a page or attachment within --max-bytes, as analyze does,
 // and segments it under the URL's name.
 func (g *segmenter) url(ctx context.Context, u string, out emit) error {
 	doc, err := fetch.Get(ctx, u, fetch.Options{MaxBytes: g.o.maxBytes})
-	var d *parse.Document
-	if err == nil {
-		d, err = parse.Parse(doc.Name, doc.Data, parse.Options{Format: g.o.inputFormat, JSONL: g.o.jsonl, MaxBytes: g.o.maxBytes})
-	}
 	if err != nil {
 		return out(u, segmentedDoc{}, err)
 	}
-	sd, err := g.document(ctx, u, d)
-	return out(u, sd, err)
+	return g.parsed(ctx, u, doc.Name, doc.Data, out)
 }
 
 // open opens a file, or standard input for -.

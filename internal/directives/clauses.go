@@ -44,7 +44,7 @@ var (
 // or frame for the action clause it introduces.
 func (c *cues) isCondition(u unit) bool {
 	t := strings.TrimRight(u.text, " ")
-	if len(t) <= 4*6 && segment.RuneCount(t) <= 6 && reLinkers.MatchString(t) || hasAny(t, "年月日") && reTimeOnly.MatchString(t) {
+	if len(t) <= 4*6 && utf8fast.RuneCount(t) <= 6 && reLinkers.MatchString(t) || hasAny(t, "年月日") && reTimeOnly.MatchString(t) {
 		return true
 	}
 	if c.hasTail(t) && !sentenceFinal(u.delim) {

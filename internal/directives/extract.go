@@ -9,6 +9,7 @@ import (
 
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // Meta is what the extractor needs to know of the document.
@@ -75,7 +76,7 @@ func (x *zhExtractor) run() {
 	review := false
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
-		if t := strings.TrimSpace(p.Text); len(t) <= 4*30 && reHeading.MatchString(t) && segment.RuneCount(t) <= 30 {
+		if t := strings.TrimSpace(p.Text); len(t) <= 4*30 && reHeading.MatchString(t) && utf8fast.RuneCount(t) <= 30 {
 			// a work report's review of the past year reports, it does not
 			// instruct; the next heading ends it
 			review = x.c.anyCue("review", t)
@@ -264,7 +265,7 @@ var (
 // directives whatever its format.
 func (x *zhExtractor) untitledHeadline(p *segment.Paragraph) bool {
 	t := strings.TrimSpace(p.Text)
-	return strings.TrimSpace(x.meta.Title) == "" && len(t) <= 4*40 && segment.RuneCount(t) <= 40 && !hasAny(t, "，。；！？：,;:")
+	return strings.TrimSpace(x.meta.Title) == "" && len(t) <= 4*40 && utf8fast.RuneCount(t) <= 40 && !hasAny(t, "，。；！？：,;:")
 }
 
 // skipParagraph recognises paragraphs that hold no instruction whatever
@@ -294,7 +295,7 @@ func (x *zhExtractor) skipParagraph(p *segment.Paragraph) bool {
 	}
 	// at most 15 runes: a longer paragraph is not counted (a rune has at
 	// most four bytes)
-	return len(body) <= 4*15 && segment.RuneCount(body) <= 15 && !hasAny(body, "，。；！？") && len(x.c.findMarkers([]rune(body), nil)) == 0
+	return len(body) <= 4*15 && utf8fast.RuneCount(body) <= 15 && !hasAny(body, "，。；！？") && len(x.c.findMarkers([]rune(body), nil)) == 0
 }
 
 var reDocNo = regexp.MustCompile(`^[\p{Han}]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号$`)

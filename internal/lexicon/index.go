@@ -488,7 +488,9 @@ func (x *Index) Longest(s string) (n int, val int32) {
 // decodeRune is utf8.DecodeRuneInString with a Chinese character read
 // from its bytes: Get and AppendPrefixes start every look-up with it (the
 // lexicon scans and the IDF look-ups), where the decoder's slow path was a
-// call per look-up.
+// call per look-up. It decodes as utf8fast.DecodeRune does; threeByteRune's
+// single test of both continuation bytes makes the whole analysis 0.6%
+// fewer instructions than calling that one (cachegrind, 2026-12-07).
 func decodeRune(s string) (rune, int) {
 	if r, size := threeByteRune(s); size > 0 {
 		return r, size

@@ -91,33 +91,6 @@ func TestToRunes(t *testing.T) {
 	}
 }
 
-// TestRuneCount: RuneCount is utf8.RuneCountInString on every string of
-// one to three bytes (and three followed by a fourth) and on mixed text.
-func TestRuneCount(t *testing.T) {
-	check := func(s string) {
-		if got, want := RuneCount(s), utf8.RuneCountInString(s); got != want {
-			t.Fatalf("% x: RuneCount %d, want %d", s, got, want)
-		}
-	}
-	var buf [4]byte
-	for c0 := range 256 {
-		for c1 := range 256 {
-			for c2 := range 256 {
-				buf[0], buf[1], buf[2], buf[3] = byte(c0), byte(c1), byte(c2), 0x80
-				check(string(buf[:3]))
-				if c2 == 0 || c2 == 0x80 || c2 == 0xbf {
-					for n := 1; n <= 4; n++ {
-						check(string(buf[:n]))
-					}
-				}
-			}
-		}
-	}
-	for _, s := range []string{"", "国务院关于加快建设", "a\xffb中文\xe4\xb8", "互联网+监管：5G、COVID-19。", "😀中\xf0\x9f"} {
-		check(s)
-	}
-}
-
 // isTraditionalByRunes is IsTraditional as it read every rune: the
 // reference for TestIsTraditionalFast.
 func isTraditionalByRunes(paras []string) bool {

@@ -194,7 +194,7 @@ func allIdeographs(w string) bool {
 // Chinese text) read from its bytes, without the runtime's decoder at
 // every rune past ASCII (TestToRunes checks it against the conversion).
 func toRunes(s string) []rune {
-	rs := make([]rune, RuneCount(s))
+	rs := make([]rune, utf8fast.RuneCount(s))
 	b := 0
 	for i := range rs {
 		c := s[b]

@@ -150,45 +150,46 @@ const migration5 = `DROP TABLE documents_fts;
 func fillFTS(ctx context.Context, tx *sql.Tx) error {
 	w := newTxWriter(tx)
 	defer w.close()
-	for last := int64(0); ; {
-		rows, err := chunk(ctx, tx, `SELECT rowid, title, paragraphs FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 64`, last,
-			func(r *ftsRow, title string, paras []byte) error {
-				var ps []string
-				if err := unpackJSON(paras, &ps); err != nil {
-					return err
-				}
-				r.title, r.body = tokenText(title), tokenText(strings.Join(ps, "\n"))
-				return nil
-			})
-		if err != nil || len(rows) == 0 {
-			if err != nil {
-				return fmt.Errorf("documents: %w", err)
+	err := refill(ctx, tx, w, "documents", `SELECT rowid, title, paragraphs FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 64`, &w.fts.docs,
+		func(r *ftsRow, title string, paras []byte) error {
+			var ps []string
+			if err := unpackJSON(paras, &ps); err != nil {
+				return err
 			}
-			break
-		}
-		w.fts.docs, last = rows, rows[len(rows)-1].rowid
-		if err := w.flushFTS(ctx); err != nil {
-			return err
-		}
+			r.title, r.body = tokenText(title), tokenText(strings.Join(ps, "\n"))
+			return nil
+		})
+	if err != nil {
+		return err
 	}
-	for last := int64(0); ; {
-		rows, err := chunk(ctx, tx, `SELECT rowid, text, x'' FROM directives WHERE rowid > ? ORDER BY rowid LIMIT 4096`, last,
-			func(r *ftsRow, text string, _ []byte) error {
-				r.body = tokenText(text)
-				return nil
-			})
-		if err != nil || len(rows) == 0 {
-			if err != nil {
-				return fmt.Errorf("directives: %w", err)
-			}
-			break
-		}
-		w.fts.directives, last = rows, rows[len(rows)-1].rowid
-		if err := w.flushFTS(ctx); err != nil {
-			return err
-		}
+	err = refill(ctx, tx, w, "directives", `SELECT rowid, text, x'' FROM directives WHERE rowid > ? ORDER BY rowid LIMIT 4096`, &w.fts.directives,
+		func(r *ftsRow, text string, _ []byte) error {
+			r.body = tokenText(text)
+			return nil
+		})
+	if err != nil {
+		return err
 	}
 	return fillTargetsFTS(ctx, tx)
+}
+
+// refill reads the rows of query a chunk at a time, in rowid order, and
+// writes each chunk's full-text rows through w; dest is the list of w's
+// pending rows that the chunk fills.
+func refill(ctx context.Context, tx *sql.Tx, w *txWriter, what, query string, dest *[]ftsRow, fill func(*ftsRow, string, []byte) error) error {
+	for last := int64(0); ; {
+		rows, err := chunk(ctx, tx, query, last, fill)
+		if err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		*dest, last = rows, rows[len(rows)-1].rowid
+		if err := w.flushFTS(ctx); err != nil {
+			return err
+		}
+	}
 }
 
 // chunk reads the rows of query (rowid, text, blob) after rowid last and

@@ -38,6 +38,26 @@ func runeSizeSlow(s string) int {
 	return n
 }
 
+// RuneCount is utf8.RuneCountInString with RuneSize's shortcut: the
+// runtime decodes every rune past ASCII through a call, and the pipeline
+// counts the runes of every paragraph several times (windows, the
+// document's size, the segmenter's runes).
+func RuneCount(s string) int {
+	n := 0
+	for b := 0; b < len(s); n++ {
+		switch {
+		case s[b] < utf8.RuneSelf:
+			b++
+		case ThreeByte(s[b:]): // inlined, where RuneSize is a call
+			b += 3
+		default:
+			_, size := utf8.DecodeRuneInString(s[b:])
+			b += size
+		}
+	}
+	return n
+}
+
 // DecodeRune is utf8.DecodeRuneInString with RuneSize's shortcut.
 func DecodeRune(s string) (rune, int) {
 	if ThreeByte(s) {
