@@ -197,7 +197,7 @@ func (a *Accumulator) Scored() []Scored {
 	nest := nestings(terms, a.st, all, a.lang)
 	out := make([]Scored, len(best))
 	for i, t := range terms {
-		out[i] = Scored{Term: t, Count: counts[t], Unit: isUnit(a.st[t].pos),
+		out[i] = Scored{Term: t, Count: counts[t], Unit: isUnit(a.st[t].pos) && !formulaOnly(a.lex, t),
 			Features: features(t, a.st[t], a.total, a.sents, docView{ntf[t], nrank[t], nest[t]}, table, a.lang)}
 		if i >= len(best)-len(kp) {
 			// shortlisted as a keyphrase only: the ranker learns how far to trust it

@@ -109,6 +109,22 @@ func addressee(lex *lexicon.Set, text string) bool {
 	return true
 }
 
+// formulaOnly tells a term every lexicon row of which is a policy formula
+// (稳健的货币政策): unlike a name, it does not stand beside a shown term
+// inside it (货币政策), which names the same analysts' keyword.
+func formulaOnly(lex *lexicon.Set, text string) bool {
+	g, ok := lex.Surface.Get(text)
+	if !ok || int(g) >= len(lex.Groups) {
+		return false
+	}
+	for _, i := range lex.Groups[g] {
+		if lex.Entries[i].Type != lexicon.Term {
+			return false
+		}
+	}
+	return true
+}
+
 // namedParty tells an addressee that names a kind of party a policy is
 // about (公安机关, 用人单位, 国有企业, 纳税人): three or four characters, not
 // a generic body (有关部门, 相关单位, 主管部门, 各地区, 全社会).

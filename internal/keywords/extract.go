@@ -66,7 +66,7 @@ func distinct(ranked []Keyword, n int, lang string, units map[string]bool) []Key
 		}
 		dup := false
 		for _, o := range out {
-			if units[k.Term] || units[o.Term] {
+			if units[k.Term] != units[o.Term] {
 				continue
 			}
 			if containsTerm(o.Term, k.Term, lang) || containsTerm(k.Term, o.Term, lang) {

@@ -208,7 +208,7 @@ func distinct(exs []example, idx []int, n int) []int {
 		}
 		dup := false
 		for _, o := range out {
-			if exs[i].unit || exs[o].unit {
+			if exs[i].unit != exs[o].unit {
 				continue
 			}
 			if holds(exs[o].term, exs[i].term, exs[i].en) || holds(exs[i].term, exs[o].term, exs[i].en) {
