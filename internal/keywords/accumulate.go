@@ -8,6 +8,7 @@ import (
 	"github.com/policylens/policylens/internal/fold"
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // Accumulator gathers what keyword ranking needs from a document read in
@@ -274,7 +275,7 @@ const rare = 0.85
 // word of policy text inside many longer ones (事故 of 安全事故) stays, and
 // so does a word the text writes as one often enough (书据, six times).
 func (a *Accumulator) pieceOfWord(term string, s *termStat, table *lexicon.IDFTable) bool {
-	if s == nil || isUnit(s.pos) || utf8.RuneCountInString(term) != 2 {
+	if s == nil || isUnit(s.pos) || utf8fast.RuneCount(term) != 2 {
 		return false
 	}
 	idf, known := table.Get(term)
@@ -470,5 +471,5 @@ func longTerm(t, lang string) bool {
 	if lang == "en" {
 		return strings.Contains(t, " ")
 	}
-	return utf8.RuneCountInString(t) >= 4
+	return utf8fast.RuneCount(t) >= 4
 }

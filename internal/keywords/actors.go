@@ -4,11 +4,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/fold"
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // Analysts name a document's central actors among its keywords (the
@@ -231,7 +231,7 @@ func shownAs(top []Keyword, name string) bool {
 	nn := strings.ToLower(fold.String(name))
 	for _, k := range top {
 		kn := strings.ToLower(fold.String(k.Term))
-		if strings.Contains(kn, nn) || utf8.RuneCountInString(kn) >= 2 && strings.Contains(nn, kn) {
+		if strings.Contains(kn, nn) || utf8fast.RuneCount(kn) >= 2 && strings.Contains(nn, kn) {
 			return true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/policylens/policylens/internal/fold"
 	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // Candidates returns, per sentence, the keyword candidates in order: content
@@ -129,7 +130,7 @@ func formulaOnly(lex *lexicon.Set, text string) bool {
 // about (公安机关, 用人单位, 国有企业, 纳税人): three or four characters, not
 // a generic body (有关部门, 相关单位, 主管部门, 各地区, 全社会).
 func namedParty(text string) bool {
-	n := utf8.RuneCountInString(text)
+	n := utf8fast.RuneCount(text)
 	return n >= 3 && n <= 4 && text != "全社会" && !strings.HasSuffix(text, "部门") &&
 		!strings.HasPrefix(text, "各") && !strings.HasPrefix(text, "有关") && !strings.HasPrefix(text, "相关")
 }
@@ -295,7 +296,7 @@ func tokenCand(toks []segment.Token, ti int, title bool, doc *segment.Doc, lex *
 			text = l
 		}
 	}
-	n := utf8.RuneCountInString(text)
+	n := utf8fast.RuneCount(text)
 	c := cand{text: text, content: content(t, text, lex, lang), pos: t.POS, title: title, lastOne: n == 1}
 	if lang == "en" {
 		c.joins = c.content
@@ -336,7 +337,11 @@ func against(toks []segment.Token, ti, dir int) (*segment.Token, bool) {
 // sign that the token is a piece of a longer word the segmenter split.
 func glued(toks []segment.Token, ti, dir int) bool {
 	nb, ok := against(toks, ti, dir)
-	return ok && utf8.RuneCountInString(nb.Text) == 1 && isHanRune(firstRune(nb.Text)) && !nb.Stop && nb.POS != "u" && nb.POS != "p" && nb.POS != "c"
+	if !ok {
+		return false
+	}
+	r, size := utf8fast.DecodeRune(nb.Text)
+	return size == len(nb.Text) && size > 0 && isHanRune(r) && !nb.Stop && nb.POS != "u" && nb.POS != "p" && nb.POS != "c"
 }
 
 // neighbour is the Han character written against a token on one side,
@@ -361,10 +366,10 @@ func neighbour(toks []segment.Token, ti, dir int) rune {
 	return r
 }
 
-func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
+func isHanRune(r rune) bool { return utf8fast.IsHan(r) }
 
 func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := utf8fast.DecodeRune(s)
 	return r
 }
 
@@ -376,7 +381,7 @@ func content(t segment.Token, text string, lex *lexicon.Set, lang string) bool {
 		return false
 	}
 	if lang == "en" {
-		return utf8.RuneCountInString(text) > 2 && isWord(text)
+		return utf8fast.RuneCount(text) > 2 && isWord(text)
 	}
 	for _, role := range lex.Cues["byline"] {
 		if strings.HasSuffix(text, role) {
@@ -385,7 +390,7 @@ func content(t segment.Token, text string, lex *lexicon.Set, lang string) bool {
 	}
 	p := t.POS
 	switch {
-	case strings.HasPrefix(p, "n"), p == "vn", p == "j", p == "l", p == "x", p == "an", p == "i", p == "eng", p == "nz", p == "b", p == "v" && utf8.RuneCountInString(text) >= 2, p == "t" && holiday(text):
+	case strings.HasPrefix(p, "n"), p == "vn", p == "j", p == "l", p == "x", p == "an", p == "i", p == "eng", p == "nz", p == "b", p == "v" && utf8fast.RuneCount(text) >= 2, p == "t" && holiday(text):
 		return true
 	}
 	return false
@@ -402,7 +407,7 @@ func isWord(s string) bool {
 
 // keepable drops single characters and very long strings.
 func keepable(s, lang string) bool {
-	n := utf8.RuneCountInString(s)
+	n := utf8fast.RuneCount(s)
 	if lang == "en" {
 		return n >= 3
 	}
@@ -479,7 +484,7 @@ func mergePhrases(seqs [][]cand, lang string) [][]cand {
 		w := 0
 		for i := 0; i < len(seq); i, w = i+1, w+1 {
 			if i+1 < len(seq) && mergeable(seq[i], seq[i+1]) && pairs[[2]string{seq[i].text, seq[i+1].text}] >= 2 &&
-				seq[i].parts+seq[i+1].parts < 3 && utf8.RuneCountInString(seq[i].text)+utf8.RuneCountInString(seq[i+1].text) <= maxPhrase {
+				seq[i].parts+seq[i+1].parts < 3 && utf8fast.RuneCount(seq[i].text)+utf8fast.RuneCount(seq[i+1].text) <= maxPhrase {
 				seq[w] = join(seq[i], seq[i+1], sep)
 				i++
 				continue
@@ -513,5 +518,5 @@ func holiday(text string) bool {
 	case "上午", "下午", "中午", "目前", "现在", "过去", "将来", "未来", "从此", "此刻", "刚才", "同期", "历史":
 		return false
 	}
-	return utf8.RuneCountInString(text) >= 2 && !strings.ContainsAny(text, "年月日天时期周旬季前后初底末晚早今昨去来近当")
+	return utf8fast.RuneCount(text) >= 2 && !strings.ContainsAny(text, "年月日天时期周旬季前后初底末晚早今昨去来近当")
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/lexicon"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // Feature is one named value the ranker weighs; categorical features
@@ -206,7 +207,7 @@ func ending(w string) string {
 }
 
 func lengthBucket(term, lang string) string {
-	n := utf8.RuneCountInString(term)
+	n := utf8fast.RuneCount(term)
 	if lang == "en" {
 		n = len(strings.Fields(term))
 		return strconv.Itoa(min(n, 3))
@@ -266,7 +267,7 @@ func nestings(terms []string, st map[string]*termStat, all []string, lang string
 func withRune(terms, all []string) map[rune][]int32 {
 	firsts := make(map[rune][]int32, len(terms))
 	for _, t := range terms {
-		r, _ := utf8.DecodeRuneInString(t)
+		r, _ := utf8fast.DecodeRune(t)
 		firsts[r] = nil
 	}
 	for i, o := range all {
@@ -284,7 +285,7 @@ func withRune(terms, all []string) map[rune][]int32 {
 // may end a longer rune of the candidate that holds it).
 func holdersOf(t string, holding map[rune][]int32, n int) []int32 {
 	if utf8.ValidString(t) {
-		r, _ := utf8.DecodeRuneInString(t)
+		r, _ := utf8fast.DecodeRune(t)
 		return holding[r]
 	}
 	all := make([]int32, n)

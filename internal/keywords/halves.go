@@ -2,8 +2,9 @@ package keywords
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // Neighbours counts a term's occurrences in texts, and how many of them
@@ -39,7 +40,7 @@ func neighbours(text, term string, left, right map[rune]int) (count int) {
 		if r, _ := utf8.DecodeLastRuneInString(text[:at]); glue(r) {
 			left[r]++
 		}
-		if r, _ := utf8.DecodeRuneInString(text[at+len(term):]); glue(r) {
+		if r, _ := utf8fast.DecodeRune(text[at+len(term):]); glue(r) {
 			right[r]++
 		}
 		i = at + len(term)
@@ -59,7 +60,7 @@ func IsHalf(count, sameLeft, sameRight int) bool {
 const function = "的地得和与及或并且而在对为是了着过将把被从向由以按其各该本等之所也都又这那每此前后内外上下中间里时"
 
 // glue tells a Han character that is not a function word.
-func glue(r rune) bool { return unicode.Is(unicode.Han, r) && !strings.ContainsRune(function, r) }
+func glue(r rune) bool { return utf8fast.IsHan(r) && !strings.ContainsRune(function, r) }
 
 // sides is what halves tracks of one term: its occurrences, and the
 // character on each side while every occurrence so far had the same one
@@ -98,18 +99,20 @@ func occurrences(texts []string, terms []string) []sides {
 			st[i].next = 0
 		}
 		prev := rune(0)
-		for at, r := range text {
+		for at := 0; at < len(text); {
+			r, size := utf8fast.DecodeRune(text[at:]) // a range loop decodes past ASCII through a call
 			if seen[r&1023] {
 				for _, k := range byFirst[r] {
 					if at >= st[k].next && strings.HasPrefix(text[at:], terms[k]) {
 						end := at + len(terms[k])
-						next, _ := utf8.DecodeRuneInString(text[end:])
+						next, _ := utf8fast.DecodeRune(text[end:])
 						st[k].add(prev, next)
 						st[k].next = end
 					}
 				}
 			}
 			prev = r
+			at += size
 		}
 	}
 	return st
