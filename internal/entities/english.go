@@ -41,14 +41,18 @@ var (
 	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
 	reEnMonth  = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
 	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
-		`|(?:U\.S\.\s+|President['’]s\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
+		`|(?:President['’]s\s+(?:[A-Z][\w-]*\s+){0,5}|(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+){1,5})(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
 	reEnName = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
 	// enOrgTail is what a body's name takes after its head word (Office
 	// of the National Cyber Director, Agency for Global Media): capitalised
 	// words joined by and, of, for, on; never a bare "the" nor "and the"
 	// (Department of Labor + the Advisory Board, Department of Defense +
 	// and the Department of Homeland Security are two bodies).
-	enOrgTail  = `\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|(?:of|for|on)\s+(?:the\s+)?)?[A-Z][\w-]*)*`
+	enOrgTail = `\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|(?:of|for|on)\s+(?:the\s+)?)?[A-Z][\w-]*)*` + enOrgList
+	// enOrgList is a list the name closes with "and" (Council on Fitness,
+	// Sports, and Nutrition; Bureau of Alcohol, Tobacco, Firearms, and
+	// Explosives): its items are one or two capitalised words each.
+	enOrgList  = `(?:(?:,\s+[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?)*,?\s+and\s+[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?)?`
 	genericOrg = map[string]bool{"Federal Government": true, "Office": true, "Department": true, "Agency": true}
 )
 
