@@ -41,7 +41,7 @@ var (
 	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
 	reEnMonth  = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
 	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
-		`|(?:President['’]s\s+(?:[A-Z][\w-]*\s+){0,5}|(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+){1,5})(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
+		`|(?:President['’]s\s+(?:[A-Z][\w-]*\s+){0,5}|(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+(?:and\s+)?){1,5})(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
 	reEnName = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
 	// enOrgTail is what a body's name takes after its head word (Office
 	// of the National Cyber Director, Agency for Global Media): capitalised
@@ -156,6 +156,7 @@ func (x *extractor) englishOrgs(text string, add addFunc) {
 				name, b0 = strings.TrimPrefix(name, lead), b0+len(lead)
 			}
 		}
+		name, b0 = joinedBodies(name, b0)
 		// Senior Agency Official for Privacy is a title, not a body
 		if genericOrg[name] || len(strings.Fields(name)) < 2 || roleWords[strings.ToLower(firstWord(text[m[3]:]))] || oneModifier(name) {
 			continue
@@ -186,6 +187,36 @@ func (x *extractor) englishOrgs(text string, add addFunc) {
 		add("organization", name, "", b0, b0+len(name), "rule:org-pattern", 1)
 	}
 }
+
+// joinedBodies drops from a body's name what an "and" before its head
+// joins to it when the word before the "and" ends a body or a thing of
+// its own or is a verb's form (Commissioned Corps and Epidemic
+// Intelligence Service, Technology Modernization Fund and Technology
+// Modernization Board, Validating and Monitoring Agency): a name such as
+// Alcohol and Tobacco Tax and Trade Bureau or Fish and Wildlife Service
+// joins plain words.
+func joinedBodies(name string, b0 int) (string, int) {
+	head := len(name)
+	for _, j := range []string{" of ", " for ", " on "} {
+		if i := strings.Index(name, j); i >= 0 && i < head {
+			head = i
+		}
+	}
+	for {
+		i := strings.Index(name[:head], " and ")
+		if i < 0 {
+			return name, b0
+		}
+		w := lastWord(name[:i])
+		if !orgHeads[strings.ToLower(w)] && !bodyEnds[w] && !strings.HasSuffix(w, "ing") {
+			return name, b0
+		}
+		name, b0, head = name[i+5:], b0+i+5, head-i-5
+	}
+}
+
+// bodyEnds end a body or a thing of one, besides orgHeads.
+var bodyEnds = map[string]bool{"Service": true, "Corps": true, "Fund": true, "Title": true, "Program": true}
 
 // knownBodyThenWord says that name opens with a body of the lexicon that
 // a capitalised word other than a joining one continues (Department of
