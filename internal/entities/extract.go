@@ -107,10 +107,14 @@ func parenAcronyms(paras []segment.Paragraph, ms []mention) []mention {
 	defined := map[string]name{} // type and the acronym's own key → the name
 	for i := 1; i < len(ms); i++ {
 		m, prev := ms[i], ms[i-1]
-		if prev.para != m.para || prev.typ != m.typ || prev.end != m.start-1 || !isAcronym(m.surface) {
+		short := shortName(prev.surface, m.surface)
+		if prev.para != m.para || prev.typ != m.typ || !isAcronym(m.surface) && !short {
 			continue
 		}
 		rs := paras[m.para+1].Runes
+		if gap := m.start - prev.end; gap != 1 && !(short && gap == 2 && rs[prev.end] == ' ') {
+			continue
+		}
 		if m.end < len(rs) && strings.ContainsRune("(（", rs[m.start-1]) && strings.ContainsRune(")）", rs[m.end]) {
 			defined[m.typ+"\x00"+m.key] = name{prev.key, prev.norm}
 		}
@@ -121,6 +125,27 @@ func parenAcronyms(paras []segment.Paragraph, ms []mention) []mention {
 		}
 	}
 	return ms
+}
+
+// shortName reports a short name of a long one in English: two or more
+// words, each a word of the long name (Federal Interagency Sustainability
+// Steering Committee (Steering Committee), Advisory Board on Toxic
+// Substances and Worker Health (Advisory Board)).
+func shortName(long, short string) bool {
+	ws := strings.Fields(short)
+	if len(ws) < 2 || short == long {
+		return false
+	}
+	in := map[string]bool{}
+	for _, w := range strings.Fields(long) {
+		in[w] = true
+	}
+	for _, w := range ws {
+		if !in[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // isAcronym reports two to eight capital letters, digits, dots or hyphens.
