@@ -151,7 +151,7 @@ func (x *extractor) englishOrgs(text string, add addFunc) {
 		if i := headingEnd(name); i > 0 {
 			name, b0 = name[i:], b0+i // Termination The Council: a heading is no part of the name
 		}
-		for _, lead := range []string{"The ", "This ", "Each ", "Such "} {
+		for _, lead := range []string{"The ", "This ", "Each ", "Such ", "A ", "An ", "Any ", "Every "} {
 			if strings.HasPrefix(name, lead) {
 				name, b0 = strings.TrimPrefix(name, lead), b0+len(lead)
 			}
