@@ -107,15 +107,16 @@ func parenAcronyms(paras []segment.Paragraph, ms []mention) []mention {
 	defined := map[string]name{} // type and the acronym's own key → the name
 	for i := 1; i < len(ms); i++ {
 		m, prev := ms[i], ms[i-1]
-		short := shortName(prev.surface, m.surface)
-		if prev.para != m.para || prev.typ != m.typ || !isAcronym(m.surface) && !short {
+		gap := m.start - prev.end
+		if prev.para != m.para || prev.typ != m.typ || gap < 1 || gap > 2 {
 			continue
 		}
 		rs := paras[m.para+1].Runes
-		if gap := m.start - prev.end; gap != 1 && !(short && gap == 2 && rs[prev.end] == ' ') {
+		if m.end >= len(rs) || !strings.ContainsRune("(（", rs[m.start-1]) || !strings.ContainsRune(")）", rs[m.end]) {
 			continue
 		}
-		if m.end < len(rs) && strings.ContainsRune("(（", rs[m.start-1]) && strings.ContainsRune(")）", rs[m.end]) {
+		// an acronym right after the name, or a short name after a space
+		if gap == 1 && isAcronym(m.surface) || gap == 2 && rs[prev.end] == ' ' && shortName(prev.surface, m.surface) {
 			defined[m.typ+"\x00"+m.key] = name{prev.key, prev.norm}
 		}
 	}
