@@ -63,6 +63,9 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 	add := func(typ, key, norm string, b0, b1 int, evidence string, prio int) {
 		x.c.add(mention{typ: typ, key: key, surface: text[b0:b1], para: pi, start: x.rune(b0), end: x.rune(b1), norm: norm, evidence: evidence, prio: prio})
 	}
+	if pi == TitleParagraph {
+		x.sectionTitleLaw(text)
+	}
 	x.lexicon(text, func(typ, canon string, b0, b1 int, src string) {
 		if isAcronym(text[b0:b1]) && reSectionNo.MatchString(text[b1:]) {
 			return // SEC. 204: a section's heading, not the commission
@@ -217,6 +220,28 @@ func joinedBodies(name string, b0 int) (string, int) {
 
 // bodyEnds end a body or a thing of one, besides orgHeads.
 var bodyEnds = map[string]bool{"Service": true, "Corps": true, "Fund": true, "Title": true, "Program": true}
+
+// policyHeads end the name of a policy document that a web page's title
+// gives before its section (Federal Source Code Policy | Objectives).
+var policyHeads = map[string]bool{"Policy": true, "Strategy": true, "Plan": true, "Guidance": true, "Framework": true, "Playbook": true}
+
+// sectionTitleLaw reads a title "<document> | <section>": the page is a
+// section of the policy document it names first, which is a law of the
+// page (ANNOTATION.md counts policy documents by name).
+func (x *extractor) sectionTitleLaw(text string) {
+	i := strings.Index(text, " | ")
+	if i < 0 {
+		return
+	}
+	name := strings.TrimSpace(text[:i])
+	words := strings.Fields(name)
+	if len(words) < 2 || !allCapitalised(name) || !policyHeads[words[len(words)-1]] {
+		return
+	}
+	b0 := strings.Index(text, name)
+	x.c.add(mention{typ: "law", key: name, surface: name, para: TitleParagraph,
+		start: x.rune(b0), end: x.rune(b0 + len(name)), evidence: "rule:section-title", prio: 2, overlay: true})
+}
 
 // knownBodyThenWord says that name opens with a body of the lexicon that
 // a capitalised word other than a joining one continues (Department of
