@@ -41,14 +41,18 @@ var (
 	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
 	reEnMonth  = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
 	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
-		`|(?:U\.S\.\s+|President['’]s\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
+		`|(?:President['’]s\s+(?:[A-Z][\w-]*\s+){0,5}|(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+(?:and\s+)?){1,5})(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
 	reEnName = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
 	// enOrgTail is what a body's name takes after its head word (Office
 	// of the National Cyber Director, Agency for Global Media): capitalised
 	// words joined by and, of, for, on; never a bare "the" nor "and the"
 	// (Department of Labor + the Advisory Board, Department of Defense +
 	// and the Department of Homeland Security are two bodies).
-	enOrgTail  = `\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|(?:of|for|on)\s+(?:the\s+)?)?[A-Z][\w-]*)*`
+	enOrgTail = `\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|(?:of|for|on)\s+(?:the\s+)?)?[A-Z][\w-]*)*` + enOrgList
+	// enOrgList is a list the name closes with "and" (Council on Fitness,
+	// Sports, and Nutrition; Bureau of Alcohol, Tobacco, Firearms, and
+	// Explosives): its items are one or two capitalised words each.
+	enOrgList  = `(?:(?:,\s+[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?)*,?\s+and\s+[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?)?`
 	genericOrg = map[string]bool{"Federal Government": true, "Office": true, "Department": true, "Agency": true}
 )
 
@@ -58,6 +62,9 @@ func (x *extractor) english(p *segment.Paragraph, pi int) {
 	x.index(p)
 	add := func(typ, key, norm string, b0, b1 int, evidence string, prio int) {
 		x.c.add(mention{typ: typ, key: key, surface: text[b0:b1], para: pi, start: x.rune(b0), end: x.rune(b1), norm: norm, evidence: evidence, prio: prio})
+	}
+	if pi == TitleParagraph {
+		x.sectionTitleLaw(text)
 	}
 	x.lexicon(text, func(typ, canon string, b0, b1 int, src string) {
 		if isAcronym(text[b0:b1]) && reSectionNo.MatchString(text[b1:]) {
@@ -147,11 +154,12 @@ func (x *extractor) englishOrgs(text string, add addFunc) {
 		if i := headingEnd(name); i > 0 {
 			name, b0 = name[i:], b0+i // Termination The Council: a heading is no part of the name
 		}
-		for _, lead := range []string{"The ", "This ", "Each ", "Such "} {
+		for _, lead := range []string{"The ", "This ", "Each ", "Such ", "A ", "An ", "Any ", "Every "} {
 			if strings.HasPrefix(name, lead) {
 				name, b0 = strings.TrimPrefix(name, lead), b0+len(lead)
 			}
 		}
+		name, b0 = joinedBodies(name, b0)
 		// Senior Agency Official for Privacy is a title, not a body
 		if genericOrg[name] || len(strings.Fields(name)) < 2 || roleWords[strings.ToLower(firstWord(text[m[3]:]))] || oneModifier(name) {
 			continue
@@ -181,6 +189,58 @@ func (x *extractor) englishOrgs(text string, add addFunc) {
 		}
 		add("organization", name, "", b0, b0+len(name), "rule:org-pattern", 1)
 	}
+}
+
+// joinedBodies drops from a body's name what an "and" before its head
+// joins to it when the word before the "and" ends a body or a thing of
+// its own or is a verb's form (Commissioned Corps and Epidemic
+// Intelligence Service, Technology Modernization Fund and Technology
+// Modernization Board, Validating and Monitoring Agency): a name such as
+// Alcohol and Tobacco Tax and Trade Bureau or Fish and Wildlife Service
+// joins plain words.
+func joinedBodies(name string, b0 int) (string, int) {
+	head := len(name)
+	for _, j := range []string{" of ", " for ", " on "} {
+		if i := strings.Index(name, j); i >= 0 && i < head {
+			head = i
+		}
+	}
+	for {
+		i := strings.Index(name[:head], " and ")
+		if i < 0 {
+			return name, b0
+		}
+		w := lastWord(name[:i])
+		if !orgHeads[strings.ToLower(w)] && !bodyEnds[w] && !strings.HasSuffix(w, "ing") {
+			return name, b0
+		}
+		name, b0, head = name[i+5:], b0+i+5, head-i-5
+	}
+}
+
+// bodyEnds end a body or a thing of one, besides orgHeads.
+var bodyEnds = map[string]bool{"Service": true, "Corps": true, "Fund": true, "Title": true, "Program": true}
+
+// policyHeads end the name of a policy document that a web page's title
+// gives before its section (Federal Source Code Policy | Objectives).
+var policyHeads = map[string]bool{"Policy": true, "Strategy": true, "Plan": true, "Guidance": true, "Framework": true, "Playbook": true}
+
+// sectionTitleLaw reads a title "<document> | <section>": the page is a
+// section of the policy document it names first, which is a law of the
+// page (ANNOTATION.md counts policy documents by name).
+func (x *extractor) sectionTitleLaw(text string) {
+	i := strings.Index(text, " | ")
+	if i < 0 {
+		return
+	}
+	name := strings.TrimSpace(text[:i])
+	words := strings.Fields(name)
+	if len(words) < 2 || !allCapitalised(name) || !policyHeads[words[len(words)-1]] {
+		return
+	}
+	b0 := strings.Index(text, name)
+	x.c.add(mention{typ: "law", key: name, surface: name, para: TitleParagraph,
+		start: x.rune(b0), end: x.rune(b0 + len(name)), evidence: "rule:section-title", prio: 2, overlay: true})
 }
 
 // knownBodyThenWord says that name opens with a body of the lexicon that
