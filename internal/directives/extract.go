@@ -52,6 +52,7 @@ func Extract(doc *segment.Doc, rules *Rules, meta Meta) []Directive {
 	x.run()
 	x.restack()
 	x.fillIssuers()
+	x.fullIssuers()
 	return x.out
 }
 

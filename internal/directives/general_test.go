@@ -37,6 +37,8 @@ func TestGeneralClasses(t *testing.T) {
 			[]want{{"商业银行要加强风险管理", "should", "会议"}}},
 		{"a frame inside the clause", news, []string{"会议要求各地必须加强监督检查。"},
 			[]want{{"会议要求各地必须加强监督检查", "must", "会议"}}},
+		{"a body in its fullest written form", news, []string{"工业和信息化部发布征求意见稿。", "工信部将加快推进5G网络建设。"},
+			[]want{{"工信部将加快推进5G网络建设", "should", "工业和信息化部"}}}, // the story wrote it in full before
 	} {
 		if got := brief(run(t, "zh", c.meta, c.paras...)); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s:\n got %v\nwant %v", c.name, got, c.want)

@@ -163,3 +163,44 @@ func governs(lex *lexicon.Set, subject string) bool {
 func nounLike(pos string) bool {
 	return strings.HasPrefix(pos, "n") && pos != "nx" || pos == "j"
 }
+
+// fullIssuers writes a news directive's issuer in the fullest form the
+// story gives the same body (工信部 → 工业和信息化部 where the story writes
+// both): a story names a body in full once and by its short form after,
+// and the issuer is the body, not the last way it was written.
+func (x *zhExtractor) fullIssuers() {
+	if x.kind != kindNews || len(x.out) == 0 {
+		return
+	}
+	full := map[string]string{} // canonical → the longest form written
+	note := func(t string) {
+		anySurface(x.c.lex, t, func(e lexicon.Entry, start, end int) bool {
+			if e.Type == lexicon.Organization && end-start > len(full[e.Canonical]) {
+				full[e.Canonical] = t[start:end]
+			}
+			return false
+		})
+	}
+	note(x.meta.Title)
+	for i := range x.doc.Paragraphs {
+		note(x.doc.Paragraphs[i].Text)
+	}
+	for i := range x.out {
+		x.out[i].Issuer = x.fullForm(x.out[i].Issuer, full)
+	}
+}
+
+// fullForm is the longest form written of the body an issuer names whole,
+// the issuer itself when it names none or is already the longest.
+func (x *zhExtractor) fullForm(iss string, full map[string]string) string {
+	n, v := x.c.lex.Surface.Longest(iss)
+	if n == 0 || n != len(iss) {
+		return iss
+	}
+	for _, e := range x.c.lex.Groups[v] {
+		if f := full[x.c.lex.Entries[e].Canonical]; x.c.lex.Entries[e].Type == lexicon.Organization && len(f) > len(iss) {
+			return f
+		}
+	}
+	return iss
+}
