@@ -52,7 +52,7 @@ func (h *hashIndex) get(key string) (int32, bool) {
 		}
 		if s&^0xFFFFFFFF == hv&^0xFFFFFFFF {
 			if i := int(uint32(s)) - 1; h.x.key(i) == key {
-				return h.x.vals[i], true
+				return h.x.val(i), true
 			}
 		}
 	}

@@ -147,7 +147,7 @@ func parseIDF(data string, extra map[string]float64) (*IDFTable, error) {
 	t := &IDFTable{vals: vals}
 	if sorted && len(extra) == 0 {
 		// the built-in file: its terms are searched in place
-		t.index = NewIndexIn(data, span, ids(len(vals)))
+		t.index = NewNumberedIndexIn(data, span) // a key per value
 	} else {
 		t.index, t.vals = lastWins(data, span, vals, extra)
 	}

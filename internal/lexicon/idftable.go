@@ -59,7 +59,7 @@ func decodeIDFTable(data, table string) (t *IDFTable, ok bool) {
 	for _, v := range t.vals {
 		t.max = max(t.max, v)
 	}
-	t.index = NewIndexIn(data, span, ids(n))
+	t.index = NewNumberedIndexIn(data, span) // span holds n keys
 	return t, true
 }
 

@@ -24,7 +24,8 @@ import (
 type Index struct {
 	text string
 	span []uint32 // key i is text[span[2i]:span[2i+1]]
-	vals []int32
+	vals []int32  // nil: key i's value is i (NewNumberedIndexIn)
+	n    int      // keys
 	// firsts holds one entry per distinct first rune, in rune order,
 	// found through runes
 	firsts []firstEntry
@@ -158,7 +159,18 @@ func NewSortedIndex(keys []string, vals []int32) *Index {
 // unique: key i is text[span[2i]:span[2i+1]]. A data file is searched in
 // place this way, without a string per key.
 func NewIndexIn(text string, span []uint32, vals []int32) *Index {
-	x := &Index{text: text, span: span, vals: vals}
+	return newIndexIn(&Index{text: text, span: span, vals: vals, n: len(vals)})
+}
+
+// NewNumberedIndexIn is NewIndexIn with the values 0, 1, …: each key's
+// number. The dictionary's and the IDF table's 600,000 numbers would be
+// 2.4 MB of the heap, which the soft memory limit keeps small: the
+// collector ran more often for them.
+func NewNumberedIndexIn(text string, span []uint32) *Index {
+	return newIndexIn(&Index{text: text, span: span, n: len(span) / 2})
+}
+
+func newIndexIn(x *Index) *Index {
 	x.buildFirst()
 	if x.Len() <= smallIndex {
 		x.buildTrie()
@@ -205,7 +217,7 @@ func (x *Index) buildFirst() {
 		}
 		e := firstEntry{lo: int32(i), hi: int32(j)}
 		if n == len(k) {
-			e.one = x.vals[i] + 1
+			e.one = x.val(i) + 1
 		}
 		x.firsts = append(x.firsts, e)
 		x.runes.set(r, int32(len(x.firsts)))
@@ -230,7 +242,15 @@ func (x *Index) sameRune(i, end, skip int, r rune, n int) int {
 }
 
 // Len is the number of keys.
-func (x *Index) Len() int { return len(x.vals) }
+func (x *Index) Len() int { return x.n }
+
+// val is key i's value.
+func (x *Index) val(i int) int32 {
+	if x.vals == nil {
+		return int32(i)
+	}
+	return x.vals[i]
+}
 
 // buildTrie makes the nodes level by level: the keys of a node share its
 // prefix (skip bytes), its own key sorts first among them, and the rest
@@ -265,7 +285,7 @@ func (x *Index) buildTrie() {
 				}
 				v := int32(0)
 				if len(k) == skip+size {
-					v = x.vals[i] + 1
+					v = x.val(i) + 1
 				}
 				b.node(r, v)
 				next = append(next, pending{int32(i), int32(j), int32(skip + size)})
@@ -293,7 +313,7 @@ func (x *Index) Get(key string) (int32, bool) {
 	}
 	i := x.lowerBound(int(e.lo), int(e.hi), key, n)
 	if i < int(e.hi) && x.key(i) == key {
-		return x.vals[i], true
+		return x.val(i), true
 	}
 	return 0, false
 }
@@ -467,7 +487,7 @@ func (x *Index) appendLonger(dst []Match, s string, maxRunes, lo, hi, j, runes i
 			return dst
 		}
 		if len(k) == len(p) {
-			dst = append(dst, Match{j, x.vals[lo]})
+			dst = append(dst, Match{j, x.val(lo)})
 		}
 		if (maxRunes > 0 && runes >= maxRunes) || j >= len(s) {
 			return dst

@@ -279,3 +279,32 @@ func testIndexes(keys []string) (vals []int32, plain, withTrie *Index) {
 	}
 	return vals, withoutTrie(NewIndex(keys, vals)), NewIndex(keys, vals).WithTrie()
 }
+
+// TestNumberedIndex: an index whose values are the keys' numbers finds
+// what the same index with the numbers stored finds, by Get, by the
+// prefix search, through its trie and through the hash of whole keys.
+func TestNumberedIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	keys := slices.Compact(slices.Sorted(slices.Values(randomKeys(r, 2000))))
+	stored := NewSortedIndex(keys, ids(len(keys)))
+	numbered := NewNumberedIndexIn(stored.text, stored.span)
+	if numbered.Len() != stored.Len() {
+		t.Fatalf("%d keys, want %d", numbered.Len(), stored.Len())
+	}
+	hs, hn := newHashIndex(stored), newHashIndex(numbered)
+	for _, s := range append(randomKeys(r, 1000), keys...) {
+		for _, x := range []*Index{numbered, withoutTrie(NewNumberedIndexIn(stored.text, stored.span))} {
+			if got, want := x.AppendPrefixes(nil, s+"国家", 0), stored.AppendPrefixes(nil, s+"国家", 0); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: %v, want %v", s, got, want)
+			}
+			v, ok := x.Get(s)
+			if wv, wok := stored.Get(s); v != wv || ok != wok {
+				t.Fatalf("Get(%q) = %d %v, want %d %v", s, v, ok, wv, wok)
+			}
+		}
+		v, ok := hn.get(s)
+		if wv, wok := hs.get(s); v != wv || ok != wok {
+			t.Fatalf("hash get(%q) = %d %v, want %d %v", s, v, ok, wv, wok)
+		}
+	}
+}

@@ -99,11 +99,7 @@ func loadDict(data, trie, table string) (*dict, error) {
 
 // index searches the words at span of data, with trie when it fits.
 func (d *dict) index(data string, span []uint32, trie string) {
-	vals := make([]int32, len(d.logFreq))
-	for i := range vals {
-		vals[i] = int32(i)
-	}
-	d.base = lexicon.NewIndexIn(data, span, vals)
+	d.base = lexicon.NewNumberedIndexIn(data, span) // a word's number is its value
 	if _, err := d.base.WithTrieData(trie); err != nil {
 		d.base.WithTrie()
 	}
