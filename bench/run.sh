@@ -359,8 +359,8 @@ fi
 # same file (CPU, default jobs) and <= 150 MB; compare and report are above.
 
 if [[ -f $GWR && -n ${cr_anchor:-} ]]; then
-	say "policylens trends, keywords, kwic and index over the work reports ($REPS runs each)"
-	command_rows "trends --terms 经济,发展 --by year" "keywords --by year" "kwic 改革" "index --db $TMP/index.db"
+	say "policylens trends, keywords, kwic, segment and index over the work reports ($REPS runs each)"
+	command_rows "trends --terms 经济,发展 --by year" "keywords --by year" "kwic 改革" "segment --format json" "index --db $TMP/index.db"
 fi
 
 # --- one large document --------------------------------------------------------
