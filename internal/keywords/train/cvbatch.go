@@ -91,7 +91,7 @@ func pick(exs []example, rows []int) []example {
 
 // nestedFit chooses the L2 penalty of the pointwise learner by four-fold
 // cv on the rows' own documents, then fits the rows with it.
-func nestedFit(exs []example, s sparse, l2s []float64, iters int) func([]int) map[string]float64 {
+func nestedFit(exs []example, s sparse, l2s []float64, iters *int) func([]int) map[string]float64 {
 	return func(rows []int) map[string]float64 {
 		var ds []int
 		for _, i := range rows {
@@ -116,7 +116,7 @@ func nestedFit(exs []example, s sparse, l2s []float64, iters int) func([]int) ma
 						fit = append(fit, i)
 					}
 				}
-				w := trainBatch(s, fit, l2, false, iters)
+				w := trainBatch(s, fit, l2, false, *iters)
 				sc := make([]float64, len(exs))
 				for i, ex := range exs {
 					if held[ex.doc] {
@@ -133,6 +133,6 @@ func nestedFit(exs []example, s sparse, l2s []float64, iters int) func([]int) ma
 			}
 		}
 		fmt.Fprintf(os.Stderr, "nested: l2 %g (%d)\n", best, bestF)
-		return trainBatch(s, rows, best, false, iters)
+		return trainBatch(s, rows, best, false, *iters)
 	}
 }

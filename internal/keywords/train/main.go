@@ -56,14 +56,16 @@ func main() {
 	sgd := flag.Bool("sgd", false, "learn by stochastic gradient descent in load order (the learner before 2026-12-07) instead of full-batch L-BFGS")
 	l2 := flag.Float64("l2", 1, "the full-batch learner's L2 penalty (nested cv on train chose 1 of 0.3, 1, 3)")
 	iters := flag.Int("iters", 300, "the full-batch learner's L-BFGS steps at most")
-	sweep := flag.String("sweep", "", "with -cv: compare learners (sgd, lr, pair) over fold seeds instead")
+	sweep := flag.String("sweep", "", "with -cv: compare learners over partitions of the folds instead (see runSweep): folds=0,1,2;sgd=0;lr=1")
 	flag.Parse()
 	exs, docs, kp, err := examples(*testdata, *multi)
 	if err != nil {
 		log.Fatal(err)
 	}
 	if *cv && *sweep != "" {
-		runSweep(exs, *sweep, *epochs)
+		if err := runSweep(exs, *sweep, *epochs); err != nil {
+			log.Fatal(err)
+		}
 		return
 	}
 	if *cv {
