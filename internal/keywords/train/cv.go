@@ -11,7 +11,7 @@ import (
 // linear ranker alone with the linear ranker plus boosted trees: each fold
 // is scored by the models learned from the other four (tuning on train
 // only, never on the test split).
-func crossValidate(exs []example, epochs int, counts []int, rate, lambda float64, treesOnly bool) {
+func crossValidate(exs []example, fit func([]example) map[string]float64, counts []int, rate, lambda float64, treesOnly bool) {
 	d := toDense(exs)
 	y := make([]float64, len(exs))
 	for i, ex := range exs {
@@ -34,7 +34,7 @@ func crossValidate(exs []example, epochs int, counts []int, rate, lambda float64
 		}
 		w := map[string]float64{}
 		if !treesOnly {
-			w = train(rest, epochs)
+			w = fit(rest)
 		}
 		base := make([]float64, len(exs))
 		for i, ex := range exs {
