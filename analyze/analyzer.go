@@ -140,6 +140,7 @@ func New(opts ...Option) (*Analyzer, error) {
 	segment.Preload()
 	entities.Preload()   // nor does the name model
 	directives.Preload() // nor the directive model
+	keywords.Preload()   // nor the keyword candidates' corpus counts
 	var lex *lexicon.Set
 	var err error
 	if len(cfg.lexiconDirs) == 0 {

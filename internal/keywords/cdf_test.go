@@ -5,13 +5,14 @@ import "testing"
 // TestBuiltinCandidateDF checks the generated table parses and says what
 // the feature needs: boilerplate of many documents counts high.
 func TestBuiltinCandidateDF(t *testing.T) {
-	if builtinCDFErr != nil {
-		t.Fatal(builtinCDFErr)
+	cdf, err := builtinCDF()
+	if err != nil {
+		t.Fatal(err)
 	}
-	if builtinCDF.n["zh"] == 0 || builtinCDF.n["en"] == 0 {
-		t.Fatalf("no document counted: %v", builtinCDF.n)
+	if cdf.n["zh"] == 0 || cdf.n["en"] == 0 {
+		t.Fatalf("no document counted: %v", cdf.n)
 	}
-	if d := builtinCDF.df["en"]["set forth"]; d < 20 {
+	if d := cdf.df["en"]["set forth"]; d < 20 {
 		t.Errorf("set forth: a candidate of %d documents, want many", d)
 	}
 	if _, err := parseCandidateDF("zh\t政策\n"); err == nil {

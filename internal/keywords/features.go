@@ -151,11 +151,12 @@ func headFeatures(term, lang string) []Feature {
 // of a merged phrase: set forth and 直辖市人民政府, in most orders and
 // notices, were as rare by that IDF as the rarest word.
 func corpusFeatures(term, lang string) []Feature {
-	if builtinCDFErr != nil {
+	cdf, err := builtinCDF()
+	if err != nil {
 		return nil
 	}
-	df := float64(builtinCDF.df[lang][term])
-	return []Feature{{"logdf", math.Log1p(df) / math.Log1p(float64(max(builtinCDF.n[lang], 1)))}}
+	df := float64(cdf.df[lang][term])
+	return []Feature{{"logdf", math.Log1p(df) / math.Log1p(float64(max(cdf.n[lang], 1)))}}
 }
 
 // lengthCrossed are the features whose weight a document's length
