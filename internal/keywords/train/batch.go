@@ -254,14 +254,7 @@ func trainBatch(s sparse, rows []int, l2 float64, pair bool, iters int) map[stri
 	if pair {
 		obj = pairwise(s, rows, l2, bias)
 	}
-	w := lbfgs(obj, len(s.names), iters)
-	out := map[string]float64{}
-	for j, v := range w {
-		if math.Abs(v) >= 0.0005 {
-			out[s.names[j]] = math.Round(v*1000) / 1000
-		}
-	}
-	return out
+	return rounded(s.names, lbfgs(obj, len(s.names), iters))
 }
 
 // trainMix learns by the sum of the pointwise and the pairwise losses.
@@ -276,11 +269,16 @@ func trainMix(s sparse, rows []int, l2 float64, iters int) map[string]float64 {
 		}
 		return l
 	}
-	w := lbfgs(obj, len(s.names), iters)
+	return rounded(s.names, lbfgs(obj, len(s.names), iters))
+}
+
+// rounded names the weights and rounds them as train does, leaving out
+// those that round to zero.
+func rounded(names []string, w []float64) map[string]float64 {
 	out := map[string]float64{}
 	for j, v := range w {
 		if math.Abs(v) >= 0.0005 {
-			out[s.names[j]] = math.Round(v*1000) / 1000
+			out[names[j]] = math.Round(v*1000) / 1000
 		}
 	}
 	return out
