@@ -200,31 +200,44 @@ func (a *Analyzer) Batch(ctx context.Context, inputs []Input, stdin io.Reader, e
 	window := make(chan struct{}, jobs*4) // documents read but not yet emitted: room for a long one
 	work := make(chan job)
 	done := make(chan Result, jobs)
+	go a.feed(ctx, inputs, stdin, window, work)
+	a.startWorkers(ctx, jobs, work, done)
+	if err := emitInOrder(done, window, emit, cancel); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
 
-	go func() { // reader: one file or record after the other
-		defer close(work)
-		i := 0
-		send := func(j job) bool {
-			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
-				return false
-			}
-			j.index = i
-			i++
-			select {
-			case work <- j:
-				return true
-			case <-ctx.Done():
-				return false
-			}
+// feed is the reader: one file or record after the other, each numbered
+// and let in only when the window has room.
+func (a *Analyzer) feed(ctx context.Context, inputs []Input, stdin io.Reader, window chan struct{}, work chan<- job) {
+	defer close(work)
+	i := 0
+	send := func(j job) bool {
+		select {
+		case window <- struct{}{}:
+		case <-ctx.Done():
+			return false
 		}
-		for _, in := range inputs {
-			if !a.readInput(ctx, in, stdin, send) {
-				return
-			}
+		j.index = i
+		i++
+		select {
+		case work <- j:
+			return true
+		case <-ctx.Done():
+			return false
 		}
-	}()
+	}
+	for _, in := range inputs {
+		if !a.readInput(ctx, in, stdin, send) {
+			return
+		}
+	}
+}
+
+// startWorkers runs jobs workers over work and closes done when the last
+// of them has finished.
+func (a *Analyzer) startWorkers(ctx context.Context, jobs int, work <-chan job, done chan<- Result) {
 	workers := make(chan struct{})
 	for w := 0; w < jobs; w++ {
 		go func() {
@@ -240,6 +253,12 @@ func (a *Analyzer) Batch(ctx context.Context, inputs []Input, stdin io.Reader, e
 		}
 		close(done)
 	}()
+}
+
+// emitInOrder emits the results in input order as they complete, freeing
+// a place of the window for each. After emit fails it cancels the batch
+// and closes what is left unemitted, so that no spill file outlives it.
+func emitInOrder(done <-chan Result, window <-chan struct{}, emit func(Result) error, cancel func()) error {
 	pending := map[int]Result{}
 	next := 0
 	var emitErr error
@@ -265,10 +284,7 @@ func (a *Analyzer) Batch(ctx context.Context, inputs []Input, stdin io.Reader, e
 	for _, r := range pending { // after a cancellation, results with a gap before them
 		r.Analysis.close()
 	}
-	if emitErr != nil {
-		return emitErr
-	}
-	return ctx.Err()
+	return emitErr
 }
 
 // readInput turns one input into jobs: a document, or one per JSONL record.
