@@ -646,6 +646,19 @@ func (x *extractor) recentDay(month, day int) bool {
 // datesZh finds explicit dates and months, resolving the year from the
 // text, a relative year word, or the document's date.
 func (x *extractor) datesZh(text string, add addFunc) {
+	x.calendarDatesZh(text, add)
+	x.bareDaysZh(text, add)
+	isoDates(text, add)
+}
+
+// relativeYears are the year words a date may open with, as offsets from
+// the document's year.
+var relativeYears = map[string]int{"今年": 0, "去年": -1, "明年": 1, "前年": -2}
+
+// calendarDatesZh finds months and days with or without their year
+// (2024年3月5日, 今年6月, 3月5日); a year written once carries on to the
+// dates after it.
+func (x *extractor) calendarDatesZh(text string, add addFunc) {
 	lastYear := x.titleYear
 	for _, m := range findDigitSubmatch(reZhDate, text, "月") {
 		if m[0] > 0 {
@@ -665,19 +678,7 @@ func (x *extractor) datesZh(text string, add addFunc) {
 		if day == 0 && m[2] < 0 && m[4] < 0 {
 			continue // a month with no year written (每年12月) is no calendar month
 		}
-		year := 0
-		switch {
-		case m[2] >= 0:
-			year, _ = strconv.Atoi(text[m[2]:m[3]])
-		case m[4] >= 0 && !x.anchor.IsZero():
-			year = x.anchor.Year() + map[string]int{"今年": 0, "去年": -1, "明年": 1, "前年": -2}[text[m[4]:m[5]]]
-		case strings.HasPrefix(text[m[1]:], "电") && !x.anchor.IsZero():
-			year = x.anchor.Year() // a dateline (11月26日电) is the news's own date
-		case lastYear != 0 && !(lastYear == x.titleYear && x.recentDay(month, day)):
-			year = lastYear
-		case !x.anchor.IsZero():
-			year = x.anchor.Year()
-		}
+		year := x.dateYear(text, m, month, day, lastYear)
 		if m[2] >= 0 {
 			lastYear = year
 		}
@@ -690,12 +691,35 @@ func (x *extractor) datesZh(text string, add addFunc) {
 		}
 		add("date", iso, iso, m[0], m[1], "rule:date", 3)
 	}
-	// a day alone (杨润雄21日表示) is a day of the news's own month, or of the
-	// month before when it lies ahead of the dateline
+}
+
+// dateYear is the year of a reZhDate match m: written, relative to the
+// document's, the dateline's, the last year written, or the document's;
+// 0 when nothing tells it.
+func (x *extractor) dateYear(text string, m []int, month, day, lastYear int) int {
+	switch {
+	case m[2] >= 0:
+		year, _ := strconv.Atoi(text[m[2]:m[3]])
+		return year
+	case m[4] >= 0 && !x.anchor.IsZero():
+		return x.anchor.Year() + relativeYears[text[m[4]:m[5]]]
+	case strings.HasPrefix(text[m[1]:], "电") && !x.anchor.IsZero():
+		return x.anchor.Year() // a dateline (11月26日电) is the news's own date
+	case lastYear != 0 && !(lastYear == x.titleYear && x.recentDay(month, day)):
+		return lastYear
+	case !x.anchor.IsZero():
+		return x.anchor.Year()
+	}
+	return 0
+}
+
+// bareDaysZh: a day alone (杨润雄21日表示) is a day of the news's own
+// month, or of the month before when it lies ahead of the dateline.
+func (x *extractor) bareDaysZh(text string, add addFunc) {
+	if x.anchor.IsZero() {
+		return
+	}
 	for _, m := range findDigitSubmatch(reZhDay, text, "日") {
-		if x.anchor.IsZero() {
-			break
-		}
 		if m[0] > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(text[:m[0]])
 			if unicode.IsDigit(prev) || strings.ContainsRune("月.-至到—～~", prev) {
@@ -716,6 +740,10 @@ func (x *extractor) datesZh(text string, add addFunc) {
 		iso := t.Format("2006-01-02")
 		add("date", iso, iso, m[0], m[1], "rule:day", 2)
 	}
+}
+
+// isoDates finds dates written 2024-03-05.
+func isoDates(text string, add addFunc) {
 	for _, m := range findAllSubmatch(reISODate, text, "-") {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
