@@ -431,6 +431,23 @@ func overlaps(spans [][2]int, s, e int) bool {
 // orgSuffixes finds bodies no lexicon lists: a place or known body followed
 // by nouns ending in an organization suffix (深圳 + 银保监局, 北京市 + 住建委).
 func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
+	for _, s := range spans {
+		if s.typ != "organization" && s.typ != "location" {
+			continue
+		}
+		start := x.rune(s.b0)
+		best, own := x.suffixedEnd(p, s, spans)
+		if best > 0 && own {
+			start = x.rune(s.b1)
+		}
+		x.addSuffixed(p, pi, s, start, best)
+	}
+}
+
+// suffixedEnd walks the nouns after span s and returns where the longest
+// name ending in an organization suffix ends (-1: none), and whether the
+// body stands on its own without the place (a county's company).
+func (x *extractor) suffixedEnd(p *segment.Paragraph, s lexSpan, spans []lexSpan) (best int, own bool) {
 	spanStart := func(r int, typ string) bool { // a body or place after 和 makes two bodies
 		for _, s := range spans {
 			if x.rune(s.b0) == r && (typ == "" || s.typ == typ) {
@@ -439,73 +456,78 @@ func (x *extractor) orgSuffixes(p *segment.Paragraph, pi int, spans []lexSpan) {
 		}
 		return false
 	}
-	for _, s := range spans {
-		if s.typ != "organization" && s.typ != "location" {
+	start, end := x.rune(s.b0), x.rune(s.b1)
+	best = -1
+	k := int(x.tokAt[end]) - 1
+	if k < 0 {
+		k = x.restOfWord(p, end) // 古巴队/n, 中国美术馆/nt: the place starts a longer word
+	}
+	for ; k >= 0 && k < len(p.Tokens); k++ {
+		t := p.Tokens[k]
+		if t.Start < end {
+			t.Text, t.Start = string(p.Runes[end:t.End]), end
+		}
+		if (t.Text == "和" || t.Text == "与") && t.Start == end && end > x.rune(s.b1) && k+1 < len(p.Tokens) &&
+			fieldWord(p.Tokens[k-1]) && fieldWord(p.Tokens[k+1]) && !spanStart(p.Tokens[k+1].Start, "") &&
+			!x.endsWithSuffix(p.Tokens[k-1].Text) && !x.endsWithSuffix(p.Tokens[k+1].Text) {
+			end = t.End // 东莞市 + 工业和信息化局, …产业政策与法规司: 和 inside one name
 			continue
 		}
-		start, end := x.rune(s.b0), x.rune(s.b1)
-		best, own := -1, false
-		k := int(x.tokAt[end]) - 1
-		if k < 0 {
-			k = x.restOfWord(p, end) // 古巴队/n, 中国美术馆/nt: the place starts a longer word
+		if t.Start != end || t.End-start > 16 || !nounLike(t.POS) && !x.suffixWord(t.Text) || strings.ContainsAny(t.Text[:min(len(t.Text), 3)], "两各等多") || joiners[t.Text] {
+			break // 西安两市政府 is two governments, 机构会同国务院 two bodies
 		}
-		for ; k >= 0 && k < len(p.Tokens); k++ {
-			t := p.Tokens[k]
-			if t.Start < end {
-				t.Text, t.Start = string(p.Runes[end:t.End]), end
-			}
-			if (t.Text == "和" || t.Text == "与") && t.Start == end && end > x.rune(s.b1) && k+1 < len(p.Tokens) &&
-				fieldWord(p.Tokens[k-1]) && fieldWord(p.Tokens[k+1]) && !spanStart(p.Tokens[k+1].Start, "") &&
-				!x.endsWithSuffix(p.Tokens[k-1].Text) && !x.endsWithSuffix(p.Tokens[k+1].Text) {
-				end = t.End // 东莞市 + 工业和信息化局, …产业政策与法规司: 和 inside one name
-				continue
-			}
-			if t.Start != end || t.End-start > 16 || !nounLike(t.POS) && !x.suffixWord(t.Text) || strings.ContainsAny(t.Text[:min(len(t.Text), 3)], "两各等多") || joiners[t.Text] {
-				break // 西安两市政府 is two governments, 机构会同国务院 two bodies
-			}
-			if t.Start > x.rune(s.b1) && spanStart(t.Start, "organization") {
-				break // 国务院办公厅 + 通报 + 国务院: a known body further on is another body
-			}
-			end = t.End
-			if t.POS == "vn" {
-				continue // 部署, 监管: may sit inside a name, never end one
-			}
-			if x.titleEndingAt(p.Runes, end) >= 2 {
-				break // 中共中央 + 政治局常委: a title, not a body, ends here
-			}
-			cand := string(p.Runes[start:end])
-			for _, suf := range x.lex.OrgSuffix {
-				if !strings.HasSuffix(cand, suf) {
-					continue
-				}
-				if s.kind == "province" && slices.Contains(x.lex.FreeOrgSuffix, suf) {
-					break // a company's name leaves out its province (安徽 + 芦岭煤矿): companies() finds it
-				}
-				if s.kind == "county" && slices.Contains(x.lex.FreeOrgSuffix, suf) {
-					own = true // and its county (左权县 + 河南村煤矿)
-				}
-				// a one-character suffix must be a word of its own or end an
-				// abbreviation (住建委), not a common word (部署, 处理)
-				if utf8.RuneCountInString(suf) > 1 || t.End-t.Start == 1 || t.POS == "nt" || t.POS == "j" || t.POS == "x" {
-					best = end
-				}
-				break
-			}
+		if t.Start > x.rune(s.b1) && spanStart(t.Start, "organization") {
+			break // 国务院办公厅 + 通报 + 国务院: a known body further on is another body
 		}
-		if best > 0 && own {
-			start = x.rune(s.b1)
+		end = t.End
+		if t.POS == "vn" {
+			continue // 部署, 监管: may sit inside a name, never end one
 		}
-		if best > 0 && best < len(p.Runes) && p.Runes[best] == '门' {
-			continue // 市生态环境部 + 门: 部门 is a kind of body, not a name
+		if x.titleEndingAt(p.Runes, end) >= 2 {
+			break // 中共中央 + 政治局常委: a title, not a body, ends here
 		}
-		if s.kind == "level" && best > 0 && strings.HasSuffix(string(p.Runes[start:best]), "人民政府") {
-			continue // 市人民政府, 县人民政府: any city's government, a collective addressee
-		}
-		if best > 0 && best-start >= 3 {
-			x.c.add(mention{typ: "organization", key: string(p.Runes[start:best]), surface: string(p.Runes[start:best]),
-				para: pi, start: start, end: best, evidence: "rule:org-suffix", prio: 1})
+		ends, ownBody := x.suffixEnds(s, t, string(p.Runes[start:end]))
+		own = own || ownBody
+		if ends {
+			best = end
 		}
 	}
+	return best, own
+}
+
+// suffixEnds tells whether cand, whose last word is t, ends in an
+// organization suffix that makes it a body's name after span s, and
+// whether that body stands without its county.
+func (x *extractor) suffixEnds(s lexSpan, t segment.Token, cand string) (ends, own bool) {
+	for _, suf := range x.lex.OrgSuffix {
+		if !strings.HasSuffix(cand, suf) {
+			continue
+		}
+		if s.kind == "province" && slices.Contains(x.lex.FreeOrgSuffix, suf) {
+			return false, false // a company's name leaves out its province (安徽 + 芦岭煤矿): companies() finds it
+		}
+		own = s.kind == "county" && slices.Contains(x.lex.FreeOrgSuffix, suf) // and its county (左权县 + 河南村煤矿)
+		// a one-character suffix must be a word of its own or end an
+		// abbreviation (住建委), not a common word (部署, 处理)
+		return utf8.RuneCountInString(suf) > 1 || t.End-t.Start == 1 || t.POS == "nt" || t.POS == "j" || t.POS == "x", own
+	}
+	return false, false
+}
+
+// addSuffixed adds the body from start to best, unless it is a kind of
+// body (部门) or any city's government.
+func (x *extractor) addSuffixed(p *segment.Paragraph, pi int, s lexSpan, start, best int) {
+	if best <= 0 || best-start < 3 {
+		return
+	}
+	if best < len(p.Runes) && p.Runes[best] == '门' {
+		return // 市生态环境部 + 门: 部门 is a kind of body, not a name
+	}
+	if s.kind == "level" && strings.HasSuffix(string(p.Runes[start:best]), "人民政府") {
+		return // 市人民政府, 县人民政府: any city's government, a collective addressee
+	}
+	x.c.add(mention{typ: "organization", key: string(p.Runes[start:best]), surface: string(p.Runes[start:best]),
+		para: pi, start: start, end: best, evidence: "rule:org-suffix", prio: 1})
 }
 
 // restOfWord returns the index of the proper or common noun that runs on
