@@ -42,11 +42,21 @@ func (s *scratch) size(n int) {
 	s.edges = s.edges[:0]
 }
 
+// cutHan cuts the Han run runes[lo:hi] as jieba does: every dictionary
+// word from every position (the DAG), the most probable path through it,
+// then the path's words, with runs of single characters left to the HMM.
 func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, sc *scratch, emit func(start, end int, pos string)) {
 	n := hi - lo
-	// the DAG in one flat slice: the edges from position k are
-	// edges[off[k]:off[k+1]]
 	sc.size(n)
+	d.buildDAG(runes, lo, hi, sc)
+	d.bestPath(n, sc)
+	d.emitPath(text, runes, byteOff, lo, n, sc, emit)
+}
+
+// buildDAG fills sc with the DAG in one flat slice: the edges from
+// position k are edges[off[k]:off[k+1]].
+func (d *dict) buildDAG(runes []rune, lo, hi int, sc *scratch) {
+	n := hi - lo
 	edges, off := sc.edges, sc.off
 	var found [32]lexicon.Match
 	for k := 0; k < n; k++ {
@@ -87,6 +97,12 @@ func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, sc *
 	}
 	off[n] = len(edges)
 	sc.edges = edges // keep the grown buffer
+}
+
+// bestPath finds, from the end backwards, the most probable next word at
+// every position of the DAG (the longer on a tie).
+func (d *dict) bestPath(n int, sc *scratch) {
+	edges, off := sc.edges, sc.off
 	best, next, pos := sc.best, sc.next, sc.pos
 	for k := n - 1; k >= 0; k-- {
 		best[k] = math.Inf(-1)
@@ -97,6 +113,12 @@ func (d *dict) cutHan(text string, runes []rune, byteOff []int, lo, hi int, sc *
 			}
 		}
 	}
+}
+
+// emitPath emits the words of the best path; a run of single characters
+// is a word of the dictionary cut into characters, or left to the HMM.
+func (d *dict) emitPath(text string, runes []rune, byteOff []int, lo, n int, sc *scratch, emit func(start, end int, pos string)) {
+	next, pos := sc.next, sc.pos
 	// the text of runes i to j: Han characters are valid UTF-8, so their
 	// bytes spell the same string as the runes, without encoding them
 	sub := func(i, j int) string { return text[byteOff[lo+i]:byteOff[lo+j]] }
