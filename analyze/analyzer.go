@@ -237,7 +237,7 @@ func (a *Analyzer) analyzeWhole(ctx context.Context, src Source) (*Analysis, err
 }
 
 func (a *Analyzer) parseOptions() parse.Options {
-	return parse.Options{Format: a.cfg.format, JSONL: a.cfg.jsonl, MaxBytes: a.cfg.maxBytes}
+	return parse.Options{Format: a.cfg.format, JSONL: a.cfg.jsonl, MaxBytes: a.cfg.maxBytes, Openers: a.lex.OpenersEN}
 }
 
 // analyzeDocument runs segmentation and the extractors over a parsed

@@ -159,7 +159,7 @@ func (g *segmenter) file(ctx context.Context, path string, out emit) error {
 // parsed parses the bytes of one document (file, the name that tells its
 // format) and segments it under name.
 func (g *segmenter) parsed(ctx context.Context, name, file string, data []byte, out emit) error {
-	d, err := parse.Parse(file, data, parse.Options{Format: g.o.inputFormat, JSONL: g.o.jsonl, MaxBytes: g.o.maxBytes})
+	d, err := parse.Parse(file, data, parse.Options{Format: g.o.inputFormat, JSONL: g.o.jsonl, MaxBytes: g.o.maxBytes, Openers: g.lex.OpenersEN})
 	if err != nil {
 		return out(name, segmentedDoc{}, err)
 	}

@@ -63,9 +63,12 @@ type Set struct {
 	// AbbrevEN are abbreviations a sentence goes on after (pub, u.s.c),
 	// lower case without the final period, for the English sentence splitter
 	AbbrevEN []string
-	IDF      *IDFTable
-	IDFen    *IDFTable
-	UserDict []DictWord
+	// OpenersEN are words that open a sentence (The, Sec.), as written:
+	// the Markdown reader ends a paragraph at U.S. before one
+	OpenersEN map[string]bool
+	IDF       *IDFTable
+	IDFen     *IDFTable
+	UserDict  []DictWord
 
 	userIDF  map[string]map[string]float64 // rows of users' idf files
 	variants []variant                     // rows of traditional.zht.tsv, added once all files are read
@@ -112,7 +115,7 @@ func Load(userDirs []string) (*Set, error) {
 		Surnames: map[string]bool{}, Markers: map[string]Marker{}, Frames: map[string]string{},
 		Cues: map[string][]string{}, NameCues: map[string]bool{},
 		userIDF: map[string]map[string]float64{"idf.zh.tsv": {}, "idf.en.tsv": {}},
-		Stop:    map[string]bool{}, Generic: map[string]bool{},
+		Stop:    map[string]bool{}, Generic: map[string]bool{}, OpenersEN: map[string]bool{},
 	}
 	var probs ProblemList
 	var ffs []string
@@ -266,6 +269,8 @@ func (s *Set) add(file, shown string, r Row, ffs, titles *[]string) {
 		s.Generic[f[0]] = true
 	case file == "abbreviations.en.txt":
 		s.AbbrevEN = append(s.AbbrevEN, strings.ToLower(strings.TrimSuffix(f[0], ".")))
+	case file == "openers.en.txt":
+		s.OpenersEN[f[0]] = true
 	case file == "idf.zh.tsv" || file == "idf.en.tsv":
 		v, _ := strconv.ParseFloat(f[1], 64)
 		s.userIDF[file][f[0]] = v

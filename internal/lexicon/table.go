@@ -43,6 +43,7 @@ var Specs = []Spec{
 	{"generic.zh.txt", []string{"word"}, "generic policy verbs and nouns that are never keywords"},
 	{"generic.en.txt", []string{"word"}, "the orders' boilerplate words that are never keywords"},
 	{"abbreviations.en.txt", []string{"abbreviation"}, "abbreviations after which an English sentence goes on (Pub. L., 5 U.S.C. App.)"},
+	{"openers.en.txt", []string{"word"}, "words that open an English sentence: a line after U.S. that opens with one starts a new paragraph"},
 	{"idf.zh.tsv", []string{"term", "idf"}, "inverse document frequency from policy text"},
 	{"idf.en.tsv", []string{"term", "idf"}, "inverse document frequency from policy text"},
 	{"userdict.zh.tsv", []string{"word", "freq", "pos"}, "words added to the segmentation dictionary"},

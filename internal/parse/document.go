@@ -55,6 +55,10 @@ type Options struct {
 	Format   string // "" detects the format
 	JSONL    JSONLFields
 	MaxBytes int64 // inputs larger than this are refused; 0 means no limit
+	// Openers are the words that open an English sentence (The, Sec.):
+	// Markdown ends a paragraph at U.S. before one; nil means the
+	// built-in list, lexicons/openers.en.txt
+	Openers map[string]bool
 }
 
 // Errors a caller can test for with errors.Is.

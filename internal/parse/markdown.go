@@ -4,6 +4,9 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
+
+	"github.com/policylens/policylens/lexicons"
 )
 
 var (
@@ -33,7 +36,7 @@ var (
 // one per line). The law texts' header before `<!-- INFO END -->` gives the
 // title, and its adoption lines stay text; the Federal Register summary
 // before the first `---` rule is metadata.
-func parseMarkdown(d *Document, text string) error {
+func parseMarkdown(d *Document, text string, openers map[string]bool) error {
 	head, body, hasFM, err := splitFrontMatter(text)
 	if err != nil {
 		return err
@@ -42,7 +45,7 @@ func parseMarkdown(d *Document, text string) error {
 		frontMatterInto(d, head)
 	}
 	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
-	m := mdLines{d: d, infoEnd: indexLine(lines, "<!-- INFO END -->"), sumEnd: -1}
+	m := mdLines{d: d, infoEnd: indexLine(lines, "<!-- INFO END -->"), sumEnd: -1, openers: openers}
 	if s := indexLine(lines, "## Summary"); m.infoEnd < 0 && s >= 0 {
 		m.sumEnd = indexLineFrom(lines, "---", s)
 	}
@@ -74,6 +77,7 @@ type mdLines struct {
 	pending         string // the line soft wraps may still join
 	hasPending      bool
 	inComment, done bool
+	openers         map[string]bool // words that open a sentence after U.S.
 }
 
 // take reads line i of the body.
@@ -124,7 +128,7 @@ func (m *mdLines) wrap(l string) error {
 	if m.hasPending && strings.TrimSpace(l) == "" && citationBreak(m.pending) {
 		return nil // the paragraph goes on after the blank line: 5 U.S.C. | App.)
 	}
-	if m.hasPending && softWrap(m.pending, l) {
+	if m.hasPending && softWrap(m.pending, l, m.openers) {
 		m.pending = strings.TrimRight(m.pending, " ") + " " + strings.TrimSpace(l)
 		return nil
 	}
@@ -199,26 +203,44 @@ func citationBreak(prev string) bool {
 // citation. After U.S. it is a name's next word (U.S. | Postal Service,
 // Government, Customs: 225 breaks in shared/scale, none where a sentence
 // ended), not a word that opens a sentence.
-func goesOnAfter(prev, next string) bool {
+func goesOnAfter(prev, next string, openers map[string]bool) bool {
 	if !strings.HasSuffix(prev, "U.S.") || reCitationEnd.MatchString(prev) {
 		return reCitationGoesOn.MatchString(next)
 	}
 	w, _, _ := strings.Cut(next, " ")
-	return w != "" && w[0] >= 'A' && w[0] <= 'Z' && !sentenceOpeners[strings.TrimRight(w, ",")]
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z' && !openers[strings.TrimRight(w, ",")]
 }
 
-// sentenceOpeners are words that open a sentence after a paragraph that
-// ended in U.S.
-var sentenceOpeners = map[string]bool{
-	"The": true, "This": true, "These": true, "That": true, "It": true, "In": true, "Each": true,
-	"All": true, "Any": true, "For": true, "If": true, "When": true, "Within": true, "Not": true,
-	"No": true, "Such": true, "Sec.": true, "Section": true, "Nothing": true, "As": true, "A": true,
-	"An": true, "To": true, "By": true, "On": true, "I": true, "We": true, "There": true,
+// builtinOpeners reads lexicons/openers.en.txt once: the words of its
+// one column after the comments and the header.
+var builtinOpeners = sync.OnceValue(func() map[string]bool {
+	data, _ := lexicons.FS.ReadFile("openers.en.txt") // embedded: it is there
+	out := map[string]bool{}
+	header := true
+	for _, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		switch {
+		case l == "" || strings.HasPrefix(l, "#"):
+		case header:
+			header = false
+		default:
+			out[l] = true
+		}
+	}
+	return out
+})
+
+// openers is o.Openers, or the built-in list.
+func (o Options) openers() map[string]bool {
+	if o.Openers != nil {
+		return o.Openers
+	}
+	return builtinOpeners()
 }
 
-func softWrap(prev, next string) bool {
+func softWrap(prev, next string, openers map[string]bool) bool {
 	p, n := strings.TrimSpace(prev), strings.TrimSpace(next)
-	if citationBreak(p) && goesOnAfter(p, n) {
+	if citationBreak(p) && goesOnAfter(p, n, openers) {
 		return true
 	}
 	if p == "" || n == "" || strings.HasPrefix(p, "#") || strings.HasPrefix(n, "#") || reListMark.MatchString(n) || strings.HasPrefix(n, "(") || strings.HasPrefix(n, "<") {

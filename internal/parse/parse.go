@@ -90,7 +90,7 @@ func Parse(name string, data []byte, opts Options) (*Document, error) {
 	case FormatHTML:
 		err = parseHTMLPage(d, text)
 	case FormatMarkdown:
-		err = parseMarkdown(d, text)
+		err = parseMarkdown(d, text, opts.openers())
 	case FormatText:
 		err = parseText(d, text)
 	default:

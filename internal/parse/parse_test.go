@@ -770,3 +770,46 @@ func TestMarkdownCitationBreak(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceOpeners: the words that end a paragraph at U.S. are data
+// (lexicons/openers.en.txt, without its comments and header), and a
+// caller's list (a user's lexicon rows added) is the one used, by Parse
+// and by Stream.
+func TestSentenceOpeners(t *testing.T) {
+	b := builtinOpeners()
+	for _, w := range []string{"The", "Sec.", "Nothing"} {
+		if !b[w] {
+			t.Errorf("built-in openers lack %q", w)
+		}
+	}
+	if b["word"] || b["Postal"] || len(b) < 20 {
+		t.Errorf("built-in openers: %d words, header or a name's word among them", len(b))
+	}
+	src := "(h) The Government shall pursue a national U.S.\n\nPostal Service model.\n"
+	own := map[string]bool{"Postal": true}
+	for _, c := range []struct {
+		openers map[string]bool
+		want    string
+	}{
+		{nil, "(h) The Government shall pursue a national U.S. Postal Service model."},
+		{own, "(h) The Government shall pursue a national U.S.|Postal Service model."},
+	} {
+		d, err := Parse("eo.md", []byte(src), Options{Openers: c.openers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(d.Paragraphs, "|"); got != c.want {
+			t.Errorf("Parse with %v: %q, want %q", c.openers, got, c.want)
+		}
+		var paras []string
+		if _, err := Stream("eo.md", strings.NewReader(src), Options{Openers: c.openers}, func(p string) error {
+			paras = append(paras, p)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(paras, "|"); got != c.want {
+			t.Errorf("Stream with %v: %q, want %q", c.openers, got, c.want)
+		}
+	}
+}

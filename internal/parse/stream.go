@@ -58,7 +58,7 @@ func Stream(name string, r io.ReadSeeker, opts Options, para func(p string) erro
 	if format == FormatText {
 		n, err = streamLines(br, opts.MaxBytes, 0, para)
 	} else {
-		n, err = streamMarkdown(d, r, br, text, whole, opts.MaxBytes, para)
+		n, err = streamMarkdown(d, r, br, text, whole, opts, para)
 	}
 	if err != nil {
 		return nil, err
@@ -149,7 +149,8 @@ func eachLine(br *bufio.Reader, maxBytes int64, fn func(i int, line []byte) erro
 // order mark) are text: its front matter from them, then the lines of its
 // body twice, first to find where the law header and the summary end
 // (mdLines), then to read them. A front matter must close within text.
-func streamMarkdown(d *Document, r io.ReadSeeker, br *bufio.Reader, text []byte, whole bool, maxBytes int64, para func(string) error) (int, error) {
+func streamMarkdown(d *Document, r io.ReadSeeker, br *bufio.Reader, text []byte, whole bool, opts Options, para func(string) error) (int, error) {
+	maxBytes := opts.MaxBytes
 	h := string(text)
 	if !whole { // whole lines only: a line cut short could close the front matter
 		h = h[:strings.LastIndexByte(h, '\n')+1]
@@ -165,7 +166,7 @@ func streamMarkdown(d *Document, r io.ReadSeeker, br *bufio.Reader, text []byte,
 		frontMatterInto(d, fm)
 		bodyLine = strings.Count(h[:len(h)-len(body)], "\n")
 	}
-	m := mdLines{d: d, infoEnd: -1, sumEnd: -1}
+	m := mdLines{d: d, infoEnd: -1, sumEnd: -1, openers: opts.openers()}
 	summary := -1
 	err = eachLine(br, maxBytes, func(i int, line []byte) error {
 		if i -= bodyLine; i < 0 {
