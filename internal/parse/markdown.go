@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/policylens/policylens/internal/lexicon"
 	"github.com/policylens/policylens/lexicons"
 )
 
@@ -211,21 +212,13 @@ func goesOnAfter(prev, next string, openers map[string]bool) bool {
 	return w != "" && w[0] >= 'A' && w[0] <= 'Z' && !openers[strings.TrimRight(w, ",")]
 }
 
-// builtinOpeners reads lexicons/openers.en.txt once: the words of its
-// one column after the comments and the header.
+// builtinOpeners reads lexicons/openers.en.txt once, through the reader
+// that loads every lexicon file, so it holds the rows a lexicon set does.
 var builtinOpeners = sync.OnceValue(func() map[string]bool {
-	data, _ := lexicons.FS.ReadFile("openers.en.txt") // embedded: it is there
-	out := map[string]bool{}
-	header := true
-	for _, l := range strings.Split(string(data), "\n") {
-		l = strings.TrimSpace(l)
-		switch {
-		case l == "" || strings.HasPrefix(l, "#"):
-		case header:
-			header = false
-		default:
-			out[l] = true
-		}
+	rows, _ := lexicon.ReadRows(lexicons.FS, "openers.en.txt") // embedded and tested: no error
+	out := make(map[string]bool, len(rows))
+	for _, r := range rows {
+		out[r.Fields[0]] = true
 	}
 	return out
 })
