@@ -248,13 +248,24 @@ func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
 	ranked := c.w.placed(sa, sb, cands)
 	bone := c.firstRound(sa, sb, ranked)
 	for k, x := range ranked {
+		if c.w.rescore != nil {
+			ranked[k].score = c.w.rescore(sa, sb, bone, x)
+			continue
+		}
 		ranked[k].score += c.w.bonus * c.w.inOrder(sa, sb, bone, x.i, x.j)
 	}
 	sortCands(ranked)
-	pairOf, scores = c.greedy(sa, sb, ranked)
+	if c.w.chainMin > 0 {
+		pairOf, scores = c.chained(sa, sb, ranked)
+	} else {
+		pairOf, scores = c.greedy(sa, sb, ranked)
+	}
 	merged(sa, ranked, pairOf, c.o.MinScore+c.w.mergeMargin, max(1, c.w.mergeSpan))
 	if c.w.fillMin > 0 {
 		c.fillGaps(sa, sb, pairOf, scores)
+	}
+	if c.w.diagSpan > 0 {
+		c.fillDiagonal(sa, sb, pairOf, scores)
 	}
 	for i, j := range pairOf {
 		if s := scoreOf(cands, i, j); j >= 0 && s > 0 {
@@ -490,6 +501,19 @@ type weights struct {
 	// side, pair in order above fillMin (fillGaps).
 	fillMin float64
 	fillGap int
+	// chainMin > 0: the second round is a global order-preserving
+	// alignment of the candidates above it (chained), and a pair off the
+	// chain needs MinScore + moveMargin.
+	chainMin, moveMargin float64
+	// diagSpan > 0: a directive still alone pairs with the free one at its
+	// place on the diagonal of a near aligned neighbour (fillDiagonal).
+	diagSpan int
+	diagMin  float64
+	// rescore, when set, replaces score + order bonus (experiment).
+	rescore func(sa, sb []*side, bone []int, x cand) float64
+	// chainSpan > 0: the chain has gap costs (gapChain).
+	chainSpan            int
+	chainSkew, chainJump float64
 }
 
 func defaultWeights() weights {

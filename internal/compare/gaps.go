@@ -134,3 +134,48 @@ func cosine(x, y *side) float64 {
 	}
 	return dot / (x.norm * y.norm)
 }
+
+// fillDiagonal pairs a directive still alone with the free directive of
+// B at its place: as far from its aligned neighbour's counterpart (before
+// or after it, at most w.diagSpan away) as it is from that neighbour,
+// when the two score above w.diagMin (the better of the two places).
+func (c *Comparer) fillDiagonal(sa, sb []*side, pairOf []int, scores []float64) {
+	taken := make([]bool, len(sb))
+	for _, j := range pairOf {
+		if j >= 0 {
+			taken[j] = true
+		}
+	}
+	for i := range pairOf {
+		if pairOf[i] >= 0 {
+			continue
+		}
+		lo, hi := neighbours(pairOf, i)
+		best, bestS := -1, c.w.diagMin
+		for _, j := range c.diagonalPlaces(sa, sb, pairOf, i, lo, hi) {
+			if j < 0 || j >= len(sb) || taken[j] || sb[j].doc != sb[pairOf[max(lo, 0)]].doc && lo >= 0 {
+				continue
+			}
+			x, y := sa[i], sb[j]
+			if s := c.w.score(cosine(x, y), c.lcs.ratio(x.core, y.core)); s > bestS {
+				best, bestS = j, s
+			}
+		}
+		if best >= 0 {
+			pairOf[i], scores[i], taken[best] = best, bestS, true
+		}
+	}
+}
+
+// diagonalPlaces are where i's counterpart sits if i kept its distance
+// to the aligned neighbour before it, or to the one after it.
+func (c *Comparer) diagonalPlaces(sa, sb []*side, pairOf []int, i, lo, hi int) []int {
+	var out []int
+	if lo >= 0 && i-lo <= c.w.diagSpan && sa[lo].doc == sa[i].doc {
+		out = append(out, pairOf[lo]+i-lo)
+	}
+	if hi >= 0 && hi-i <= c.w.diagSpan && sa[hi].doc == sa[i].doc {
+		out = append(out, pairOf[hi]-(hi-i))
+	}
+	return out
+}

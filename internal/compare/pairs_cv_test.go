@@ -59,10 +59,11 @@ func minPR(o [][3]int, keep func(int) bool) (float64, pairScore) {
 
 // crossValidate picks, for each fold, the setting with the best
 // min(precision, recall) on the other folds (the first on ties: the
-// current one) and scores it on the fold.
-func crossValidate(res [][][3]int, folds int) (pairScore, map[int]int) {
-	var total pairScore
+// current one) and scores it on the fold: the outcome of each pair under
+// the setting its fold picked.
+func crossValidate(res [][][3]int, folds int) ([][3]int, map[int]int) {
 	picked := map[int]int{}
+	out := make([][3]int, len(res[0]))
 	for f := 0; f < folds; f++ {
 		best, bestV := 0, -1.0
 		for s, o := range res {
@@ -71,10 +72,11 @@ func crossValidate(res [][][3]int, folds int) (pairScore, map[int]int) {
 			}
 		}
 		picked[best]++
-		_, s := minPR(res[best], func(k int) bool { return k%folds == f })
-		total.tp, total.fp, total.fn = total.tp+s.tp, total.fp+s.fp, total.fn+s.fn
+		for k := f; k < len(out); k += folds {
+			out[k] = res[best][k]
+		}
 	}
-	return total, picked
+	return out, picked
 }
 
 // TestTuneCV (PAIRS_CV=1) tries families of settings on the tune pairs
@@ -92,6 +94,7 @@ func TestTuneCV(t *testing.T) {
 			labels = append(labels, l)
 		}
 	}
+	blind := func(k int) bool { return labels[k].k >= 222 }
 	c := NewComparer(opts(t))
 	for _, fam := range families() {
 		var res [][][3]int
@@ -103,19 +106,26 @@ func TestTuneCV(t *testing.T) {
 				t.Logf("  %-24s P %.3f R %.3f (tp %d fp %d fn %d)", s.name, x.p(), x.r(), x.tp, x.fp, x.fn)
 			}
 		}
-		v0, s0 := minPR(res[0], all)
+		v0, _ := minPR(res[0], all)
 		bi, bv := 0, v0
 		for i, o := range res {
 			if v, _ := minPR(o, all); v > bv+1e-9 {
 				bi, bv = i, v
 			}
 		}
-		_, sb := minPR(res[bi], all)
 		f5, p5 := crossValidate(res, 5)
 		lo, plo := crossValidate(res, len(labels))
-		t.Logf("%-12s current P %.3f R %.3f | best in-sample %s P %.3f R %.3f | 5-fold P %.3f R %.3f %v | leave-one-out P %.3f R %.3f (%d settings picked)",
-			fam[0].name, s0.p(), s0.r(), fam[bi].name, sb.p(), sb.r(), f5.p(), f5.r(), names(fam, p5), lo.p(), lo.r(), len(plo))
+		t.Logf("%-12s current %s | best in-sample %s %s | 5-fold %s %v | leave-one-out %s (%d settings picked)",
+			fam[0].name, pr(res[0], blind), fam[bi].name, pr(res[bi], blind), pr(f5, blind), names(fam, p5), pr(lo, blind), len(plo))
 	}
+}
+
+// pr prints precision and recall of all pairs and, apart, of those in
+// the subset (the blind rounds).
+func pr(o [][3]int, sub func(int) bool) string {
+	_, a := minPR(o, all)
+	_, b := minPR(o, sub)
+	return fmt.Sprintf("P %.3f R %.3f [blind P %.3f R %.3f]", a.p(), a.r(), b.p(), b.r())
 }
 
 func names(fam []setting, picked map[int]int) string {
@@ -205,9 +215,43 @@ func families() [][]setting {
 			place = append(place, s)
 		}
 	}
+	chain := []setting{cur}
+	for _, cm := range []float64{0.3, 0.35, 0.4, 0.42, 0.45, 0.5} {
+		for _, mm := range []float64{0, 0.05, 0.1, 0.2, 0.6} {
+			s := cur
+			s.w.chainMin, s.w.moveMargin = cm, mm
+			s.name = fmt.Sprintf("chain%.2f/move+%.2f", cm, mm)
+			chain = append(chain, s)
+		}
+	}
+	chain[0].name = "chain"
+	gapc := []setting{cur}
+	for _, cm := range []float64{0.3, 0.42, 0.5} {
+		for _, sk := range []float64{0.01, 0.02, 0.04} {
+			for _, jp := range []float64{0.1, 0.3, 0.6} {
+				for _, bo := range []float64{0, 0.15} {
+					s := cur
+					s.w.chainMin, s.w.chainSpan, s.w.chainSkew, s.w.chainJump, s.w.bonus = cm, 20, sk, jp, bo
+					s.name = fmt.Sprintf("gc%.2f/sk%.2f/j%.1f/b%.2f", cm, sk, jp, bo)
+					gapc = append(gapc, s)
+				}
+			}
+		}
+	}
+	gapc[0].name = "gapchain"
+	diag := []setting{cur}
+	for _, d := range []int{1, 2, 3, 5} {
+		for _, m := range []float64{0.1, 0.15, 0.2, 0.25, 0.3} {
+			s := cur
+			s.w.diagSpan, s.w.diagMin = d, m
+			s.name = fmt.Sprintf("diag%d/%.2f", d, m)
+			diag = append(diag, s)
+		}
+	}
+	diag[0].name = "diag"
 	minScore[0].name, order[0].name, weigh[0].name, merge[0].name = "min-score", "order", "cos/lcs", "merge"
 	joint[0].name, gaps[0].name, place[0].name = "joint", "gaps", "place"
-	fams := [][]setting{minScore, order, weigh, merge, joint, gaps, place}
+	fams := [][]setting{minScore, order, weigh, merge, joint, gaps, place, chain, gapc, diag}
 	if f := os.Getenv("PAIRS_FAMILY"); f != "" {
 		for _, fam := range fams {
 			if fam[0].name == f {
