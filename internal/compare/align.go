@@ -246,13 +246,18 @@ func appendRunes(buf []rune, s string, n int) []rune {
 func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
 	cands := c.allCandidates(sa, sb) // by position: scoreOf searches them
 	ranked := c.w.placed(sa, sb, cands)
-	bone := c.firstRound(sa, sb, ranked)
+	bone, first := c.firstRound(sa, sb, ranked)
+	blocks := c.w.movedBlocks(first, bone)
 	for k, x := range ranked {
 		if c.w.rescore != nil {
 			ranked[k].score = c.w.rescore(sa, sb, bone, x)
 			continue
 		}
-		ranked[k].score += c.w.bonus * c.w.inOrder(sa, sb, bone, x.i, x.j)
+		o := c.w.orderOf(sa, sb, bone, blocks, x.i, x.j)
+		ranked[k].score += c.w.bonus * o
+		if o == 0 {
+			ranked[k].score -= c.w.outPen
+		}
 	}
 	sortCands(ranked)
 	if c.w.chainMin > 0 {
@@ -278,11 +283,11 @@ func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
 // firstRound aligns the candidates best first and keeps the backbone of
 // the pairs. Best first, as the second round: taken by position, the
 // round paired each directive with its first candidate above MinScore.
-func (c *Comparer) firstRound(sa, sb []*side, cands []cand) []int {
+func (c *Comparer) firstRound(sa, sb []*side, cands []cand) (bone, first []int) {
 	byScore := slices.Clone(cands)
 	sortCands(byScore)
-	first, _ := c.greedy(sa, sb, byScore)
-	return backbone(first)
+	first, _ = c.greedy(sa, sb, byScore)
+	return backbone(first), first
 }
 
 // greedy pairs identical cores first, in order, then takes candidates
@@ -402,8 +407,8 @@ func backbone(pairOf []int) []int {
 // gap directives off; outside (jl, jh) at least as far as the
 // nearest end.
 func (w weights) inOrder(sa, sb []*side, bone []int, i, j int) float64 {
-	lo, hi := neighbours(bone, i)
-	if lo < 0 || hi < 0 || i-lo > w.span || hi-i > w.span {
+	lo, hi := neighboursWithin(bone, i, w.span)
+	if lo < 0 || hi < 0 {
 		return 0
 	}
 	jl, jh := bone[lo], bone[hi]
@@ -420,13 +425,18 @@ func (w weights) inOrder(sa, sb []*side, bone []int, i, j int) float64 {
 // neighbours returns the nearest paired directives of A before and after
 // i (-1: none).
 func neighbours(pairOf []int, i int) (lo, hi int) {
+	return neighboursWithin(pairOf, i, len(pairOf))
+}
+
+// neighboursWithin is neighbours at most span away (-1: none that near).
+func neighboursWithin(pairOf []int, i, span int) (lo, hi int) {
 	lo, hi = -1, -1
-	for p := i - 1; p >= 0 && lo < 0; p-- {
+	for p := i - 1; p >= max(0, i-span) && lo < 0; p-- {
 		if pairOf[p] >= 0 {
 			lo = p
 		}
 	}
-	for p := i + 1; p < len(pairOf) && hi < 0; p++ {
+	for p := i + 1; p < min(len(pairOf), i+span+1) && hi < 0; p++ {
 		if pairOf[p] >= 0 {
 			hi = p
 		}
@@ -497,6 +507,7 @@ type weights struct {
 	// A pair that moved more than shift of its document's length loses
 	// shiftPen (placed).
 	shift, shiftPen float64
+	shiftSlope      float64 // and shiftSlope for each unit it moved beyond
 	// Lone directives between aligned neighbours, at most fillGap on each
 	// side, pair in order above fillMin (fillGaps).
 	fillMin float64
@@ -509,6 +520,13 @@ type weights struct {
 	// place on the diagonal of a near aligned neighbour (fillDiagonal).
 	diagSpan int
 	diagMin  float64
+	// blockMin > 0: runs of at least blockMin first-round pairs off the
+	// backbone that keep their own order, at most blockGap apart on each
+	// side, are moved blocks: a candidate in order with one gets the order
+	// bonus too (movedBlocks).
+	blockMin, blockGap int
+	// outPen: what a candidate with no order value loses (experiment).
+	outPen float64
 	// rescore, when set, replaces score + order bonus (experiment).
 	rescore func(sa, sb []*side, bone []int, x cand) float64
 	// chainSpan > 0: the chain has gap costs (gapChain).

@@ -1,6 +1,9 @@
 package compare
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // chained pairs directives by a global order-preserving alignment: of the
 // candidates scoring above w.chainMin (order bonus included), the chain
@@ -177,4 +180,62 @@ func (w weights) gapChain(cands []cand, min float64, nb int) []cand {
 		out = append(out, cells[k])
 	}
 	return out
+}
+
+// movedBlocks finds the sections a revision moved: the first round's
+// pairs off the backbone, their longest chain in which both sides
+// increase, cut where two pairs are more than w.blockGap apart on either
+// side; runs of at least w.blockMin pairs are kept, each as a pairOf of
+// its own (-1 elsewhere). Two passes: a second moved section is found
+// after the first. 2024's 着力扩大国内需求 (A 266–312) is 2025's first task
+// (B 100–180), its order kept inside.
+func (w weights) movedBlocks(first, bone []int) [][]int {
+	if w.blockMin <= 0 {
+		return nil
+	}
+	rest := slices.Clone(first)
+	for i, j := range bone {
+		if j >= 0 {
+			rest[i] = -1
+		}
+	}
+	var out [][]int
+	for pass := 0; pass < 2; pass++ {
+		chain := backbone(rest)
+		var run []int // indexes of A of the current run
+		flush := func() {
+			if len(run) >= w.blockMin {
+				b := make([]int, len(first))
+				for i := range b {
+					b[i] = -1
+				}
+				for _, i := range run {
+					b[i], rest[i] = chain[i], -1
+				}
+				out = append(out, b)
+			}
+			run = run[:0]
+		}
+		for i, j := range chain {
+			if j < 0 {
+				continue
+			}
+			if n := len(run); n > 0 && (i-run[n-1] > w.blockGap || j-chain[run[n-1]] > w.blockGap) {
+				flush()
+			}
+			run = append(run, i)
+		}
+		flush()
+	}
+	return out
+}
+
+// orderOf is the order value of (i, j): the best of its place against the
+// backbone and against each moved block.
+func (w weights) orderOf(sa, sb []*side, bone []int, blocks [][]int, i, j int) float64 {
+	v := w.inOrder(sa, sb, bone, i, j)
+	for _, b := range blocks {
+		v = max(v, w.inOrder(sa, sb, b, i, j))
+	}
+	return v
 }

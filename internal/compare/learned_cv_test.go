@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -71,31 +73,84 @@ type example struct {
 	k int // index of the label
 }
 
-// fitLogistic trains an L2-regularized logistic regression by full-batch
-// gradient descent from zero: deterministic.
+// fitLogistic trains an L2-regularized logistic regression by Newton's
+// method from zero (deterministic; the bias is not regularized).
 func fitLogistic(ex []example, l2 float64) []float64 {
 	if len(ex) == 0 {
 		return nil
 	}
-	w := make([]float64, len(ex[0].f))
-	g := make([]float64, len(w))
-	for it := 0; it < 3000; it++ {
-		clear(g)
+	d := len(ex[0].f)
+	w := make([]float64, d)
+	n := float64(len(ex))
+	for it := 0; it < 50; it++ {
+		g := make([]float64, d)
+		h := make([][]float64, d)
+		for a := range h {
+			h[a] = make([]float64, d+1)
+		}
 		for _, e := range ex {
 			p := sigmoid(dotv(w, e.f))
-			for d := range w {
-				g[d] += (p - e.y) * e.f[d]
+			for a := 0; a < d; a++ {
+				g[a] += (p - e.y) * e.f[a] / n
+				for b := 0; b < d; b++ {
+					h[a][b] += p * (1 - p) * e.f[a] * e.f[b] / n
+				}
 			}
 		}
-		for d := range w {
-			reg := l2 * w[d]
-			if d == 0 {
-				reg = 0
+		for a := 1; a < d; a++ {
+			g[a] += l2 * w[a]
+			h[a][a] += l2
+		}
+		h[0][0] += 1e-9
+		for a := 0; a < d; a++ {
+			h[a][d] = g[a]
+		}
+		step := solve(h)
+		done := true
+		for a := range w {
+			w[a] -= step[a]
+			if math.Abs(step[a]) > 1e-8 {
+				done = false
 			}
-			w[d] -= 0.5 * (g[d]/float64(len(ex)) + reg)
+		}
+		if done {
+			break
 		}
 	}
 	return w
+}
+
+// solve solves the augmented system m (d rows of d+1) by Gaussian
+// elimination with partial pivoting.
+func solve(m [][]float64) []float64 {
+	d := len(m)
+	for c := 0; c < d; c++ {
+		p := c
+		for r := c + 1; r < d; r++ {
+			if math.Abs(m[r][c]) > math.Abs(m[p][c]) {
+				p = r
+			}
+		}
+		m[c], m[p] = m[p], m[c]
+		if math.Abs(m[c][c]) < 1e-12 {
+			continue
+		}
+		for r := 0; r < d; r++ {
+			if r != c {
+				f := m[r][c] / m[c][c]
+				for k := c; k <= d; k++ {
+					m[r][k] -= f * m[c][k]
+				}
+			}
+		}
+	}
+	out := make([]float64, d)
+	for c := 0; c < d; c++ {
+		if math.Abs(m[c][c]) > 1e-12 {
+			out[c] = m[c][d] / m[c][c]
+		}
+	}
+	return out
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
@@ -113,10 +168,19 @@ type featurizer struct {
 	c            *Comparer
 	pa, pb       []float64
 	bestA, bestB map[int]float64
+	keep         []int // features kept (PAIRS_FEATS="0,6,10"; nil: all)
 }
 
 func (z *featurizer) of(sa, sb []*side, bone []int, x cand) []float64 {
-	return z.c.pairFeatures(sa, sb, bone, x, z.pa, z.pb, z.bestA, z.bestB)
+	f := z.c.pairFeatures(sa, sb, bone, x, z.pa, z.pb, z.bestA, z.bestB)
+	if z.keep == nil {
+		return f
+	}
+	out := []float64{}
+	for _, k := range z.keep {
+		out = append(out, f[k])
+	}
+	return out
 }
 
 // TestLearnedCV (PAIRS_LEARN=1) cross-validates a logistic pair scorer
@@ -142,6 +206,12 @@ func TestLearnedCV(t *testing.T) {
 	}
 	sa, sb := c.sidesOf(Single(docs[0])), c.sidesOf(Single(docs[1]))
 	z := &featurizer{c: c, bestA: map[int]float64{}, bestB: map[int]float64{}}
+	if f := os.Getenv("PAIRS_FEATS"); f != "" {
+		for _, x := range strings.Split(f, ",") {
+			n, _ := strconv.Atoi(x)
+			z.keep = append(z.keep, n)
+		}
+	}
 	z.pa, _ = relPlace(sa)
 	z.pb, _ = relPlace(sb)
 	for _, x := range c.w.placed(sa, sb, c.allCandidates(sa, sb)) {
@@ -162,8 +232,11 @@ func TestLearnedCV(t *testing.T) {
 	base := outcomes(t, c, docs, labels)
 	t.Logf("current %s; %d candidate rows", pr(base, blind), len(ex))
 	const folds = 5
-	ths := []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7}
-	for _, l2 := range []float64{0.001, 0.01, 0.1} {
+	var ths []float64
+	for th := 0.05; th < 0.8; th += 0.025 {
+		ths = append(ths, th)
+	}
+	for _, l2 := range []float64{0, 0.0001, 0.001, 0.01, 0.1} {
 		out := make([][3]int, len(labels))
 		var picked []string
 		for f := 0; f < folds; f++ {

@@ -95,6 +95,14 @@ func setField(t *testing.T, c *Comparer, name string, v float64) {
 		c.w.diagSpan = int(v)
 	case "diagMin":
 		c.w.diagMin = v
+	case "blockMin":
+		c.w.blockMin = int(v)
+	case "blockGap":
+		c.w.blockGap = int(v)
+	case "shiftSlope":
+		c.w.shiftSlope = v
+	case "outPen":
+		c.w.outPen = v
 	case "fillMin":
 		c.w.fillMin = v
 	case "fillGap":
