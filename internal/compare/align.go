@@ -246,31 +246,15 @@ func appendRunes(buf []rune, s string, n int) []rune {
 func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
 	cands := c.allCandidates(sa, sb) // by position: scoreOf searches them
 	ranked := c.w.placed(sa, sb, cands)
-	bone, first := c.firstRound(sa, sb, ranked)
-	blocks := c.w.movedBlocks(first, bone)
+	bone := c.firstRound(sa, sb, ranked)
 	for k, x := range ranked {
-		if c.w.rescore != nil {
-			ranked[k].score = c.w.rescore(sa, sb, bone, x)
-			continue
-		}
-		o := c.w.orderOf(sa, sb, bone, blocks, x.i, x.j)
-		ranked[k].score += c.w.bonus * o
-		if o == 0 {
-			ranked[k].score -= c.w.outPen
-		}
+		ranked[k].score += c.w.bonus * c.w.inOrder(sa, sb, bone, x.i, x.j)
 	}
 	sortCands(ranked)
-	if c.w.chainMin > 0 {
-		pairOf, scores = c.chained(sa, sb, ranked)
-	} else {
-		pairOf, scores = c.greedy(sa, sb, ranked)
-	}
+	pairOf, scores = c.greedy(sa, sb, ranked)
 	merged(sa, ranked, pairOf, c.o.MinScore+c.w.mergeMargin, max(1, c.w.mergeSpan))
 	if c.w.fillMin > 0 {
 		c.fillGaps(sa, sb, pairOf, scores)
-	}
-	if c.w.diagSpan > 0 {
-		c.fillDiagonal(sa, sb, pairOf, scores)
 	}
 	for i, j := range pairOf {
 		if s := scoreOf(cands, i, j); j >= 0 && s > 0 {
@@ -283,11 +267,11 @@ func (c *Comparer) align(sa, sb []*side) (pairOf []int, scores []float64) {
 // firstRound aligns the candidates best first and keeps the backbone of
 // the pairs. Best first, as the second round: taken by position, the
 // round paired each directive with its first candidate above MinScore.
-func (c *Comparer) firstRound(sa, sb []*side, cands []cand) (bone, first []int) {
+func (c *Comparer) firstRound(sa, sb []*side, cands []cand) []int {
 	byScore := slices.Clone(cands)
 	sortCands(byScore)
-	first, _ = c.greedy(sa, sb, byScore)
-	return backbone(first), first
+	first, _ := c.greedy(sa, sb, byScore)
+	return backbone(first)
 }
 
 // greedy pairs identical cores first, in order, then takes candidates
@@ -407,8 +391,8 @@ func backbone(pairOf []int) []int {
 // gap directives off; outside (jl, jh) at least as far as the
 // nearest end.
 func (w weights) inOrder(sa, sb []*side, bone []int, i, j int) float64 {
-	lo, hi := neighboursWithin(bone, i, w.span)
-	if lo < 0 || hi < 0 {
+	lo, hi := neighbours(bone, i)
+	if lo < 0 || hi < 0 || i-lo > w.span || hi-i > w.span {
 		return 0
 	}
 	jl, jh := bone[lo], bone[hi]
@@ -425,18 +409,13 @@ func (w weights) inOrder(sa, sb []*side, bone []int, i, j int) float64 {
 // neighbours returns the nearest paired directives of A before and after
 // i (-1: none).
 func neighbours(pairOf []int, i int) (lo, hi int) {
-	return neighboursWithin(pairOf, i, len(pairOf))
-}
-
-// neighboursWithin is neighbours at most span away (-1: none that near).
-func neighboursWithin(pairOf []int, i, span int) (lo, hi int) {
 	lo, hi = -1, -1
-	for p := i - 1; p >= max(0, i-span) && lo < 0; p-- {
+	for p := i - 1; p >= 0 && lo < 0; p-- {
 		if pairOf[p] >= 0 {
 			lo = p
 		}
 	}
-	for p := i + 1; p < min(len(pairOf), i+span+1) && hi < 0; p++ {
+	for p := i + 1; p < len(pairOf) && hi < 0; p++ {
 		if pairOf[p] >= 0 {
 			hi = p
 		}
@@ -507,31 +486,10 @@ type weights struct {
 	// A pair that moved more than shift of its document's length loses
 	// shiftPen (placed).
 	shift, shiftPen float64
-	shiftSlope      float64 // and shiftSlope for each unit it moved beyond
 	// Lone directives between aligned neighbours, at most fillGap on each
 	// side, pair in order above fillMin (fillGaps).
 	fillMin float64
 	fillGap int
-	// chainMin > 0: the second round is a global order-preserving
-	// alignment of the candidates above it (chained), and a pair off the
-	// chain needs MinScore + moveMargin.
-	chainMin, moveMargin float64
-	// diagSpan > 0: a directive still alone pairs with the free one at its
-	// place on the diagonal of a near aligned neighbour (fillDiagonal).
-	diagSpan int
-	diagMin  float64
-	// blockMin > 0: runs of at least blockMin first-round pairs off the
-	// backbone that keep their own order, at most blockGap apart on each
-	// side, are moved blocks: a candidate in order with one gets the order
-	// bonus too (movedBlocks).
-	blockMin, blockGap int
-	// outPen: what a candidate with no order value loses (experiment).
-	outPen float64
-	// rescore, when set, replaces score + order bonus (experiment).
-	rescore func(sa, sb []*side, bone []int, x cand) float64
-	// chainSpan > 0: the chain has gap costs (gapChain).
-	chainSpan            int
-	chainSkew, chainJump float64
 }
 
 func defaultWeights() weights {

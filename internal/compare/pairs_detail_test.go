@@ -48,7 +48,7 @@ func TestTuneMisses(t *testing.T) {
 			got[ia[d.A]] = ib[d.B]
 		}
 	}
-	bone, _ := c.firstRound(sa, sb, c.allCandidates(sa, sb))
+	bone := c.firstRound(sa, sb, c.allCandidates(sa, sb))
 	where := func(i, j int) string {
 		lo, hi := neighbours(bone, i)
 		if lo < 0 || hi < 0 {

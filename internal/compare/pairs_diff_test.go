@@ -81,28 +81,6 @@ func setField(t *testing.T, c *Comparer, name string, v float64) {
 	switch name {
 	case "minScore":
 		c.o.MinScore = v
-	case "chainMin":
-		c.w.chainMin = v
-	case "moveMargin":
-		c.w.moveMargin = v
-	case "chainSpan":
-		c.w.chainSpan = int(v)
-	case "chainSkew":
-		c.w.chainSkew = v
-	case "chainJump":
-		c.w.chainJump = v
-	case "diagSpan":
-		c.w.diagSpan = int(v)
-	case "diagMin":
-		c.w.diagMin = v
-	case "blockMin":
-		c.w.blockMin = int(v)
-	case "blockGap":
-		c.w.blockGap = int(v)
-	case "shiftSlope":
-		c.w.shiftSlope = v
-	case "outPen":
-		c.w.outPen = v
 	case "fillMin":
 		c.w.fillMin = v
 	case "fillGap":

@@ -20,8 +20,8 @@ func (w weights) placed(sa, sb []*side, cands []cand) []cand {
 		return out
 	}
 	for k, x := range out {
-		if d := math.Abs(pa[x.i] - pb[x.j]); d > w.shift {
-			out[k].score -= w.shiftPen + w.shiftSlope*(d-w.shift)
+		if math.Abs(pa[x.i]-pb[x.j]) > w.shift {
+			out[k].score -= w.shiftPen
 		}
 	}
 	return out
