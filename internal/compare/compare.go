@@ -38,7 +38,7 @@ type Options struct {
 // Default thresholds, tuned on the tuning half of the labelled pairs
 // (testdata/pairs.tsv).
 const (
-	DefaultMinScore  = 0.42
+	DefaultMinScore  = 0.40
 	DefaultMinCosine = 0.2
 )
 

@@ -95,9 +95,13 @@ func scorePairs(t *testing.T, labels []labelledPair, r *Result, a, b *analyze.An
 }
 
 // batchOf names the labelling round of pair k: the 60 pairs of k 222–281
-// were labelled blind, after every choice of the alignment was made.
+// were labelled blind, after every choice of the alignment was made, and
+// the 90 tune pairs of k 282–371 blind by another labeller (2026-12-08).
 func batchOf(k int) string {
-	if k >= 222 {
+	switch {
+	case k >= 282:
+		return "k 282–371"
+	case k >= 222:
 		return "k 222–281"
 	}
 	return "k 0–221"
@@ -121,7 +125,7 @@ func (s *pairScore) add(l labelledPair, ch DirectiveChange, b *analyze.Analysis)
 	}
 }
 
-// TestLabelledPairs scores the alignment on 282 hand-labelled directive
+// TestLabelledPairs scores the alignment on 372 hand-labelled directive
 // pairs of the 2024 and 2025 work reports. The thresholds were tuned on
 // "tune" pairs only; the 60 "test" pairs give the figures the README
 // reports, by labelling round (the last 60 pairs were labelled blind).
@@ -131,10 +135,10 @@ func TestLabelledPairs(t *testing.T) {
 	// floors a little under the measured figures (README, "The comparison contract")
 	// (the blind batch k 222–281 scores far lower than the pairs labelled
 	// with the aligner's view of candidates: its own floors)
-	floors := map[string][2]float64{"tune k 0–221": {0.85, 0.85}, "test k 0–221": {0.85, 0.75},
-		"tune k 222–281": {0.75, 0.55}, "test k 222–281": {0.5, 0.4}}
+	floors := map[string][2]float64{"tune k 0–221": {0.83, 0.85}, "test k 0–221": {0.85, 0.75},
+		"tune k 222–281": {0.75, 0.55}, "tune k 282–371": {0.75, 0.75}, "test k 222–281": {0.55, 0.6}}
 	scores := scorePairs(t, readPairs(t), r, docs[0], docs[1])
-	for _, split := range []string{"tune", "tune k 0–221", "tune k 222–281", "test", "test k 0–221", "test k 222–281"} {
+	for _, split := range []string{"tune", "tune k 0–221", "tune k 222–281", "tune k 282–371", "test", "test k 0–221", "test k 222–281"} {
 		s := scores[split]
 		if s == nil {
 			continue
