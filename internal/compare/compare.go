@@ -69,6 +69,7 @@ type Comparer struct {
 	cache map[*analyze.Analysis]*prepared
 	lcs   lcsBuf
 	w     weights
+	assoc assocTable // words rewritten as others (assoc.zh.tsv)
 }
 
 type termCounts struct {
@@ -84,7 +85,7 @@ func NewComparer(o Options) *Comparer {
 	if o.MinCosine == 0 {
 		o.MinCosine = DefaultMinCosine
 	}
-	return &Comparer{o: o, cache: map[*analyze.Analysis]*prepared{}, w: defaultWeights()}
+	return &Comparer{o: o, cache: map[*analyze.Analysis]*prepared{}, w: defaultWeights(), assoc: embeddedAssoc()}
 }
 
 // Compare compares analysis a (before) with b (after).
