@@ -167,19 +167,9 @@ func (c *Comparer) candidates(i int, x *side, sb []*side, ix index, dot []float6
 			dot[p.j] += x.weight[k] * p.w
 		}
 	}
-	if c.w.soft > 0 && c.assoc != nil {
-		touched = c.assocTouch(x, ix, dot, touched)
-	}
 	var out []cand
 	for _, j := range touched {
-		d := dot[j]
-		if d < 0 {
-			d = 0 // reached through an associate only
-		}
-		if c.w.soft > 0 && c.assoc != nil {
-			d += c.w.soft * c.softDot(x, sb[j])
-		}
-		cos := min(1, d/(x.norm*sb[j].norm))
+		cos := dot[j] / (x.norm * sb[j].norm)
 		dot[j] = 0
 		if cos < c.o.MinCosine {
 			continue
@@ -500,9 +490,6 @@ type weights struct {
 	// side, pair in order above fillMin (fillGaps).
 	fillMin float64
 	fillGap int
-	// A word of A missing from B gets soft × strength of its best
-	// associate in B (assoc.zh.tsv, at least softMin) as partial credit.
-	soft, softMin float64
 }
 
 func defaultWeights() weights {

@@ -69,7 +69,6 @@ type Comparer struct {
 	cache map[*analyze.Analysis]*prepared
 	lcs   lcsBuf
 	w     weights
-	assoc assocTable // words rewritten as others (assoc.zh.tsv)
 }
 
 type termCounts struct {
@@ -85,7 +84,7 @@ func NewComparer(o Options) *Comparer {
 	if o.MinCosine == 0 {
 		o.MinCosine = DefaultMinCosine
 	}
-	return &Comparer{o: o, cache: map[*analyze.Analysis]*prepared{}, w: defaultWeights(), assoc: embeddedAssoc()}
+	return &Comparer{o: o, cache: map[*analyze.Analysis]*prepared{}, w: defaultWeights()}
 }
 
 // Compare compares analysis a (before) with b (after).

@@ -3,9 +3,6 @@ package compare
 import (
 	"fmt"
 	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/policylens/policylens/analyze"
@@ -16,7 +13,6 @@ type setting struct {
 	name     string
 	w        weights
 	minScore float64
-	assoc    assocTable // nil: the embedded one
 }
 
 // outcomes scores each tune pair under a setting: tp, fp, fn per pair.
@@ -100,13 +96,10 @@ func TestTuneCV(t *testing.T) {
 	}
 	blind := func(k int) bool { return labels[k].k >= 222 }
 	c := NewComparer(opts(t))
-	for _, fam := range families(t) {
+	for _, fam := range families() {
 		var res [][][3]int
 		for _, s := range fam {
-			c.w, c.o.MinScore, c.assoc = s.w, s.minScore, s.assoc
-			if s.assoc == nil {
-				c.assoc = embeddedAssoc()
-			}
+			c.w, c.o.MinScore = s.w, s.minScore
 			res = append(res, outcomes(t, c, docs, labels))
 			if os.Getenv("PAIRS_CV") == "all" {
 				_, x := minPR(res[len(res)-1], all)
@@ -160,7 +153,7 @@ func names(fam []setting, picked map[int]int) string {
 // agreement in c9da8c4, moved blocks, a place penalty growing with the
 // move, low gap-round thresholds, a penalty out of order and MinCosine in
 // db64f8e).
-func families(t *testing.T) [][]setting {
+func families() [][]setting {
 	cur := setting{name: "current", w: defaultWeights(), minScore: DefaultMinScore}
 	minScore := []setting{cur}
 	for _, ms := range []float64{0.35, 0.37, 0.38, 0.39, 0.41, 0.42, 0.43, 0.45, 0.5} {
@@ -228,10 +221,9 @@ func families(t *testing.T) [][]setting {
 			place = append(place, s)
 		}
 	}
-	assoc := assocFamily(t, cur)
 	minScore[0].name, order[0].name, weigh[0].name, merge[0].name = "min-score", "order", "cos/lcs", "merge"
 	joint[0].name, gaps[0].name, place[0].name = "joint", "gaps", "place"
-	fams := [][]setting{minScore, order, weigh, merge, joint, gaps, place, assoc}
+	fams := [][]setting{minScore, order, weigh, merge, joint, gaps, place}
 	if f := os.Getenv("PAIRS_FAMILY"); f != "" {
 		for _, fam := range fams {
 			if fam[0].name == f {
@@ -240,52 +232,4 @@ func families(t *testing.T) [][]setting {
 		}
 	}
 	return fams
-}
-
-// assocFamily tries the soft credit of learned word associations: the
-// tables named in PAIRS_ASSOC (comma-separated; none: the embedded one) ×
-// the credit's weight × the least strength used × the threshold.
-func assocFamily(t *testing.T, cur setting) []setting {
-	tables := map[string]assocTable{"embedded": embeddedAssoc()}
-	names := []string{"embedded"}
-	if env := os.Getenv("PAIRS_ASSOC"); env != "" {
-		tables, names = map[string]assocTable{}, nil
-		for _, p := range strings.Split(env, ",") {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tables[filepath.Base(p)] = parseAssoc(string(data))
-			names = append(names, filepath.Base(p))
-		}
-	}
-	fam := []setting{cur}
-	for _, n := range names {
-		for _, soft := range softs() {
-			for _, sm := range []float64{0, 0.05, 0.1, 0.2} {
-				for _, ms := range []float64{0.4, 0.42} {
-					s := cur
-					s.assoc, s.w.soft, s.w.softMin, s.minScore = tables[n], soft, sm, ms
-					s.name = fmt.Sprintf("%s/soft%.0f/>%.2f/m%.2f", n, soft, sm, ms)
-					fam = append(fam, s)
-				}
-			}
-		}
-	}
-	fam[0].name = "assoc"
-	return fam
-}
-
-// softs are the credit weights tried (PAIRS_SOFT: a comma-separated list).
-func softs() []float64 {
-	env := os.Getenv("PAIRS_SOFT")
-	if env == "" {
-		return []float64{1, 2, 3}
-	}
-	var out []float64
-	for _, f := range strings.Split(env, ",") {
-		v, _ := strconv.ParseFloat(f, 64)
-		out = append(out, v)
-	}
-	return out
 }

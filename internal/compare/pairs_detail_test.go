@@ -66,7 +66,6 @@ func TestTuneMisses(t *testing.T) {
 			x, y := sa[l.a], sb[l.b]
 			t.Logf("   want B[%d] %s  cos %.2f lcs %.2f", l.b, y.core, cosineOf(x, y), c.lcs.ratio(x.core, y.core))
 			t.Logf("        %s", where(l.a, l.b))
-			t.Logf("        soft %.2f  terms %v | %v", c.softDot(x, y)/(x.norm*y.norm), x.terms, y.terms)
 			for i, j := range got {
 				if j == l.b {
 					t.Logf("        B[%d] is held by A[%d] %s  cos %.2f lcs %.2f %s", l.b, i, sa[i].core, cosineOf(sa[i], y), c.lcs.ratio(sa[i].core, y.core), where(i, l.b))

@@ -89,10 +89,6 @@ func setField(t *testing.T, c *Comparer, name string, v float64) {
 		c.w.shiftPen = v
 	case "bonus":
 		c.w.bonus = v
-	case "soft":
-		c.w.soft = v
-	case "softMin":
-		c.w.softMin = v
 	default:
 		t.Fatalf("unknown field %s", name)
 	}
