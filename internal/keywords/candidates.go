@@ -141,6 +141,7 @@ func namedParty(text string) bool {
 // of all, its capacity capped at its length.
 func appendSentences(seqs [][]cand, all []cand, p *segment.Paragraph, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string, own map[string]bool) ([][]cand, []cand) {
 	ti := 0 // tokens and sentences are both in order: one pass
+	byline := lex.Cues["byline"]
 	heading := !title && isHeading(p)
 	for si, s := range p.Sentences {
 		topic := !title && si == 0 && topicSentence(p, s)
@@ -164,7 +165,7 @@ func appendSentences(seqs [][]cand, all []cand, p *segment.Paragraph, title bool
 					continue
 				}
 			}
-			c := tokenCand(p.Tokens, ti, title, doc, lex, lemmas)
+			c := tokenCand(p.Tokens, ti, title, doc, lex, lemmas, byline)
 			c.head = heading || t.End <= leadEnd
 			c.topic = topic
 			c.qL, c.qR = quoteAt(p.Tokens, ti, -1, openQuotes), quoteAt(p.Tokens, ti, 1, closeQuotes)
@@ -282,7 +283,7 @@ var (
 )
 
 // tokenCand is the candidate of one token.
-func tokenCand(toks []segment.Token, ti int, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string) cand {
+func tokenCand(toks []segment.Token, ti int, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string, byline []string) cand {
 	t := toks[ti]
 	text, lang := t.Text, doc.Lang
 	if doc.Traditional {
@@ -297,7 +298,7 @@ func tokenCand(toks []segment.Token, ti int, title bool, doc *segment.Doc, lex *
 		}
 	}
 	n := utf8fast.RuneCount(text)
-	c := cand{text: text, content: content(t, text, lex, lang), pos: t.POS, title: title, lastOne: n == 1}
+	c := cand{text: text, content: content(t, text, lex, lang, byline), pos: t.POS, title: title, lastOne: n == 1}
 	if lang == "en" {
 		c.joins = c.content
 		return c
@@ -375,20 +376,30 @@ func firstRune(s string) rune {
 
 // content accepts nouns, noun-verbs, proper nouns, unknown words and
 // idioms; not plain verbs, adverbs, numbers, function words or
-// distinguishing words standing alone (基本, 主要).
-func content(t segment.Token, text string, lex *lexicon.Set, lang string) bool {
-	if t.Stop || lex.Stop[text] {
+// distinguishing words standing alone (基本, 主要). byline is the
+// lexicon's byline roles (lex.Cues["byline"], looked up once per
+// document). The tests are ANDed, so the cheap one on the tag goes
+// before the look-ups.
+func content(t segment.Token, text string, lex *lexicon.Set, lang string, byline []string) bool {
+	if t.Stop {
 		return false
 	}
 	if lang == "en" {
-		return utf8fast.RuneCount(text) > 2 && isWord(text)
+		return !lex.Stop[text] && utf8fast.RuneCount(text) > 2 && isWord(text)
 	}
-	for _, role := range lex.Cues["byline"] {
+	if !contentTag(t.POS, text) || lex.Stop[text] {
+		return false
+	}
+	for _, role := range byline {
 		if strings.HasSuffix(text, role) {
 			return false // 首席记者, 特约通讯员: a byline's role (clauses.zh.tsv), like 记者 itself
 		}
 	}
-	p := t.POS
+	return true
+}
+
+// contentTag tells the tags of Chinese content words.
+func contentTag(p, text string) bool {
 	switch {
 	case strings.HasPrefix(p, "n"), p == "vn", p == "j", p == "l", p == "x", p == "an", p == "i", p == "eng", p == "nz", p == "b", p == "v" && utf8fast.RuneCount(text) >= 2, p == "t" && holiday(text):
 		return true
