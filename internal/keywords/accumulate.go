@@ -372,10 +372,16 @@ func (a *Accumulator) textRank(iters int) []float64 {
 	n := len(a.all)
 	// the in-edges of term x are edges[at[x]:at[x+1]], one array for all
 	// (a slice per term was most of the ranking's allocations)
+	// the map is read once, into pairs (reading it was as costly as
+	// the rest of the graph's building), counting each term's edges
+	type pair struct{ x, y, c int32 }
+	pairs := make([]pair, 0, len(a.edges))
 	at := make([]int32, n+1)
-	for k := range a.edges {
-		at[int32(k>>32)+1]++
-		at[int32(uint32(k))+1]++
+	for k, c := range a.edges {
+		x, y := int32(k>>32), int32(uint32(k))
+		pairs = append(pairs, pair{x, y, c})
+		at[x+1]++
+		at[y+1]++
 	}
 	for x := 1; x <= n; x++ {
 		at[x] += at[x-1]
@@ -383,23 +389,24 @@ func (a *Accumulator) textRank(iters int) []float64 {
 	outW := make([]float64, n)
 	// the graph is symmetric: x's in-edges come from x's neighbours. They
 	// are gathered in two passes of a counting sort instead of sorted:
-	// first in the map's order, then the first pass read source by source
-	// in increasing order, so each term's list comes out by source.
-	first := make([]rankEdge, at[n])
+	// first in the map's order (neighbour and count), then that pass read
+	// term by term in increasing order, so each term's list comes out
+	// ordered by source
+	type link struct{ to, c int32 }
+	first := make([]link, at[n])
 	fill := slices.Clone(at[:n])
-	for k, c := range a.edges {
-		x, y, w := int32(k>>32), int32(uint32(k)), float64(c)
-		first[fill[y]], fill[y] = rankEdge{x, w}, fill[y]+1
-		first[fill[x]], fill[x] = rankEdge{y, w}, fill[x]+1
-		outW[x] += w
-		outW[y] += w
+	for _, p := range pairs {
+		first[fill[p.y]], fill[p.y] = link{p.x, p.c}, fill[p.y]+1
+		first[fill[p.x]], fill[p.x] = link{p.y, p.c}, fill[p.x]+1
+		outW[p.x] += float64(p.c)
+		outW[p.y] += float64(p.c)
 	}
 	edges := make([]rankEdge, at[n])
 	copy(fill, at[:n])
 	for y := range int32(n) {
-		for _, e := range first[at[y]:at[y+1]] {
-			x := e.from
-			edges[fill[x]], fill[x] = rankEdge{y, e.w}, fill[x]+1
+		for _, l := range first[at[y]:at[y+1]] {
+			x := l.to
+			edges[fill[x]], fill[x] = rankEdge{y, float64(l.c)}, fill[x]+1
 		}
 	}
 	// each edge's share of its source's weight, divided once instead of

@@ -72,7 +72,8 @@ func candidateSeqs(doc *segment.Doc, lex *lexicon.Set) [][]cand {
 	for _, seq := range seqs {
 		for i := range seq {
 			c := &seq[i]
-			c.kept = c.content && !lex.Generic[c.text] && keepable(c.text, doc.Lang) && !addressee(lex, c.text)
+			// the length test before the map probe: the same AND, cheaper first
+			c.kept = c.content && keepable(c.text, doc.Lang) && !lex.Generic[c.text] && !addressee(lex, c.text)
 		}
 	}
 	return seqs
