@@ -194,6 +194,19 @@ func quoteAt(toks []segment.Token, ti, dir int, quotes string) bool {
 	if dir > 0 {
 		r = firstRune(nb.Text)
 	}
+	return hasQuote(quotes, r)
+}
+
+// hasQuote is strings.ContainsRune(quotes, r) for the quote sets, which
+// hold no Han character: most neighbours are Han characters, answered
+// without searching the set (a search per side of every token).
+func hasQuote(quotes string, r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && strings.IndexByte(quotes, byte(r)) >= 0
+	}
+	if r >= 0x4e00 && r <= 0x9fff {
+		return false
+	}
 	return strings.ContainsRune(quotes, r)
 }
 

@@ -78,3 +78,20 @@ func IsHan(r rune) bool {
 	}
 	return unicode.Is(unicode.Han, r)
 }
+
+// AllIdeographs reports a non-empty string written in characters of the
+// CJK Unified Ideographs block alone (U+4E00–U+9FFF: E4 B8 80 to E9 BF
+// BF), read from its bytes: such a string has no case, no punctuation and
+// no decomposition, which lets callers skip normalizing it.
+func AllIdeographs(s string) bool {
+	if len(s) == 0 || len(s)%3 != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i += 3 {
+		c, c1, c2 := s[i], s[i+1], s[i+2]
+		if c < 0xe4 || c > 0xe9 || c == 0xe4 && c1 < 0xb8 || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
+			return false
+		}
+	}
+	return true
+}

@@ -76,3 +76,40 @@ func TestRuneCount(t *testing.T) {
 		check(s)
 	}
 }
+
+// TestAllIdeographs checks AllIdeographs against decoding the runes, on
+// every rune around and inside the block alone and in pairs with a few
+// others, and on invalid and cut bytes.
+func TestAllIdeographs(t *testing.T) {
+	simple := func(s string) bool {
+		if s == "" || !utf8.ValidString(s) {
+			return false
+		}
+		for _, r := range s {
+			if r < 0x4e00 || r > 0x9fff {
+				return false
+			}
+		}
+		return true
+	}
+	check := func(s string) {
+		if got, want := AllIdeographs(s), simple(s); got != want {
+			t.Fatalf("AllIdeographs(%q) = %v, want %v", s, got, want)
+		}
+	}
+	others := []string{"", "中", "a", "，", "\u4dff", "\ua000", "\xe4", "\xe4\xb8", "\xff", "\xe9\xbf\xbf", "\xe4\xb7\xbf"}
+	for r := rune(0); r <= 0xffff; r++ {
+		s := string(r)
+		check(s)
+		if r >= 0x4d00 && r <= 0xa100 {
+			for _, o := range others {
+				check(s + o)
+				check(o + s)
+			}
+		}
+	}
+	for _, o := range others {
+		check(o)
+		check(o + o)
+	}
+}
