@@ -190,7 +190,7 @@ func quoteAt(toks []segment.Token, ti, dir int, quotes string) bool {
 	if !ok {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(nb.Text)
+	r, _ := utf8fast.DecodeLastRune(nb.Text)
 	if dir > 0 {
 		r = firstRune(nb.Text)
 	}
@@ -373,7 +373,7 @@ func neighbour(toks []segment.Token, ti, dir int) rune {
 	}
 	r := firstRune(nb.Text)
 	if dir < 0 {
-		r, _ = utf8.DecodeLastRuneInString(nb.Text)
+		r, _ = utf8fast.DecodeLastRune(nb.Text)
 	}
 	if !isHanRune(r) {
 		return 0

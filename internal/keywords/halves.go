@@ -2,7 +2,6 @@ package keywords
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/utf8fast"
 )
@@ -37,7 +36,7 @@ func neighbours(text, term string, left, right map[rune]int) (count int) {
 		}
 		at := i + j
 		count++
-		if r, _ := utf8.DecodeLastRuneInString(text[:at]); glue(r) {
+		if r, _ := utf8fast.DecodeLastRune(text[:at]); glue(r) {
 			left[r]++
 		}
 		if r, _ := utf8fast.DecodeRune(text[at+len(term):]); glue(r) {

@@ -95,3 +95,13 @@ func AllIdeographs(s string) bool {
 	}
 	return true
 }
+
+// DecodeLastRune is utf8.DecodeLastRuneInString with RuneSize's shortcut:
+// three last bytes that ThreeByte accepts are the last rune (a lead byte
+// is no continuation byte, so no longer sequence can hold them).
+func DecodeLastRune(s string) (rune, int) {
+	if n := len(s); n >= 3 && ThreeByte(s[n-3:]) {
+		return rune(s[n-3]&0x0f)<<12 | rune(s[n-2]&0x3f)<<6 | rune(s[n-1]&0x3f), 3
+	}
+	return utf8.DecodeLastRuneInString(s)
+}

@@ -113,3 +113,31 @@ func TestAllIdeographs(t *testing.T) {
 		check(o + o)
 	}
 }
+
+// TestDecodeLastRune checks DecodeLastRune against
+// utf8.DecodeLastRuneInString on every string of up to three bytes led
+// by a byte of a three-byte form or a continuation byte (with a prefix of
+// none, an ASCII byte and a continuation byte), and on every rune.
+func TestDecodeLastRune(t *testing.T) {
+	check := func(s string) {
+		r, n := DecodeLastRune(s)
+		wr, wn := utf8.DecodeLastRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("DecodeLastRune(%q) = %U %d, want %U %d", s, r, n, wr, wn)
+		}
+	}
+	for _, pre := range []string{"", "a", "\x80", "中"} {
+		for b0 := 0x80; b0 <= 0xff; b0++ {
+			for b1 := 0; b1 <= 0xff; b1++ {
+				check(pre + string([]byte{byte(b0), byte(b1)}))
+				for b2 := 0x70; b2 <= 0xc0; b2++ {
+					check(pre + string([]byte{byte(b0), byte(b1), byte(b2)}))
+				}
+			}
+		}
+	}
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		check(string(r))
+	}
+	check("")
+}
