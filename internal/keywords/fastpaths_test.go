@@ -71,3 +71,29 @@ func TestNormTermAsSimple(t *testing.T) {
 		}
 	}
 }
+
+// TestOccurrencesAsNeighbours checks occurrences (one pass for all terms,
+// three-byte characters decoded in its loop) against Neighbours (a scan
+// per term) on random texts of Han characters, function words, ASCII,
+// characters of two and four bytes and bytes that are no UTF-8.
+func TestOccurrencesAsNeighbours(t *testing.T) {
+	pieces := []string{"县", "市", "区", "网", "约", "车", "的", "和", "a", "。", "é", "😀", "\xff", "\xe4\xb8", "县市", "网约车"}
+	rnd := rand.New(rand.NewPCG(8, 12))
+	for trial := range 3000 {
+		texts := make([]string, 1+rnd.IntN(3))
+		for i := range texts {
+			var b strings.Builder
+			for range rnd.IntN(40) {
+				b.WriteString(pieces[rnd.IntN(len(pieces))])
+			}
+			texts[i] = b.String()
+		}
+		terms := []string{"县市", "网约", "车", "市区", "约车的", "a"}
+		for k, s := range occurrences(texts, terms) {
+			n, l, r := Neighbours(texts, terms[k])
+			if s.count != n || (s.count >= 5 && (s.left > 0 || s.right > 0)) != IsHalf(n, l, r) {
+				t.Fatalf("trial %d %q in %q: count %d sides %d %d, Neighbours %d %d %d", trial, terms[k], texts, s.count, s.left, s.right, n, l, r)
+			}
+		}
+	}
+}
