@@ -1,6 +1,7 @@
 package keywords
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -25,12 +26,17 @@ type Accumulator struct {
 	lex   *lexicon.Set
 	lang  string
 	st    map[string]*termStat
-	all   []string // terms in order of first occurrence
-	total int      // kept candidates so far
-	sents int      // sentences so far
-	id    map[string]int32
-	edges map[uint64]int32 // (lower, higher) term ids → co-occurrences, both ways
-	forms surfaceCounts    // English only
+	all   []string         // terms in order of first occurrence
+	total int              // kept candidates so far
+	sents int              // sentences so far
+	edges map[uint64]int32 // (lower, higher) term ids (their index in all) → co-occurrences, both ways
+	// scratch of one window: the ids of its kept candidates, a sentence's
+	// run ended by -1 (see addStats), reused from window to window
+	ids []int32
+	// termStats are allocated a chunk at a time (one allocation per
+	// term was the keywords' most frequent one)
+	slab  []termStat
+	forms surfaceCounts // English only
 	// the Chinese text read so far, to find half-phrases in (see halves);
 	// nil once it passes keptText
 	text []string
@@ -46,7 +52,7 @@ type Accumulator struct {
 
 // NewAccumulator starts the keyword statistics of one document.
 func NewAccumulator(lex *lexicon.Set, lang string) *Accumulator {
-	return &Accumulator{lex: lex, lang: lang, st: map[string]*termStat{}, id: map[string]int32{},
+	return &Accumulator{lex: lex, lang: lang, st: map[string]*termStat{},
 		edges: map[uint64]int32{}, forms: surfaceCounts{counts: map[string]map[string]int{}, lower: map[string]int{}}, kp: builtinKP}
 }
 
@@ -63,8 +69,8 @@ func (a *Accumulator) Add(doc *segment.Doc) {
 	if a.lang != "en" {
 		a.keepText(doc)
 	}
-	a.addStats(seqs)
-	a.addEdges(keptTerms(seqs), 5)
+	a.ids = a.addStats(seqs, a.ids[:0])
+	a.addEdges(a.ids, 5)
 	if a.lang == "en" {
 		a.forms.add(doc)
 	}
@@ -79,14 +85,16 @@ func (a *Accumulator) sizeFor(seqs [][]cand) {
 	for _, seq := range seqs {
 		n += len(seq)
 	}
-	if len(a.st) == 0 && len(a.id) == 0 && len(a.edges) == 0 {
-		a.st, a.id, a.edges = make(map[string]*termStat, n/5), make(map[string]int32, n/5), make(map[uint64]int32, n)
+	if len(a.st) == 0 && len(a.edges) == 0 {
+		a.st, a.edges = make(map[string]*termStat, n/5), make(map[uint64]int32, n)
 	}
 }
 
 // addStats is stats over one window, continuing the counts of the
-// windows before.
-func (a *Accumulator) addStats(seqs [][]cand) {
+// windows before. It appends to ids the id of each kept candidate (its
+// term's index in all), each sentence's run ended by -1, for addEdges:
+// the term is looked up once for both.
+func (a *Accumulator) addStats(seqs [][]cand, ids []int32) []int32 {
 	for _, seq := range seqs {
 		a.sents++
 		for i, c := range seq {
@@ -95,10 +103,12 @@ func (a *Accumulator) addStats(seqs [][]cand) {
 			}
 			s := a.st[c.text]
 			if s == nil {
-				s = &termStat{first: a.total, pos: c.pos, parts: max(c.parts, 1), lastOne: c.lastOne, lc: c.lc, rc: c.rc}
+				s = a.newStat()
+				*s = termStat{id: int32(len(a.all)), first: a.total, pos: c.pos, parts: max(c.parts, 1), lastOne: c.lastOne, lc: c.lc, rc: c.rc}
 				a.st[c.text] = s
 				a.all = append(a.all, c.text)
 			}
+			ids = append(ids, s.id)
 			if s.lastSent != a.sents {
 				s.sents++
 				s.lastSent = a.sents
@@ -135,30 +145,38 @@ func (a *Accumulator) addStats(seqs [][]cand) {
 			}
 			a.total++
 		}
+		ids = append(ids, -1)
 	}
+	return ids
+}
+
+// newStat returns a zeroed termStat from the accumulator's current chunk.
+func (a *Accumulator) newStat() *termStat {
+	if len(a.slab) == cap(a.slab) {
+		a.slab = make([]termStat, 0, 256)
+	}
+	a.slab = a.slab[:len(a.slab)+1]
+	return &a.slab[len(a.slab)-1]
 }
 
 // addEdges counts the co-occurrences of candidates within a window of
-// positions, per sequence; terms are numbered in order of appearance.
-func (a *Accumulator) addEdges(seqs [][]string, window int) {
-	ids := make([]int32, 0, 64)
-	for _, seq := range seqs {
-		ids = ids[:0]
-		for _, t := range seq {
-			n, ok := a.id[t]
-			if !ok {
-				n = int32(len(a.id))
-				a.id[t] = n
-			}
-			ids = append(ids, n)
+// positions, per sentence: ids holds the term ids of each sentence's
+// kept candidates, each run ended by -1.
+func (a *Accumulator) addEdges(ids []int32, window int) {
+	for len(ids) > 0 {
+		end := 0
+		for ids[end] >= 0 {
+			end++
 		}
-		for i, x := range ids {
-			for j := i + 1; j < len(ids) && j < i+window; j++ {
-				if y := ids[j]; x != y {
+		seq := ids[:end]
+		for i, x := range seq {
+			for j := i + 1; j < len(seq) && j < i+window; j++ {
+				if y := seq[j]; x != y {
 					a.edges[uint64(min(x, y))<<32|uint64(max(x, y))]++
 				}
 			}
 		}
+		ids = ids[end+1:]
 	}
 }
 
@@ -182,8 +200,11 @@ func (a *Accumulator) Scored() []Scored {
 		all = append(all, t)
 	}
 	rank := a.textRank(20) // PageRank on a document's graph settles within 20 rounds
-	ntf, nrank := normalize(tfidf), normalize(rank)
-	combined := combineNormalized(tfidf, ntf, nrank)
+	ntf, nrank := normalize(tfidf), normalizeIDs(rank)
+	combined := make(map[string]float64, len(tfidf)) // combineNormalized, rank by id
+	for t := range tfidf {
+		combined[t] = 0.5*ntf[t] + 0.5*nrank[a.st[t].id]
+	}
 	best := a.dropHalves(Top(combined, counts, shortlist+shortlist/4), table)
 	if len(best) > shortlist {
 		best = best[:shortlist]
@@ -199,7 +220,7 @@ func (a *Accumulator) Scored() []Scored {
 	out := make([]Scored, len(best))
 	for i, t := range terms {
 		out[i] = Scored{Term: t, Count: counts[t], Unit: isUnit(a.st[t].pos) && !formulaOnly(a.lex, t),
-			Features: features(t, a.st[t], a.total, a.sents, docView{ntf[t], nrank[t], nest[t]}, table, a.lang)}
+			Features: features(t, a.st[t], a.total, a.sents, docView{ntf[t], nrank[a.st[t].id], nest[t]}, table, a.lang)}
 		if i >= len(best)-len(kp) {
 			// shortlisted as a keyphrase only: the ranker learns how far to trust it
 			out[i].Features = append(out[i].Features, Feature{"keyphrase", 1})
@@ -344,36 +365,49 @@ func (a *Accumulator) endsInSuffix(t string) bool {
 	return false
 }
 
-// textRank runs PageRank over the counted co-occurrences. Each term sums
-// its in-edges in order of their source, so scores are stable.
-func (a *Accumulator) textRank(iters int) map[string]float64 {
-	n := len(a.id)
-	type edge struct {
-		from int32
-		w    float64
-	}
+// textRank runs PageRank over the counted co-occurrences and returns the
+// scores by term id. Each term sums its in-edges in order of their source,
+// so scores are stable.
+func (a *Accumulator) textRank(iters int) []float64 {
+	n := len(a.all)
 	// the in-edges of term x are edges[at[x]:at[x+1]], one array for all
 	// (a slice per term was most of the ranking's allocations)
+	// the map is read once, into pairs (reading it was as costly as
+	// the rest of the graph's building), counting each term's edges
+	type pair struct{ x, y, c int32 }
+	pairs := make([]pair, 0, len(a.edges))
 	at := make([]int32, n+1)
-	for k := range a.edges {
-		at[int32(k>>32)+1]++
-		at[int32(uint32(k))+1]++
+	for k, c := range a.edges {
+		x, y := int32(k>>32), int32(uint32(k))
+		pairs = append(pairs, pair{x, y, c})
+		at[x+1]++
+		at[y+1]++
 	}
 	for x := 1; x <= n; x++ {
 		at[x] += at[x-1]
 	}
-	edges := make([]edge, at[n])
-	fill := slices.Clone(at[:n])
 	outW := make([]float64, n)
-	for k, c := range a.edges {
-		x, y, w := int32(k>>32), int32(uint32(k)), float64(c)
-		edges[fill[y]], fill[y] = edge{x, w}, fill[y]+1
-		edges[fill[x]], fill[x] = edge{y, w}, fill[x]+1
-		outW[x] += w
-		outW[y] += w
+	// the graph is symmetric: x's in-edges come from x's neighbours. They
+	// are gathered in two passes of a counting sort instead of sorted:
+	// first in the map's order (neighbour and count), then that pass read
+	// term by term in increasing order, so each term's list comes out
+	// ordered by source
+	type link struct{ to, c int32 }
+	first := make([]link, at[n])
+	fill := slices.Clone(at[:n])
+	for _, p := range pairs {
+		first[fill[p.y]], fill[p.y] = link{p.x, p.c}, fill[p.y]+1
+		first[fill[p.x]], fill[p.x] = link{p.y, p.c}, fill[p.x]+1
+		outW[p.x] += float64(p.c)
+		outW[p.y] += float64(p.c)
 	}
-	for x := range n {
-		slices.SortFunc(edges[at[x]:at[x+1]], func(p, q edge) int { return int(p.from - q.from) })
+	edges := make([]rankEdge, at[n])
+	copy(fill, at[:n])
+	for y := range int32(n) {
+		for _, l := range first[at[y]:at[y+1]] {
+			x := l.to
+			edges[fill[x]], fill[x] = rankEdge{y, float64(l.c)}, fill[x]+1
+		}
 	}
 	// each edge's share of its source's weight, divided once instead of
 	// in every round: the same operations on the same numbers, so the
@@ -396,9 +430,26 @@ func (a *Accumulator) textRank(iters int) map[string]float64 {
 		}
 		score, next = next, score
 	}
-	out := make(map[string]float64, n)
-	for name, i := range a.id {
-		out[name] = score[i]
+	return score
+}
+
+// rankEdge is an in-edge of TextRank's graph: its source and weight.
+type rankEdge struct {
+	from int32
+	w    float64
+}
+
+// normalizeIDs is normalize of scores by term id.
+func normalizeIDs(v []float64) []float64 {
+	hi := 0.0
+	for _, x := range v {
+		hi = math.Max(hi, x)
+	}
+	out := make([]float64, len(v))
+	if hi > 0 {
+		for i, x := range v {
+			out[i] = x / hi
+		}
 	}
 	return out
 }

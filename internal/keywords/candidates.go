@@ -72,7 +72,8 @@ func candidateSeqs(doc *segment.Doc, lex *lexicon.Set) [][]cand {
 	for _, seq := range seqs {
 		for i := range seq {
 			c := &seq[i]
-			c.kept = c.content && !lex.Generic[c.text] && keepable(c.text, doc.Lang) && !addressee(lex, c.text)
+			// the length test before the map probe: the same AND, cheaper first
+			c.kept = c.content && keepable(c.text, doc.Lang) && !lex.Generic[c.text] && !addressee(lex, c.text)
 		}
 	}
 	return seqs
@@ -141,6 +142,7 @@ func namedParty(text string) bool {
 // of all, its capacity capped at its length.
 func appendSentences(seqs [][]cand, all []cand, p *segment.Paragraph, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string, own map[string]bool) ([][]cand, []cand) {
 	ti := 0 // tokens and sentences are both in order: one pass
+	byline := lex.Cues["byline"]
 	heading := !title && isHeading(p)
 	for si, s := range p.Sentences {
 		topic := !title && si == 0 && topicSentence(p, s)
@@ -164,7 +166,7 @@ func appendSentences(seqs [][]cand, all []cand, p *segment.Paragraph, title bool
 					continue
 				}
 			}
-			c := tokenCand(p.Tokens, ti, title, doc, lex, lemmas)
+			c := tokenCand(p.Tokens, ti, title, doc, lex, lemmas, byline)
 			c.head = heading || t.End <= leadEnd
 			c.topic = topic
 			c.qL, c.qR = quoteAt(p.Tokens, ti, -1, openQuotes), quoteAt(p.Tokens, ti, 1, closeQuotes)
@@ -188,9 +190,22 @@ func quoteAt(toks []segment.Token, ti, dir int, quotes string) bool {
 	if !ok {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(nb.Text)
+	r, _ := utf8fast.DecodeLastRune(nb.Text)
 	if dir > 0 {
 		r = firstRune(nb.Text)
+	}
+	return hasQuote(quotes, r)
+}
+
+// hasQuote is strings.ContainsRune(quotes, r) for the quote sets, which
+// hold no Han character: most neighbours are Han characters, answered
+// without searching the set (a search per side of every token).
+func hasQuote(quotes string, r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && strings.IndexByte(quotes, byte(r)) >= 0
+	}
+	if r >= 0x4e00 && r <= 0x9fff {
+		return false
 	}
 	return strings.ContainsRune(quotes, r)
 }
@@ -282,7 +297,7 @@ var (
 )
 
 // tokenCand is the candidate of one token.
-func tokenCand(toks []segment.Token, ti int, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string) cand {
+func tokenCand(toks []segment.Token, ti int, title bool, doc *segment.Doc, lex *lexicon.Set, lemmas map[string]string, byline []string) cand {
 	t := toks[ti]
 	text, lang := t.Text, doc.Lang
 	if doc.Traditional {
@@ -297,7 +312,7 @@ func tokenCand(toks []segment.Token, ti int, title bool, doc *segment.Doc, lex *
 		}
 	}
 	n := utf8fast.RuneCount(text)
-	c := cand{text: text, content: content(t, text, lex, lang), pos: t.POS, title: title, lastOne: n == 1}
+	c := cand{text: text, content: content(t, text, lex, lang, byline), pos: t.POS, title: title, lastOne: n == 1}
 	if lang == "en" {
 		c.joins = c.content
 		return c
@@ -358,7 +373,7 @@ func neighbour(toks []segment.Token, ti, dir int) rune {
 	}
 	r := firstRune(nb.Text)
 	if dir < 0 {
-		r, _ = utf8.DecodeLastRuneInString(nb.Text)
+		r, _ = utf8fast.DecodeLastRune(nb.Text)
 	}
 	if !isHanRune(r) {
 		return 0
@@ -375,20 +390,30 @@ func firstRune(s string) rune {
 
 // content accepts nouns, noun-verbs, proper nouns, unknown words and
 // idioms; not plain verbs, adverbs, numbers, function words or
-// distinguishing words standing alone (基本, 主要).
-func content(t segment.Token, text string, lex *lexicon.Set, lang string) bool {
-	if t.Stop || lex.Stop[text] {
+// distinguishing words standing alone (基本, 主要). byline is the
+// lexicon's byline roles (lex.Cues["byline"], looked up once per
+// document). The tests are ANDed, so the cheap one on the tag goes
+// before the look-ups.
+func content(t segment.Token, text string, lex *lexicon.Set, lang string, byline []string) bool {
+	if t.Stop {
 		return false
 	}
 	if lang == "en" {
-		return utf8fast.RuneCount(text) > 2 && isWord(text)
+		return !lex.Stop[text] && utf8fast.RuneCount(text) > 2 && isWord(text)
 	}
-	for _, role := range lex.Cues["byline"] {
+	if !contentTag(t.POS, text) || lex.Stop[text] {
+		return false
+	}
+	for _, role := range byline {
 		if strings.HasSuffix(text, role) {
 			return false // 首席记者, 特约通讯员: a byline's role (clauses.zh.tsv), like 记者 itself
 		}
 	}
-	p := t.POS
+	return true
+}
+
+// contentTag tells the tags of Chinese content words.
+func contentTag(p, text string) bool {
 	switch {
 	case strings.HasPrefix(p, "n"), p == "vn", p == "j", p == "l", p == "x", p == "an", p == "i", p == "eng", p == "nz", p == "b", p == "v" && utf8fast.RuneCount(text) >= 2, p == "t" && holiday(text):
 		return true

@@ -272,7 +272,25 @@ func pickBest(ks []Keyword, n int) []Keyword {
 // textRank runs PageRank over the co-occurrence graph of candidates within
 // a window, per sequence (see Accumulator.textRank).
 func textRank(seqs [][]string, window, iters int) map[string]float64 {
-	a := &Accumulator{id: map[string]int32{}, edges: map[uint64]int32{}}
-	a.addEdges(seqs, window)
-	return a.textRank(iters)
+	a := &Accumulator{edges: map[uint64]int32{}}
+	id := map[string]int32{}
+	var ids []int32
+	for _, seq := range seqs {
+		for _, t := range seq {
+			n, ok := id[t]
+			if !ok {
+				n = int32(len(a.all))
+				id[t] = n
+				a.all = append(a.all, t)
+			}
+			ids = append(ids, n)
+		}
+		ids = append(ids, -1)
+	}
+	a.addEdges(ids, window)
+	out := make(map[string]float64, len(a.all))
+	for i, s := range a.textRank(iters) {
+		out[a.all[i]] = s
+	}
+	return out
 }

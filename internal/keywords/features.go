@@ -29,6 +29,7 @@ type Scored struct {
 
 // termStat gathers what the occurrences of one term say.
 type termStat struct {
+	id                    int32 // the term's index in Accumulator.all
 	count, first          int
 	title                 bool
 	glued, number, follow int // occurrences glued to a lone character, after a number, before a joinable noun

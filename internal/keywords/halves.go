@@ -2,7 +2,6 @@ package keywords
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/utf8fast"
 )
@@ -37,7 +36,7 @@ func neighbours(text, term string, left, right map[rune]int) (count int) {
 		}
 		at := i + j
 		count++
-		if r, _ := utf8.DecodeLastRuneInString(text[:at]); glue(r) {
+		if r, _ := utf8fast.DecodeLastRune(text[:at]); glue(r) {
 			left[r]++
 		}
 		if r, _ := utf8fast.DecodeRune(text[at+len(term):]); glue(r) {
@@ -100,7 +99,16 @@ func occurrences(texts []string, terms []string) []sides {
 		}
 		prev := rune(0)
 		for at := 0; at < len(text); {
-			r, size := utf8fast.DecodeRune(text[at:]) // a range loop decodes past ASCII through a call
+			// DecodeRune written out for a character of three bytes: a
+			// range loop decodes past ASCII through a call, and so does
+			// DecodeRune, too large to inline
+			var r rune
+			size := 3
+			if utf8fast.ThreeByte(text[at:]) {
+				r = rune(text[at]&0x0f)<<12 | rune(text[at+1]&0x3f)<<6 | rune(text[at+2]&0x3f)
+			} else {
+				r, size = utf8fast.DecodeRune(text[at:])
+			}
 			if seen[r&1023] {
 				for _, k := range byFirst[r] {
 					if at >= st[k].next && strings.HasPrefix(text[at:], terms[k]) {

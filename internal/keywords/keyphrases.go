@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // KeyphrasesFile is the embedded table of the analysts' keywords that two
@@ -62,6 +64,9 @@ const punctuation = "，。；：、！？“”‘’《》〈〉（）()「」
 // punctuation and spaces (labels.Norm, which this package may not import:
 // it imports the entities).
 func NormTerm(s string) string {
+	if utf8fast.AllIdeographs(s) {
+		return s // no case, punctuation or decomposition: normal already, without asking norm
+	}
 	if norm.NFKC.IsNormalString(s) && !strings.ContainsAny(s, punctuation) && strings.ToLower(s) == s {
 		return s // most Chinese terms: no copy (a work report checks 700 of them)
 	}

@@ -36,7 +36,7 @@ func ReadJSONL(r io.Reader, name string, fields JSONLFields, maxBytes int64, yie
 		var recErr error
 		if errors.Is(err, ErrTooLarge) {
 			recErr = &RecordError{Line: line, Err: ErrTooLarge}
-		} else if strings.TrimSpace(string(raw)) == "" {
+		} else if len(bytes.TrimSpace(raw)) == 0 { // no string copy of every record
 			continue
 		} else {
 			doc, recErr = jsonlRecord(raw, name, line, fields)

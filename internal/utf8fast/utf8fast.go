@@ -78,3 +78,30 @@ func IsHan(r rune) bool {
 	}
 	return unicode.Is(unicode.Han, r)
 }
+
+// AllIdeographs reports a non-empty string written in characters of the
+// CJK Unified Ideographs block alone (U+4E00–U+9FFF: E4 B8 80 to E9 BF
+// BF), read from its bytes: such a string has no case, no punctuation and
+// no decomposition, which lets callers skip normalizing it.
+func AllIdeographs(s string) bool {
+	if len(s) == 0 || len(s)%3 != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i += 3 {
+		c, c1, c2 := s[i], s[i+1], s[i+2]
+		if c < 0xe4 || c > 0xe9 || c == 0xe4 && c1 < 0xb8 || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// DecodeLastRune is utf8.DecodeLastRuneInString with RuneSize's shortcut:
+// three last bytes that ThreeByte accepts are the last rune (a lead byte
+// is no continuation byte, so no longer sequence can hold them).
+func DecodeLastRune(s string) (rune, int) {
+	if n := len(s); n >= 3 && ThreeByte(s[n-3:]) {
+		return rune(s[n-3]&0x0f)<<12 | rune(s[n-2]&0x3f)<<6 | rune(s[n-1]&0x3f), 3
+	}
+	return utf8.DecodeLastRuneInString(s)
+}

@@ -76,3 +76,68 @@ func TestRuneCount(t *testing.T) {
 		check(s)
 	}
 }
+
+// TestAllIdeographs checks AllIdeographs against decoding the runes, on
+// every rune around and inside the block alone and in pairs with a few
+// others, and on invalid and cut bytes.
+func TestAllIdeographs(t *testing.T) {
+	simple := func(s string) bool {
+		if s == "" || !utf8.ValidString(s) {
+			return false
+		}
+		for _, r := range s {
+			if r < 0x4e00 || r > 0x9fff {
+				return false
+			}
+		}
+		return true
+	}
+	check := func(s string) {
+		if got, want := AllIdeographs(s), simple(s); got != want {
+			t.Fatalf("AllIdeographs(%q) = %v, want %v", s, got, want)
+		}
+	}
+	others := []string{"", "中", "a", "，", "\u4dff", "\ua000", "\xe4", "\xe4\xb8", "\xff", "\xe9\xbf\xbf", "\xe4\xb7\xbf"}
+	for r := rune(0); r <= 0xffff; r++ {
+		s := string(r)
+		check(s)
+		if r >= 0x4d00 && r <= 0xa100 {
+			for _, o := range others {
+				check(s + o)
+				check(o + s)
+			}
+		}
+	}
+	for _, o := range others {
+		check(o)
+		check(o + o)
+	}
+}
+
+// TestDecodeLastRune checks DecodeLastRune against
+// utf8.DecodeLastRuneInString on every string of up to three bytes led
+// by a byte of a three-byte form or a continuation byte (with a prefix of
+// none, an ASCII byte and a continuation byte), and on every rune.
+func TestDecodeLastRune(t *testing.T) {
+	check := func(s string) {
+		r, n := DecodeLastRune(s)
+		wr, wn := utf8.DecodeLastRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("DecodeLastRune(%q) = %U %d, want %U %d", s, r, n, wr, wn)
+		}
+	}
+	for _, pre := range []string{"", "a", "\x80", "中"} {
+		for b0 := 0x80; b0 <= 0xff; b0++ {
+			for b1 := 0; b1 <= 0xff; b1++ {
+				check(pre + string([]byte{byte(b0), byte(b1)}))
+				for b2 := 0x70; b2 <= 0xc0; b2++ {
+					check(pre + string([]byte{byte(b0), byte(b1), byte(b2)}))
+				}
+			}
+		}
+	}
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		check(string(r))
+	}
+	check("")
+}
