@@ -308,9 +308,6 @@ func (x *extractor) shortRefs(p *segment.Paragraph, pi int, bySurname map[rune]s
 // (王军 — 总局局长), where an abbreviated body is completed from the body
 // named before it in the paragraph (国家税务总局 + 局长).
 func (x *extractor) nameTitles(p *segment.Paragraph, start, end int, spans []lexSpan) []string {
-	if t := x.honorific(p.Runes[start:end]); t != "" {
-		return []string{t} // 毛主席, 周总理: a surname and the title it is known by
-	}
 	if x.titleEndingAt(p.Runes, start) > 0 {
 		return x.titleChain(p.Runes, start, x.spanEnds(spans), x.tokenEnding(p))
 	}
@@ -318,16 +315,13 @@ func (x *extractor) nameTitles(p *segment.Paragraph, start, end int, spans []lex
 		return []string{t} // 王毅国务委员兼外长
 	}
 	s := end
-	for s < len(p.Runes) && strings.ContainsRune(" \u3000—－-–，,：:（(", p.Runes[s]) {
+	for s < len(p.Runes) && strings.ContainsRune(" \u3000—－-–，,：:", p.Runes[s]) {
 		s++
 	}
-	for e := min(len(p.Runes), s+titleAfterMax(s > end)); e > s; e-- {
+	for e := min(len(p.Runes), s+12); e > s; e-- {
 		k := x.titleEndingAt(p.Runes, e)
 		if k == 0 || !allHan(p.Runes[s:e]) || (s > end && x.tokAt[s] == 0) {
 			continue
-		}
-		if e-s > 12 && e < len(p.Runes) && utf8fast.IsHan(p.Runes[e]) {
-			continue // a long title after a comma closes its clause (李宇嘉，广东省住房政策研究中心首席研究员，)
 		}
 		if s == end && e-k != s {
 			continue // right after a name only a title itself (王军局长), no body
@@ -341,35 +335,6 @@ func (x *extractor) nameTitles(p *segment.Paragraph, start, end int, spans []lex
 		return []string{x.completeBody(string(p.Runes[s:e]), spans)}
 	}
 	return nil
-}
-
-// titleAfterMax is how far a title after a name may reach: a title right
-// after the name is short (王军局长); one set off by a comma or a bracket
-// may name its body in full (张明（中国社会科学院研究员）).
-func titleAfterMax(setOff bool) int {
-	if setOff {
-		return 24
-	}
-	return 12
-}
-
-// honorific returns the title of a name written as a surname and a title
-// (毛主席, 周总理), else "".
-func (x *extractor) honorific(rs []rune) string {
-	for _, sl := range []int{1, 2} {
-		if len(rs) < sl+2 || len(rs) > sl+3 || !x.lex.Surnames[string(rs[:sl])] {
-			continue
-		}
-		if t := string(rs[sl:]); x.isTitle(t) {
-			return t
-		}
-	}
-	return ""
-}
-
-func (x *extractor) isTitle(s string) bool {
-	_, ok := x.lex.Titles.Get(s)
-	return ok
 }
 
 // completeBody expands a title that starts with an abbreviated body (总局局长)

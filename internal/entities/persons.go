@@ -229,10 +229,6 @@ func (x *extractor) titleChain(runes []rune, n int, byEnd map[int]int, tokEnd fu
 				break
 			}
 			if !nounLike(t.POS) && !x.bodyWordBefore(t, byEnd, tokEnd) && !ordinalTerm(t) {
-				if s := acrossConjunction(t, byEnd, tokEnd); s >= 0 {
-					start = s
-					continue
-				}
 				break
 			}
 			start = t.Start
@@ -244,27 +240,6 @@ func (x *extractor) titleChain(runes []rune, n int, byEnd map[int]int, tokEnd fu
 		end = start - 1
 	}
 	return titles
-}
-
-// acrossConjunction returns where the nouns before a 与 or 和 inside a
-// body's name begin when a known body or place ends right before them
-// (中国社会科学院 + 世界经济 + 与 + 政治研究所 + 研究员), else -1.
-func acrossConjunction(t segment.Token, byEnd map[int]int, tokEnd func(int) (segment.Token, bool)) int {
-	if t.Text != "与" && t.Text != "和" {
-		return -1
-	}
-	s := t.Start
-	for s > 0 && t.Start-s < 8 {
-		u, ok := tokEnd(s)
-		if !ok || !nounLike(u.POS) {
-			break
-		}
-		s = u.Start
-		if _, ok := byEnd[s]; ok {
-			return s
-		}
-	}
-	return -1
 }
 
 // ordinalTerm reports the ordinal of an office's holders inside a title
