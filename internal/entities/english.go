@@ -35,12 +35,13 @@ var (
 	// Guidelines for Americans, Algiers Accords, Hyde Amendment). Named
 	// strategies, plans and agreements were tried: too many kinds of plan
 	// (Remediation Plan, Settlement Agreement) come with them.
-	reNamedDoc = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:and\s+)?){1,6}(?:Convention|Accords|Guidelines|Amendment)(?:\s+(?:on|for|of|Toward)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|(?:of|for|on|in)\s+(?:the\s+)?)?[A-Z][\w-]*)*)?)`)
-	reMemo     = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
-	reConst    = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
-	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
-	reEnMonth  = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
-	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
+	reNamedDoc   = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:and\s+)?){1,6}(?:Convention|Accords|Guidelines|Amendment)(?:\s+(?:on|for|of|Toward)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|(?:of|for|on|in)\s+(?:the\s+)?)?[A-Z][\w-]*)*)?)`)
+	reMemo       = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
+	reConst      = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
+	reEnDate     = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
+	reEnDateAbbr = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s+(\d{1,2}),\s+(\d{4})\b`)
+	reEnMonth    = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
+	reEnOrg      = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
 		`|(?:President['’]s\s+(?:[A-Z][\w-]*\s+){0,5}|(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+(?:and\s+)?){1,5})(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
 	reEnName = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
 	// enOrgTail is what a body's name takes after its head word (Office
@@ -125,11 +126,19 @@ func (x *extractor) englishLaws(text string, pi int, add addFunc) {
 	}
 }
 
-// englishDates adds the full dates (January 2, 2006) and the months
-// (January 2006) of an English paragraph.
+// englishDates adds the full dates (January 2, 2006; Jan. 2, 2006) and
+// the months (January 2006) of an English paragraph.
 func englishDates(text string, add addFunc) {
 	for _, m := range reEnDate.FindAllStringSubmatchIndex(text, -1) {
 		t, err := time.Parse("January 2 2006", text[m[2]:m[3]]+" "+text[m[4]:m[5]]+" "+text[m[6]:m[7]])
+		if err == nil {
+			iso := t.Format("2006-01-02")
+			add("date", iso, iso, m[0], m[1], "rule:date", 3)
+		}
+	}
+	for _, m := range reEnDateAbbr.FindAllStringSubmatchIndex(text, -1) {
+		// Oct. 31, 2017: the Federal Register's citations abbreviate the month
+		t, err := time.Parse("Jan 2 2006", text[m[2]:m[2]+3]+" "+text[m[4]:m[5]]+" "+text[m[6]:m[7]])
 		if err == nil {
 			iso := t.Format("2006-01-02")
 			add("date", iso, iso, m[0], m[1], "rule:date", 3)
