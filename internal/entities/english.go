@@ -41,8 +41,8 @@ var (
 	reEnDate     = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
 	reEnDateAbbr = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s+(\d{1,2}),\s+(\d{4})\b`)
 	reEnMonth    = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
-	reEnOrg      = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
-		`|(?:President['’]s\s+(?:[A-Z][\w-]*\s+){0,5}|(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+(?:and\s+)?){1,5})(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
+	reEnOrg      = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces|Task\s+Force|Working\s+Group)` + enOrgTail +
+		`|(?:President['’]s\s+(?:[A-Z][\w-]*\s+){0,5}|(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+(?:and\s+)?){1,5})(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department|Task\s+Force|Working\s+Group|Panel)(?:` + enOrgTail + `)?)\b`)
 	reEnName = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
 	// enOrgTail is what a body's name takes after its head word (Office
 	// of the National Cyber Director, Agency for Global Media): capitalised
@@ -54,7 +54,12 @@ var (
 	// Sports, and Nutrition; Bureau of Alcohol, Tobacco, Firearms, and
 	// Explosives): its items are one or two capitalised words each.
 	enOrgList  = `(?:(?:,\s+[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?)*,?\s+and\s+[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?)?`
-	genericOrg = map[string]bool{"Federal Government": true, "Office": true, "Department": true, "Agency": true}
+	genericOrg = map[string]bool{"Federal Government": true, "Office": true, "Department": true, "Agency": true,
+		"Task Force": true, "Working Group": true} // the Task Force: the document's one, named in full before
+	// reListBefore is a list of capitalised items after an article that
+	// ends right before a body's name and opens it (the Veteran Wellness,
+	// Empowerment, and …)
+	reListBefore = regexp.MustCompile(`(?:^|\b(?:the|a|an|The|A|An) )((?:[A-Z][\w-]*(?: [A-Z][\w-]*)?, )+and )$`)
 )
 
 // english finds the candidates of one English paragraph.
@@ -169,6 +174,13 @@ func (x *extractor) englishOrgs(text string, add addFunc) {
 			}
 		}
 		name, b0 = joinedBodies(name, b0)
+		if loc := reListBefore.FindStringSubmatchIndex(text[:b0]); loc != nil && b0 == m[2] {
+			// Veteran Wellness, Empowerment, and + Suicide Prevention Task Force: the list is the name's
+			name, b0 = text[loc[2]:b0]+name, loc[2]
+		}
+		if strings.HasPrefix(name, "Working Group of ") || strings.HasPrefix(name, "Task Force of ") {
+			continue // Working Group of the Panel: a part of the body named after it
+		}
 		// Senior Agency Official for Privacy is a title, not a body
 		if genericOrg[name] || len(strings.Fields(name)) < 2 || roleWords[strings.ToLower(firstWord(text[m[3]:]))] || oneModifier(name) {
 			continue
