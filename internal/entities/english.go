@@ -178,6 +178,11 @@ func (x *extractor) englishOrgs(text string, add addFunc) {
 			// Veteran Wellness, Empowerment, and + Suicide Prevention Task Force: the list is the name's
 			name, b0 = text[loc[2]:b0]+name, loc[2]
 		}
+		if rest, ok := governingBoard(name); ok {
+			// Board of Directors of the Federal Deposit Insurance
+			// Corporation: the body its board governs
+			name, b0 = rest, b0+len(name)-len(rest)
+		}
 		if strings.HasPrefix(name, "Working Group of ") || strings.HasPrefix(name, "Task Force of ") {
 			continue // Working Group of the Panel: a part of the body named after it
 		}
@@ -210,6 +215,18 @@ func (x *extractor) englishOrgs(text string, add addFunc) {
 		}
 		add("organization", name, "", b0, b0+len(name), "rule:org-pattern", 1)
 	}
+}
+
+// governingBoard returns the body a board governs (Board of Directors of
+// the Federal Deposit Insurance Corporation): the labels count the board
+// as that body.
+func governingBoard(name string) (string, bool) {
+	for _, p := range []string{"Board of Directors of the ", "Board of Governors of the ", "Board of Trustees of the ", "Board of Regents of the "} {
+		if rest, ok := strings.CutPrefix(name, p); ok && strings.Contains(rest, " ") {
+			return rest, true
+		}
+	}
+	return name, false
 }
 
 // joinedBodies drops from a body's name what an "and" before its head
