@@ -35,13 +35,14 @@ var (
 	// Guidelines for Americans, Algiers Accords, Hyde Amendment). Named
 	// strategies, plans and agreements were tried: too many kinds of plan
 	// (Remediation Plan, Settlement Agreement) come with them.
-	reNamedDoc = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:and\s+)?){1,6}(?:Convention|Accords|Guidelines|Amendment)(?:\s+(?:on|for|of|Toward)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|(?:of|for|on|in)\s+(?:the\s+)?)?[A-Z][\w-]*)*)?)`)
-	reMemo     = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
-	reConst    = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
-	reEnDate   = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
-	reEnMonth  = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
-	reEnOrg    = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces)` + enOrgTail +
-		`|(?:President['’]s\s+(?:[A-Z][\w-]*\s+){0,5}|(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+(?:and\s+)?){1,5})(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department)(?:` + enOrgTail + `)?)\b`)
+	reNamedDoc   = regexp.MustCompile(`\b((?:[A-Z][\w'’.-]*\s+(?:and\s+)?){1,6}(?:Convention|Accords|Guidelines|Amendment)(?:\s+(?:on|for|of|Toward)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|(?:of|for|on|in)\s+(?:the\s+)?)?[A-Z][\w-]*)*)?)`)
+	reMemo       = regexp.MustCompile(`\b(?:OMB\s+)?(?:Memorandum\s+)?M-\d{2}-\d{2}\b`)
+	reConst      = regexp.MustCompile(`\b(?:the\s+)?Constitution(?:\s+of\s+the\s+United\s+States)?\b`)
+	reEnDate     = regexp.MustCompile(`\b(` + months + `)\s+(\d{1,2}),\s+(\d{4})\b`)
+	reEnDateAbbr = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s+(\d{1,2}),\s+(\d{4})\b`)
+	reEnMonth    = regexp.MustCompile(`\b(` + months + `)\s+(\d{4})\b`)
+	reEnOrg      = regexp.MustCompile(`\b((?:Department|Office|Bureau|Council|Commission|Agency|Administration|Board|Committee|Institute|Service|Government|Armed Forces|Task\s+Force|Working\s+Group)` + enOrgTail +
+		`|(?:President['’]s\s+(?:[A-Z][\w-]*\s+){0,5}|(?:U\.S\.\s+)?(?:[A-Z][\w-]*\s+(?:and\s+)?){1,5})(?:Agency|Administration|Commission|Council|Bureau|Service|Board|Committee|Institute|Corporation|Foundation|Office|Department|Task\s+Force|Working\s+Group|Panel)(?:` + enOrgTail + `)?)\b`)
 	reEnName = regexp.MustCompile(`^\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})(?:,?\s+Jr\.)?`)
 	// enOrgTail is what a body's name takes after its head word (Office
 	// of the National Cyber Director, Agency for Global Media): capitalised
@@ -53,7 +54,12 @@ var (
 	// Sports, and Nutrition; Bureau of Alcohol, Tobacco, Firearms, and
 	// Explosives): its items are one or two capitalised words each.
 	enOrgList  = `(?:(?:,\s+[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?)*,?\s+and\s+[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?)?`
-	genericOrg = map[string]bool{"Federal Government": true, "Office": true, "Department": true, "Agency": true}
+	genericOrg = map[string]bool{"Federal Government": true, "Office": true, "Department": true, "Agency": true,
+		"Task Force": true, "Working Group": true} // the Task Force: the document's one, named in full before
+	// reListBefore is a list of capitalised items after an article that
+	// ends right before a body's name and opens it (the Veteran Wellness,
+	// Empowerment, and …)
+	reListBefore = regexp.MustCompile(`(?:^|\b(?:the|a|an|The|A|An) )((?:[A-Z][\w-]*(?: [A-Z][\w-]*)?, )+and )$`)
 )
 
 // english finds the candidates of one English paragraph.
@@ -125,11 +131,19 @@ func (x *extractor) englishLaws(text string, pi int, add addFunc) {
 	}
 }
 
-// englishDates adds the full dates (January 2, 2006) and the months
-// (January 2006) of an English paragraph.
+// englishDates adds the full dates (January 2, 2006; Jan. 2, 2006) and
+// the months (January 2006) of an English paragraph.
 func englishDates(text string, add addFunc) {
 	for _, m := range reEnDate.FindAllStringSubmatchIndex(text, -1) {
 		t, err := time.Parse("January 2 2006", text[m[2]:m[3]]+" "+text[m[4]:m[5]]+" "+text[m[6]:m[7]])
+		if err == nil {
+			iso := t.Format("2006-01-02")
+			add("date", iso, iso, m[0], m[1], "rule:date", 3)
+		}
+	}
+	for _, m := range reEnDateAbbr.FindAllStringSubmatchIndex(text, -1) {
+		// Oct. 31, 2017: the Federal Register's citations abbreviate the month
+		t, err := time.Parse("Jan 2 2006", text[m[2]:m[2]+3]+" "+text[m[4]:m[5]]+" "+text[m[6]:m[7]])
 		if err == nil {
 			iso := t.Format("2006-01-02")
 			add("date", iso, iso, m[0], m[1], "rule:date", 3)
@@ -160,6 +174,18 @@ func (x *extractor) englishOrgs(text string, add addFunc) {
 			}
 		}
 		name, b0 = joinedBodies(name, b0)
+		if loc := reListBefore.FindStringSubmatchIndex(text[:b0]); loc != nil && b0 == m[2] {
+			// Veteran Wellness, Empowerment, and + Suicide Prevention Task Force: the list is the name's
+			name, b0 = text[loc[2]:b0]+name, loc[2]
+		}
+		if rest, ok := governingBoard(name); ok {
+			// Board of Directors of the Federal Deposit Insurance
+			// Corporation: the body its board governs
+			name, b0 = rest, b0+len(name)-len(rest)
+		}
+		if strings.HasPrefix(name, "Working Group of ") || strings.HasPrefix(name, "Task Force of ") {
+			continue // Working Group of the Panel: a part of the body named after it
+		}
 		// Senior Agency Official for Privacy is a title, not a body
 		if genericOrg[name] || len(strings.Fields(name)) < 2 || roleWords[strings.ToLower(firstWord(text[m[3]:]))] || oneModifier(name) {
 			continue
@@ -189,6 +215,18 @@ func (x *extractor) englishOrgs(text string, add addFunc) {
 		}
 		add("organization", name, "", b0, b0+len(name), "rule:org-pattern", 1)
 	}
+}
+
+// governingBoard returns the body a board governs (Board of Directors of
+// the Federal Deposit Insurance Corporation): the labels count the board
+// as that body.
+func governingBoard(name string) (string, bool) {
+	for _, p := range []string{"Board of Directors of the ", "Board of Governors of the ", "Board of Trustees of the ", "Board of Regents of the "} {
+		if rest, ok := strings.CutPrefix(name, p); ok && strings.Contains(rest, " ") {
+			return rest, true
+		}
+	}
+	return name, false
 }
 
 // joinedBodies drops from a body's name what an "and" before its head

@@ -48,9 +48,31 @@ func Extract(doc *segment.Doc, lex *lexicon.Set, meta Meta) []Entity {
 	}
 	es := sameBodies(merge(planForms(x.laterNames(paras, ms))), lex)
 	if len(doc.Paragraphs) > 1 {
-		es = dropLoneAbbreviations(es)
+		es = dropLoneAbbreviations(dropFormulaPlaces(es, paras))
 	}
 	return es
+}
+
+// dropFormulaPlaces removes a place that a document of several paragraphs
+// names only inside the formula 中国特色 (中国特色社会主义, 有中国特色的):
+// the labels count the formula's country as no place of the document. A
+// lone sentence keeps it, as People's Daily tags it there.
+func dropFormulaPlaces(es []Entity, paras []segment.Paragraph) []Entity {
+	return slices.DeleteFunc(es, func(e Entity) bool {
+		if e.Type != "location" || e.Text != "中国" || len(e.Mentions) == 0 {
+			return false
+		}
+		for _, m := range e.Mentions {
+			if m.Paragraph+1 < 0 || m.Paragraph+1 >= len(paras) {
+				return false
+			}
+			rs := paras[m.Paragraph+1].Runes
+			if m.End+2 > len(rs) || string(rs[m.End:m.End+2]) != "特色" {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // dropLoneAbbreviations removes a place that a document of several

@@ -371,6 +371,16 @@ func (x *extractor) spanEnds(spans []lexSpan) map[int]int {
 	return byEnd
 }
 
+// tokenStarting returns the token that starts at a rune offset.
+func (x *extractor) tokenStarting(p *segment.Paragraph) func(int) (segment.Token, bool) {
+	return func(i int) (segment.Token, bool) {
+		if k := x.tokAt[i]; k > 0 {
+			return p.Tokens[k-1], true
+		}
+		return segment.Token{}, false
+	}
+}
+
 // tokenEnding returns the token that ends at a rune offset.
 func (x *extractor) tokenEnding(p *segment.Paragraph) func(int) (segment.Token, bool) {
 	return func(i int) (segment.Token, bool) {

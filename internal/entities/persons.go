@@ -15,29 +15,16 @@ import (
 // surname and by what follows it (国务院安委会副主任、应急管理部部长黄明强调),
 // and a name followed by a title (习近平总书记, 李强总理).
 func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
-	runes := p.Runes
 	// entity spans in runes, by end position, for extending titles leftwards
-	byEnd := map[int]int{}
-	for _, s := range spans {
-		if s.typ == "organization" || s.typ == "location" {
-			st, en := x.rune(s.b0), x.rune(s.b1)
-			if old, ok := byEnd[en]; !ok || st < old {
-				byEnd[en] = st
-			}
-		}
-	}
-	tokAt := func(i int) (segment.Token, bool) {
-		if k := x.tokAt[i]; k > 0 {
-			return p.Tokens[k-1], true
-		}
-		return segment.Token{}, false
-	}
-	tokEnd := func(i int) (segment.Token, bool) {
-		if k := x.tokEnd[i]; k > 0 {
-			return p.Tokens[k-1], true
-		}
-		return segment.Token{}, false
-	}
+	x.titledNames(p, pi, x.spanEnds(spans))
+	x.namesBeforeTitles(p, pi)
+}
+
+// titledNames adds the names written after a title, and the names a 、
+// (or a byline's space) joins to them.
+func (x *extractor) titledNames(p *segment.Paragraph, pi int, byEnd map[int]int) {
+	runes := p.Runes
+	tokAt, tokEnd := x.tokenStarting(p), x.tokenEnding(p)
 	for n := 1; n < len(runes); n++ {
 		if !x.surnameStarts(runes, n) {
 			if t, ok := tokAt(n); !ok || !strings.HasPrefix(t.POS, "nr") {
@@ -54,25 +41,37 @@ func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 			continue // 管理事项已: a name starts no common word's second half (事项)
 		}
 		titles := x.titleChain(runes, te, byEnd, tokEnd)
-		// the names a 、 joins to the first share its titles (直接责任人黎兵、李二民)
-		for e := n + utf8.RuneCountInString(name); ; {
-			x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: n, end: e,
-				titles: titles, evidence: "rule:title+name", prio: 4})
-			if e+1 >= len(runes) || runes[e] != '、' && !(te < n && runes[e] == ' ') {
-				break // a byline joins its names by spaces (总台记者 周伟琪 金东)
-			}
-			n = e + 1
-			if name = x.nameAt(runes, n, tokAt); name == "" {
-				break
-			}
-			e = n + utf8.RuneCountInString(name)
-			if te < n-1 && runes[n-1] == ' ' && e < len(runes) && !strings.ContainsRune(" ）)", runes[e]) {
-				break // a byline's name stands alone between spaces
-			}
+		n = x.listedNames(p, pi, n, te, name, titles, tokAt)
+	}
+}
+
+// listedNames adds the name at n with its titles, and the names a 、
+// joins to it, which share them (直接责任人黎兵、李二民); te is where the
+// title ends. It returns the start of the last name added.
+func (x *extractor) listedNames(p *segment.Paragraph, pi, n, te int, name string, titles []string, tokAt func(int) (segment.Token, bool)) int {
+	runes := p.Runes
+	for e := n + utf8.RuneCountInString(name); ; {
+		x.c.add(mention{typ: "person", key: name, surface: name, para: pi, start: n, end: e,
+			titles: titles, evidence: "rule:title+name", prio: 4})
+		if e+1 >= len(runes) || runes[e] != '、' && !(te < n && runes[e] == ' ') {
+			return n // a byline joins its names by spaces (总台记者 周伟琪 金东)
+		}
+		next := e + 1
+		if name = x.nameAt(runes, next, tokAt); name == "" {
+			return next
+		}
+		n, e = next, next+utf8.RuneCountInString(name)
+		if te < n-1 && runes[n-1] == ' ' && e < len(runes) && !strings.ContainsRune(" ）)", runes[e]) {
+			return n // a byline's name stands alone between spaces
 		}
 	}
-	// name + title: the segmenter's person token right before a title
-	for ts := 2; ts < len(runes); ts++ {
+}
+
+// namesBeforeTitles adds the segmenter's person tokens right before a
+// title (李强总理).
+func (x *extractor) namesBeforeTitles(p *segment.Paragraph, pi int) {
+	tokEnd := x.tokenEnding(p)
+	for ts := 2; ts < len(p.Runes); ts++ {
 		tok, ok := tokEnd(ts)
 		if !ok || !strings.HasPrefix(tok.POS, "nr") || tok.End-tok.Start < 2 || tok.End-tok.Start > 4 {
 			continue
@@ -80,7 +79,7 @@ func (x *extractor) persons(p *segment.Paragraph, pi int, spans []lexSpan) {
 		if !x.lex.Surnames[x.sub(tok.Start, tok.Start+1)] && !(tok.End-tok.Start >= 3 && x.lex.Surnames[x.sub(tok.Start, tok.Start+2)]) {
 			continue
 		}
-		title := x.titleStartingAt(runes, ts)
+		title := x.titleStartingAt(p.Runes, ts)
 		if title == "" {
 			continue
 		}
