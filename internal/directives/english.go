@@ -138,6 +138,8 @@ func (r *englishRules) find(text string) (hits []enHit, weak []string) {
 			continue
 		case m.Text == "shall" && strings.HasPrefix(after, " mean"):
 			continue
+		case strings.HasSuffix(m.Text, "effective") && strings.HasPrefix(after, " in "):
+			continue // "they are effective in lessening…" judges, it sets no date
 		case (m.Text == "is to" || m.Text == "are to") && rePurpose.MatchString(before):
 			continue // "the purpose of this order is to…" states an aim, it orders nothing
 		}
