@@ -138,7 +138,7 @@ func (r *englishRules) find(text string) (hits []enHit, weak []string) {
 			continue
 		case m.Text == "shall" && strings.HasPrefix(after, " mean"):
 			continue
-		case strings.HasSuffix(m.Text, "effective") && strings.HasPrefix(after, " in "):
+		case effectiveDate(m.Text) && strings.HasPrefix(after, " in "):
 			continue // "they are effective in lessening…" judges, it sets no date
 		case (m.Text == "is to" || m.Text == "are to") && rePurpose.MatchString(before):
 			continue // "the purpose of this order is to…" states an aim, it orders nothing
@@ -355,6 +355,9 @@ func (e *enExtractor) directive(p *segment.Paragraph, pi int, s segment.Sentence
 		force = "should"
 	}
 	action, object := englishActionObject(rest)
+	if len(hits) > 0 && effectiveDate(hits[0].m.Text) {
+		action, object = "take effect", strings.TrimSpace(rest) // This order is effective at 12:01 a.m.…: no preposition as the action
+	}
 	deadline, norm := deadlineEn(text, e.date)
 	return Directive{
 		Text: text, Sentence: p.Slice(s.Span), Paragraph: pi,
@@ -364,6 +367,12 @@ func (e *enExtractor) directive(p *segment.Paragraph, pi int, s segment.Sentence
 		Action:     action, Object: object,
 		Deadline: deadline, DeadlineNormalized: norm,
 	}
+}
+
+// effectiveDate reports a marker that sets a date from which something
+// applies (is effective, takes effect).
+func effectiveDate(marker string) bool {
+	return strings.HasSuffix(marker, " effective") || strings.HasSuffix(marker, " effect")
 }
 
 // englishActionObject takes the verb after the marker (skipping be, not,
