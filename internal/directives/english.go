@@ -18,10 +18,23 @@ var (
 	reWillPronoun  = regexp.MustCompile(`(?i)\b(?:this|it|that|these|those|which|there|they|he|she|you|what)\s+$`)
 	reWillSubject  = regexp.MustCompile(`(?:\b[A-Z][A-Za-z.]*|(?i:agencies|agency|government|secretary|director|administrator|council|office|department|committee|board|we|heads|states|administration|staff|team|officials?))\s+(?:also\s+|then\s+|promptly\s+)?$`)
 	reMayNotModal  = regexp.MustCompile(`(?i)(?:\bas|\bthat|\bwhich|\bwho|\bthere)\s+$`)
+	// "as the Secretary may assign", "so it may be used": a may inside a
+	// clause of manner or purpose grants nothing to the clause's subject
+	reMaySubordinate = regexp.MustCompile(`(?i)\b(?:as|so)\s+(?:[^\s,;]+\s+){1,4}$`)
+	// "No member shall…", "Neither a determination… nor a regulation…
+	// shall…": a modal whose subject opens on a negation forbids (no later than,
+	// no more than are limits, not negations)
+	reNegSubject = regexp.MustCompile(`(?i)(?:^|[,;:)]\s*)(?:no|neither|none)\s+(\w+)`)
+	// an adverb between the verb of a phrase marker and the rest of it:
+	// is hereby authorized to, is also encouraged to, should also consider
+	reMarkerAdverb = regexp.MustCompile(`(?i)^(is|are|should)\s+(?:hereby|also|further|strongly)\s+`)
 	reAuthority    = regexp.MustCompile(`^By the authority vested in me`)
 	rePurpose      = regexp.MustCompile(`(?i)\b(?:purpose|purposes|objective|objectives|goal|goals|aim|aims|mission|intent|intention)\b[^,;]*$`)
 	// "shall include:" opens a list of contents, not of actions
 	reListOfContents = regexp.MustCompile(`(?i)\b(?:include|includes|including|contain|contains|consist of|the following(?:\s+\w+){0,3}|as follows)\s*:$`)
+	// "The prohibitions… include but are not limited to:" opens a list of
+	// contents too, though the walk reads it as a lead-in when it has a marker
+	reNotLimited = regexp.MustCompile(`(?i)\bnot (?:be )?limited to,?\s*:$`)
 )
 
 // englishRules match every English marker in one pass: one alternation of
@@ -31,6 +44,7 @@ type englishRules struct {
 	re      *regexp.Regexp
 	markers map[string]lexicon.Marker // lowercased, single-spaced marker text
 	verbs   map[string]bool           // kind imperative: verbs that open an instruction
+	leads   []lexicon.Marker          // kind lead: words that open a list of contents, with the force they give its items
 }
 
 func compileEnglish(lex *lexicon.Set) *englishRules {
@@ -39,11 +53,19 @@ func compileEnglish(lex *lexicon.Set) *englishRules {
 	var alts []string
 	r := &englishRules{markers: map[string]lexicon.Marker{}, verbs: map[string]bool{}}
 	for _, m := range ms {
-		if m.Kind == "imperative" {
+		switch m.Kind {
+		case "imperative":
 			r.verbs[strings.ToLower(m.Text)] = true
 			continue
+		case "lead":
+			r.leads = append(r.leads, lexicon.Marker{Text: strings.ToLower(m.Text), Force: m.Force})
+			continue
 		}
-		alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(m.Text), " ", `\s+`))
+		alt := strings.ReplaceAll(regexp.QuoteMeta(m.Text), " ", `\s+`)
+		if m.Kind == "phrase" && strings.Contains(m.Text, " ") {
+			alt = reMarkerVerb.ReplaceAllString(alt, `$1\s+(?:(?:hereby|also|further|strongly)\s+)?`)
+		}
+		alts = append(alts, alt)
 		r.markers[strings.ToLower(m.Text)] = m
 	}
 	if len(alts) == 0 {
@@ -58,18 +80,56 @@ type enHit struct {
 	m          lexicon.Marker
 }
 
+// reMarkerVerb is the verb a phrase marker opens on, after which an
+// adverb may stand (reMarkerAdverb), in the marker's pattern.
+var reMarkerVerb = regexp.MustCompile(`^(is|are|should)\\s\+`)
+
+// lookup finds the marker a match stands for: as written, or without the
+// adverb after its verb (is hereby authorized to: is authorized to).
+func (r *englishRules) lookup(match string) (lexicon.Marker, bool) {
+	key := strings.ToLower(strings.Join(strings.Fields(match), " "))
+	if m, ok := r.markers[key]; ok {
+		return m, true
+	}
+	m, ok := r.markers[reMarkerAdverb.ReplaceAllString(key, "$1 ")]
+	return m, ok
+}
+
+// negated reports a subject that opens on a negation (No member…,
+// Neither X nor Y…, none of…), not a limit (no later than, no more than).
+func negated(before string) bool {
+	for _, m := range reNegSubject.FindAllStringSubmatch(before, -1) {
+		switch strings.ToLower(m[1]) {
+		case "later", "less", "more", "fewer", "longer", "earlier", "sooner", "than":
+		default:
+			return true
+		}
+	}
+	return false
+}
+
 // findEnglishMarkers lists the markers of a clause; "will" counts only
-// after an agency or official, "may" not as the month or in "as may be".
+// after an agency or official, "may" not as the month or in "as may be";
+// a modal after a negated subject forbids.
 func (r *englishRules) find(text string) (hits []enHit, weak []string) {
 	for _, loc := range r.re.FindAllStringIndex(text, -1) {
-		m, ok := r.markers[strings.ToLower(strings.Join(strings.Fields(text[loc[0]:loc[1]]), " "))]
+		m, ok := r.lookup(text[loc[0]:loc[1]])
 		if !ok {
 			continue
 		}
 		before := text[:loc[0]]
 		after := strings.ToLower(text[loc[1]:])
+		if m.Text == "shall" || m.Text == "must" || m.Text == "may" || m.Kind == "will" {
+			if negated(before) && !strings.HasPrefix(strings.TrimSpace(after), "not") {
+				m.Force, m.Kind = "prohibit", "modal"
+			}
+		}
 		weak = append(weak, m.Text) // a marker the checks below turn down, for the model
 		switch {
+		case m.Text == "should" && text[loc[0]] == 'S' && strings.TrimSpace(before) == "":
+			continue // "Should any partner retaliate, I may…": a condition
+		case m.Text == "may" && m.Force != "prohibit" && reMaySubordinate.MatchString(before):
+			continue
 		case m.Kind == "will" && (!reWillSubject.MatchString(before) || reWillPronoun.MatchString(before)):
 			continue
 		case m.Text == "may" && text[loc[0]] == 'M' && loc[0] > 0:
@@ -78,6 +138,8 @@ func (r *englishRules) find(text string) (hits []enHit, weak []string) {
 			continue
 		case m.Text == "shall" && strings.HasPrefix(after, " mean"):
 			continue
+		case effectiveDate(m.Text) && strings.HasPrefix(after, " in "):
+			continue // "they are effective in lessening…" judges, it sets no date
 		case (m.Text == "is to" || m.Text == "are to") && rePurpose.MatchString(before):
 			continue // "the purpose of this order is to…" states an aim, it orders nothing
 		}
@@ -113,10 +175,17 @@ type enExtractor struct {
 	listForce, listMarker, listLevel string
 	leadPara                         int  // the paragraph of the last lead-in
 	bulletOpen                       bool // the paragraph before was the lead-in or an item that another follows
+	// "The Council's duties shall include the following:" opens a list of
+	// contents: its items are no instructions by the rules, but those the
+	// model takes have the lead-in's force, not the default (contentsPara:
+	// the paragraph of the lead-in, the list running on through the
+	// enumerated paragraphs after it)
+	contentsForce string
+	contentsPara  int
 }
 
 func newEnExtractor(doc *segment.Doc, rules *Rules, meta Meta) *enExtractor {
-	e := &enExtractor{leadPara: -1, doc: doc, rules: rules, meta: meta, date: parseDate(meta.Date), issuer: meta.Issuer}
+	e := &enExtractor{leadPara: -1, contentsPara: -1, doc: doc, rules: rules, meta: meta, date: parseDate(meta.Date), issuer: meta.Issuer}
 	if e.issuer == "" {
 		e.issuer = englishIssuer(doc, meta.Title)
 	}
@@ -130,6 +199,9 @@ func (e *enExtractor) run() {
 	for pi := range e.doc.Paragraphs {
 		p := &e.doc.Paragraphs[pi]
 		bullet := e.listItem(pi, p.Text)
+		if e.contentsForce != "" && pi > e.contentsPara && itemLevel(p.Text) == "" {
+			e.contentsForce = "" // the list of contents ends where its items do
+		}
 		for si, s := range p.Sentences {
 			item := reEnItem.MatchString(string(p.Runes[s.Start:min(s.End, s.Start+8)])) || bullet && si == 0
 			for _, cl := range s.Clauses {
@@ -197,6 +269,9 @@ func (e *enExtractor) clause(pi int, s segment.Sentence, cl segment.Clause, item
 	if rule && colon && hits[0].end > 0 && !reListOfContents.MatchString(t) {
 		e.listForce, e.listMarker, e.listLevel, e.leadPara = hits[0].m.Force, hits[0].m.Text, itemLevel(p.Text), pi
 	}
+	if colon && !lent && (reListOfContents.MatchString(t) || reNotLimited.MatchString(t)) {
+		e.contentsForce, e.contentsPara = e.rules.english.leadForce(text, hits), pi
+	}
 	f := featureSet{m: e.model, keep: e.collect || e.meta.Explain && e.model != nil, prefix: enPrefix}
 	if e.model != nil || e.collect {
 		enFeatures(&f, e.rules.english, enClause{text, hits, weak, rule, lent, item, e.listForce != "", colon})
@@ -210,6 +285,9 @@ func (e *enExtractor) clause(pi int, s segment.Sentence, cl segment.Clause, item
 		return
 	}
 	d := e.directive(p, pi, s, cl.Start, text, hits)
+	if len(hits) == 0 {
+		d.Force = e.itemForce(item, d.Force)
+	}
 	d.Confidence = conf
 	switch {
 	case e.meta.Explain && e.model != nil:
@@ -223,6 +301,41 @@ func (e *enExtractor) clause(pi int, s segment.Sentence, cl segment.Clause, item
 	if ok {
 		e.out = append(e.out, d)
 	}
+}
+
+// itemForce is the force of a clause without a marker of its own: the
+// lead-in's, for an item of its list that the rules did not lend it to
+// (developing an annual report…, the FTC evaluate…), or for an item of a
+// list of contents; else force, the default.
+func (e *enExtractor) itemForce(item bool, force string) string {
+	switch {
+	case item && e.listForce != "":
+		return e.listForce
+	case e.contentsForce != "":
+		return e.contentsForce
+	}
+	return force
+}
+
+// leadForce is the force a lead-in to a list of contents gives its items:
+// its strongest marker (The Council's duties shall include:), or the
+// force of a lead its opening words make (The prohibitions in section 1
+// include:, kind lead of markers.en.tsv); "" for none.
+func (r *englishRules) leadForce(text string, hits []enHit) string {
+	hs := make([]hit, len(hits))
+	for i, h := range hits {
+		hs[i] = hit{text: h.m.Text, force: h.m.Force, at: h.start}
+	}
+	if force, _ := strongest(hs); force != "" {
+		return force
+	}
+	lower := strings.ToLower(text)
+	for _, lead := range r.leads {
+		if strings.HasPrefix(lower, lead.Text+" ") {
+			return lead.Force
+		}
+	}
+	return ""
 }
 
 // directive fills a clause's fields: force from its strongest marker
@@ -242,6 +355,9 @@ func (e *enExtractor) directive(p *segment.Paragraph, pi int, s segment.Sentence
 		force = "should"
 	}
 	action, object := englishActionObject(rest)
+	if len(hits) > 0 && effectiveDate(hits[0].m.Text) {
+		action, object = "take effect", strings.TrimSpace(rest) // This order is effective at 12:01 a.m.…: no preposition as the action
+	}
 	deadline, norm := deadlineEn(text, e.date)
 	return Directive{
 		Text: text, Sentence: p.Slice(s.Span), Paragraph: pi,
@@ -251,6 +367,12 @@ func (e *enExtractor) directive(p *segment.Paragraph, pi int, s segment.Sentence
 		Action:     action, Object: object,
 		Deadline: deadline, DeadlineNormalized: norm,
 	}
+}
+
+// effectiveDate reports a marker that sets a date from which something
+// applies (is effective, takes effect).
+func effectiveDate(marker string) bool {
+	return strings.HasSuffix(marker, " effective") || strings.HasSuffix(marker, " effect")
 }
 
 // englishActionObject takes the verb after the marker (skipping be, not,

@@ -80,3 +80,52 @@ func TestEnglishFeatureClasses(t *testing.T) {
 		}
 	}
 }
+
+// Force by ANNOTATION.md's table where the bare markers miss it: a
+// negated subject forbids, a may inside an as-clause is no marker, a
+// clause-opening Should is a condition, an adverb may stand inside a
+// phrase marker, and an effective date is a directive.
+func TestEnglishForceClasses(t *testing.T) {
+	setup(t)
+	r := Compile(lex).english
+	for _, c := range []struct{ text, force string }{
+		{"No member shall be pecuniarily interested in any carrier", "prohibit"},
+		{"Unless otherwise required by law, no regulation shall be issued by an agency", "prohibit"},
+		{"Neither a determination to extend the date, nor a regulation that expires, shall give rise to a claim", "prohibit"},
+		{"No regulations exceeding the allowance will be permitted in that fiscal year", "prohibit"},
+		{"no later than 90 days after the date of this order, the Secretary shall submit a report", "must"},
+		{"if no submission is so required, the agency shall notify Advocacy", "must"},
+		{"The Secretary of the Treasury is hereby authorized to submit reports", "encourage"},
+		{"The Chair is also encouraged to consider working with the agencies", "encourage"},
+		{"they should also consider privacy risk to individuals", "encourage"},
+		{"The importation of any jadeite is hereby prohibited", "prohibit"},
+		{"and I hereby prohibit such donations as provided by section 1 of this order", "prohibit"},
+		{"Schedule 8 is effective January 1, 2022", "should"},
+		{"they are effective in lessening the effects", ""},
+		{"perform such other functions as the Secretary may assign", ""},
+		{"Should any trading partner retaliate against the United States", ""},
+	} {
+		hits, _ := r.find(c.text)
+		hs := make([]hit, len(hits))
+		for i, h := range hits {
+			hs[i] = hit{text: h.m.Text, force: h.m.Force}
+		}
+		if got, _ := strongest(hs); got != c.force {
+			t.Errorf("%q: force %q, want %q", c.text, got, c.force)
+		}
+	}
+}
+
+// The items of a list of contents take the force of its lead-in when the
+// model takes them (The prohibitions in section 1 of this order include:).
+func TestEnglishContentsForce(t *testing.T) {
+	setup(t)
+	r := Compile(lex).english
+	if got := r.leadForce("The prohibitions in section 1 of this order include:", nil); got != "prohibit" {
+		t.Errorf("lead force %q, want prohibit", got)
+	}
+	hits, _ := r.find("The Council's duties shall include the following:")
+	if got := r.leadForce("The Council's duties shall include the following:", hits); got != "must" {
+		t.Errorf("lead force %q, want must", got)
+	}
+}
