@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // TestRuneSize: runeSize reads every string of one to three bytes (and
@@ -59,7 +61,7 @@ func TestSliceOffsets(t *testing.T) {
 	}
 }
 
-// TestToRunes: toRunes is []rune(s), allIdeographs the rune-by-rune test,
+// TestToRunes: toRunes is []rune(s), utf8fast.AllIdeographs the rune-by-rune test,
 // on every string of one to three bytes (and three followed by a fourth)
 // and on mixed text.
 func TestToRunes(t *testing.T) {
@@ -71,8 +73,8 @@ func TestToRunes(t *testing.T) {
 		for _, r := range s {
 			all = all && isIdeograph(r)
 		}
-		if s != "" && allIdeographs(s) != all {
-			t.Fatalf("% x: allIdeographs %v, rune by rune %v", s, allIdeographs(s), all)
+		if s != "" && utf8fast.AllIdeographs(s) != all {
+			t.Fatalf("% x: AllIdeographs %v, rune by rune %v", s, utf8fast.AllIdeographs(s), all)
 		}
 	}
 	var buf [4]byte

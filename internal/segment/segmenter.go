@@ -168,26 +168,10 @@ func (s *Segmenter) markStop(toks []Token) {
 // lower is strings.ToLower without its pass over the runes of a word
 // written in ideographs alone, which have no case (most Chinese words).
 func lower(w string) string {
-	if allIdeographs(w) {
+	if utf8fast.AllIdeographs(w) {
 		return w
 	}
 	return strings.ToLower(w)
-}
-
-// allIdeographs reports a word written in characters of the CJK Unified
-// Ideographs block alone (U+4E00–U+9FFF: E4 B8 80 to E9 BF BF), read from
-// its bytes rather than decoded rune by rune.
-func allIdeographs(w string) bool {
-	if len(w)%3 != 0 {
-		return false
-	}
-	for i := 0; i < len(w); i += 3 {
-		c, c1, c2 := w[i], w[i+1], w[i+2]
-		if c < 0xe4 || c > 0xe9 || c == 0xe4 && c1 < 0xb8 || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 // toRunes is []rune(s) with a character of three bytes (most of a
@@ -216,7 +200,7 @@ func toRunes(s string) []rune {
 }
 
 func hasLetter(s string) bool {
-	if len(s) >= 3 && allIdeographs(s[:3]) {
+	if len(s) >= 3 && utf8fast.AllIdeographs(s[:3]) {
 		return true // an ideograph is Han (most words)
 	}
 	for _, r := range s {
