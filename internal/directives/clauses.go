@@ -151,8 +151,7 @@ func (c *cues) modalBeforePrep(u unit, hits []hit) bool {
 
 // exception reports a clause opening an exception (但…, 除…外).
 func (c *cues) exception(u unit) bool {
-	first := u.firstTok()
-	return c.byKind["exception"][first]
+	return c.kindsOf(u.firstTok())&wkException != 0
 }
 
 // disposal reports a clause that opens with a disposal (由…, 处…, 责令…),
@@ -167,10 +166,10 @@ func (c *cues) disposal(u unit) bool {
 // verb (a 是 inside the object, 坚持房子是用来住的, does not count).
 func (c *cues) isFact(u unit) bool {
 	verbSeen := false
-	fact, copula := c.byKind["fact"], c.byKind["copula"] // once, not per token: the clauses ask this of every action clause, twice
 	for _, tk := range u.toks {
-		isCopula := copula[tk.Text] // asked once per token, not twice
-		if (fact[tk.Text] || !strings.HasPrefix(tk.POS, "n") && c.factPrefix(tk.Text)) && !attributive(u.runes, tk.End-u.span.Start) ||
+		kinds := c.kindsOf(tk.Text) // fact and copula in one look-up: the clauses ask this of every action clause, twice
+		isCopula := kinds&wkCopula != 0
+		if (kinds&wkFact != 0 || !strings.HasPrefix(tk.POS, "n") && c.factPrefix(tk.Text)) && !attributive(u.runes, tk.End-u.span.Start) ||
 			!verbSeen && isCopula {
 			return true // (已建成的幼儿园应…: a 已 inside a relative clause states no fact)
 		}
@@ -185,10 +184,9 @@ func (c *cues) isFact(u unit) bool {
 // 以…为引领): even as a condition, it opens a definition, not an order.
 func (c *cues) opensOnCopula(u unit) bool {
 	prev := ""
-	copula := c.byKind["copula"]
 	for _, tk := range u.toks {
-		if copula[tk.Text] {
-			return !c.byKind["focus"][prev] // 尤其是…: a focus, not a copula
+		if c.kindsOf(tk.Text)&wkCopula != 0 {
+			return c.kindsOf(prev)&wkFocus == 0 // 尤其是…: a focus, not a copula
 		}
 		prev = tk.Text
 		if strings.HasPrefix(tk.POS, "v") && tk.POS != "vn" || tk.POS == "l" || tk.POS == "i" {
@@ -449,7 +447,7 @@ func longestSuffix(x *lexicon.Index, s string) (int, string) {
 
 // hasTail reports a clause ending in a condition's tail (为契机, 情况下).
 func (c *cues) hasTail(t string) bool {
-	return longestEnding(t, 5, func(e string) bool { return c.byKind["tail"][e] }) != ""
+	return longestEnding(t, 5, func(e string) bool { return c.kindsOf(e)&wkTail != 0 }) != ""
 }
 
 // longestEnding returns the longest ending of t, up to n runes, that is in
@@ -458,7 +456,7 @@ func longestEnding(t string, n int, in func(string) bool) string {
 	best := ""
 	i := len(t)
 	for k := 1; k <= n && i > 0; k++ {
-		_, size := utf8.DecodeLastRuneInString(t[:i])
+		_, size := utf8fast.DecodeLastRune(t[:i])
 		i -= size
 		if in(t[i:]) {
 			best = t[i:]

@@ -264,6 +264,9 @@ func (f *featureSet) weigh(w [2]float64) {
 // nameRune is a rune as a feature name holds it: a space or control
 // character as _.
 func nameRune(r rune) rune {
+	if r > ' ' && r < 0x7f || r > 0x3000 {
+		return r // printable ASCII, or past U+3000, the last space: no table to ask
+	}
 	if unicode.IsSpace(r) || unicode.IsControl(r) {
 		return '_'
 	}

@@ -24,6 +24,8 @@ type Rules struct {
 	markerStart map[rune]bool // first characters of markers
 	frames      *lexicon.Index
 	byKind      map[string]map[string]bool
+	wordKinds   map[string]wordKind // the kinds of wordKindNames a word is a cue of: one look-up for several
+	wordMax     int                 // the longest of wordKinds in bytes: a longer word is none of them
 	opinion     []string
 	will        []string
 	preps       *lexicon.Index
@@ -63,6 +65,7 @@ func Compile(lex *lexicon.Set) *Rules {
 			c.byKind[kind][w] = true
 		}
 	}
+	c.wordKinds, c.wordMax = compileWordKinds(c.byKind)
 	c.factMin = math.MaxInt
 	for _, f := range lex.Cues["fact"] {
 		if utf8.RuneCountInString(f) >= 2 {
@@ -207,9 +210,8 @@ func strongest(hits []hit) (string, []string) {
 // question reports a question (如何支持民营, 是否可行): it asks, it does not
 // instruct.
 func (c *cues) question(u unit) bool {
-	question := c.byKind["question"]
 	for _, t := range u.toks {
-		if question[t.Text] {
+		if c.kindsOf(t.Text)&wkQuestion != 0 {
 			return true
 		}
 	}

@@ -1,0 +1,46 @@
+package directives
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// kindsOf answers for every kind of wordKindNames what byKind does: for
+// every cue word of any kind, its prefixes and suffixes, longer words and
+// the empty word.
+func TestKindsOfAsByKind(t *testing.T) {
+	setup(t)
+	r := Compile(lex)
+	words := map[string]bool{"": true, "是": true, "尤其": true, "如何": true}
+	for _, list := range lex.Cues {
+		for _, w := range list {
+			words[w], words[w+"的"], words["已"+w] = true, true, true
+			for i := range w {
+				words[w[:i]], words[w[i:]] = true, true
+			}
+		}
+	}
+	words[strings.Repeat("是", r.wordMax)] = true
+	for w := range words {
+		got := r.kindsOf(w)
+		for _, k := range wordKindNames {
+			if want := r.byKind[k.kind][w]; (got&k.bit != 0) != want {
+				t.Errorf("kindsOf(%q) %s: %v, byKind %v", w, k.kind, got&k.bit != 0, want)
+			}
+		}
+	}
+}
+
+// nameRune's shortcut agrees with the tables for every rune.
+func TestNameRuneAsUnicode(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		want := r
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			want = '_'
+		}
+		if got := nameRune(r); got != want {
+			t.Fatalf("nameRune(%U) = %U, want %U", r, got, want)
+		}
+	}
+}
