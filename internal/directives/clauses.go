@@ -483,7 +483,7 @@ func (c *cues) inlineFrame(u unit) (speaker string, ok bool) {
 		if i >= 8 {
 			break
 		}
-		if kind, isFrame := c.lex.Frames[tk.Text]; !isFrame || kind != "directive" || i+1 >= len(u.toks) {
+		if c.kindsOf(tk.Text)&wkDirectiveFrame == 0 || i+1 >= len(u.toks) {
 			continue
 		}
 		end := tk.End - u.span.Start

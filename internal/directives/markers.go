@@ -21,11 +21,12 @@ type Rules struct {
 	lex         *lexicon.Set
 	markers     *lexicon.Index // marker → index into markerList
 	markerList  []lexicon.Marker
-	markerStart map[rune]bool // first characters of markers
+	markerStart runeSet // first characters of markers
 	frames      *lexicon.Index
 	byKind      map[string]map[string]bool
 	wordKinds   map[string]wordKind // the kinds of wordKindNames a word is a cue of: one look-up for several
 	wordMax     int                 // the longest of wordKinds in bytes: a longer word is none of them
+	wordStart   runeSet             // the first characters of wordKinds: a word opening on another is none of them
 	opinion     []string
 	will        []string
 	preps       *lexicon.Index
@@ -49,11 +50,12 @@ func Compile(lex *lexicon.Set) *Rules {
 		c.markerList = append(c.markerList, m)
 	}
 	c.markers = lexicon.NewIndex(keys, vals)
-	c.markerStart = map[rune]bool{}
+	var starts []rune
 	for _, k := range keys {
 		r, _ := utf8.DecodeRuneInString(k)
-		c.markerStart[r] = true
+		starts = append(starts, r)
 	}
+	c.markerStart = newRuneSet(starts)
 	var fk []string
 	for k := range lex.Frames {
 		fk = append(fk, k)
@@ -65,7 +67,7 @@ func Compile(lex *lexicon.Set) *Rules {
 			c.byKind[kind][w] = true
 		}
 	}
-	c.wordKinds, c.wordMax = compileWordKinds(c.byKind)
+	c.wordKinds, c.wordMax, c.wordStart = compileWordKinds(c.byKind, lex.Frames)
 	c.factMin = math.MaxInt
 	for _, f := range lex.Cues["fact"] {
 		if utf8.RuneCountInString(f) >= 2 {
@@ -106,7 +108,7 @@ func (c *cues) findMarkersIn(runes []rune, text string, starts []bool) []hit {
 		case '》':
 			title = max(0, title-1)
 		}
-		if title > 0 || !c.markerStart[runes[i]] || starts != nil && !starts[i] {
+		if title > 0 || !c.markerStart.has(runes[i]) || starts != nil && !starts[i] {
 			continue // most characters open no marker; nor does the middle of a word (企业主要负责人)
 		}
 		if byteAt == nil {

@@ -1,5 +1,7 @@
 package directives
 
+import "github.com/policylens/policylens/internal/utf8fast"
+
 // wordKind is a set of the cue kinds the clauses test a token against, one
 // bit each: isFact, opensOnCopula, question and exception ask of every
 // token (or ending) whether it is a cue of a kind, and one look-up in
@@ -14,6 +16,7 @@ const (
 	wkQuestion
 	wkException
 	wkTail
+	wkDirectiveFrame // a frame of kind "directive" (lex.Frames)
 )
 
 // wordKindNames are the lexicon's cue kinds wordKinds holds, by bit.
@@ -26,27 +29,45 @@ var wordKindNames = [...]struct {
 }
 
 // compileWordKinds builds the kinds of each cue word of wordKindNames and
-// the length in bytes of the longest.
-func compileWordKinds(byKind map[string]map[string]bool) (map[string]wordKind, int) {
+// of each directive frame, the length in bytes of the longest and the set
+// of their first characters.
+func compileWordKinds(byKind map[string]map[string]bool, frames map[string]string) (map[string]wordKind, int, runeSet) {
 	m := map[string]wordKind{}
-	longest := 0
 	for _, k := range wordKindNames {
 		for w, ok := range byKind[k.kind] {
 			if ok {
 				m[w] |= k.bit
-				longest = max(longest, len(w))
 			}
 		}
 	}
-	return m, longest
+	for w, kind := range frames {
+		if kind == "directive" {
+			m[w] |= wkDirectiveFrame
+		}
+	}
+	longest := 0
+	var starts []rune
+	for w := range m {
+		longest = max(longest, len(w))
+		r, _ := utf8fast.DecodeRune(w)
+		starts = append(starts, r)
+	}
+	return m, longest, newRuneSet(starts)
 }
 
-// kindsOf is the cue kinds of wordKindNames that w is a cue of: what
-// c.byKind[kind][w] answers for each kind, in one look-up (none for a word
-// longer than every cue).
+// kindsOf is the kinds of wordKind that w is a cue of: what
+// c.byKind[kind][w] answers for each kind of wordKindNames, and
+// c.lex.Frames[w] == "directive", in one look-up, and none without one for
+// a word longer than every cue or opening on a character none opens on
+// (most words).
 func (c *cues) kindsOf(w string) wordKind {
 	if len(w) > c.wordMax {
 		return 0
+	}
+	if len(w) > 0 {
+		if r, _ := utf8fast.DecodeRune(w); !c.wordStart.has(r) {
+			return 0
+		}
 	}
 	return c.wordKinds[w]
 }

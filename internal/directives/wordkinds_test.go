@@ -13,6 +13,9 @@ func TestKindsOfAsByKind(t *testing.T) {
 	setup(t)
 	r := Compile(lex)
 	words := map[string]bool{"": true, "是": true, "尤其": true, "如何": true}
+	for w := range lex.Frames {
+		words[w], words[w+"要求"], words[w[:len(w)-1]] = true, true, true
+	}
 	for _, list := range lex.Cues {
 		for _, w := range list {
 			words[w], words[w+"的"], words["已"+w] = true, true, true
@@ -29,6 +32,9 @@ func TestKindsOfAsByKind(t *testing.T) {
 				t.Errorf("kindsOf(%q) %s: %v, byKind %v", w, k.kind, got&k.bit != 0, want)
 			}
 		}
+		if want := r.lex.Frames[w] == "directive"; (got&wkDirectiveFrame != 0) != want {
+			t.Errorf("kindsOf(%q) directive frame: %v, Frames %v", w, got&wkDirectiveFrame != 0, want)
+		}
 	}
 }
 
@@ -42,5 +48,23 @@ func TestNameRuneAsUnicode(t *testing.T) {
 		if got := nameRune(r); got != want {
 			t.Fatalf("nameRune(%U) = %U, want %U", r, got, want)
 		}
+	}
+}
+
+// A runeSet holds what a map of the same runes holds, for every rune and
+// a few out of range.
+func TestRuneSetAsMap(t *testing.T) {
+	in := []rune{0, 'a', '要', '应', 0x10ffff, -5}
+	set, m := newRuneSet(in), map[rune]bool{}
+	for _, r := range in {
+		m[r] = r >= 0
+	}
+	for r := rune(-70); r <= unicode.MaxRune+70; r++ {
+		if set.has(r) != m[r] {
+			t.Fatalf("has(%U) = %v, want %v", r, set.has(r), m[r])
+		}
+	}
+	if newRuneSet(nil).has('a') || newRuneSet([]rune{'b'}).has('a'+64) {
+		t.Error("an empty or small set holds a rune it was not given")
 	}
 }
