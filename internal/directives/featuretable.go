@@ -62,6 +62,9 @@ const (
 // two runes. It reads the runes as featureSet.add writes them: a space or
 // control character as _.
 func shortKey(fam family, value string) (uint64, bool) {
+	if k, ok := shortKeyHan(fam, value); ok {
+		return k, true
+	}
 	var r [2]rune
 	n := 0
 	for i := 0; i < len(value); {
@@ -75,6 +78,25 @@ func shortKey(fam family, value string) (uint64, bool) {
 	}
 	if n == 0 {
 		return 0, false
+	}
+	return keyOf(fam, r, n), true
+}
+
+// shortKeyHan is shortKey of a value of one or two characters of three
+// bytes from U+4000 on (lead byte E4 or more: most Chinese words), read
+// from the bytes: nameRune keeps every such character.
+func shortKeyHan(fam family, value string) (uint64, bool) {
+	var r [2]rune
+	n := len(value) / 3
+	if len(value)%3 != 0 || n < 1 || n > 2 {
+		return 0, false
+	}
+	for i := range n {
+		c := value[3*i:]
+		if c[0] < 0xe4 || !utf8fast.ThreeByte(c) {
+			return 0, false
+		}
+		r[i] = rune(c[0]&0x0f)<<12 | rune(c[1]&0x3f)<<6 | rune(c[2]&0x3f)
 	}
 	return keyOf(fam, r, n), true
 }

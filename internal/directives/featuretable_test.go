@@ -161,3 +161,38 @@ func BenchmarkLoadModel(b *testing.B) {
 		}
 	}
 }
+
+// shortKey, with its shortcut for Chinese characters, numbers a value as
+// the loop over its runes does, on random strings of ASCII, spaces,
+// punctuation, ideographs, surrogates' bytes and invalid bytes.
+func TestShortKeyAsSimple(t *testing.T) {
+	simple := func(fam family, value string) (uint64, bool) {
+		var r [2]rune
+		n := 0
+		for _, c := range value {
+			if n == 2 {
+				return 0, false
+			}
+			r[n] = nameRune(c)
+			n++
+		}
+		if n == 0 {
+			return 0, false
+		}
+		return keyOf(fam, r, n), true
+	}
+	parts := []string{"a", " ", "\t", "，", "\u3000", "要", "应", "\u4000", "\u3fff", "\uffff", "\xed\x9f\xbf", "\xed\xa0\x80", "\xe4\xb8", "\x80", "\xff", "𠀀", "é"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(4) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		v := b.String()
+		gk, gok := shortKey(famV0, v)
+		wk, wok := simple(famV0, v)
+		if gk != wk || gok != wok {
+			t.Fatalf("shortKey(%q) = %x %v, want %x %v", v, gk, gok, wk, wok)
+		}
+	}
+}
