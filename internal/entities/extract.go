@@ -1054,7 +1054,7 @@ func (x *extractor) allTerms(s string) bool {
 // that a paragraph without them skips the search (五 of 过去五年 ran the
 // plans' pattern over most paragraphs of a work report).
 func findAllSubmatch(re *regexp.Regexp, text, anchor string, others ...string) [][]int {
-	if !strings.Contains(text, anchor) || len(others) > 0 && !containsAny(text, others) {
+	if utf8fast.Index(text, anchor) < 0 || len(others) > 0 && !containsAny(text, others) {
 		return nil
 	}
 	return re.FindAllStringSubmatchIndex(text, -1)
@@ -1073,7 +1073,7 @@ func findDigitSubmatch(re *regexp.Regexp, text, unit string) [][]int {
 // digitBefore reports whether s occurs in text right after an ASCII digit.
 func digitBefore(text, s string) bool {
 	for b := 0; ; {
-		i := strings.Index(text[b:], s)
+		i := utf8fast.Index(text[b:], s)
 		if i < 0 {
 			return false
 		}
@@ -1086,7 +1086,7 @@ func digitBefore(text, s string) bool {
 
 func containsAny(s string, subs []string) bool {
 	for _, sub := range subs {
-		if strings.Contains(s, sub) {
+		if utf8fast.Index(s, sub) >= 0 { // strings.Contains, by the last byte
 			return true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // groupEnds end the names of coordinating bodies, whose names carry a whole
@@ -20,7 +21,7 @@ func (x *extractor) groups(p *segment.Paragraph, pi int, spans []lexSpan) {
 	text := p.Text
 	for _, end := range groupEnds {
 		for from := 0; ; {
-			i := strings.Index(text[from:], end)
+			i := utf8fast.Index(text[from:], end)
 			if i < 0 {
 				break
 			}

@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policylens/policylens/internal/segment"
+	"github.com/policylens/policylens/internal/utf8fast"
 )
 
 // surnameRunes tells, from two bitmaps over the Basic Multilingual Plane,
@@ -105,7 +106,7 @@ func newSuffixSet(suffixes []string) *suffixSet {
 // may is false when no suffix of the set ends w: a word that ends with a
 // suffix ends with the suffix's last character.
 func (s *suffixSet) may(w string) bool {
-	r, _ := utf8.DecodeLastRuneInString(w)
+	r, _ := utf8fast.DecodeLastRune(w)
 	if s.all || r == utf8.RuneError || r > 0xFFFF {
 		return true
 	}

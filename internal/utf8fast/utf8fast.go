@@ -6,6 +6,7 @@
 package utf8fast
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -104,4 +105,29 @@ func DecodeLastRune(s string) (rune, int) {
 		return rune(s[n-3]&0x0f)<<12 | rune(s[n-2]&0x3f)<<6 | rune(s[n-1]&0x3f), 3
 	}
 	return utf8.DecodeLastRuneInString(s)
+}
+
+// Index is strings.Index for Chinese text: a sub that ends in a byte past
+// ASCII (a continuation byte, for valid UTF-8) is searched by that last
+// byte, which spreads over 64 values in a Chinese text, where the lead
+// byte strings.Index searches by is one of a few (E4–E9) and stops it at
+// every other character. The first end that matches is that of the
+// leftmost match.
+func Index(s, sub string) int {
+	n := len(sub)
+	if n < 2 || sub[n-1] < utf8.RuneSelf {
+		return strings.Index(s, sub)
+	}
+	last := sub[n-1]
+	for i := n - 1; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], last)
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if s[i+1-n:i+1] == sub {
+			return i + 1 - n
+		}
+	}
+	return -1
 }

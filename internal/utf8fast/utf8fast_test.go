@@ -1,6 +1,8 @@
 package utf8fast
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -140,4 +142,28 @@ func TestDecodeLastRune(t *testing.T) {
 		check(string(r))
 	}
 	check("")
+}
+
+// Index finds what strings.Index finds, on random texts and subs of ASCII,
+// Chinese characters, their bytes alone and invalid bytes.
+func TestIndexAsStrings(t *testing.T) {
+	parts := []string{"a", "五", "年", "规划", "\xe4", "\xba", "\x94", "\xff", "号", "〔", "中华人民共和国"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	gen := func(n int) string {
+		var b strings.Builder
+		for range rng.IntN(n) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		return b.String()
+	}
+	for range 50000 {
+		s, sub := gen(12), gen(3)
+		if rng.IntN(2) == 0 && len(s) > 0 { // a sub of s, cut anywhere
+			i := rng.IntN(len(s))
+			sub = s[i : i+rng.IntN(len(s)-i+1)]
+		}
+		if got, want := Index(s, sub), strings.Index(s, sub); got != want {
+			t.Fatalf("Index(%q, %q) = %d, want %d", s, sub, got, want)
+		}
+	}
 }
