@@ -44,7 +44,7 @@ var (
 // or frame for the action clause it introduces.
 func (c *cues) isCondition(u unit) bool {
 	t := strings.TrimRight(u.text, " ")
-	if len(t) <= 4*6 && utf8fast.RuneCount(t) <= 6 && reLinkers.MatchString(t) || hasAny(t, "年月日") && reTimeOnly.MatchString(t) {
+	if len(t) <= 4*6 && utf8fast.RuneCount(t) <= 6 && reLinkers.MatchString(t) || timeOnly(t) {
 		return true
 	}
 	if c.hasTail(t) && !sentenceFinal(u.delim) {
@@ -194,6 +194,23 @@ func (c *cues) opensOnCopula(u unit) bool {
 		}
 	}
 	return false
+}
+
+// timeOnly reports a clause that is a date or time alone (2021年3月, 至今年底)
+// as reTimeOnly reads it; the regexp runs only on a clause that holds 年, 月
+// or 日 and opens on a character its match opens on (the backtracker
+// clears a bitmap as long as the clause before it tries the first one).
+func timeOnly(t string) bool {
+	return opensOn(t, timeOnlyStarts) && hasAny(t, "年月日") && reTimeOnly.MatchString(t)
+}
+
+// timeOnlyStarts are the characters a match of reTimeOnly opens on.
+const timeOnlyStarts = "从自截到至在0123456789〇一二三四五六七八九十"
+
+// opensOn reports a string whose first character is one of set.
+func opensOn(s, set string) bool {
+	r, _ := utf8fast.DecodeRune(s)
+	return len(s) > 0 && strings.ContainsRune(set, r)
 }
 
 // statistic reports a figure with no target qualifier (设备购置投资增长15.7%):

@@ -259,6 +259,16 @@ var (
 	reParen        = regexp.MustCompile(`^[（(][^（()）]*[)）]$`)
 )
 
+// enumItem reports a sentence that opens an item of an enumeration
+// (reEnumItem); the regexp runs only on one that opens on a character its
+// match opens on, most sentences not.
+func enumItem(s string) bool {
+	return opensOn(s, enumItemStarts) && reEnumItem.MatchString(s)
+}
+
+// enumItemStarts are the characters a match of reEnumItem opens on.
+const enumItemStarts = "一二三四五六七八九十其第（("
+
 // untitledHeadline reports the first line of a text that came without a
 // title (a plain-text copy of an article) when it reads as one: short, no
 // sentence inside or after it. A headline sums up; read as a post, the same
@@ -371,7 +381,7 @@ func (w *clauseWalk) sentence(si int, s segment.Sentence) {
 	// and through the items of an enumeration that a plan opened
 	// (下一步…。一是加强专项整治，…。二是…)
 	w.sent = p.Slice(s.Span)
-	if si == 0 || p.Runes[p.Sentences[si-1].End-1] != '；' && !reEnumItem.MatchString(w.sent) {
+	if si == 0 || p.Runes[p.Sentences[si-1].End-1] != '；' && !enumItem(w.sent) {
 		w.scope = false
 	}
 	w.prevForce, w.pending, w.narrative, w.first, w.carried, w.loose = "", nil, false, true, nil, nil

@@ -1,6 +1,7 @@
 package directives
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -66,5 +67,25 @@ func TestRuneSetAsMap(t *testing.T) {
 	}
 	if newRuneSet(nil).has('a') || newRuneSet([]rune{'b'}).has('a'+64) {
 		t.Error("an empty or small set holds a rune it was not given")
+	}
+}
+
+// enumItem and timeOnly answer as their regexps alone, on random strings
+// of the characters the patterns name and others.
+func TestOpensOnAsRegexp(t *testing.T) {
+	parts := []string{"一", "是", "其", "第", "，", "、", "（", "(", ")", "）", "3", "12", "年", "月", "日", "从", "自", "截至", "到", "至", "在", "〇", "十", "前", "要", "加强", " ", "\xe4", "\xff", "a", "—"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(7) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		if got, want := enumItem(s), reEnumItem.MatchString(s); got != want {
+			t.Fatalf("enumItem(%q) = %v, the regexp %v", s, got, want)
+		}
+		if got, want := timeOnly(s), hasAny(s, "年月日") && reTimeOnly.MatchString(s); got != want {
+			t.Fatalf("timeOnly(%q) = %v, the regexp %v", s, got, want)
+		}
 	}
 }
