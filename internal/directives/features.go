@@ -88,8 +88,11 @@ func (x *zhExtractor) features(f *featureSet, u unit, hits []hit, st clauseState
 	for _, t := range words {
 		f.addShort(famBW, t.Text)
 	}
-	for i := 0; i+1 < len(u.runes) && i < 6; i++ {
-		f.addShort(famC2, u.text[runeOffset(u.runes, i):runeOffset(u.runes, i+2)]) // how the clause opens: 一是, 对于, 加快
+	for i, b := 0, 0; i+1 < len(u.runes) && i < 6; i++ {
+		// runeOffset(u.runes, i) and (…, i+2), summed as the loop goes
+		next := b + utf8.RuneLen(u.runes[i])
+		f.addShort(famC2, u.text[b:next+utf8.RuneLen(u.runes[i+1])]) // how the clause opens: 一是, 对于, 加快
+		b = next
 	}
 	if n := len(words); n > 0 {
 		f.addShort(famWL, words[n-1].Text)
