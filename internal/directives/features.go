@@ -250,7 +250,11 @@ func (f *featureSet) addShort(fam family, value string) {
 	}
 	k, ok := shortKey(fam, value)
 	if !ok {
-		f.add(fam.name(), value)
+		// none or more than two runes, which the name keeps (nameRune
+		// maps a rune to one): the model's modelShortKey would find no
+		// number for it either, so its map is asked at once
+		f.name([]string{fam.name(), value})
+		f.weigh(f.m.w[string(f.buf)])
 		return
 	}
 	f.weigh(f.m.short.get(k))

@@ -196,3 +196,29 @@ func TestShortKeyAsSimple(t *testing.T) {
 		}
 	}
 }
+
+// addShort weighs a value as add does through the model's look-up, for
+// the values of every hot family the weights file names, longer ones and
+// odd ones (spaces, invalid bytes, none).
+func TestAddShortAsAdd(t *testing.T) {
+	m := builtinModel()
+	if m == nil || m.short == nil {
+		t.Fatal("no built-in model or no table of its short features")
+	}
+	values := []string{"", " ", "\xff", "a b", "要", "加强", "进一步", "进一步加强", "\xff\xfe\xfd", "推 进"}
+	for name := range m.w {
+		if len(name) > 3 && name[2] == '=' {
+			values = append(values, name[3:])
+		}
+	}
+	for fam := famC2; fam < famCount; fam++ {
+		for _, v := range values {
+			short, named := featureSet{m: m}, featureSet{m: m}
+			short.addShort(fam, v)
+			named.add(fam.name(), v)
+			if short.score != named.score {
+				t.Fatalf("%s=%q: addShort %v, add %v", fam.name(), v, short.score, named.score)
+			}
+		}
+	}
+}
