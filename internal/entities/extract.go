@@ -290,6 +290,9 @@ var (
 	// reHeldMeeting is a named meeting after the verb that holds it
 	// (举办新冠疫苗临时接种点建设经验交流会, 筹备晋阳湖·第二届集成电路产业和软件业峰会)
 	reHeldMeeting = regexp.MustCompile(`(?:举办|举行|召开|筹备|出席|参加)了?((?:\d{4}年)?[\p{Han}·]{4,24}?(?:成立大会|交流会|推进会|座谈会|现场会|研讨会|峰会|论坛|年会|博览会))(?:[，。；、在于]|$)`)
+	// heldVerbs: every match of reHeldMeeting opens on one (a paragraph
+	// with none skips the regexp, which has no literal prefix to search by)
+	heldVerbs = []string{"举办", "举行", "召开", "筹备", "出席", "参加"}
 	// campaignTails: every match of reCampaign holds one
 	campaignTails = []string{"专项", "”行动"}
 	rePlan        = regexp.MustCompile(`第[一二三四五六七八九十]+个五年(?:计划|规划)(?:草案|纲要)?|“?(?:[二三四六七八九]|十[一二三四五六七八九]?)五”?(?:规划|计划)(?:草案|纲要)?`)
@@ -458,9 +461,11 @@ func (x *extractor) ruleEvents(text string, pi int, lexSpans []lexSpan, add addF
 			add("event", text[m[2]:m[3]], "", m[2], m[3], "rule:campaign", 2) // 根治欠薪冬季专项行动
 		}
 	}
-	for _, m := range findAllSubmatch(reHeldMeeting, text, "", "会", "论坛") {
-		if name := text[m[2]:m[3]]; namedMeeting(name) {
-			add("event", name, "", m[2], m[3], "rule:held-meeting", 2)
+	if containsAny(text, heldVerbs) {
+		for _, m := range findAllSubmatch(reHeldMeeting, text, "", "会", "论坛") {
+			if name := text[m[2]:m[3]]; namedMeeting(name) {
+				add("event", name, "", m[2], m[3], "rule:held-meeting", 2)
+			}
 		}
 	}
 	for _, m := range findAllSubmatch(reNational, text, "会议", "全国", "中央") {
