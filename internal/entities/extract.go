@@ -441,11 +441,21 @@ func (x *extractor) docNumbers(text string, add addFunc) {
 	}
 }
 
+// meetingNear reports a 第 where a match of reMeeting at the start of s
+// would have it: after at most four Han characters (of up to four bytes)
+// and 委员会, so within its first 28 bytes. Every match holds one there.
+func meetingNear(s string) bool {
+	return strings.Contains(s[:min(len(s), 4*4+len("委员会")+len("第"))], "第")
+}
+
 // ruleEvents adds the named meetings and campaigns a pattern finds: a
 // body's numbered meeting, sessions, campaigns, national meetings, plenums.
 func (x *extractor) ruleEvents(text string, pi int, lexSpans []lexSpan, add addFunc) {
 	for _, sp := range lexSpans {
-		if m := reMeeting.FindString(text[sp.b1:]); m != "" && sp.typ == lexicon.Organization {
+		if sp.typ != lexicon.Organization || !meetingNear(text[sp.b1:]) {
+			continue // the regexp, anchored, still clears a bitmap as long as the rest of the paragraph
+		}
+		if m := reMeeting.FindString(text[sp.b1:]); m != "" {
 			add("event", text[sp.b0:sp.b1+len(m)], "", sp.b0, sp.b1+len(m), "rule:numbered-meeting", 3)
 			// a committee of the body sits (最高人民法院审判委员会第1725次会议):
 			// it is a body too

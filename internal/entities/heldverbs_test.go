@@ -29,3 +29,27 @@ func TestHeldVerbsInEveryMatch(t *testing.T) {
 		t.Fatal("no random text matched: the test tests nothing")
 	}
 }
+
+// Every text on which reMeeting matches passes meetingNear, the test
+// that lets the others skip it: checked on random texts.
+func TestMeetingNearInEveryMatch(t *testing.T) {
+	parts := []string{"审判", "委员会", "党组", "第", "十", "1725", "次", "全体", "会议", "，", "𠀀", "最高人民法院", "常务"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	found := 0
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		if reMeeting.MatchString(s) {
+			found++
+			if !meetingNear(s) {
+				t.Fatalf("%q matches, meetingNear says no", s)
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no random text matched: the test tests nothing")
+	}
+}
