@@ -167,7 +167,7 @@ func (f *featureSet) add(parts ...string) {
 // hundred entries that stays in the cache, where the model's map of 15,000
 // missed it. The weights are the same, added in the same order.
 func (f *featureSet) addFew(parts ...string) {
-	if f.memo == nil || f.keep {
+	if f.memo == nil {
 		f.add(parts...)
 		return
 	}
@@ -180,6 +180,9 @@ func (f *featureSet) addFew(parts ...string) {
 		}
 	}
 	f.weigh(w)
+	if f.keep { // --explain: the name too, the weight still from the memo
+		f.names = append(f.names, string(f.buf))
+	}
 }
 
 // maxMemo bounds a document's memo of feature weights (addFew).
@@ -244,7 +247,7 @@ func plainName(s string) bool {
 // weighed by its number (shortTable), without naming it, unless the names
 // are kept.
 func (f *featureSet) addShort(fam family, value string) {
-	if f.keep || f.m == nil || f.m.short == nil || f.prefix != "" {
+	if f.m == nil || f.m.short == nil || f.prefix != "" {
 		f.add(fam.name(), value)
 		return
 	}
@@ -255,9 +258,16 @@ func (f *featureSet) addShort(fam family, value string) {
 		// number for it either, so its map is asked at once
 		f.name([]string{fam.name(), value})
 		f.weigh(f.m.w[string(f.buf)])
-		return
+	} else {
+		f.weigh(f.m.short.get(k))
+		if !f.keep {
+			return
+		}
+		f.name([]string{fam.name(), value})
 	}
-	f.weigh(f.m.short.get(k))
+	if f.keep { // --explain and the trainer: the name as well
+		f.names = append(f.names, string(f.buf))
+	}
 }
 
 // weigh adds a feature's weights to the scores, in the order the features
