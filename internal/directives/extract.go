@@ -535,7 +535,10 @@ func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st cla
 	if x.room.memo == nil && x.c.model != nil {
 		x.room.memo = make(map[string][2]float64)
 	}
-	f := featureSet{m: x.c.model, keep: x.collect || x.explain && x.c.model != nil, buf: x.room.buf[:0], words: x.room.words[:0], memo: x.room.memo}
+	// with a second stage, --explain names the features of the clauses it
+	// takes only, after it (restack): most clauses are not taken
+	keep := x.collect || x.explain && x.c.model != nil && !x.stacking()
+	f := featureSet{m: x.c.model, keep: keep, buf: x.room.buf[:0], words: x.room.words[:0], memo: x.room.memo}
 	if x.c.model != nil || x.collect {
 		x.features(&f, u, hits, st, why, rule, &ct)
 	}
@@ -547,7 +550,8 @@ func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st cla
 	}
 	c := actionClause{p: p, u: u, hits: hits, st: st, article: article}
 	if x.stacking() {
-		x.staged = append(x.staged, staged{in: StackInput{Para: u.para, Sent: u.sent.Start, Score: f.score[0]}, score2: f.score[1], feats: feats, clause: c})
+		x.staged = append(x.staged, staged{in: StackInput{Para: u.para, Sent: u.sent.Start, Score: f.score[0]}, score2: f.score[1],
+			verdict: verdict{why: why, rule: rule, preamble: x.preamble}, clause: c})
 	}
 	if !ok && !x.collect {
 		return Directive{}, false

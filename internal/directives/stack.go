@@ -104,12 +104,33 @@ func scoreBucket(s float64) string {
 // features when --explain wants them, and its directive, built when the
 // first stage took it and from the clause otherwise.
 type staged struct {
-	in     StackInput
-	score2 float64 // the second stage's score before the neighbours
-	feats  []string
-	d      Directive
-	took   bool
-	clause actionClause
+	in      StackInput
+	score2  float64 // the second stage's score before the neighbours
+	verdict verdict // what the clause's features were made of, for --explain
+	d       Directive
+	took    bool
+	clause  actionClause
+}
+
+// verdict is what the first stage's features read besides the clause: the
+// rules' verdict and reason, and whether the walk was in a preamble.
+type verdict struct {
+	why            string
+	rule, preamble bool
+}
+
+// featureNames names a staged clause's first-stage features again, as
+// candidate made them, for --explain of a clause the second stage took.
+func (x *zhExtractor) featureNames(s *staged) []string {
+	saved := x.preamble
+	x.preamble = s.verdict.preamble
+	u := s.clause.u
+	ct := clauseTests{c: x.c, u: &u}
+	f := featureSet{m: x.c.model, keep: true, buf: x.room.buf[:0], words: x.room.words[:0], memo: x.room.memo}
+	x.features(&f, u, s.clause.hits, s.clause.st, s.verdict.why, s.verdict.rule, &ct)
+	x.room.buf, x.room.words = f.buf, f.words
+	x.preamble = saved
+	return f.names
 }
 
 // actionClause is what building a clause's directive needs (views of the
@@ -170,7 +191,7 @@ func (x *zhExtractor) restack() {
 		}
 		d.Confidence = conf
 		if x.explain {
-			d.Why = &Explanation{Confidence: conf, Features: x.c.model.explain(append(s.feats, stackNames(in, i, share)...), 1)}
+			d.Why = &Explanation{Confidence: conf, Features: x.c.model.explain(append(x.featureNames(s), stackNames(in, i, share)...), 1)}
 		}
 		x.out = append(x.out, d)
 	}
