@@ -532,6 +532,7 @@ func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st cla
 	ct := clauseTests{c: x.c, u: &u}
 	rule, why := x.ruleVerdict(u, hits, st, &ct)
 	ok := rule
+	v := verdict{why: why, rule: rule, preamble: x.preamble}
 	if x.room.memo == nil && x.c.model != nil {
 		x.room.memo = make(map[string][2]float64)
 	}
@@ -540,7 +541,7 @@ func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st cla
 	keep := x.collect || x.explain && x.c.model != nil && !x.stacking()
 	f := featureSet{m: x.c.model, keep: keep, buf: x.room.buf[:0], words: x.room.words[:0], memo: x.room.memo}
 	if x.c.model != nil || x.collect {
-		x.features(&f, u, hits, st, why, rule, &ct)
+		x.features(&f, u, hits, st, v, &ct)
 	}
 	x.room.buf, x.room.words = f.buf, f.words
 	feats := f.names
@@ -551,7 +552,7 @@ func (x *zhExtractor) candidate(p *segment.Paragraph, u unit, hits []hit, st cla
 	c := actionClause{p: p, u: u, hits: hits, st: st, article: article}
 	if x.stacking() {
 		x.staged = append(x.staged, staged{in: StackInput{Para: u.para, Sent: u.sent.Start, Score: f.score[0]}, score2: f.score[1],
-			verdict: verdict{why: why, rule: rule, preamble: x.preamble}, clause: c})
+			verdict: v, clause: c})
 	}
 	if !ok && !x.collect {
 		return Directive{}, false

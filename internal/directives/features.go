@@ -46,10 +46,10 @@ func Candidates(doc *segment.Doc, rules *Rules, meta Meta) []Candidate {
 // speech, the clause's shape, its words and the character pairs it opens
 // on. Feature names are plain strings so that the weights file reads as
 // data.
-func (x *zhExtractor) features(f *featureSet, u unit, hits []hit, st clauseState, why string, rule bool, ct *clauseTests) {
+func (x *zhExtractor) features(f *featureSet, u unit, hits []hit, st clauseState, v verdict, ct *clauseTests) {
 	f.addFew("bias")
-	f.addFew("rule", strconv.FormatBool(rule))
-	f.addFew("why", why, strconv.FormatBool(rule))
+	f.addFew("rule", strconv.FormatBool(v.rule))
+	f.addFew("why", v.why, strconv.FormatBool(v.rule))
 	f.addFew("kind", x.kind)
 	f.addFew("frame", x.kind, st.fr.kind)
 	force, _ := strongest(hits)
@@ -70,7 +70,7 @@ func (x *zhExtractor) features(f *featureSet, u unit, hits []hit, st clauseState
 		on   bool
 	}{
 		{"narrative", st.narrative}, {"scope", st.scope}, {"pending", len(st.pending) > 0},
-		{"preamble", x.preamble}, {"verb", ct.hasVerb()}, {"fact", ct.isFact()}, {"statistic", ct.statistic()},
+		{"preamble", v.preamble}, {"verb", ct.hasVerb()}, {"fact", ct.isFact()}, {"statistic", ct.statistic()},
 		{"sentence-start", u.span.Start == u.sent.Start},
 	} {
 		if flag.on {

@@ -112,8 +112,9 @@ type staged struct {
 	clause  actionClause
 }
 
-// verdict is what the first stage's features read besides the clause: the
-// rules' verdict and reason, and whether the walk was in a preamble.
+// verdict is what a clause's first-stage features read besides the clause
+// itself: the rules' verdict and reason, and whether the walk was in a
+// preamble then (kept, so that restack names the features as they were).
 type verdict struct {
 	why            string
 	rule, preamble bool
@@ -122,14 +123,11 @@ type verdict struct {
 // featureNames names a staged clause's first-stage features again, as
 // candidate made them, for --explain of a clause the second stage took.
 func (x *zhExtractor) featureNames(s *staged) []string {
-	saved := x.preamble
-	x.preamble = s.verdict.preamble
 	u := s.clause.u
 	ct := clauseTests{c: x.c, u: &u}
 	f := featureSet{m: x.c.model, keep: true, buf: x.room.buf[:0], words: x.room.words[:0], memo: x.room.memo}
-	x.features(&f, u, s.clause.hits, s.clause.st, s.verdict.why, s.verdict.rule, &ct)
+	x.features(&f, u, s.clause.hits, s.clause.st, s.verdict, &ct)
 	x.room.buf, x.room.words = f.buf, f.words
-	x.preamble = saved
 	return f.names
 }
 

@@ -289,9 +289,10 @@ var (
 	reCampaign = regexp.MustCompile(`(?:组织开展|集中开展|开展|召开了?|启动|举行)((?:\d{4}年)?[\p{Han}“”]{2,20}?(?:专项(?:整治)?行动|”行动)(?:动员部署(?:电视电话)?会议|动员(?:大)?会)?)`)
 	// reHeldMeeting is a named meeting after the verb that holds it
 	// (举办新冠疫苗临时接种点建设经验交流会, 筹备晋阳湖·第二届集成电路产业和软件业峰会)
-	reHeldMeeting = regexp.MustCompile(`(?:举办|举行|召开|筹备|出席|参加)了?((?:\d{4}年)?[\p{Han}·]{4,24}?(?:成立大会|交流会|推进会|座谈会|现场会|研讨会|峰会|论坛|年会|博览会))(?:[，。；、在于]|$)`)
-	// heldVerbs: every match of reHeldMeeting opens on one (a paragraph
-	// with none skips the regexp, which has no literal prefix to search by)
+	reHeldMeeting = regexp.MustCompile(`(?:` + strings.Join(heldVerbs, "|") + `)了?((?:\d{4}年)?[\p{Han}·]{4,24}?(?:成立大会|交流会|推进会|座谈会|现场会|研讨会|峰会|论坛|年会|博览会))(?:[，。；、在于]|$)`)
+	// heldVerbs: every match of reHeldMeeting opens on one, since the
+	// regexp is made of them (a paragraph with none skips the regexp,
+	// which has no literal prefix to search by)
 	heldVerbs = []string{"举办", "举行", "召开", "筹备", "出席", "参加"}
 	// campaignTails: every match of reCampaign holds one
 	campaignTails = []string{"专项", "”行动"}
